@@ -1,0 +1,46 @@
+import type { z } from 'zod'
+import type { ApiError, ErrorCode } from '@shared/contract'
+
+/** An expected failure a user can act on; it crosses the contract as data, never as a throw. */
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly fieldErrors: Record<string, string> = {},
+  ) {
+    super(message)
+    this.name = 'AppError'
+  }
+
+  static validation(fieldErrors: Record<string, string>, message = 'Dữ liệu chưa hợp lệ, xem các ô được đánh dấu'): AppError {
+    return new AppError('validation', message, fieldErrors)
+  }
+
+  static notFound(message: string): AppError {
+    return new AppError('not_found', message)
+  }
+
+  static conflict(message: string, fieldErrors: Record<string, string> = {}): AppError {
+    return new AppError('conflict', message, fieldErrors)
+  }
+
+  toData(): ApiError {
+    return { code: this.code, message: this.message, fieldErrors: this.fieldErrors }
+  }
+}
+
+/** First message per field path, e.g. { "phone": "Số điện thoại không hợp lệ…" }. */
+export function fieldErrorsOf(error: z.ZodError): Record<string, string> {
+  const out: Record<string, string> = {}
+  for (const issue of error.issues) {
+    const key = issue.path.length ? issue.path.map(String).join('.') : '_'
+    if (!(key in out)) out[key] = issue.message
+  }
+  return out
+}
+
+export const INTERNAL_ERROR: ApiError = {
+  code: 'internal',
+  message: 'Có lỗi không mong muốn. Thao tác chưa được lưu; chi tiết đã ghi vào nhật ký.',
+  fieldErrors: {},
+}

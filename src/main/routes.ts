@@ -1,0 +1,9 @@
+import type { Handlers } from './core/router'
+import { settingsHandlers } from './settings/routes'
+import { unitHandlers } from './units/routes'
+
+/** The route table: the contract's names bound to handlers. The type fails if one is missing. */
+export const handlers: Handlers = {
+  ...unitHandlers,
+  ...settingsHandlers,
+}

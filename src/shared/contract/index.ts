@@ -1,0 +1,69 @@
+import { z } from 'zod'
+import { route } from './route'
+import type { Page } from './route'
+import {
+  UnitIdInput,
+  UnitInput,
+  UnitKindInput,
+  UnitListQuery,
+  UnitOptionsQuery,
+  UnitSetActiveInput,
+  UnitUpdateInput,
+} from '../units/schemas'
+import type { UnitDto, UnitKindDto, UnitOption } from '../units/schemas'
+import { AgencySettings } from '../settings/schemas'
+import type { SampleDataStatus } from '../settings/schemas'
+
+const none = z.object({}).strict().default({})
+
+/** The one contract: every operation the renderer can ask of the main process. */
+export const contract = {
+  'units:list': route<typeof UnitListQuery, Page<UnitDto>>({ input: UnitListQuery, permission: 'units.read', kind: 'read' }),
+  'units:get': route<typeof UnitIdInput, UnitDto>({ input: UnitIdInput, permission: 'units.read', kind: 'read' }),
+  'units:options': route<typeof UnitOptionsQuery, UnitOption[]>({
+    input: UnitOptionsQuery,
+    permission: 'units.read',
+    kind: 'read',
+  }),
+  'units:create': route<typeof UnitInput, UnitDto>({ input: UnitInput, permission: 'units.write', kind: 'write' }),
+  'units:update': route<typeof UnitUpdateInput, UnitDto>({
+    input: UnitUpdateInput,
+    permission: 'units.write',
+    kind: 'write',
+  }),
+  'units:setActive': route<typeof UnitSetActiveInput, UnitDto>({
+    input: UnitSetActiveInput,
+    permission: 'units.write',
+    kind: 'write',
+  }),
+  'unitKinds:list': route<typeof none, UnitKindDto[]>({ input: none, permission: 'units.read', kind: 'read' }),
+  'unitKinds:create': route<typeof UnitKindInput, UnitKindDto>({
+    input: UnitKindInput,
+    permission: 'settings.write',
+    kind: 'write',
+  }),
+  'settings:getAgency': route<typeof none, AgencySettings>({ input: none, permission: 'settings.read', kind: 'read' }),
+  'settings:updateAgency': route<typeof AgencySettings, AgencySettings>({
+    input: AgencySettings,
+    permission: 'settings.write',
+    kind: 'write',
+  }),
+  'sample:status': route<typeof none, SampleDataStatus>({ input: none, permission: 'units.read', kind: 'read' }),
+  'sample:load': route<typeof none, SampleDataStatus>({ input: none, permission: 'sample.manage', kind: 'write' }),
+  'sample:clear': route<typeof none, SampleDataStatus>({ input: none, permission: 'sample.manage', kind: 'write' }),
+} as const
+
+export type Contract = typeof contract
+export type RouteName = keyof Contract
+export type RouteInput<N extends RouteName> = z.input<Contract[N]['input']>
+export type RouteParsed<N extends RouteName> = z.output<Contract[N]['input']>
+export type RouteOutput<N extends RouteName> = NonNullable<Contract[N]['output']>
+
+export const ROUTE_NAME_PATTERN = /^[a-z][A-Za-z]*:[a-z][A-Za-z]*$/
+
+export function isRouteName(name: unknown): name is RouteName {
+  return typeof name === 'string' && Object.hasOwn(contract, name)
+}
+
+export * from './route'
+export * from './permissions'
