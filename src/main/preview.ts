@@ -1,0 +1,40 @@
+import { randomBytes } from 'node:crypto'
+import { join } from 'node:path'
+import { createAppCore, localSession } from './app-core'
+import { DATABASE_FILE_NAME } from './db/data-source'
+import { createFileLogger } from './core/logger'
+import { resolveDataDir } from './core/paths'
+import { startPreviewServer } from './preview/server'
+
+/**
+ * Browser preview: the main-process services behind a loopback HTTP server, for machines
+ * without the Electron binary (and for the E2E tests). Prints the one URL to open.
+ */
+async function main(): Promise<void> {
+  const dataDir = resolveDataDir()
+  const logger = createFileLogger(join(dataDir, 'logs'), 'preview')
+  const core = await createAppCore({ file: join(dataDir, DATABASE_FILE_NAME), logger })
+  const preview = await startPreviewServer({
+    router: core.router,
+    sessionFor: () => localSession,
+    staticDir: join(__dirname, '../renderer'),
+    secret: randomBytes(24).toString('base64url'),
+    logger,
+    port: process.env.SPD_PORT ? Number(process.env.SPD_PORT) : undefined,
+  })
+  logger.info(`preview listening on 127.0.0.1:${preview.port}, database ${join(dataDir, DATABASE_FILE_NAME)}`)
+  console.log(`Database: ${join(dataDir, DATABASE_FILE_NAME)}`)
+  console.log(`PREVIEW_URL ${preview.url}`)
+  const stop = async (): Promise<void> => {
+    await preview.close()
+    await core.close()
+    process.exit(0)
+  }
+  process.on('SIGINT', () => void stop())
+  process.on('SIGTERM', () => void stop())
+}
+
+main().catch((error: unknown) => {
+  console.error('Browser preview failed to start:', error)
+  process.exit(1)
+})

@@ -1,0 +1,172 @@
+import { createReadStream, existsSync, statSync } from 'node:fs'
+import { createServer } from 'node:http'
+import type { IncomingMessage, Server, ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { extname, join, normalize, sep } from 'node:path'
+import { timingSafeEqual } from 'node:crypto'
+import type { Router, Session } from '../core/router'
+import type { Logger } from '../core/logger'
+import { CONTENT_SECURITY_POLICY } from '../security/csp'
+
+export const SECRET_HEADER = 'x-spd-secret'
+const MAX_BODY = 1024 * 1024
+const API_PREFIX = '/api/'
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff': 'font/woff',
+  '.woff2': 'font/woff2',
+  '.ttf': 'font/ttf',
+  '.json': 'application/json',
+}
+
+export interface PreviewServerOptions {
+  router: Router
+  /** The session an API call runs as (accounts will resolve it from a login token). */
+  sessionFor(req: IncomingMessage): Session
+  /** Built renderer (out/renderer). */
+  staticDir: string
+  secret: string
+  logger: Logger
+  port?: number
+}
+
+export interface PreviewServer {
+  server: Server
+  port: number
+  url: string
+  close(): Promise<void>
+}
+
+function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  const text = JSON.stringify(body)
+  res.writeHead(status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Cache-Control': 'no-store',
+    'X-Content-Type-Options': 'nosniff',
+    ...headers,
+  })
+  res.end(text)
+}
+
+function sameSecret(given: string | undefined, secret: string): boolean {
+  if (!given) return false
+  const a = Buffer.from(given)
+  const b = Buffer.from(secret)
+  return a.length === b.length && timingSafeEqual(a, b)
+}
+
+function readBody(req: IncomingMessage): Promise<string | null> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = []
+    let size = 0
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length
+      if (size > MAX_BODY) {
+        resolve(null)
+        req.destroy()
+        return
+      }
+      chunks.push(chunk)
+    })
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')))
+    req.on('error', reject)
+  })
+}
+
+/**
+ * The browser preview: the same route table as the Electron IPC, over HTTP on 127.0.0.1.
+ * A page from another origin, a DNS-rebinding Host or a caller without the per-run secret is refused.
+ */
+export function startPreviewServer(options: PreviewServerOptions): Promise<PreviewServer> {
+  const { router, staticDir, secret, logger } = options
+  let port = 0
+  const allowedHosts = (): string[] => [`127.0.0.1:${port}`, `localhost:${port}`]
+
+  const serveStatic = (req: IncomingMessage, res: ServerResponse, pathname: string): void => {
+    const relative = pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '')
+    const file = normalize(join(staticDir, relative))
+    const inside = file.startsWith(normalize(staticDir) + sep)
+    const target = inside && existsSync(file) && statSync(file).isFile() ? file : join(staticDir, 'index.html')
+    if (!existsSync(target)) {
+      send(res, 503, { error: 'Renderer not built: run `npm run build` first.' })
+      return
+    }
+    res.writeHead(200, {
+      'Content-Type': CONTENT_TYPES[extname(target)] ?? 'application/octet-stream',
+      'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+      'X-Content-Type-Options': 'nosniff',
+      'Referrer-Policy': 'no-referrer',
+      'Cache-Control': target.endsWith('index.html') ? 'no-store' : 'max-age=3600',
+    })
+    if (req.method === 'HEAD') res.end()
+    else createReadStream(target).pipe(res)
+  }
+
+  const handleApi = async (req: IncomingMessage, res: ServerResponse, pathname: string): Promise<void> => {
+    const origin = req.headers.origin
+    if (origin !== undefined && !allowedHosts().some((h) => origin === `http://${h}`)) {
+      send(res, 403, { ok: false, error: { code: 'forbidden', message: 'Nguồn gọi không được phép', fieldErrors: {} } })
+      return
+    }
+    const given = req.headers[SECRET_HEADER]
+    if (!sameSecret(Array.isArray(given) ? given[0] : given, secret)) {
+      send(res, 401, { ok: false, error: { code: 'unauthorized', message: 'Thiếu hoặc sai khoá phiên', fieldErrors: {} } })
+      return
+    }
+    if (req.method !== 'POST') {
+      send(res, 405, { ok: false, error: { code: 'unknown_route', message: 'Chỉ nhận POST', fieldErrors: {} } }, { Allow: 'POST' })
+      return
+    }
+    const body = await readBody(req)
+    if (body === null) {
+      send(res, 413, { ok: false, error: { code: 'validation', message: 'Dữ liệu gửi lên quá lớn', fieldErrors: {} } })
+      return
+    }
+    let input: unknown
+    try {
+      input = body.length ? JSON.parse(body) : {}
+    } catch {
+      send(res, 400, { ok: false, error: { code: 'validation', message: 'Dữ liệu gửi lên không đúng định dạng', fieldErrors: {} } })
+      return
+    }
+    const name = decodeURIComponent(pathname.slice(API_PREFIX.length))
+    const result = await router.dispatch(name, input, options.sessionFor(req))
+    send(res, 200, result)
+  }
+
+  const server = createServer((req, res) => {
+    const host = req.headers.host ?? ''
+    if (!allowedHosts().includes(host)) {
+      send(res, 403, { error: 'Host not allowed' })
+      return
+    }
+    const pathname = new URL(req.url ?? '/', `http://${host}`).pathname
+    const work = pathname.startsWith(API_PREFIX)
+      ? handleApi(req, res, pathname)
+      : Promise.resolve(req.method === 'GET' || req.method === 'HEAD' ? serveStatic(req, res, pathname) : send(res, 405, {}))
+    work.catch((error: unknown) => {
+      logger.error('preview request failed', error)
+      if (!res.headersSent) send(res, 500, { ok: false, error: { code: 'internal', message: 'Lỗi máy chủ xem trước', fieldErrors: {} } })
+      else res.destroy()
+    })
+  })
+
+  return new Promise((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(options.port ?? 0, '127.0.0.1', () => {
+      port = (server.address() as AddressInfo).port
+      resolve({
+        server,
+        port,
+        url: `http://127.0.0.1:${port}/?k=${encodeURIComponent(secret)}`,
+        close: () => new Promise<void>((done) => server.close(() => done())),
+      })
+    })
+  })
+}
