@@ -1,5 +1,6 @@
 import type { z } from 'zod'
 import type { ApiError, ErrorCode } from '@shared/contract'
+import { fieldErrorsOfIssues } from '@shared/contract/field-errors'
 
 /** An expected failure a user can act on; it crosses the contract as data, never as a throw. */
 export class AppError extends Error {
@@ -29,14 +30,8 @@ export class AppError extends Error {
   }
 }
 
-/** First message per field path, e.g. { "phone": "Số điện thoại không hợp lệ…" }. */
 export function fieldErrorsOf(error: z.ZodError): Record<string, string> {
-  const out: Record<string, string> = {}
-  for (const issue of error.issues) {
-    const key = issue.path.length ? issue.path.map(String).join('.') : '_'
-    if (!(key in out)) out[key] = issue.message
-  }
-  return out
+  return fieldErrorsOfIssues(error.issues)
 }
 
 export const INTERNAL_ERROR: ApiError = {

@@ -1,0 +1,67 @@
+import type { DesktopApi } from '@shared/contract/api'
+import type { ApiError, Result, RouteInput, RouteName, RouteOutput } from '@shared/contract'
+
+const SECRET_KEY = 'spd.previewSecret'
+
+/**
+ * The browser preview gets its per-run secret in the URL (?k=…); keep it for this tab only
+ * and take it out of the address bar so it is not bookmarked or shown.
+ */
+function previewSecret(): string {
+  const params = new URLSearchParams(window.location.search)
+  const fromUrl = params.get('k')
+  if (fromUrl) {
+    sessionStorage.setItem(SECRET_KEY, fromUrl)
+    params.delete('k')
+    const query = params.toString()
+    window.history.replaceState(null, '', `${window.location.pathname}${query ? `?${query}` : ''}${window.location.hash}`)
+  }
+  return sessionStorage.getItem(SECRET_KEY) ?? ''
+}
+
+const transportError = (message: string): Result<never> => ({
+  ok: false,
+  error: { code: 'internal', message, fieldErrors: {} },
+})
+
+function httpTransport(): DesktopApi {
+  const secret = previewSecret()
+  return {
+    async invoke(name, input) {
+      try {
+        const response = await fetch(`/api/${encodeURIComponent(name)}`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', 'X-SPD-Secret': secret },
+          body: JSON.stringify(input ?? {}),
+        })
+        const body = (await response.json()) as Result<never>
+        if (body && typeof body === 'object' && 'ok' in body) return body
+        return transportError(`Máy chủ xem trước trả lời không hợp lệ (HTTP ${response.status})`)
+      } catch {
+        return transportError('Không kết nối được với máy chủ xem trước. Hãy chạy lại npm start.')
+      }
+    },
+  }
+}
+
+const transport: DesktopApi = window.api ?? httpTransport()
+
+/** The renderer's one way to reach the main process; stores call it, components call stores. */
+export function call<N extends RouteName>(name: N, input: RouteInput<N>): Promise<Result<RouteOutput<N>>> {
+  return transport.invoke(name, input)
+}
+
+/** Thrown by stores when a route answers with an error, so forms can show fieldErrors. */
+export class RouteError extends Error {
+  constructor(readonly error: ApiError) {
+    super(error.message)
+  }
+}
+
+export async function callOrThrow<N extends RouteName>(name: N, input: RouteInput<N>): Promise<RouteOutput<N>> {
+  const result = await call(name, input)
+  if (!result.ok) throw new RouteError(result.error)
+  return result.data
+}
+
+export const isPreview = !window.api

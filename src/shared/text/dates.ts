@@ -1,0 +1,40 @@
+/** Every date the office sees is in Vietnam time, dd/mm/yyyy and 24-hour, whatever the PC's settings. */
+export const TIME_ZONE = 'Asia/Ho_Chi_Minh'
+
+const parts = new Intl.DateTimeFormat('en-GB', {
+  timeZone: TIME_ZONE,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hourCycle: 'h23',
+})
+
+function pick(date: Date): Record<string, string> {
+  const out: Record<string, string> = {}
+  for (const p of parts.formatToParts(date)) out[p.type] = p.value
+  return out
+}
+
+function toDate(value: Date | string | number): Date | null {
+  const date = value instanceof Date ? value : new Date(value)
+  return Number.isNaN(date.getTime()) ? null : date
+}
+
+/** 07/02/2021 */
+export function formatDate(value: Date | string | number | null | undefined): string {
+  const date = value === null || value === undefined ? null : toDate(value)
+  if (!date) return ''
+  const p = pick(date)
+  return `${p.day}/${p.month}/${p.year}`
+}
+
+/** 07/02/2021 14:05 */
+export function formatDateTime(value: Date | string | number | null | undefined): string {
+  const date = value === null || value === undefined ? null : toDate(value)
+  if (!date) return ''
+  const p = pick(date)
+  return `${p.day}/${p.month}/${p.year} ${p.hour}:${p.minute}`
+}
