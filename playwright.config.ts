@@ -3,7 +3,6 @@ import { chromiumExecutable } from './tests/e2e/support/chromium'
 
 export default defineConfig({
   testDir: 'tests/e2e',
-  globalSetup: './tests/e2e/support/global-setup.ts',
   fullyParallel: false,
   workers: 1,
   retries: 0,

@@ -1,19 +1,22 @@
 import { expect } from '@playwright/test'
 import type { Locator, Page } from '@playwright/test'
-import { openApp } from '../support/app'
+import type { Preview } from '../support/fixtures'
 
 /** What a person does on the Đơn vị screen, in their terms. */
 export class UnitsPage {
   readonly table: Locator
   readonly form: Locator
 
-  constructor(readonly page: Page) {
+  constructor(
+    readonly page: Page,
+    private readonly preview: Preview,
+  ) {
     this.table = page.getByTestId('unit-table')
     this.form = page.locator('.el-dialog').filter({ has: page.locator('form') })
   }
 
   async open(): Promise<void> {
-    await openApp(this.page, '/units')
+    await this.preview.open(this.page, '/units')
     await expect(this.page.getByRole('heading', { name: 'Đơn vị' })).toBeVisible()
   }
 

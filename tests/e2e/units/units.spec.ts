@@ -1,9 +1,8 @@
-import { expect, test } from '@playwright/test'
+import { expect, test } from '../support/fixtures'
 import { UnitsPage } from '../pages/units-page'
-import { previewUrl } from '../support/app'
 
-test('creates a unit from the keyboard and it survives a reload', async ({ page }, testInfo) => {
-  const units = new UnitsPage(page)
+test('creates a unit from the keyboard and it survives a reload', async ({ page, preview }, testInfo) => {
+  const units = new UnitsPage(page, preview)
   await units.open()
   await units.startCreate()
   await units.fill({
@@ -25,8 +24,8 @@ test('creates a unit from the keyboard and it survives a reload', async ({ page 
   await page.screenshot({ path: testInfo.outputPath('units-list.png'), fullPage: true })
 })
 
-test('a duplicate code is refused on the code field and nothing is added', async ({ page }) => {
-  const units = new UnitsPage(page)
+test('a duplicate code is refused on the code field and nothing is added', async ({ page, preview }) => {
+  const units = new UnitsPage(page, preview)
   await units.open()
   await units.startCreate()
   await units.fill({ code: 'TTR', name: 'Thanh tra Sở' })
@@ -44,8 +43,8 @@ test('a duplicate code is refused on the code field and nothing is added', async
   await expect(units.table.locator('tbody tr')).toHaveCount(1)
 })
 
-test('bad input shows Vietnamese messages next to the fields', async ({ page }) => {
-  const units = new UnitsPage(page)
+test('bad input shows Vietnamese messages next to the fields', async ({ page, preview }) => {
+  const units = new UnitsPage(page, preview)
   await units.open()
   await units.startCreate()
   await units.fill({ code: 'BAD', name: '', phone: '12345', email: 'khong-phai-email' })
@@ -55,8 +54,8 @@ test('bad input shows Vietnamese messages next to the fields', async ({ page }) 
   await expect(units.fieldError('Email')).toHaveText('Địa chỉ email không hợp lệ')
 })
 
-test('the API refuses callers without the per-run secret', async ({ request }) => {
-  const origin = new URL(previewUrl()).origin
+test('the API refuses callers without the per-run secret', async ({ request, preview }) => {
+  const { origin, secret } = preview
   const none = await request.post(`${origin}/api/units:list`, { data: {} })
   expect(none.status()).toBe(401)
   const wrong = await request.post(`${origin}/api/units:create`, {
@@ -64,7 +63,6 @@ test('the API refuses callers without the per-run secret', async ({ request }) =
     headers: { 'X-SPD-Secret': 'not-the-secret' },
   })
   expect(wrong.status()).toBe(401)
-  const secret = new URL(previewUrl()).searchParams.get('k')!
   const good = await request.post(`${origin}/api/units:list`, { data: { q: 'X' }, headers: { 'X-SPD-Secret': secret } })
   expect(good.status()).toBe(200)
   expect((await good.json()).data.items).toEqual([])

@@ -1,0 +1,50 @@
+import { expect, test } from '../support/fixtures'
+
+test('the sidebar lists every section and marks the unbuilt ones as coming', async ({ page, preview }, testInfo) => {
+  await preview.open(page, '/')
+  for (const [id, label] of [
+    ['units', 'Đơn vị'],
+    ['visitors', 'Khách đến liên hệ'],
+    ['vaccines', 'Tiêm vắc xin'],
+    ['inspections', 'Kiểm tra – giám sát'],
+    ['dailyReports', 'Báo cáo hằng ngày'],
+    ['settings', 'Cài đặt'],
+  ]) {
+    await expect(page.getByTestId(`nav-${id}`)).toContainText(label)
+  }
+  for (const id of ['visitors', 'vaccines', 'inspections', 'dailyReports']) {
+    await expect(page.getByTestId(`nav-${id}`)).toContainText('Sắp có')
+  }
+  await expect(page.getByTestId('nav-units')).not.toContainText('Sắp có')
+  await page.getByTestId('nav-visitors').click()
+  await expect(page.getByTestId('coming-soon')).toContainText('Phần này đang được xây dựng')
+  await page.screenshot({ path: testInfo.outputPath('coming-soon.png') })
+})
+
+test('the interface switches to English and back', async ({ page, preview }) => {
+  await preview.open(page, '/settings')
+  await page.getByText('English', { exact: true }).click()
+  await expect(page.getByTestId('nav-units')).toContainText('Units')
+  await page.reload()
+  await expect(page.getByTestId('nav-units')).toContainText('Units')
+  await page.getByText('Tiếng Việt', { exact: true }).click()
+  await expect(page.getByTestId('nav-units')).toContainText('Đơn vị')
+})
+
+test('a field value with markup renders as text, and the page is served with a strict CSP', async ({ page, preview }) => {
+  const response = await page.goto(new URL('/', preview.origin).toString())
+  expect(response?.headers()['content-security-policy']).toContain("script-src 'self'")
+  await preview.open(page, '/units')
+  let alerted = false
+  page.on('dialog', (dialog) => {
+    alerted = true
+    void dialog.dismiss()
+  })
+  await page.getByTestId('unit-add').click()
+  await page.locator('[name=code]').fill('XSS')
+  await page.locator('[name=name]').fill('<img src=x onerror=alert(1)>')
+  await page.locator('[name=name]').press('Enter')
+  await expect(page.getByTestId('unit-table')).toContainText('<img src=x onerror=alert(1)>')
+  expect(alerted).toBe(false)
+  await expect(page.locator('[data-testid=unit-table] img')).toHaveCount(0)
+})

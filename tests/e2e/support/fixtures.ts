@@ -1,0 +1,72 @@
+import { spawn } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { test as base } from '@playwright/test'
+import type { Page } from '@playwright/test'
+
+export interface Preview {
+  /** URL with the per-run secret, as `npm start` prints it. */
+  url: string
+  origin: string
+  secret: string
+  dataDir: string
+  /** Opens the app at a hash route (the first visit hands over the secret). */
+  open(page: Page, route?: string): Promise<void>
+}
+
+/**
+ * Each test gets the built browser preview (out/main/preview.js) on its own fresh database,
+ * exactly as a user starts it, so tests never depend on each other's data.
+ */
+async function startPreview(): Promise<Preview & { stop(): Promise<void> }> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'spd-e2e-'))
+  const child = spawn(process.execPath, [resolve(__dirname, '../../../out/main/preview.js')], {
+    env: { ...process.env, SPD_DATA_DIR: dataDir },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let output = ''
+  const url = await new Promise<string>((done, fail) => {
+    const timer = setTimeout(() => fail(new Error(`preview did not start:\n${output}`)), 30_000)
+    const onData = (chunk: Buffer): void => {
+      output += chunk.toString()
+      const match = /PREVIEW_URL (\S+)/.exec(output)
+      if (match?.[1]) {
+        clearTimeout(timer)
+        done(match[1])
+      }
+    }
+    child.stdout.on('data', onData)
+    child.stderr.on('data', onData)
+    child.once('exit', (code) => fail(new Error(`preview exited with ${code}:\n${output}`)))
+  })
+  const parsed = new URL(url)
+  return {
+    url,
+    origin: parsed.origin,
+    secret: parsed.searchParams.get('k') ?? '',
+    dataDir,
+    async open(page, route = '/') {
+      const target = new URL(url)
+      target.hash = route
+      await page.goto(target.toString())
+    },
+    async stop() {
+      const exited = new Promise((done) => child.once('exit', done))
+      child.kill('SIGTERM')
+      await exited
+      rmSync(dataDir, { recursive: true, force: true })
+    },
+  }
+}
+
+export const test = base.extend<{ preview: Preview }>({
+  // eslint-disable-next-line no-empty-pattern
+  preview: async ({}, use) => {
+    const preview = await startPreview()
+    await use(preview)
+    await preview.stop()
+  },
+})
+
+export { expect } from '@playwright/test'
