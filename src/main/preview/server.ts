@@ -165,7 +165,12 @@ export function startPreviewServer(options: PreviewServerOptions): Promise<Previ
         server,
         port,
         url: `http://127.0.0.1:${port}/?k=${encodeURIComponent(secret)}`,
-        close: () => new Promise<void>((done) => server.close(() => done())),
+        close: () =>
+          new Promise<void>((done) => {
+            server.close(() => done())
+            // Keep-alive sockets would hold close() open indefinitely.
+            server.closeAllConnections()
+          }),
       })
     })
   })

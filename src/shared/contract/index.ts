@@ -59,11 +59,10 @@ export type RouteInput<N extends RouteName> = z.input<Contract[N]['input']>
 export type RouteParsed<N extends RouteName> = z.output<Contract[N]['input']>
 export type RouteOutput<N extends RouteName> = NonNullable<Contract[N]['output']>
 
-export const ROUTE_NAME_PATTERN = /^[a-z][A-Za-z]*:[a-z][A-Za-z]*$/
-
 export function isRouteName(name: unknown): name is RouteName {
   return typeof name === 'string' && Object.hasOwn(contract, name)
 }
 
 export * from './route'
 export * from './permissions'
+export { ROUTE_NAME_PATTERN } from './api'

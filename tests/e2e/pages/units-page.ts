@@ -44,7 +44,7 @@ export class UnitsPage {
   }
 
   async search(text: string): Promise<void> {
-    await this.page.getByTestId('unit-search').locator('input').fill(text)
+    await this.page.getByTestId('unit-search').fill(text)
   }
 
   row(code: string): Locator {

@@ -9,7 +9,7 @@ test('the sidebar lists every section and marks the unbuilt ones as coming', asy
     ['inspections', 'Kiểm tra – giám sát'],
     ['dailyReports', 'Báo cáo hằng ngày'],
     ['settings', 'Cài đặt'],
-  ]) {
+  ] as const) {
     await expect(page.getByTestId(`nav-${id}`)).toContainText(label)
   }
   for (const id of ['visitors', 'vaccines', 'inspections', 'dailyReports']) {

@@ -54,7 +54,9 @@ async function startPreview(): Promise<Preview & { stop(): Promise<void> }> {
     async stop() {
       const exited = new Promise((done) => child.once('exit', done))
       child.kill('SIGTERM')
+      const forced = setTimeout(() => child.kill('SIGKILL'), 5_000)
       await exited
+      clearTimeout(forced)
       rmSync(dataDir, { recursive: true, force: true })
     },
   }

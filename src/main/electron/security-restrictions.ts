@@ -1,0 +1,49 @@
+import { app, session } from 'electron'
+import type { Session, WebContents } from 'electron'
+import { CONTENT_SECURITY_POLICY } from '../security/csp'
+
+/** Permissions a feature needs; everything else is denied. (Web Serial for COM-port scanners will go here.) */
+export const ALLOWED_PERMISSIONS: ReadonlySet<string> = new Set<string>()
+
+/** Origins the app's own pages come from: app://renderer, or the dev server in development. */
+export function trustedOrigins(devServerUrl = process.env.ELECTRON_RENDERER_URL): string[] {
+  const origins = ['app://renderer']
+  if (devServerUrl) origins.push(new URL(devServerUrl).origin)
+  return origins
+}
+
+export function isTrustedUrl(url: string, origins = trustedOrigins()): boolean {
+  try {
+    return origins.includes(new URL(url).origin)
+  } catch {
+    return false
+  }
+}
+
+/** Every page-level guard in one place, applied to each web contents as it is created. */
+export function guardWebContents(contents: WebContents, origins = trustedOrigins()): void {
+  const blockForeign = (event: { preventDefault(): void }, url: string): void => {
+    if (!isTrustedUrl(url, origins)) event.preventDefault()
+  }
+  contents.on('will-navigate', blockForeign)
+  contents.on('will-redirect', blockForeign)
+  contents.on('will-attach-webview', (event) => event.preventDefault())
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }))
+}
+
+export function guardSession(target: Session, devServerUrl = process.env.ELECTRON_RENDERER_URL): void {
+  target.setPermissionRequestHandler((_contents, permission, callback) => callback(ALLOWED_PERMISSIONS.has(permission)))
+  target.setPermissionCheckHandler((_contents, permission) => ALLOWED_PERMISSIONS.has(permission))
+  if (devServerUrl) {
+    // The dev server sends no CSP of its own; add ours, plus the HMR websocket.
+    const devPolicy = CONTENT_SECURITY_POLICY.replace("connect-src 'self'", "connect-src 'self' ws://localhost:*")
+    target.webRequest.onHeadersReceived((details, callback) => {
+      callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [devPolicy] } })
+    })
+  }
+}
+
+export function installSecurityRestrictions(): void {
+  app.on('web-contents-created', (_event, contents) => guardWebContents(contents))
+  app.whenReady().then(() => guardSession(session.defaultSession), () => undefined)
+}

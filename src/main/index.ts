@@ -1,0 +1,87 @@
+import { join } from 'node:path'
+import { BrowserWindow, app, dialog, screen } from 'electron'
+import { createAppCore, localSession } from './app-core'
+import type { AppCore } from './app-core'
+import { DATABASE_FILE_NAME } from './db/data-source'
+import { createFileLogger } from './core/logger'
+import { resolveDataDir } from './core/paths'
+import { registerRouteHandlers } from './electron/ipc'
+import { electronSqliteBinding } from './electron/native-binding'
+import { APP_URL, handleAppScheme, registerAppScheme } from './electron/protocol'
+import { installSecurityRestrictions } from './electron/security-restrictions'
+import { createWindowOptions, readWindowState, writeWindowState } from './electron/window'
+
+const dataDir = resolveDataDir(app.getPath('appData'))
+app.setPath('userData', dataDir)
+const logger = createFileLogger(join(dataDir, 'logs'))
+let core: AppCore | null = null
+let mainWindow: BrowserWindow | null = null
+
+registerAppScheme()
+installSecurityRestrictions()
+
+function createMainWindow(): BrowserWindow {
+  const stateFile = join(dataDir, 'window-state.json')
+  const state = readWindowState(
+    stateFile,
+    screen.getAllDisplays().map((d) => d.workArea),
+  )
+  const window = new BrowserWindow(createWindowOptions(state, join(__dirname, '../preload/index.js')))
+  if (state.maximized) window.maximize()
+  window.once('ready-to-show', () => window.show())
+
+  let saveTimer: NodeJS.Timeout | undefined
+  const saveState = (): void => {
+    if (window.isDestroyed() || window.isMinimized()) return
+    const maximized = window.isMaximized()
+    const bounds = maximized ? window.getNormalBounds() : window.getBounds()
+    writeWindowState(stateFile, { ...bounds, maximized })
+  }
+  const saveSoon = (): void => {
+    clearTimeout(saveTimer)
+    saveTimer = setTimeout(saveState, 500)
+  }
+  window.on('resize', saveSoon)
+  window.on('move', saveSoon)
+  window.on('close', () => {
+    clearTimeout(saveTimer)
+    saveState()
+  })
+
+  const devUrl = process.env.ELECTRON_RENDERER_URL
+  void window.loadURL(!app.isPackaged && devUrl ? devUrl : APP_URL)
+  return window
+}
+
+async function start(): Promise<void> {
+  const nativeBinding = electronSqliteBinding(app.isPackaged, process.resourcesPath, app.getAppPath())
+  if (!nativeBinding) {
+    throw new Error(
+      'Thiếu thư viện SQLite cho Electron (build/native/electron/better_sqlite3.node). Chạy `node scripts/native.mjs` rồi mở lại.',
+    )
+  }
+  core = await createAppCore({ file: join(dataDir, DATABASE_FILE_NAME), nativeBinding, logger })
+  handleAppScheme(join(__dirname, '../renderer'))
+  registerRouteHandlers(core.router, () => localSession, logger)
+  mainWindow = createMainWindow()
+}
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit()
+} else {
+  app.on('second-instance', () => {
+    if (!mainWindow) return
+    if (mainWindow.isMinimized()) mainWindow.restore()
+    mainWindow.focus()
+  })
+  app
+    .whenReady()
+    .then(start)
+    .catch((error: unknown) => {
+      logger.error('start-up failed', error)
+      dialog.showErrorBox('Sổ Phòng Dịch không khởi động được', error instanceof Error ? error.message : String(error))
+      app.quit()
+    })
+  app.on('window-all-closed', () => app.quit())
+  app.on('will-quit', () => void core?.close())
+}
