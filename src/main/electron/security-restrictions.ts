@@ -8,13 +8,19 @@ export const ALLOWED_PERMISSIONS: ReadonlySet<string> = new Set<string>()
 /** Origins the app's own pages come from: app://renderer, or the dev server in development. */
 export function trustedOrigins(devServerUrl = process.env.ELECTRON_RENDERER_URL): string[] {
   const origins = ['app://renderer']
-  if (devServerUrl) origins.push(new URL(devServerUrl).origin)
+  if (devServerUrl) origins.push(originOf(devServerUrl))
   return origins
+}
+
+/** scheme://host; Node's URL reports origin "null" for custom schemes such as app://, so build it by hand. */
+function originOf(url: string): string {
+  const parsed = new URL(url)
+  return `${parsed.protocol}//${parsed.host}`
 }
 
 export function isTrustedUrl(url: string, origins = trustedOrigins()): boolean {
   try {
-    return origins.includes(new URL(url).origin)
+    return origins.includes(originOf(url))
   } catch {
     return false
   }
