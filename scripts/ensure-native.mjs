@@ -12,7 +12,9 @@ function loads() {
     new Database(':memory:').close()
     return true
   } catch (error) {
-    console.warn(`better-sqlite3 does not load under Node ${process.version}: ${error.message.split('\n')[0]}`)
+    console.warn(
+      `better-sqlite3 does not load under Node ${process.version}: ${error.message.split('\n')[0]}`,
+    )
     return false
   }
 }

@@ -7,7 +7,9 @@ import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
-const electronVersion = JSON.parse(readFileSync(join(root, 'node_modules/electron/package.json'), 'utf8')).version
+const electronVersion = JSON.parse(
+  readFileSync(join(root, 'node_modules/electron/package.json'), 'utf8'),
+).version
 const outDir = join(root, 'build/native/electron')
 const target = join(outDir, 'better_sqlite3.node')
 const stamp = join(outDir, 'electron-version.txt')
@@ -25,15 +27,27 @@ cpSync(join(root, 'node_modules/better-sqlite3'), join(work, 'better-sqlite3'), 
   filter: (src) => !src.includes(`${'better-sqlite3'}/build`),
 })
 
-const bundledGyp = join(dirname(process.execPath), '../lib/node_modules/npm/node_modules/node-gyp/bin/node-gyp.js')
-const [command, prefix] = existsSync(bundledGyp) ? [process.execPath, [bundledGyp]] : ['npx', ['--yes', 'node-gyp']]
+const bundledGyp = join(
+  dirname(process.execPath),
+  '../lib/node_modules/npm/node_modules/node-gyp/bin/node-gyp.js',
+)
+const [command, prefix] = existsSync(bundledGyp)
+  ? [process.execPath, [bundledGyp]]
+  : ['npx', ['--yes', 'node-gyp']]
 const env = { ...process.env }
 // A machine-wide nodedir (pointing at Node's headers) would silently build for the wrong ABI.
 delete env.npm_config_nodedir
 delete env.NPM_CONFIG_NODEDIR
 const result = spawnSync(
   command,
-  [...prefix, 'rebuild', '--release', '--runtime=electron', `--target=${electronVersion}`, '--dist-url=https://electronjs.org/headers'],
+  [
+    ...prefix,
+    'rebuild',
+    '--release',
+    '--runtime=electron',
+    `--target=${electronVersion}`,
+    '--dist-url=https://electronjs.org/headers',
+  ],
   { cwd: join(work, 'better-sqlite3'), stdio: 'inherit', env },
 )
 if (result.status !== 0) {

@@ -36,7 +36,8 @@ function startChild(command, args) {
   child.on('exit', (code) => process.exit(code ?? 0))
 }
 
-if (!run(process.execPath, [join(root, 'node_modules/electron-vite/bin/electron-vite.js'), 'build'])) process.exit(1)
+if (!run(process.execPath, [join(root, 'node_modules/electron-vite/bin/electron-vite.js'), 'build']))
+  process.exit(1)
 
 let binary = forcePreview ? null : (electronBinary() ?? (tryDownloadElectron() ? electronBinary() : null))
 if (binary && !run(process.execPath, [join(root, 'scripts/native.mjs')])) {

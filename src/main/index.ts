@@ -79,7 +79,10 @@ if (!app.requestSingleInstanceLock()) {
     .then(start)
     .catch((error: unknown) => {
       logger.error('start-up failed', error)
-      dialog.showErrorBox('Sổ Phòng Dịch không khởi động được', error instanceof Error ? error.message : String(error))
+      dialog.showErrorBox(
+        'Sổ Phòng Dịch không khởi động được',
+        error instanceof Error ? error.message : String(error),
+      )
       app.quit()
     })
   app.on('window-all-closed', () => app.quit())

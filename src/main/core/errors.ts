@@ -13,7 +13,10 @@ export class AppError extends Error {
     this.name = 'AppError'
   }
 
-  static validation(fieldErrors: Record<string, string>, message = 'Dữ liệu chưa hợp lệ, xem các ô được đánh dấu'): AppError {
+  static validation(
+    fieldErrors: Record<string, string>,
+    message = 'Dữ liệu chưa hợp lệ, xem các ô được đánh dấu',
+  ): AppError {
     return new AppError('validation', message, fieldErrors)
   }
 

@@ -36,7 +36,8 @@ export function createFileLogger(folder: string, name = 'main'): Logger {
   return {
     info: (message) => write('INFO', message),
     error: (message, error) => {
-      const detail = error instanceof Error ? `${error.stack ?? error.message}` : error === undefined ? '' : String(error)
+      const detail =
+        error instanceof Error ? `${error.stack ?? error.message}` : error === undefined ? '' : String(error)
       write('ERROR', detail ? `${message}\n${detail}` : message)
       console.error(message, error ?? '')
     },

@@ -18,7 +18,10 @@ export interface HandlerContext {
   session: Session
 }
 
-export type Handler<N extends RouteName> = (input: RouteParsed<N>, ctx: HandlerContext) => Promise<RouteOutput<N>>
+export type Handler<N extends RouteName> = (
+  input: RouteParsed<N>,
+  ctx: HandlerContext,
+) => Promise<RouteOutput<N>>
 export type Handlers = { [N in RouteName]: Handler<N> }
 
 export interface Router {
@@ -34,14 +37,21 @@ export function createRouter(dataSource: DataSource, handlers: Handlers, logger:
   return {
     async dispatch(name, rawInput, session) {
       if (!isRouteName(name)) {
-        return { ok: false, error: { code: 'unknown_route', message: 'Thao tác không tồn tại', fieldErrors: {} } }
+        return {
+          ok: false,
+          error: { code: 'unknown_route', message: 'Thao tác không tồn tại', fieldErrors: {} },
+        }
       }
       const spec = contract[name]
       if (!session.permissions.has(spec.permission)) {
-        return { ok: false, error: { code: 'forbidden', message: 'Bạn không có quyền thực hiện thao tác này', fieldErrors: {} } }
+        return {
+          ok: false,
+          error: { code: 'forbidden', message: 'Bạn không có quyền thực hiện thao tác này', fieldErrors: {} },
+        }
       }
       const parsed = spec.input.safeParse(rawInput ?? {})
-      if (!parsed.success) return { ok: false, error: AppError.validation(fieldErrorsOf(parsed.error)).toData() }
+      if (!parsed.success)
+        return { ok: false, error: AppError.validation(fieldErrorsOf(parsed.error)).toData() }
       const handler = handlers[name] as (input: unknown, ctx: HandlerContext) => Promise<unknown>
       try {
         const data = await queue.run(() =>

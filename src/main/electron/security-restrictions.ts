@@ -38,11 +38,16 @@ export function guardWebContents(contents: WebContents, origins = trustedOrigins
 }
 
 export function guardSession(target: Session, devServerUrl = process.env.ELECTRON_RENDERER_URL): void {
-  target.setPermissionRequestHandler((_contents, permission, callback) => callback(ALLOWED_PERMISSIONS.has(permission)))
+  target.setPermissionRequestHandler((_contents, permission, callback) =>
+    callback(ALLOWED_PERMISSIONS.has(permission)),
+  )
   target.setPermissionCheckHandler((_contents, permission) => ALLOWED_PERMISSIONS.has(permission))
   if (devServerUrl) {
     // The dev server sends no CSP of its own; add ours, plus the HMR websocket.
-    const devPolicy = CONTENT_SECURITY_POLICY.replace("connect-src 'self'", "connect-src 'self' ws://localhost:*")
+    const devPolicy = CONTENT_SECURITY_POLICY.replace(
+      "connect-src 'self'",
+      "connect-src 'self' ws://localhost:*",
+    )
     target.webRequest.onHeadersReceived((details, callback) => {
       callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [devPolicy] } })
     })
@@ -51,5 +56,8 @@ export function guardSession(target: Session, devServerUrl = process.env.ELECTRO
 
 export function installSecurityRestrictions(): void {
   app.on('web-contents-created', (_event, contents) => guardWebContents(contents))
-  app.whenReady().then(() => guardSession(session.defaultSession), () => undefined)
+  app.whenReady().then(
+    () => guardSession(session.defaultSession),
+    () => undefined,
+  )
 }

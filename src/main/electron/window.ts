@@ -14,7 +14,10 @@ const MIN_WIDTH = 1024
 const MIN_HEIGHT = 680
 
 /** The one place BrowserWindow options come from, so the security settings cannot drift. */
-export function createWindowOptions(state: WindowState, preloadPath: string): BrowserWindowConstructorOptions {
+export function createWindowOptions(
+  state: WindowState,
+  preloadPath: string,
+): BrowserWindowConstructorOptions {
   return {
     title: 'Sổ Phòng Dịch',
     x: state.x,
@@ -65,7 +68,9 @@ export function readWindowState(file: string, displays: Rectangle[]): WindowStat
     const x = Math.round(r.x)
     const y = Math.round(r.y)
     // Keep the position only if the title bar area lands on a display that still exists.
-    const visible = displays.some((d) => x + 100 > d.x && x < d.x + d.width - 100 && y >= d.y && y < d.y + d.height - 50)
+    const visible = displays.some(
+      (d) => x + 100 > d.x && x < d.x + d.width - 100 && y >= d.y && y < d.y + d.height - 50,
+    )
     if (visible) Object.assign(state, { x, y })
   }
   return state

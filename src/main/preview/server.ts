@@ -43,7 +43,12 @@ export interface PreviewServer {
   close(): Promise<void>
 }
 
-function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+function send(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
   const text = JSON.stringify(body)
   res.writeHead(status, {
     'Content-Type': 'application/json; charset=utf-8',
@@ -92,7 +97,8 @@ export function startPreviewServer(options: PreviewServerOptions): Promise<Previ
     const relative = pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '')
     const file = normalize(join(staticDir, relative))
     const inside = file.startsWith(normalize(staticDir) + sep)
-    const target = inside && existsSync(file) && statSync(file).isFile() ? file : join(staticDir, 'index.html')
+    const target =
+      inside && existsSync(file) && statSync(file).isFile() ? file : join(staticDir, 'index.html')
     if (!existsSync(target)) {
       send(res, 503, { error: 'Renderer not built: run `npm run build` first.' })
       return
@@ -111,28 +117,45 @@ export function startPreviewServer(options: PreviewServerOptions): Promise<Previ
   const handleApi = async (req: IncomingMessage, res: ServerResponse, pathname: string): Promise<void> => {
     const origin = req.headers.origin
     if (origin !== undefined && !allowedHosts().some((h) => origin === `http://${h}`)) {
-      send(res, 403, { ok: false, error: { code: 'forbidden', message: 'Nguồn gọi không được phép', fieldErrors: {} } })
+      send(res, 403, {
+        ok: false,
+        error: { code: 'forbidden', message: 'Nguồn gọi không được phép', fieldErrors: {} },
+      })
       return
     }
     const given = req.headers[SECRET_HEADER]
     if (!sameSecret(Array.isArray(given) ? given[0] : given, secret)) {
-      send(res, 401, { ok: false, error: { code: 'unauthorized', message: 'Thiếu hoặc sai khoá phiên', fieldErrors: {} } })
+      send(res, 401, {
+        ok: false,
+        error: { code: 'unauthorized', message: 'Thiếu hoặc sai khoá phiên', fieldErrors: {} },
+      })
       return
     }
     if (req.method !== 'POST') {
-      send(res, 405, { ok: false, error: { code: 'unknown_route', message: 'Chỉ nhận POST', fieldErrors: {} } }, { Allow: 'POST' })
+      send(
+        res,
+        405,
+        { ok: false, error: { code: 'unknown_route', message: 'Chỉ nhận POST', fieldErrors: {} } },
+        { Allow: 'POST' },
+      )
       return
     }
     const body = await readBody(req)
     if (body === null) {
-      send(res, 413, { ok: false, error: { code: 'validation', message: 'Dữ liệu gửi lên quá lớn', fieldErrors: {} } })
+      send(res, 413, {
+        ok: false,
+        error: { code: 'validation', message: 'Dữ liệu gửi lên quá lớn', fieldErrors: {} },
+      })
       return
     }
     let input: unknown
     try {
       input = body.length ? JSON.parse(body) : {}
     } catch {
-      send(res, 400, { ok: false, error: { code: 'validation', message: 'Dữ liệu gửi lên không đúng định dạng', fieldErrors: {} } })
+      send(res, 400, {
+        ok: false,
+        error: { code: 'validation', message: 'Dữ liệu gửi lên không đúng định dạng', fieldErrors: {} },
+      })
       return
     }
     const name = decodeURIComponent(pathname.slice(API_PREFIX.length))
@@ -149,10 +172,18 @@ export function startPreviewServer(options: PreviewServerOptions): Promise<Previ
     const pathname = new URL(req.url ?? '/', `http://${host}`).pathname
     const work = pathname.startsWith(API_PREFIX)
       ? handleApi(req, res, pathname)
-      : Promise.resolve(req.method === 'GET' || req.method === 'HEAD' ? serveStatic(req, res, pathname) : send(res, 405, {}))
+      : Promise.resolve(
+          req.method === 'GET' || req.method === 'HEAD'
+            ? serveStatic(req, res, pathname)
+            : send(res, 405, {}),
+        )
     work.catch((error: unknown) => {
       logger.error('preview request failed', error)
-      if (!res.headersSent) send(res, 500, { ok: false, error: { code: 'internal', message: 'Lỗi máy chủ xem trước', fieldErrors: {} } })
+      if (!res.headersSent)
+        send(res, 500, {
+          ok: false,
+          error: { code: 'internal', message: 'Lỗi máy chủ xem trước', fieldErrors: {} },
+        })
       else res.destroy()
     })
   })

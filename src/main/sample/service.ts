@@ -35,7 +35,9 @@ export async function clearSampleData(m: EntityManager): Promise<SampleDataStatu
     `SELECT COUNT(*) AS n FROM units c JOIN units p ON p.id = c.parent_id WHERE p.is_sample = 1 AND c.is_sample = 0`,
   )) as [{ n: number }]
   if (realUnderSample[0].n > 0) {
-    throw AppError.conflict('Có đơn vị thật đang trực thuộc đơn vị mẫu: hãy chuyển chúng sang đơn vị khác trước khi xoá dữ liệu mẫu')
+    throw AppError.conflict(
+      'Có đơn vị thật đang trực thuộc đơn vị mẫu: hãy chuyển chúng sang đơn vị khác trước khi xoá dữ liệu mẫu',
+    )
   }
   let remaining = await repo.find({ where: { isSample: true } })
   while (remaining.length) {

@@ -24,7 +24,12 @@ export function searchIndexDdl(table: string): string[] {
 
 export function dropSearchIndexDdl(table: string): string[] {
   const fts = `${table}_search`
-  return [`DROP TRIGGER IF EXISTS "${fts}_au"`, `DROP TRIGGER IF EXISTS "${fts}_ad"`, `DROP TRIGGER IF EXISTS "${fts}_ai"`, `DROP TABLE IF EXISTS "${fts}"`]
+  return [
+    `DROP TRIGGER IF EXISTS "${fts}_au"`,
+    `DROP TRIGGER IF EXISTS "${fts}_ad"`,
+    `DROP TRIGGER IF EXISTS "${fts}_ai"`,
+    `DROP TABLE IF EXISTS "${fts}"`,
+  ]
 }
 
 export interface SearchCondition {
@@ -40,7 +45,12 @@ const TRIGRAM = 3
  * through the trigram index; shorter ones (too short for a trigram) are checked with LIKE on
  * the rows the index already narrowed, or on all rows when the whole query is short.
  */
-export function searchCondition(table: string, alias: string, query: string, prefix = 'q'): SearchCondition | null {
+export function searchCondition(
+  table: string,
+  alias: string,
+  query: string,
+  prefix = 'q',
+): SearchCondition | null {
   const words = [...new Set(searchKey(query).split(' ').filter(Boolean))]
   if (words.length === 0) return null
   const params: Record<string, string> = {}
@@ -48,7 +58,9 @@ export function searchCondition(table: string, alias: string, query: string, pre
   const long = words.filter((w) => w.length >= TRIGRAM)
   if (long.length) {
     params[`${prefix}Match`] = long.map((w) => `"${w.replace(/"/g, '""')}"`).join(' AND ')
-    parts.push(`${alias}.id IN (SELECT rowid FROM "${table}_search" WHERE "${table}_search" MATCH :${prefix}Match)`)
+    parts.push(
+      `${alias}.id IN (SELECT rowid FROM "${table}_search" WHERE "${table}_search" MATCH :${prefix}Match)`,
+    )
   }
   words
     .filter((w) => w.length < TRIGRAM)

@@ -2,7 +2,10 @@ import type { Handlers } from '../core/router'
 import { clearSampleData, loadSampleData, sampleStatus } from '../sample/service'
 import { getAgencySettings, updateAgencySettings } from './service'
 
-type SettingsHandlers = Pick<Handlers, `settings:${string}` & keyof Handlers | `sample:${string}` & keyof Handlers>
+type SettingsHandlers = Pick<
+  Handlers,
+  (`settings:${string}` & keyof Handlers) | (`sample:${string}` & keyof Handlers)
+>
 
 export const settingsHandlers: SettingsHandlers = {
   'settings:getAgency': (_input, { m }) => getAgencySettings(m),

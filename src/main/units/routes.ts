@@ -1,7 +1,19 @@
 import type { Handlers } from '../core/router'
-import { createUnit, createUnitKind, getUnit, listUnitKinds, listUnits, setUnitActive, unitOptions, updateUnit } from './service'
+import {
+  createUnit,
+  createUnitKind,
+  getUnit,
+  listUnitKinds,
+  listUnits,
+  setUnitActive,
+  unitOptions,
+  updateUnit,
+} from './service'
 
-type UnitHandlers = Pick<Handlers, `units:${string}` & keyof Handlers | `unitKinds:${string}` & keyof Handlers>
+type UnitHandlers = Pick<
+  Handlers,
+  (`units:${string}` & keyof Handlers) | (`unitKinds:${string}` & keyof Handlers)
+>
 
 export const unitHandlers: UnitHandlers = {
   'units:list': (q, { m }) => listUnits(m, q),

@@ -126,10 +126,20 @@ export async function getUnit(m: EntityManager, id: number): Promise<UnitDto> {
   return toDto(rows[0])
 }
 
-export async function unitOptions(m: EntityManager, q: z.output<typeof UnitOptionsQuery>): Promise<UnitOption[]> {
+export async function unitOptions(
+  m: EntityManager,
+  q: z.output<typeof UnitOptionsQuery>,
+): Promise<UnitOption[]> {
   const rows = (await m.query(
     `SELECT id, code, name, kind_code, parent_id, active FROM units ${q.includeInactive ? '' : 'WHERE active = 1'} ORDER BY sort_key, id`,
-  )) as Array<{ id: number; code: string; name: string; kind_code: string; parent_id: number | null; active: number }>
+  )) as Array<{
+    id: number
+    code: string
+    name: string
+    kind_code: string
+    parent_id: number | null
+    active: number
+  }>
   return rows.map((r) => ({
     id: r.id,
     code: r.code,
@@ -152,7 +162,8 @@ async function checkUnit(m: EntityManager, input: UnitFields, selfId: number | n
     const parent = await units.findOne({ where: { id: input.parentId } })
     if (!parent) errors.parentId = unitMsg.parentUnknown
     else if (!parent.active) errors.parentId = unitMsg.parentInactive
-    else if (selfId !== null && (await isSelfOrDescendant(m, input.parentId, selfId))) errors.parentId = unitMsg.parentCycle
+    else if (selfId !== null && (await isSelfOrDescendant(m, input.parentId, selfId)))
+      errors.parentId = unitMsg.parentCycle
   }
   if (Object.keys(errors).length) throw AppError.validation(errors)
 }
@@ -172,7 +183,11 @@ function derived(input: UnitFields): Pick<UnitRow, 'searchKey' | 'sortKey'> {
   return { searchKey: searchKeyOf(input.code, input.name), sortKey: vietnameseSortKey(input.name) }
 }
 
-export async function createUnit(m: EntityManager, input: UnitFields, options: { isSample?: boolean } = {}): Promise<UnitDto> {
+export async function createUnit(
+  m: EntityManager,
+  input: UnitFields,
+  options: { isSample?: boolean } = {},
+): Promise<UnitDto> {
   await checkUnit(m, input, null)
   const now = nowIso()
   const saved = await m.getRepository(UnitEntity).save({
@@ -186,7 +201,10 @@ export async function createUnit(m: EntityManager, input: UnitFields, options: {
   return getUnit(m, saved.id)
 }
 
-export async function updateUnit(m: EntityManager, input: z.output<typeof UnitUpdateInput>): Promise<UnitDto> {
+export async function updateUnit(
+  m: EntityManager,
+  input: z.output<typeof UnitUpdateInput>,
+): Promise<UnitDto> {
   const repo = m.getRepository(UnitEntity)
   const current = await repo.findOne({ where: { id: input.id } })
   if (!current) throw AppError.notFound(unitMsg.notFound)
@@ -197,16 +215,21 @@ export async function updateUnit(m: EntityManager, input: z.output<typeof UnitUp
 }
 
 /** Units are deactivated, never deleted: visits, staff and inspections keep pointing at them. */
-export async function setUnitActive(m: EntityManager, input: z.output<typeof UnitSetActiveInput>): Promise<UnitDto> {
+export async function setUnitActive(
+  m: EntityManager,
+  input: z.output<typeof UnitSetActiveInput>,
+): Promise<UnitDto> {
   const repo = m.getRepository(UnitEntity)
   const current = await repo.findOne({ where: { id: input.id } })
   if (!current) throw AppError.notFound(unitMsg.notFound)
   if (!input.active) {
     const children = await repo.count({ where: { parentId: input.id, active: true } })
-    if (children > 0) throw AppError.conflict(unitMsg.hasActiveChildren, { active: unitMsg.hasActiveChildren })
+    if (children > 0)
+      throw AppError.conflict(unitMsg.hasActiveChildren, { active: unitMsg.hasActiveChildren })
   } else if (current.parentId !== null) {
     const parent = await repo.findOne({ where: { id: current.parentId } })
-    if (parent && !parent.active) throw AppError.conflict(unitMsg.parentInactive, { parentId: unitMsg.parentInactive })
+    if (parent && !parent.active)
+      throw AppError.conflict(unitMsg.parentInactive, { parentId: unitMsg.parentInactive })
   }
   await repo.update({ id: input.id }, { active: input.active, updatedAt: nowIso() })
   return getUnit(m, input.id)
@@ -217,9 +240,13 @@ export async function listUnitKinds(m: EntityManager): Promise<UnitKindDto[]> {
   return rows.map((r) => ({ code: r.code, name: r.name, builtin: r.builtin }))
 }
 
-export async function createUnitKind(m: EntityManager, input: z.output<typeof UnitKindInput>): Promise<UnitKindDto> {
+export async function createUnitKind(
+  m: EntityManager,
+  input: z.output<typeof UnitKindInput>,
+): Promise<UnitKindDto> {
   const repo = m.getRepository(UnitKindEntity)
-  if (await repo.findOne({ where: { code: input.code } })) throw AppError.validation({ code: unitMsg.kindCodeTaken })
+  if (await repo.findOne({ where: { code: input.code } }))
+    throw AppError.validation({ code: unitMsg.kindCodeTaken })
   await repo.insert({ code: input.code, name: input.name, builtin: false, sortOrder: 80 })
   return { code: input.code, name: input.name, builtin: false }
 }

@@ -18,14 +18,26 @@ const none = z.object({}).strict().default({})
 
 /** The one contract: every operation the renderer can ask of the main process. */
 export const contract = {
-  'units:list': route<typeof UnitListQuery, Page<UnitDto>>({ input: UnitListQuery, permission: 'units.read', kind: 'read' }),
-  'units:get': route<typeof UnitIdInput, UnitDto>({ input: UnitIdInput, permission: 'units.read', kind: 'read' }),
+  'units:list': route<typeof UnitListQuery, Page<UnitDto>>({
+    input: UnitListQuery,
+    permission: 'units.read',
+    kind: 'read',
+  }),
+  'units:get': route<typeof UnitIdInput, UnitDto>({
+    input: UnitIdInput,
+    permission: 'units.read',
+    kind: 'read',
+  }),
   'units:options': route<typeof UnitOptionsQuery, UnitOption[]>({
     input: UnitOptionsQuery,
     permission: 'units.read',
     kind: 'read',
   }),
-  'units:create': route<typeof UnitInput, UnitDto>({ input: UnitInput, permission: 'units.write', kind: 'write' }),
+  'units:create': route<typeof UnitInput, UnitDto>({
+    input: UnitInput,
+    permission: 'units.write',
+    kind: 'write',
+  }),
   'units:update': route<typeof UnitUpdateInput, UnitDto>({
     input: UnitUpdateInput,
     permission: 'units.write',
@@ -36,21 +48,41 @@ export const contract = {
     permission: 'units.write',
     kind: 'write',
   }),
-  'unitKinds:list': route<typeof none, UnitKindDto[]>({ input: none, permission: 'units.read', kind: 'read' }),
+  'unitKinds:list': route<typeof none, UnitKindDto[]>({
+    input: none,
+    permission: 'units.read',
+    kind: 'read',
+  }),
   'unitKinds:create': route<typeof UnitKindInput, UnitKindDto>({
     input: UnitKindInput,
     permission: 'settings.write',
     kind: 'write',
   }),
-  'settings:getAgency': route<typeof none, AgencySettings>({ input: none, permission: 'settings.read', kind: 'read' }),
+  'settings:getAgency': route<typeof none, AgencySettings>({
+    input: none,
+    permission: 'settings.read',
+    kind: 'read',
+  }),
   'settings:updateAgency': route<typeof AgencySettings, AgencySettings>({
     input: AgencySettings,
     permission: 'settings.write',
     kind: 'write',
   }),
-  'sample:status': route<typeof none, SampleDataStatus>({ input: none, permission: 'units.read', kind: 'read' }),
-  'sample:load': route<typeof none, SampleDataStatus>({ input: none, permission: 'sample.manage', kind: 'write' }),
-  'sample:clear': route<typeof none, SampleDataStatus>({ input: none, permission: 'sample.manage', kind: 'write' }),
+  'sample:status': route<typeof none, SampleDataStatus>({
+    input: none,
+    permission: 'units.read',
+    kind: 'read',
+  }),
+  'sample:load': route<typeof none, SampleDataStatus>({
+    input: none,
+    permission: 'sample.manage',
+    kind: 'write',
+  }),
+  'sample:clear': route<typeof none, SampleDataStatus>({
+    input: none,
+    permission: 'sample.manage',
+    kind: 'write',
+  }),
 } as const
 
 export type Contract = typeof contract

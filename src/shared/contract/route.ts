@@ -19,13 +19,7 @@ export function route<I extends z.ZodType, O>(spec: Omit<RouteSpec<I, O>, 'outpu
 }
 
 export type ErrorCode =
-  | 'validation'
-  | 'conflict'
-  | 'not_found'
-  | 'forbidden'
-  | 'unauthorized'
-  | 'unknown_route'
-  | 'internal'
+  'validation' | 'conflict' | 'not_found' | 'forbidden' | 'unauthorized' | 'unknown_route' | 'internal'
 
 export interface ApiError {
   code: ErrorCode

@@ -5,8 +5,39 @@
  * SQLite cannot call Intl, so the key is stored in an indexed column and ORDER BY uses it.
  */
 const ALPHABET = [
-  'a', 'ă', 'â', 'b', 'c', 'd', 'đ', 'e', 'ê', 'f', 'g', 'h', 'i', 'j', 'k', 'l', 'm', 'n',
-  'o', 'ô', 'ơ', 'p', 'q', 'r', 's', 't', 'u', 'ư', 'v', 'w', 'x', 'y', 'z',
+  'a',
+  'ă',
+  'â',
+  'b',
+  'c',
+  'd',
+  'đ',
+  'e',
+  'ê',
+  'f',
+  'g',
+  'h',
+  'i',
+  'j',
+  'k',
+  'l',
+  'm',
+  'n',
+  'o',
+  'ô',
+  'ơ',
+  'p',
+  'q',
+  'r',
+  's',
+  't',
+  'u',
+  'ư',
+  'v',
+  'w',
+  'x',
+  'y',
+  'z',
 ]
 const TONES: Record<string, number> = { '\u0300': 1, '\u0309': 2, '\u0303': 3, '\u0301': 4, '\u0323': 5 }
 const LETTER_BASE = 0x100
@@ -26,7 +57,13 @@ export function vietnameseSortKey(text: string | null | undefined): string {
   if (!text) return ''
   let primary = ''
   let secondary = ''
-  const clusters = text.toLowerCase().trim().replace(/\s+/g, ' ').normalize('NFD').match(/.[\u0300-\u036f]*/gsu) ?? []
+  const clusters =
+    text
+      .toLowerCase()
+      .trim()
+      .replace(/\s+/g, ' ')
+      .normalize('NFD')
+      .match(/.[\u0300-\u036f]*/gsu) ?? []
   for (const cluster of clusters) {
     const marks = cluster.slice(1)
     let tone = 0

@@ -1,5 +1,14 @@
 import { z } from 'zod'
-import { id, msg, optionalEmail, optionalPhone, optionalText, paging, requiredText, searchText } from '../validation/fields'
+import {
+  id,
+  msg,
+  optionalEmail,
+  optionalPhone,
+  optionalText,
+  paging,
+  requiredText,
+  searchText,
+} from '../validation/fields'
 
 export const unitMsg = {
   codeFormat: 'Mã chỉ gồm chữ không dấu, số và dấu gạch ngang (ví dụ VPCC-NTBL)',
@@ -63,7 +72,9 @@ export const UnitKindInput = z.object({
     .trim()
     .min(1, { error: msg.required })
     .max(40, { error: msg.tooLong(40) })
-    .refine((v) => /^[a-z0-9_]+$/.test(v), { error: 'Mã loại chỉ gồm chữ thường không dấu, số và dấu gạch dưới' }),
+    .refine((v) => /^[a-z0-9_]+$/.test(v), {
+      error: 'Mã loại chỉ gồm chữ thường không dấu, số và dấu gạch dưới',
+    }),
   name: requiredText(120),
 })
 

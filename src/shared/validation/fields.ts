@@ -19,7 +19,11 @@ export function compactPhone(raw: string): string {
 }
 
 export const requiredText = (max: number) =>
-  z.string({ error: msg.required }).trim().min(1, { error: msg.required }).max(max, { error: msg.tooLong(max) })
+  z
+    .string({ error: msg.required })
+    .trim()
+    .min(1, { error: msg.required })
+    .max(max, { error: msg.tooLong(max) })
 
 /** Optional text: empty strings and null become null so the store never holds "" for "unknown". */
 export const optionalText = (max: number) =>
@@ -46,9 +50,15 @@ export const optionalEmail = z
   .transform((v) => (v ? v.toLowerCase() : null))
   .refine((v) => v === null || z.email().safeParse(v).success, { error: msg.email })
 
-export const id = z.number({ error: msg.invalid }).int({ error: msg.integer }).positive({ error: msg.invalid })
+export const id = z
+  .number({ error: msg.invalid })
+  .int({ error: msg.integer })
+  .positive({ error: msg.invalid })
 
-export const searchText = z.string({ error: msg.invalid }).max(200, { error: msg.tooLong(200) }).default('')
+export const searchText = z
+  .string({ error: msg.invalid })
+  .max(200, { error: msg.tooLong(200) })
+  .default('')
 
 export const paging = {
   page: z.number({ error: msg.invalid }).int().min(1).max(1_000_000).default(1),

@@ -7,12 +7,12 @@ test('agency settings are validated, saved and survive a reload', async ({ page,
   await form.locator('[name=placeName]').fill('')
   await form.locator('[name=agencySymbol]').fill('stp x')
   await page.getByTestId('agency-save').click()
-  await expect(form.locator('.el-form-item').filter({ hasText: 'Địa danh' }).locator('.el-form-item__error')).toHaveText(
-    'Không được để trống',
-  )
-  await expect(form.locator('.el-form-item').filter({ hasText: 'Ký hiệu' }).locator('.el-form-item__error')).toContainText(
-    'Ký hiệu viết hoa',
-  )
+  await expect(
+    form.locator('.el-form-item').filter({ hasText: 'Địa danh' }).locator('.el-form-item__error'),
+  ).toHaveText('Không được để trống')
+  await expect(
+    form.locator('.el-form-item').filter({ hasText: 'Ký hiệu' }).locator('.el-form-item__error'),
+  ).toContainText('Ký hiệu viết hoa')
 
   await form.locator('[name=parentBodyName]').fill('UBND TỈNH HẬU GIANG')
   await form.locator('[name=agencySymbol]').fill('STP')

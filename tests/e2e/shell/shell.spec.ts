@@ -1,6 +1,9 @@
 import { expect, test } from '../support/fixtures'
 
-test('the sidebar lists every section and marks the unbuilt ones as coming', async ({ page, preview }, testInfo) => {
+test('the sidebar lists every section and marks the unbuilt ones as coming', async ({
+  page,
+  preview,
+}, testInfo) => {
   await preview.open(page, '/')
   for (const [id, label] of [
     ['units', 'Đơn vị'],
@@ -31,7 +34,10 @@ test('the interface switches to English and back', async ({ page, preview }) => 
   await expect(page.getByTestId('nav-units')).toContainText('Đơn vị')
 })
 
-test('a field value with markup renders as text, and the page is served with a strict CSP', async ({ page, preview }) => {
+test('a field value with markup renders as text, and the page is served with a strict CSP', async ({
+  page,
+  preview,
+}) => {
   const response = await page.goto(new URL('/', preview.origin).toString())
   expect(response?.headers()['content-security-policy']).toContain("script-src 'self'")
   await preview.open(page, '/units')

@@ -1,7 +1,10 @@
 import { expect, test } from '../support/fixtures'
 import { UnitsPage } from '../pages/units-page'
 
-test('first run offers sample data; it shows as a tree and a unit can be deactivated', async ({ page, preview }, testInfo) => {
+test('first run offers sample data; it shows as a tree and a unit can be deactivated', async ({
+  page,
+  preview,
+}, testInfo) => {
   await preview.open(page, '/')
   await expect(page.getByTestId('getting-started')).toBeVisible()
   await page.getByTestId('load-sample').click()
@@ -27,7 +30,9 @@ test('first run offers sample data; it shows as a tree and a unit can be deactiv
   const tree = page.getByTestId('unit-tree')
   await expect(tree.locator('.el-tree-node').first()).toContainText('STP — Sở Tư pháp thành phố Cần Thơ')
   await expect(tree.locator('.el-tree-node__children').first()).toContainText('VP — Văn phòng Sở')
-  await expect(tree.locator('.el-tree-node').filter({ hasText: 'VPCC-24H' }).last()).toContainText('Ngừng hoạt động')
+  await expect(tree.locator('.el-tree-node').filter({ hasText: 'VPCC-24H' }).last()).toContainText(
+    'Ngừng hoạt động',
+  )
   await page.screenshot({ path: testInfo.outputPath('units-tree.png'), fullPage: true })
 })
 
@@ -37,7 +42,10 @@ test('a unit cannot be moved under itself or its descendants', async ({ page, pr
   await page.locator('.el-message-box').getByRole('button', { name: 'Nạp dữ liệu mẫu' }).click()
   await expect(page.getByTestId('getting-started')).toBeHidden()
   const api = async (route: string, data: object) => {
-    const response = await request.post(`${preview.origin}/api/${route}`, { data, headers: { 'X-SPD-Secret': preview.secret } })
+    const response = await request.post(`${preview.origin}/api/${route}`, {
+      data,
+      headers: { 'X-SPD-Secret': preview.secret },
+    })
     return (await response.json()).data
   }
   const vp = (await api('units:list', { q: 'van phong so' })).items[0]

@@ -63,7 +63,10 @@ test('the API refuses callers without the per-run secret', async ({ request, pre
     headers: { 'X-SPD-Secret': 'not-the-secret' },
   })
   expect(wrong.status()).toBe(401)
-  const good = await request.post(`${origin}/api/units:list`, { data: { q: 'X' }, headers: { 'X-SPD-Secret': secret } })
+  const good = await request.post(`${origin}/api/units:list`, {
+    data: { q: 'X' },
+    headers: { 'X-SPD-Secret': secret },
+  })
   expect(good.status()).toBe(200)
   expect((await good.json()).data.items).toEqual([])
 })

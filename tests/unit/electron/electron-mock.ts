@@ -10,8 +10,12 @@ export function electronMock() {
     exposed,
     appListeners,
     module: {
-      ipcMain: { handle: vi.fn((channel: string, fn: (...args: unknown[]) => unknown) => handlers.set(channel, fn)) },
-      ipcRenderer: { invoke: vi.fn(async (channel: string, input: unknown) => ({ ok: true, data: { channel, input } })) },
+      ipcMain: {
+        handle: vi.fn((channel: string, fn: (...args: unknown[]) => unknown) => handlers.set(channel, fn)),
+      },
+      ipcRenderer: {
+        invoke: vi.fn(async (channel: string, input: unknown) => ({ ok: true, data: { channel, input } })),
+      },
       contextBridge: { exposeInMainWorld: vi.fn((key: string, value: unknown) => (exposed[key] = value)) },
       app: {
         on: vi.fn((event: string, fn: (...args: unknown[]) => void) => appListeners.set(event, fn)),

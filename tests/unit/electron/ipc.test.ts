@@ -15,11 +15,17 @@ describe('IPC adapter', () => {
   const frame = (url: string, parent: object | null = null) => ({ senderFrame: { url, parent } })
 
   it('registers one handler per route and nothing else', () => {
-    expect([...mock.handlers.keys()].sort()).toEqual(Object.keys(contract).map((n) => `route:${n}`).sort())
+    expect([...mock.handlers.keys()].sort()).toEqual(
+      Object.keys(contract)
+        .map((n) => `route:${n}`)
+        .sort(),
+    )
   })
 
   it('passes a call from our own window to the router', async () => {
-    const result = await mock.handlers.get('route:units:list')!(frame('app://renderer/index.html#/units'), { q: 'vp' })
+    const result = await mock.handlers.get('route:units:list')!(frame('app://renderer/index.html#/units'), {
+      q: 'vp',
+    })
     expect(result).toEqual({ ok: true, data: 'done' })
     expect(dispatch).toHaveBeenCalledWith('units:list', { q: 'vp' }, localSession)
   })

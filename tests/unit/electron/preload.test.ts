@@ -25,7 +25,9 @@ describe('preload', () => {
   it.each(['', 'units', 'units:list:extra', '../x', 'constructor', 'Units:list', 42, null])(
     'refuses %j without touching IPC',
     async (name) => {
-      const api = mock.exposed.api as { invoke(name: unknown, input: unknown): Promise<{ ok: boolean; error?: { code: string } }> }
+      const api = mock.exposed.api as {
+        invoke(name: unknown, input: unknown): Promise<{ ok: boolean; error?: { code: string } }>
+      }
       const result = await api.invoke(name, {})
       expect(result).toMatchObject({ ok: false, error: { code: 'unknown_route' } })
       expect(mock.module.ipcRenderer.invoke).not.toHaveBeenCalled()

@@ -16,7 +16,9 @@ describe('app:// protocol', () => {
   writeFileSync(join(dir, 'index.html'), '<!doctype html><title>x</title>')
   writeFileSync(join(dir, 'assets', 'app.js'), 'console.log(1)')
   handleAppScheme(dir)
-  const handler = mock.module.protocol.handle.mock.calls[0]![1] as (request: { url: string }) => Promise<Response>
+  const handler = mock.module.protocol.handle.mock.calls[0]![1] as (request: {
+    url: string
+  }) => Promise<Response>
 
   it('registers app as a standard, secure scheme', () => {
     registerAppScheme()
@@ -30,7 +32,9 @@ describe('app:// protocol', () => {
     expect(response.status).toBe(200)
     expect(response.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY)
     expect(response.headers.get('content-type')).toContain('text/html')
-    expect((await handler({ url: 'app://renderer/assets/app.js' })).headers.get('content-type')).toContain('javascript')
+    expect((await handler({ url: 'app://renderer/assets/app.js' })).headers.get('content-type')).toContain(
+      'javascript',
+    )
   })
 
   it('never leaves the renderer folder', async () => {

@@ -4,7 +4,8 @@ import { electronMock } from './electron-mock'
 const mock = electronMock()
 vi.mock('electron', () => mock.module)
 
-const { guardSession, guardWebContents, isTrustedUrl, trustedOrigins } = await import('@main/electron/security-restrictions')
+const { guardSession, guardWebContents, isTrustedUrl, trustedOrigins } =
+  await import('@main/electron/security-restrictions')
 
 function fakeContents() {
   const listeners = new Map<string, (event: { preventDefault(): void }, url?: string) => void>()
@@ -12,7 +13,8 @@ function fakeContents() {
   return {
     listeners,
     open: (url: string) => openHandler?.({ url }),
-    on: (event: string, fn: (event: { preventDefault(): void }, url?: string) => void) => listeners.set(event, fn),
+    on: (event: string, fn: (event: { preventDefault(): void }, url?: string) => void) =>
+      listeners.set(event, fn),
     setWindowOpenHandler: (fn: (details: { url: string }) => { action: string }) => (openHandler = fn),
   }
 }
@@ -51,7 +53,8 @@ describe('web contents guards', () => {
   })
 
   it('denies every permission request and check', () => {
-    let request: ((contents: unknown, permission: string, callback: (granted: boolean) => void) => void) | undefined
+    let request:
+      ((contents: unknown, permission: string, callback: (granted: boolean) => void) => void) | undefined
     let check: ((contents: unknown, permission: string) => boolean) | undefined
     const session = {
       setPermissionRequestHandler: (fn: typeof request) => (request = fn),

@@ -2,7 +2,12 @@ import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { DEFAULT_WINDOW_STATE, createWindowOptions, readWindowState, writeWindowState } from '@main/electron/window'
+import {
+  DEFAULT_WINDOW_STATE,
+  createWindowOptions,
+  readWindowState,
+  writeWindowState,
+} from '@main/electron/window'
 
 const display = { x: 0, y: 0, width: 1920, height: 1080 }
 
@@ -31,7 +36,13 @@ describe('window state', () => {
   it('round-trips size, position and maximized', () => {
     const file = join(dir, 'ok.json')
     writeWindowState(file, { x: 100, y: 80, width: 1400, height: 900, maximized: true })
-    expect(readWindowState(file, [display])).toEqual({ x: 100, y: 80, width: 1400, height: 900, maximized: true })
+    expect(readWindowState(file, [display])).toEqual({
+      x: 100,
+      y: 80,
+      width: 1400,
+      height: 900,
+      maximized: true,
+    })
   })
 
   it.each(['', 'not json', 'null', '[]', '{"width":"wide"}'])('falls back to defaults for %j', (content) => {

@@ -31,7 +31,8 @@ export async function tempApp(logger: Logger = silentLogger): Promise<TempApp> {
   const dir = mkdtempSync(join(tmpdir(), 'spd-test-'))
   const file = join(dir, 'test.sqlite')
   const core = await createAppCore({ file, logger })
-  const call = (async (name: RouteName, input: unknown) => core.router.dispatch(name, input, localSession)) as TempApp['call']
+  const call = (async (name: RouteName, input: unknown) =>
+    core.router.dispatch(name, input, localSession)) as TempApp['call']
   const ok = (async (name: RouteName, input: unknown) => {
     const result = await core.router.dispatch(name, input, localSession)
     if (!result.ok) throw new Error(`${name} failed: ${JSON.stringify(result.error)}`)

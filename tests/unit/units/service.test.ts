@@ -35,7 +35,12 @@ describe('units', () => {
   it('edits a unit and keeps its id', async () => {
     const app = await tempApp()
     const unit = await app.ok('units:create', base)
-    const edited = await app.ok('units:update', { ...base, id: unit.id, name: 'Văn phòng Sở Tư pháp', headName: 'Lê Thị Hà' })
+    const edited = await app.ok('units:update', {
+      ...base,
+      id: unit.id,
+      name: 'Văn phòng Sở Tư pháp',
+      headName: 'Lê Thị Hà',
+    })
     expect(edited.id).toBe(unit.id)
     expect(edited.name).toBe('Văn phòng Sở Tư pháp')
     expect(edited.headName).toBe('Lê Thị Hà')
@@ -67,7 +72,12 @@ describe('units', () => {
 
   it('accepts Vietnamese mobile, landline and +84 numbers', async () => {
     const app = await tempApp()
-    for (const [i, phone] of ['0912 345 678', '0292 3820 123', '+84 912 345 678', '(0292) 3.820.123'].entries()) {
+    for (const [i, phone] of [
+      '0912 345 678',
+      '0292 3820 123',
+      '+84 912 345 678',
+      '(0292) 3.820.123',
+    ].entries()) {
       const unit = await app.ok('units:create', { ...base, code: `U${i}`, phone })
       expect(unit.phone).toMatch(/^(\+84|0)\d+$/)
     }
@@ -77,25 +87,53 @@ describe('units', () => {
     const app = await tempApp()
     await app.ok('units:create', base)
     const result = await app.call('units:create', { ...base, code: 'vp', name: 'Khác' })
-    expect(result).toMatchObject({ ok: false, error: { code: 'validation', fieldErrors: { code: 'Mã đơn vị này đã có' } } })
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'validation', fieldErrors: { code: 'Mã đơn vị này đã có' } },
+    })
     expect(await unitCount(app)).toBe(1)
   })
 
   it('refuses to make a unit its own ancestor', async () => {
     const app = await tempApp()
-    const root = await app.ok('units:create', { ...base, code: 'STP', name: 'Sở Tư pháp', kindCode: 'agency' })
+    const root = await app.ok('units:create', {
+      ...base,
+      code: 'STP',
+      name: 'Sở Tư pháp',
+      kindCode: 'agency',
+    })
     const child = await app.ok('units:create', { ...base, parentId: root.id })
-    const grandchild = await app.ok('units:create', { ...base, code: 'TO1', name: 'Tổ 1', parentId: child.id })
+    const grandchild = await app.ok('units:create', {
+      ...base,
+      code: 'TO1',
+      name: 'Tổ 1',
+      parentId: child.id,
+    })
     for (const parentId of [root.id, child.id, grandchild.id]) {
-      const result = await app.call('units:update', { ...base, code: 'STP', name: 'Sở Tư pháp', kindCode: 'agency', id: root.id, parentId })
-      expect(result).toMatchObject({ ok: false, error: { fieldErrors: { parentId: expect.stringContaining('cấp dưới') } } })
+      const result = await app.call('units:update', {
+        ...base,
+        code: 'STP',
+        name: 'Sở Tư pháp',
+        kindCode: 'agency',
+        id: root.id,
+        parentId,
+      })
+      expect(result).toMatchObject({
+        ok: false,
+        error: { fieldErrors: { parentId: expect.stringContaining('cấp dưới') } },
+      })
     }
     expect((await app.ok('units:get', { id: root.id })).parentId).toBeNull()
   })
 
   it('deactivates instead of deleting, and guards the tree', async () => {
     const app = await tempApp()
-    const root = await app.ok('units:create', { ...base, code: 'STP', name: 'Sở Tư pháp', kindCode: 'agency' })
+    const root = await app.ok('units:create', {
+      ...base,
+      code: 'STP',
+      name: 'Sở Tư pháp',
+      kindCode: 'agency',
+    })
     const child = await app.ok('units:create', { ...base, parentId: root.id })
     const refused = await app.call('units:setActive', { id: root.id, active: false })
     expect(refused).toMatchObject({ ok: false, error: { code: 'conflict' } })
@@ -117,21 +155,34 @@ describe('units', () => {
     const old = await app.ok('units:create', { ...base, code: 'OLD', name: 'Cũ' })
     await app.ok('units:setActive', { id: old.id, active: false })
     const result = await app.call('units:create', { ...base, parentId: old.id })
-    expect(result).toMatchObject({ ok: false, error: { fieldErrors: { parentId: 'Đơn vị cấp trên đã ngừng hoạt động' } } })
+    expect(result).toMatchObject({
+      ok: false,
+      error: { fieldErrors: { parentId: 'Đơn vị cấp trên đã ngừng hoạt động' } },
+    })
   })
 
   it('answers not_found for a missing unit', async () => {
     const app = await tempApp()
     expect(await app.call('units:get', { id: 42 })).toMatchObject({ ok: false, error: { code: 'not_found' } })
-    expect(await app.call('units:update', { ...base, id: 42 })).toMatchObject({ ok: false, error: { code: 'not_found' } })
+    expect(await app.call('units:update', { ...base, id: 42 })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    })
   })
 
   it('adds a unit kind and uses it', async () => {
     const app = await tempApp()
     await app.ok('unitKinds:create', { code: 'district_committee', name: 'UBND cấp huyện' })
-    const unit = await app.ok('units:create', { ...base, code: 'UBND-NK', name: 'UBND quận Ninh Kiều', kindCode: 'district_committee' })
+    const unit = await app.ok('units:create', {
+      ...base,
+      code: 'UBND-NK',
+      name: 'UBND quận Ninh Kiều',
+      kindCode: 'district_committee',
+    })
     expect(unit.kindName).toBe('UBND cấp huyện')
-    expect(await app.call('unitKinds:create', { code: 'district_committee', name: 'x' })).toMatchObject({ ok: false })
+    expect(await app.call('unitKinds:create', { code: 'district_committee', name: 'x' })).toMatchObject({
+      ok: false,
+    })
   })
 })
 

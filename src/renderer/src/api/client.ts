@@ -14,7 +14,11 @@ function previewSecret(): string {
     sessionStorage.setItem(SECRET_KEY, fromUrl)
     params.delete('k')
     const query = params.toString()
-    window.history.replaceState(null, '', `${window.location.pathname}${query ? `?${query}` : ''}${window.location.hash}`)
+    window.history.replaceState(
+      null,
+      '',
+      `${window.location.pathname}${query ? `?${query}` : ''}${window.location.hash}`,
+    )
   }
   return sessionStorage.getItem(SECRET_KEY) ?? ''
 }
@@ -58,7 +62,10 @@ export class RouteError extends Error {
   }
 }
 
-export async function callOrThrow<N extends RouteName>(name: N, input: RouteInput<N>): Promise<RouteOutput<N>> {
+export async function callOrThrow<N extends RouteName>(
+  name: N,
+  input: RouteInput<N>,
+): Promise<RouteOutput<N>> {
   const result = await call(name, input)
   if (!result.ok) throw new RouteError(result.error)
   return result.data

@@ -50,9 +50,11 @@ export const vi = {
   coming: {
     title: 'Phần này đang được xây dựng',
     body: 'Chức năng “{section}” sẽ có trong phiên bản tới. Hiện chưa có dữ liệu nào được ghi ở đây.',
-    visitors: 'Đăng ký khách vào/ra bằng máy quét mã QR trên CCCD, danh sách người đang trong cơ quan, danh sách khách theo ngày và danh sách tiếp xúc cho cơ quan y tế.',
+    visitors:
+      'Đăng ký khách vào/ra bằng máy quét mã QR trên CCCD, danh sách người đang trong cơ quan, danh sách khách theo ngày và danh sách tiếp xúc cho cơ quan y tế.',
     vaccines: 'Danh sách cán bộ, đợt đăng ký tiêm vắc xin của từng đơn vị và tổng hợp toàn Sở.',
-    inspections: 'Kế hoạch, đoàn kiểm tra, nội dung kiểm tra, kết luận, kiến nghị và in biên bản theo Nghị định 30/2020/NĐ-CP.',
+    inspections:
+      'Kế hoạch, đoàn kiểm tra, nội dung kiểm tra, kết luận, kiến nghị và in biên bản theo Nghị định 30/2020/NĐ-CP.',
     dailyReports: 'Báo cáo hằng ngày của các đơn vị trước 15 giờ, bảng theo dõi đơn vị nộp muộn, chưa nộp.',
   },
   units: {
@@ -92,7 +94,8 @@ export const vi = {
     },
     deactivate: 'Ngừng hoạt động',
     reactivate: 'Hoạt động lại',
-    deactivateConfirm: 'Ngừng hoạt động đơn vị “{name}”? Đơn vị không bị xoá; dữ liệu liên quan vẫn được giữ.',
+    deactivateConfirm:
+      'Ngừng hoạt động đơn vị “{name}”? Đơn vị không bị xoá; dữ liệu liên quan vẫn được giữ.',
     deactivated: 'Đã ngừng hoạt động “{name}”',
     reactivated: 'Đơn vị “{name}” hoạt động trở lại',
     created: 'Đã thêm đơn vị “{name}”',

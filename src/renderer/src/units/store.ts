@@ -67,5 +67,18 @@ export const useUnitsStore = defineStore('units', () => {
     return kind
   }
 
-  return { page, kinds, options, loading, load, get, loadKinds, loadOptions, create, update, setActive, addKind }
+  return {
+    page,
+    kinds,
+    options,
+    loading,
+    load,
+    get,
+    loadKinds,
+    loadOptions,
+    create,
+    update,
+    setActive,
+    addKind,
+  }
 })
