@@ -1,0 +1,186 @@
+import { describe, expect, it, vi } from 'vitest'
+import { contract, PERMISSIONS } from '@shared/contract'
+import type { Permission, RouteName } from '@shared/contract'
+import { createRouter } from '@main/core/router'
+import type { Handlers, Session } from '@main/core/router'
+import { INTERNAL_ERROR } from '@main/core/errors'
+import { handlers } from '@main/routes'
+import { localSession } from '@main/app-core'
+import { tempApp } from '../helpers/temp-app'
+import type { TempApp } from '../helpers/temp-app'
+import { databaseFingerprint } from '../helpers/fingerprint'
+
+const routeNames = Object.keys(contract) as RouteName[]
+
+/**
+ * Inputs each route must refuse. The type makes a new route without an entry fail to
+ * compile, so no route escapes this test.
+ */
+const malformed: Record<RouteName, unknown[]> = {
+  'units:list': [{ page: 0 }, { pageSize: 10_000 }, { sort: 'password' }, { active: 'yes' }, 'not an object'],
+  'units:get': [{}, { id: -1 }, { id: 'one' }, { id: 1.5 }],
+  'units:options': [{ includeInactive: 'yes' }],
+  'units:create': [
+    {},
+    { code: '', name: 'Văn phòng', kindCode: 'department' },
+    { code: 'VP', name: '   ', kindCode: 'department' },
+    { code: 'VP', name: 'Văn phòng', kindCode: 'department', phone: '12ab' },
+    { code: 'VP', name: 'Văn phòng', kindCode: 'department', email: 'not-an-email' },
+    { code: 'V P', name: 'Văn phòng', kindCode: 'department' },
+    { code: 'VP', name: 'x'.repeat(201), kindCode: 'department' },
+    [],
+    null,
+  ],
+  'units:update': [
+    { code: 'VP', name: 'Văn phòng', kindCode: 'department' },
+    { id: 1, code: 'VP', name: '', kindCode: 'department' },
+  ],
+  'units:setActive': [{ id: 1 }, { id: 1, active: 'false' }, { active: false }],
+  'unitKinds:list': [{ extra: true }],
+  'unitKinds:create': [{}, { code: 'Có Dấu', name: 'Loại' }, { code: 'loai_moi', name: '' }],
+  'settings:getAgency': [{ extra: true }],
+  'settings:updateAgency': [
+    {},
+    { parentBodyName: 'UBND', agencyName: 'SỞ TƯ PHÁP', agencySymbol: 'st p', placeName: 'Cần Thơ' },
+    { parentBodyName: '', agencyName: 'SỞ TƯ PHÁP', agencySymbol: 'STP', placeName: 'Cần Thơ' },
+  ],
+  'sample:status': [{ extra: true }],
+  'sample:load': [{ extra: true }],
+  'sample:clear': [{ extra: true }],
+}
+
+/** A valid input for every route, used to prove the permission check comes first. */
+const valid: Record<RouteName, unknown> = {
+  'units:list': {},
+  'units:get': { id: 1 },
+  'units:options': {},
+  'units:create': { code: 'VP', name: 'Văn phòng Sở', kindCode: 'department' },
+  'units:update': { id: 1, code: 'VP', name: 'Văn phòng Sở', kindCode: 'department' },
+  'units:setActive': { id: 1, active: false },
+  'unitKinds:list': {},
+  'unitKinds:create': { code: 'loai_moi', name: 'Loại mới' },
+  'settings:getAgency': {},
+  'settings:updateAgency': {
+    parentBodyName: 'UBND TỈNH HẬU GIANG',
+    agencyName: 'SỞ TƯ PHÁP',
+    agencySymbol: 'STP',
+    placeName: 'Vị Thanh',
+  },
+  'sample:status': {},
+  'sample:load': {},
+  'sample:clear': {},
+}
+
+function sessionWithout(permission: Permission): Session {
+  return {
+    userId: null,
+    displayName: 'test',
+    permissions: new Set(PERMISSIONS.filter((p) => p !== permission)),
+  }
+}
+
+async function seeded(): Promise<TempApp> {
+  const app = await tempApp()
+  await app.ok('units:create', { code: 'SO', name: 'Sở Tư pháp', kindCode: 'agency' })
+  return app
+}
+
+describe('route contract', () => {
+  it('declares a permission, a schema and a kind for every route, and binds a handler to each', () => {
+    for (const name of routeNames) {
+      expect(name).toMatch(/^[a-z][A-Za-z]*:[a-z][A-Za-z]*$/)
+      expect(PERMISSIONS).toContain(contract[name].permission)
+      expect(['read', 'write']).toContain(contract[name].kind)
+      expect(typeof handlers[name]).toBe('function')
+    }
+  })
+
+  it.each(routeNames)('%s refuses malformed input with field errors and writes nothing', async (name) => {
+    const app = await seeded()
+    const before = databaseFingerprint(app.dataSource)
+    for (const input of malformed[name]) {
+      const result = await app.router.dispatch(name, input, localSession)
+      expect(result.ok, `${name} accepted ${JSON.stringify(input)}`).toBe(false)
+      if (result.ok) continue
+      expect(result.error.code).toBe('validation')
+      expect(result.error.message).toMatch(/[à-ỹ]/)
+      expect(Object.keys(result.error.fieldErrors).length).toBeGreaterThan(0)
+    }
+    expect(databaseFingerprint(app.dataSource)).toEqual(before)
+  })
+
+  it.each(routeNames)('%s refuses a session without its permission, before touching data', async (name) => {
+    const app = await seeded()
+    const before = databaseFingerprint(app.dataSource)
+    const result = await app.router.dispatch(name, valid[name], sessionWithout(contract[name].permission))
+    expect(result).toEqual({
+      ok: false,
+      error: expect.objectContaining({ code: 'forbidden', fieldErrors: {} }),
+    })
+    expect(databaseFingerprint(app.dataSource)).toEqual(before)
+  })
+
+  it.each(routeNames)('%s accepts its valid sample input', async (name) => {
+    // Sample data only goes into an empty store, never mixed with real units.
+    const app = name === 'sample:load' ? await tempApp() : await seeded()
+    const result = await app.router.dispatch(name, valid[name], localSession)
+    expect(result.ok, JSON.stringify(result)).toBe(true)
+  })
+
+  it('answers an unknown route as data', async () => {
+    const app = await tempApp()
+    for (const name of ['units:drop', '__proto__', 'constructor', 'toString', '']) {
+      const result = await app.router.dispatch(name, {}, localSession)
+      expect(result).toEqual({ ok: false, error: expect.objectContaining({ code: 'unknown_route' }) })
+    }
+  })
+})
+
+describe('router failures', () => {
+  it('logs an unexpected error with its stack and returns a short Vietnamese message', async () => {
+    const app = await tempApp()
+    const logger = { info: vi.fn(), error: vi.fn() }
+    const broken: Handlers = {
+      ...handlers,
+      'units:list': async () => {
+        throw new Error('disk on fire')
+      },
+    }
+    const router = createRouter(app.dataSource, broken, logger)
+    const result = await router.dispatch('units:list', {}, localSession)
+    expect(result).toEqual({ ok: false, error: INTERNAL_ERROR })
+    expect(logger.error).toHaveBeenCalledWith('route units:list failed', expect.any(Error))
+    expect(JSON.stringify(result)).not.toContain('disk on fire')
+  })
+
+  it('rolls back a write whose handler fails half way', async () => {
+    const app = await seeded()
+    const before = databaseFingerprint(app.dataSource)
+    const halfWay: Handlers = {
+      ...handlers,
+      'units:create': async (input, ctx) => {
+        await handlers['units:create'](input, ctx)
+        throw new Error('power cut after the insert')
+      },
+    }
+    const router = createRouter(app.dataSource, halfWay, { info: () => {}, error: () => {} })
+    const result = await router.dispatch(
+      'units:create',
+      { code: 'TTR', name: 'Thanh tra Sở', kindCode: 'department' },
+      localSession,
+    )
+    expect(result.ok).toBe(false)
+    expect(databaseFingerprint(app.dataSource)).toEqual(before)
+    expect((await app.ok('units:list', { q: 'thanh tra' })).total).toBe(0)
+  })
+
+  it('runs concurrent writes one after the other without losing any', async () => {
+    const app = await tempApp()
+    const codes = Array.from({ length: 20 }, (_, i) => `DV-${i}`)
+    const results = await Promise.all(
+      codes.map((code) => app.call('units:create', { code, name: `Đơn vị ${code}`, kindCode: 'agency' })),
+    )
+    expect(results.every((r) => r.ok)).toBe(true)
+    expect((await app.ok('units:list', { pageSize: 100 })).total).toBe(20)
+  })
+})
