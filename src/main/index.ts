@@ -1,6 +1,6 @@
 import { join } from 'node:path'
 import { BrowserWindow, app, dialog, screen } from 'electron'
-import { createAppCore, localSession } from './app-core'
+import { createAppCore } from './app-core'
 import type { AppCore } from './app-core'
 import { DATABASE_FILE_NAME } from './db/data-source'
 import { createFileLogger } from './core/logger'
@@ -62,7 +62,7 @@ async function start(): Promise<void> {
   }
   core = await createAppCore({ file: join(dataDir, DATABASE_FILE_NAME), nativeBinding, logger })
   handleAppScheme(join(__dirname, '../renderer'))
-  registerRouteHandlers(core.router, () => localSession, logger)
+  registerRouteHandlers(core.router, (sender) => core!.sessions.get(`window:${sender.id}`), logger)
   mainWindow = createMainWindow()
 }
 

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import { join } from 'node:path'
-import { createAppCore, localSession } from './app-core'
+import { createAppCore } from './app-core'
 import { DATABASE_FILE_NAME } from './db/data-source'
 import { createFileLogger } from './core/logger'
 import { resolveDataDir } from './core/paths'
@@ -16,7 +16,8 @@ async function main(): Promise<void> {
   const core = await createAppCore({ file: join(dataDir, DATABASE_FILE_NAME), logger })
   const preview = await startPreviewServer({
     router: core.router,
-    sessionFor: () => localSession,
+    // One browser page per run, identified by the per-run secret.
+    sessionFor: () => core.sessions.get('preview'),
     staticDir: join(__dirname, '../renderer'),
     secret: randomBytes(24).toString('base64url'),
     logger,

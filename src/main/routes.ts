@@ -1,9 +1,13 @@
 import type { Handlers } from './core/router'
+import { accountHandlers } from './accounts/routes'
+import { auditHandlers } from './audit/routes'
 import { settingsHandlers } from './settings/routes'
 import { unitHandlers } from './units/routes'
 
 /** The route table: the contract's names bound to handlers. The type fails if one is missing. */
 export const handlers: Handlers = {
+  ...accountHandlers,
+  ...auditHandlers,
   ...unitHandlers,
   ...settingsHandlers,
 }

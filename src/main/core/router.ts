@@ -1,21 +1,31 @@
 import type { DataSource, EntityManager } from 'typeorm'
 import { contract, isRouteName } from '@shared/contract'
-import type { Permission, Result, RouteName, RouteOutput, RouteParsed } from '@shared/contract'
+import type { ApiError, Result, RouteName, RouteOutput, RouteParsed } from '@shared/contract'
+import type { RouteSpec } from '@shared/contract/route'
+import { accountMsg } from '@shared/accounts/schemas'
 import { AppError, INTERNAL_ERROR, fieldErrorsOf } from './errors'
 import type { Logger } from './logger'
 import { SerialQueue } from './serial-queue'
-
-/** Who is asking. Accounts fill this in; until then the local desk session holds every permission. */
-export interface Session {
-  userId: number | null
-  displayName: string
-  permissions: ReadonlySet<Permission>
-}
+import type { Session, SessionRegistry } from './session'
+import { AuditRecorder } from '../audit/trail'
+import { writeAuditEntries } from '../audit/service'
 
 export interface HandlerContext {
   /** Inside a transaction for write routes. */
   m: EntityManager
   session: Session
+  sessions: SessionRegistry
+  audit: AuditRecorder
+  now: Date
+  /** Runs once the transaction has committed (session changes follow the data, never lead it). */
+  afterCommit(fn: () => void): void
+  /** Swaps the open database (restore); only `exclusive` routes may call it. */
+  host: Host
+}
+
+export interface Host {
+  dataSource(): DataSource
+  replaceDatabase(swap: (closedFile: string) => Promise<void>): Promise<void>
 }
 
 export type Handler<N extends RouteName> = (
@@ -28,37 +38,97 @@ export interface Router {
   dispatch(name: string, rawInput: unknown, session: Session): Promise<Result<unknown>>
 }
 
+export interface RouterDeps {
+  host: Host
+  handlers: Handlers
+  logger: Logger
+  sessions: SessionRegistry
+  clock?: () => number
+}
+
+const fail = (code: ApiError['code'], message: string): Result<never> => ({
+  ok: false,
+  error: { code, message, fieldErrors: {} },
+})
+
+/** Sign-in, idle lock and permission, in that order; null when the call may go on. */
+function admission(spec: RouteSpec, session: Session, idleMs: number, now: number): Result<never> | null {
+  if (spec.permission === 'public') return null
+  if (!session.user) return fail('unauthorized', accountMsg.signInRequired)
+  if (!session.locked && now - session.lastActivity > idleMs) session.locked = true
+  if (session.locked && !spec.whileLocked) return fail('locked', accountMsg.sessionLocked)
+  if (spec.permission !== 'signedIn' && !session.permissions.has(spec.permission))
+    return fail('forbidden', 'Bạn không có quyền thực hiện thao tác này')
+  return null
+}
+
 /**
- * The single entry for every transport (IPC, preview HTTP, tests): unknown route, permission,
- * schema, then the handler; writes in one transaction. Whatever happens, the answer is data.
+ * The single entry for every transport (IPC, preview HTTP, tests): unknown route, session and
+ * permission, schema, then the handler. Writes run one at a time, each in one transaction with
+ * its audit entries. Whatever happens, the answer is data.
  */
-export function createRouter(dataSource: DataSource, handlers: Handlers, logger: Logger): Router {
+export function createRouter(deps: RouterDeps): Router {
+  const { host, handlers, logger, sessions } = deps
+  const clock = deps.clock ?? Date.now
   const queue = new SerialQueue()
+
+  const run = async (name: RouteName, spec: RouteSpec, input: unknown, session: Session) => {
+    const handler = handlers[name] as (input: unknown, ctx: HandlerContext) => Promise<unknown>
+    const after: Array<() => void> = []
+    const audit = new AuditRecorder()
+    const context = (m: EntityManager): HandlerContext => ({
+      m,
+      session,
+      sessions,
+      audit,
+      now: new Date(clock()),
+      afterCommit: (fn) => after.push(fn),
+      host,
+    })
+    const dataSource = host.dataSource()
+    if (spec.kind === 'read') return handler(input, context(dataSource.manager))
+    let data: unknown
+    if (spec.kind === 'write') {
+      data = await dataSource.transaction(async (m) => {
+        const out = await handler(input, context(m))
+        await writeAuditEntries(m, session, name, audit.entries, true, new Date(clock()))
+        return out
+      })
+    } else {
+      // Session and maintenance routes: their own writes are single statements; what they
+      // record (a failed sign-in, a lockout) is kept even when they answer with an error.
+      try {
+        data = await handler(input, context(dataSource.manager))
+      } finally {
+        await writeAuditEntries(
+          host.dataSource().manager,
+          session,
+          name,
+          audit.entries,
+          false,
+          new Date(clock()),
+        )
+      }
+    }
+    for (const fn of after) fn()
+    return data
+  }
+
   return {
     async dispatch(name, rawInput, session) {
-      if (!isRouteName(name)) {
-        return {
-          ok: false,
-          error: { code: 'unknown_route', message: 'Thao tác không tồn tại', fieldErrors: {} },
-        }
-      }
-      const spec = contract[name]
-      if (!session.permissions.has(spec.permission)) {
-        return {
-          ok: false,
-          error: { code: 'forbidden', message: 'Bạn không có quyền thực hiện thao tác này', fieldErrors: {} },
-        }
-      }
+      if (!isRouteName(name)) return fail('unknown_route', 'Thao tác không tồn tại')
+      const spec: RouteSpec = contract[name]
+      const now = clock()
+      const refused = admission(spec, session, sessions.idleMinutes * 60_000, now)
+      if (refused) return refused
       const parsed = spec.input.safeParse(rawInput ?? {})
       if (!parsed.success)
         return { ok: false, error: AppError.validation(fieldErrorsOf(parsed.error)).toData() }
-      const handler = handlers[name] as (input: unknown, ctx: HandlerContext) => Promise<unknown>
+      if (session.user && !spec.passive) session.lastActivity = now
       try {
-        const data = await queue.run(() =>
-          spec.kind === 'write'
-            ? dataSource.transaction((m) => handler(parsed.data, { m, session }))
-            : handler(parsed.data, { m: dataSource.manager, session }),
-        )
+        const data = await (spec.kind === 'read'
+          ? run(name, spec, parsed.data, session)
+          : queue.run(() => run(name, spec, parsed.data, session)))
         return { ok: true, data }
       } catch (error) {
         if (error instanceof AppError) return { ok: false, error: error.toData() }

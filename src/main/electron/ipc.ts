@@ -1,9 +1,10 @@
 import { ipcMain } from 'electron'
-import type { IpcMainInvokeEvent } from 'electron'
+import type { IpcMainInvokeEvent, WebContents } from 'electron'
 import { contract } from '@shared/contract'
 import type { Result } from '@shared/contract'
 import { IPC_PREFIX } from '@shared/contract/api'
-import type { Router, Session } from '../core/router'
+import type { Router } from '../core/router'
+import type { Session } from '../core/session'
 import type { Logger } from '../core/logger'
 import { isTrustedUrl } from './security-restrictions'
 
@@ -19,14 +20,19 @@ export function isOwnFrame(event: Pick<IpcMainInvokeEvent, 'senderFrame'>, origi
 }
 
 /** The IPC adapter: one handler per route, each a thin call into the shared router. */
-export function registerRouteHandlers(router: Router, currentSession: () => Session, logger: Logger): void {
+/** Each window has its own session, kept in main; the renderer never holds a token. */
+export function registerRouteHandlers(
+  router: Router,
+  sessionOf: (sender: Pick<WebContents, 'id'>) => Session,
+  logger: Logger,
+): void {
   for (const name of Object.keys(contract)) {
     ipcMain.handle(`${IPC_PREFIX}${name}`, (event, input: unknown) => {
       if (!isOwnFrame(event)) {
         logger.error(`dropped ${name} from a foreign frame: ${event.senderFrame?.url ?? 'unknown'}`)
         return FOREIGN
       }
-      return router.dispatch(name, input, currentSession())
+      return router.dispatch(name, input, sessionOf(event.sender))
     })
   }
 }

@@ -4,7 +4,8 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { extname, join, normalize, sep } from 'node:path'
 import { timingSafeEqual } from 'node:crypto'
-import type { Router, Session } from '../core/router'
+import type { Router } from '../core/router'
+import type { Session } from '../core/session'
 import type { Logger } from '../core/logger'
 import { CONTENT_SECURITY_POLICY } from '../security/csp'
 
@@ -27,7 +28,7 @@ const CONTENT_TYPES: Record<string, string> = {
 
 export interface PreviewServerOptions {
   router: Router
-  /** The session an API call runs as (accounts will resolve it from a login token). */
+  /** The session an API call runs as: the page that holds the per-run secret. */
   sessionFor(req: IncomingMessage): Session
   /** Built renderer (out/renderer). */
   staticDir: string

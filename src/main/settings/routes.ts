@@ -1,16 +1,43 @@
-import type { Handlers } from '../core/router'
+import type { Handlers, HandlerContext } from '../core/router'
 import { clearSampleData, loadSampleData, sampleStatus } from '../sample/service'
-import { getAgencySettings, updateAgencySettings } from './service'
+import { agencyGroup, readSettings, securityGroup, writeSettings } from './service'
+import type { SettingsGroup } from './service'
+import type { z } from 'zod'
 
 type SettingsHandlers = Pick<
   Handlers,
   (`settings:${string}` & keyof Handlers) | (`sample:${string}` & keyof Handlers)
 >
 
+async function update<S extends z.ZodType<object>>(
+  ctx: HandlerContext,
+  group: SettingsGroup<S>,
+  value: z.output<S>,
+) {
+  const before = await readSettings(ctx.m, group)
+  const after = await writeSettings(ctx.m, group, value, ctx.now)
+  ctx.audit.change('settings', group.key, before, after)
+  return after
+}
+
 export const settingsHandlers: SettingsHandlers = {
-  'settings:getAgency': (_input, { m }) => getAgencySettings(m),
-  'settings:updateAgency': (input, { m }) => updateAgencySettings(m, input),
+  'settings:getAgency': (_input, { m }) => readSettings(m, agencyGroup),
+  'settings:updateAgency': (input, ctx) => update(ctx, agencyGroup, input),
+  'settings:getSecurity': (_input, { m }) => readSettings(m, securityGroup),
+  'settings:updateSecurity': async (input, ctx) => {
+    const after = await update(ctx, securityGroup, input)
+    ctx.afterCommit(() => (ctx.sessions.idleMinutes = after.idleMinutes))
+    return after
+  },
   'sample:status': (_input, { m }) => sampleStatus(m),
-  'sample:load': (_input, { m }) => loadSampleData(m),
-  'sample:clear': (_input, { m }) => clearSampleData(m),
+  'sample:load': async (_input, { m, audit }) => {
+    const status = await loadSampleData(m)
+    audit.note('unit', null, `Nạp dữ liệu mẫu: ${status.sampleUnitCount} đơn vị`)
+    return status
+  },
+  'sample:clear': async (_input, { m, audit }) => {
+    const status = await clearSampleData(m)
+    audit.note('unit', null, 'Xoá dữ liệu mẫu')
+    return status
+  },
 }

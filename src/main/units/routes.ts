@@ -19,9 +19,27 @@ export const unitHandlers: UnitHandlers = {
   'units:list': (q, { m }) => listUnits(m, q),
   'units:get': ({ id }, { m }) => getUnit(m, id),
   'units:options': (q, { m }) => unitOptions(m, q),
-  'units:create': (input, { m }) => createUnit(m, input),
-  'units:update': (input, { m }) => updateUnit(m, input),
-  'units:setActive': (input, { m }) => setUnitActive(m, input),
+  'units:create': async (input, { m, audit }) => {
+    const unit = await createUnit(m, input)
+    audit.change('unit', unit.id, null, unit)
+    return unit
+  },
+  'units:update': async (input, { m, audit }) => {
+    const before = await getUnit(m, input.id)
+    const unit = await updateUnit(m, input)
+    audit.change('unit', unit.id, before, unit)
+    return unit
+  },
+  'units:setActive': async (input, { m, audit }) => {
+    const before = await getUnit(m, input.id)
+    const unit = await setUnitActive(m, input)
+    audit.change('unit', unit.id, before, unit)
+    return unit
+  },
   'unitKinds:list': (_input, { m }) => listUnitKinds(m),
-  'unitKinds:create': (input, { m }) => createUnitKind(m, input),
+  'unitKinds:create': async (input, { m, audit }) => {
+    const kind = await createUnitKind(m, input)
+    audit.change('unitKind', kind.code, null, kind)
+    return kind
+  },
 }

@@ -11,13 +11,101 @@ import {
   UnitUpdateInput,
 } from '../units/schemas'
 import type { UnitDto, UnitKindDto, UnitOption } from '../units/schemas'
-import { AgencySettings } from '../settings/schemas'
+import { AgencySettings, SecuritySettings } from '../settings/schemas'
+import {
+  ChangeOwnPasswordInput,
+  LoginInput,
+  SetupInput,
+  UnlockInput,
+  UserCreateInput,
+  UserListQuery,
+  UserResetPasswordInput,
+  UserUpdateInput,
+} from '../accounts/schemas'
+import type { AuthStatus, UserDto } from '../accounts/schemas'
+import { AuditQuery } from '../audit/schemas'
+import type { AuditEntryDto, FileDownload } from '../audit/schemas'
 import type { SampleDataStatus } from '../settings/schemas'
 
 const none = z.object({}).strict().default({})
 
 /** The one contract: every operation the renderer can ask of the main process. */
 export const contract = {
+  'auth:status': route<typeof none, AuthStatus>({
+    input: none,
+    permission: 'public',
+    kind: 'read',
+    passive: true,
+  }),
+  'auth:setup': route<typeof SetupInput, AuthStatus>({
+    input: SetupInput,
+    permission: 'public',
+    kind: 'write',
+  }),
+  'auth:login': route<typeof LoginInput, AuthStatus>({
+    input: LoginInput,
+    permission: 'public',
+    kind: 'session',
+  }),
+  'auth:logout': route<typeof none, AuthStatus>({
+    input: none,
+    permission: 'signedIn',
+    kind: 'session',
+    whileLocked: true,
+  }),
+  'auth:unlock': route<typeof UnlockInput, AuthStatus>({
+    input: UnlockInput,
+    permission: 'signedIn',
+    kind: 'session',
+    whileLocked: true,
+  }),
+  'auth:lock': route<typeof none, AuthStatus>({
+    input: none,
+    permission: 'signedIn',
+    kind: 'read',
+    passive: true,
+    whileLocked: true,
+  }),
+  'auth:touch': route<typeof none, AuthStatus>({
+    input: none,
+    permission: 'signedIn',
+    kind: 'read',
+  }),
+  'auth:changePassword': route<typeof ChangeOwnPasswordInput, true>({
+    input: ChangeOwnPasswordInput,
+    permission: 'signedIn',
+    kind: 'write',
+  }),
+  'users:list': route<typeof UserListQuery, Page<UserDto>>({
+    input: UserListQuery,
+    permission: 'users.manage',
+    kind: 'read',
+  }),
+  'users:create': route<typeof UserCreateInput, UserDto>({
+    input: UserCreateInput,
+    permission: 'users.manage',
+    kind: 'write',
+  }),
+  'users:update': route<typeof UserUpdateInput, UserDto>({
+    input: UserUpdateInput,
+    permission: 'users.manage',
+    kind: 'write',
+  }),
+  'users:resetPassword': route<typeof UserResetPasswordInput, UserDto>({
+    input: UserResetPasswordInput,
+    permission: 'users.manage',
+    kind: 'write',
+  }),
+  'audit:list': route<typeof AuditQuery, Page<AuditEntryDto>>({
+    input: AuditQuery,
+    permission: 'audit.read',
+    kind: 'read',
+  }),
+  'audit:export': route<typeof AuditQuery, FileDownload>({
+    input: AuditQuery,
+    permission: 'audit.read',
+    kind: 'read',
+  }),
   'units:list': route<typeof UnitListQuery, Page<UnitDto>>({
     input: UnitListQuery,
     permission: 'units.read',
@@ -65,6 +153,16 @@ export const contract = {
   }),
   'settings:updateAgency': route<typeof AgencySettings, AgencySettings>({
     input: AgencySettings,
+    permission: 'settings.write',
+    kind: 'write',
+  }),
+  'settings:getSecurity': route<typeof none, SecuritySettings>({
+    input: none,
+    permission: 'settings.read',
+    kind: 'read',
+  }),
+  'settings:updateSecurity': route<typeof SecuritySettings, SecuritySettings>({
+    input: SecuritySettings,
     permission: 'settings.write',
     kind: 'write',
   }),

@@ -1,6 +1,6 @@
 /**
- * Every route names one permission. Roles (accounts) map to sets of permissions; the main
- * process checks them before a handler runs, whatever the renderer shows or hides.
+ * Every route names one permission. Roles map to sets of permissions; the main process checks
+ * them before a handler runs, whatever the renderer shows or hides.
  */
 export const PERMISSIONS = [
   'units.read',
@@ -8,6 +8,38 @@ export const PERMISSIONS = [
   'settings.read',
   'settings.write',
   'sample.manage',
+  'users.manage',
+  'audit.read',
+  'backups.manage',
 ] as const
 
 export type Permission = (typeof PERMISSIONS)[number]
+
+/**
+ * Routes outside the role model: `public` answers anyone (first-run setup, sign-in, status);
+ * `signedIn` needs a signed-in user but no particular role (sign-out, own password).
+ */
+export type Access = Permission | 'public' | 'signedIn'
+
+export const ROLES = ['admin', 'office', 'reception', 'inspector'] as const
+export type Role = (typeof ROLES)[number]
+
+/** Quản trị, Văn phòng, Lễ tân, Đoàn kiểm tra. A user may hold several roles. */
+export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  admin: [
+    'users.manage',
+    'audit.read',
+    'backups.manage',
+    'settings.read',
+    'settings.write',
+    'sample.manage',
+    'units.read',
+  ],
+  office: ['units.read', 'units.write', 'settings.read'],
+  reception: ['units.read', 'settings.read'],
+  inspector: ['units.read', 'settings.read'],
+}
+
+export function permissionsOf(roles: readonly Role[]): Set<Permission> {
+  return new Set(roles.flatMap((r) => ROLE_PERMISSIONS[r]))
+}

@@ -1,5 +1,5 @@
 import type { z } from 'zod'
-import type { Permission } from './permissions'
+import type { Access } from './permissions'
 
 /**
  * A route as both sides see it: the name, the input schema, the permission it needs and the
@@ -7,9 +7,16 @@ import type { Permission } from './permissions'
  */
 export interface RouteSpec<I extends z.ZodType = z.ZodType, O = unknown> {
   input: I
-  permission: Permission
-  /** Writes run in one transaction and are serialised; reads may share the connection. */
-  kind: 'read' | 'write'
+  permission: Access
+  /** Still answers while the session is locked for inactivity (status, unlock, sign-out). */
+  whileLocked?: boolean
+  /**
+   * `read` shares the connection; `write` runs alone in one transaction with its audit entries;
+   * `session` (sign-in, backups, restore) runs alone without a surrounding transaction.
+   */
+  kind: 'read' | 'write' | 'session'
+  /** Does not count as activity for the idle lock (status polling). */
+  passive?: boolean
   /** Phantom field that carries the result type; never set at run time. */
   output?: O
 }
@@ -19,7 +26,14 @@ export function route<I extends z.ZodType, O>(spec: Omit<RouteSpec<I, O>, 'outpu
 }
 
 export type ErrorCode =
-  'validation' | 'conflict' | 'not_found' | 'forbidden' | 'unauthorized' | 'unknown_route' | 'internal'
+  | 'validation'
+  | 'conflict'
+  | 'not_found'
+  | 'forbidden'
+  | 'unauthorized'
+  | 'locked'
+  | 'unknown_route'
+  | 'internal'
 
 export interface ApiError {
   code: ErrorCode

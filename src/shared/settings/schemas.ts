@@ -19,6 +19,17 @@ export const DEFAULT_AGENCY_SETTINGS: AgencySettings = {
   placeName: 'Cần Thơ',
 }
 
+export const SecuritySettings = z.object({
+  idleMinutes: z
+    .number({ error: 'Nhập số phút' })
+    .int({ error: 'Nhập số phút nguyên' })
+    .min(1, { error: 'Từ 1 đến 240 phút' })
+    .max(240, { error: 'Từ 1 đến 240 phút' }),
+})
+export type SecuritySettings = z.output<typeof SecuritySettings>
+
+export const DEFAULT_SECURITY_SETTINGS: SecuritySettings = { idleMinutes: 10 }
+
 export interface SampleDataStatus {
   unitCount: number
   sampleUnitCount: number

@@ -2,10 +2,10 @@ import { describe, expect, it, vi } from 'vitest'
 import { contract, PERMISSIONS } from '@shared/contract'
 import type { Permission, RouteName } from '@shared/contract'
 import { createRouter } from '@main/core/router'
-import type { Handlers, Session } from '@main/core/router'
+import type { Handlers } from '@main/core/router'
 import { INTERNAL_ERROR } from '@main/core/errors'
+import { Session, systemSession } from '@main/core/session'
 import { handlers } from '@main/routes'
-import { localSession } from '@main/app-core'
 import { tempApp } from '../helpers/temp-app'
 import type { TempApp } from '../helpers/temp-app'
 import { databaseFingerprint } from '../helpers/fingerprint'
@@ -17,6 +17,49 @@ const routeNames = Object.keys(contract) as RouteName[]
  * compile, so no route escapes this test.
  */
 const malformed: Record<RouteName, unknown[]> = {
+  'auth:status': [{ extra: true }, 'x'],
+  'auth:setup': [
+    {},
+    { username: 'a', displayName: 'Quản trị', password: 'mat-khau-dai', confirm: 'mat-khau-dai' },
+    { username: 'quantri', displayName: 'Quản trị', password: 'ngan', confirm: 'ngan' },
+    { username: 'quantri', displayName: 'Quản trị', password: 'mat-khau-dai', confirm: 'khac-hoan-toan' },
+  ],
+  'auth:login': [{}, { username: 'quantri' }, { username: 'quantri', password: 42 }],
+  'auth:logout': [{ extra: true }],
+  'auth:unlock': [{}, { password: '' }],
+  'auth:lock': [{ extra: true }],
+  'auth:touch': [{ extra: true }],
+  'auth:changePassword': [{}, { current: 'x', password: 'ngan', confirm: 'ngan' }],
+  'users:list': [{ page: 0 }],
+  'users:create': [
+    {},
+    {
+      username: 'le.tan',
+      displayName: 'Lễ tân',
+      roles: [],
+      password: 'mat-khau-dai',
+      confirm: 'mat-khau-dai',
+    },
+    {
+      username: 'le.tan',
+      displayName: 'Lễ tân',
+      roles: ['god'],
+      password: 'mat-khau-dai',
+      confirm: 'mat-khau-dai',
+    },
+  ],
+  'users:update': [
+    { id: 1, displayName: 'X', roles: ['admin'] },
+    { id: 1, displayName: '', roles: ['admin'], active: true },
+  ],
+  'users:resetPassword': [
+    { id: 1, password: 'ngan', confirm: 'ngan' },
+    { password: 'mat-khau-dai', confirm: 'mat-khau-dai' },
+  ],
+  'audit:list': [{ from: '31/12/2026' }, { from: '2026-12-31', to: '2026-01-01' }],
+  'audit:export': [{ userId: 'admin' }],
+  'settings:getSecurity': [{ extra: true }],
+  'settings:updateSecurity': [{}, { idleMinutes: 0 }, { idleMinutes: 1.5 }, { idleMinutes: '10' }],
   'units:list': [{ page: 0 }, { pageSize: 10_000 }, { sort: 'password' }, { active: 'yes' }, 'not an object'],
   'units:get': [{}, { id: -1 }, { id: 'one' }, { id: 1.5 }],
   'units:options': [{ includeInactive: 'yes' }],
@@ -50,7 +93,30 @@ const malformed: Record<RouteName, unknown[]> = {
 }
 
 /** A valid input for every route, used to prove the permission check comes first. */
+const PASSWORD = 'mat-khau-dai-8'
 const valid: Record<RouteName, unknown> = {
+  'auth:status': {},
+  'auth:setup': { username: 'quantri', displayName: 'Quản trị viên', password: PASSWORD, confirm: PASSWORD },
+  'auth:login': { username: 'quantri', password: PASSWORD },
+  'auth:logout': {},
+  'auth:unlock': { password: PASSWORD },
+  'auth:lock': {},
+  'auth:touch': {},
+  'auth:changePassword': { current: PASSWORD, password: 'mat-khau-moi-9', confirm: 'mat-khau-moi-9' },
+  'users:list': {},
+  'users:create': {
+    username: 'le.tan',
+    displayName: 'Lễ tân',
+    roles: ['reception'],
+    password: PASSWORD,
+    confirm: PASSWORD,
+  },
+  'users:update': { id: 1, displayName: 'Quản trị viên', roles: ['admin', 'office'], active: true },
+  'users:resetPassword': { id: 1, password: PASSWORD, confirm: PASSWORD },
+  'audit:list': { from: '2026-01-01', to: '2026-12-31' },
+  'audit:export': {},
+  'settings:getSecurity': {},
+  'settings:updateSecurity': { idleMinutes: 15 },
   'units:list': {},
   'units:get': { id: 1 },
   'units:options': {},
@@ -72,25 +138,32 @@ const valid: Record<RouteName, unknown> = {
 }
 
 function sessionWithout(permission: Permission): Session {
-  return {
-    userId: null,
-    displayName: 'test',
-    permissions: new Set(PERMISSIONS.filter((p) => p !== permission)),
-  }
+  const session = systemSession()
+  session.permissions = new Set(PERMISSIONS.filter((p) => p !== permission))
+  return session
 }
 
+/** One real administrator (user 1, every role) and one unit. */
 async function seeded(): Promise<TempApp> {
   const app = await tempApp()
+  await app.router.dispatch('auth:setup', valid['auth:setup'], new Session())
   await app.ok('units:create', { code: 'SO', name: 'Sở Tư pháp', kindCode: 'agency' })
   return app
+}
+
+async function signedIn(app: TempApp): Promise<Session> {
+  const session = new Session()
+  const result = await app.router.dispatch('auth:login', valid['auth:login'], session)
+  expect(result.ok).toBe(true)
+  return session
 }
 
 describe('route contract', () => {
   it('declares a permission, a schema and a kind for every route, and binds a handler to each', () => {
     for (const name of routeNames) {
       expect(name).toMatch(/^[a-z][A-Za-z]*:[a-z][A-Za-z]*$/)
-      expect(PERMISSIONS).toContain(contract[name].permission)
-      expect(['read', 'write']).toContain(contract[name].kind)
+      expect([...PERMISSIONS, 'public', 'signedIn']).toContain(contract[name].permission)
+      expect(['read', 'write', 'session']).toContain(contract[name].kind)
       expect(typeof handlers[name]).toBe('function')
     }
   })
@@ -99,7 +172,7 @@ describe('route contract', () => {
     const app = await seeded()
     const before = databaseFingerprint(app.dataSource)
     for (const input of malformed[name]) {
-      const result = await app.router.dispatch(name, input, localSession)
+      const result = await app.router.dispatch(name, input, app.session)
       expect(result.ok, `${name} accepted ${JSON.stringify(input)}`).toBe(false)
       if (result.ok) continue
       expect(result.error.code).toBe('validation')
@@ -109,10 +182,17 @@ describe('route contract', () => {
     expect(databaseFingerprint(app.dataSource)).toEqual(before)
   })
 
-  it.each(routeNames)('%s refuses a session without its permission, before touching data', async (name) => {
+  const guarded = routeNames.filter((n) => PERMISSIONS.includes(contract[n].permission as Permission))
+  const personal = routeNames.filter((n) => contract[n].permission !== 'public')
+
+  it.each(guarded)('%s refuses a session without its permission, before touching data', async (name) => {
     const app = await seeded()
     const before = databaseFingerprint(app.dataSource)
-    const result = await app.router.dispatch(name, valid[name], sessionWithout(contract[name].permission))
+    const result = await app.router.dispatch(
+      name,
+      valid[name],
+      sessionWithout(contract[name].permission as Permission),
+    )
     expect(result).toEqual({
       ok: false,
       error: expect.objectContaining({ code: 'forbidden', fieldErrors: {} }),
@@ -120,21 +200,50 @@ describe('route contract', () => {
     expect(databaseFingerprint(app.dataSource)).toEqual(before)
   })
 
-  it.each(routeNames)('%s accepts its valid sample input', async (name) => {
-    // Sample data only goes into an empty store, never mixed with real units.
-    const app = name === 'sample:load' ? await tempApp() : await seeded()
-    const result = await app.router.dispatch(name, valid[name], localSession)
+  it.each(personal)('%s refuses a window where nobody signed in', async (name) => {
+    const app = await seeded()
+    const before = databaseFingerprint(app.dataSource)
+    const result = await app.router.dispatch(name, valid[name], new Session())
+    expect(result).toEqual({ ok: false, error: expect.objectContaining({ code: 'unauthorized' }) })
+    expect(databaseFingerprint(app.dataSource)).toEqual(before)
+  })
+
+  it.each(routeNames)('%s accepts its valid sample input from the administrator', async (name) => {
+    // First-run setup needs an empty user table; sample data only goes into an empty store.
+    const app =
+      name === 'auth:setup'
+        ? await tempApp()
+        : name === 'sample:load'
+          ? await emptyStoreWithAdmin()
+          : await seeded()
+    const session = name === 'auth:setup' ? new Session() : await signedIn(app)
+    const result = await app.router.dispatch(name, valid[name], session)
     expect(result.ok, JSON.stringify(result)).toBe(true)
   })
 
   it('answers an unknown route as data', async () => {
     const app = await tempApp()
     for (const name of ['units:drop', '__proto__', 'constructor', 'toString', '']) {
-      const result = await app.router.dispatch(name, {}, localSession)
+      const result = await app.router.dispatch(name, {}, app.session)
       expect(result).toEqual({ ok: false, error: expect.objectContaining({ code: 'unknown_route' }) })
     }
   })
 })
+
+async function emptyStoreWithAdmin(): Promise<TempApp> {
+  const app = await tempApp()
+  await app.router.dispatch('auth:setup', valid['auth:setup'], new Session())
+  return app
+}
+
+function routerOver(app: TempApp, table: Handlers, logger: { info(): void; error(): void }) {
+  return createRouter({
+    host: { dataSource: () => app.dataSource, replaceDatabase: () => Promise.reject(new Error('unused')) },
+    handlers: table,
+    logger,
+    sessions: app.sessions,
+  })
+}
 
 describe('router failures', () => {
   it('logs an unexpected error with its stack and returns a short Vietnamese message', async () => {
@@ -146,8 +255,8 @@ describe('router failures', () => {
         throw new Error('disk on fire')
       },
     }
-    const router = createRouter(app.dataSource, broken, logger)
-    const result = await router.dispatch('units:list', {}, localSession)
+    const router = routerOver(app, broken, logger)
+    const result = await router.dispatch('units:list', {}, app.session)
     expect(result).toEqual({ ok: false, error: INTERNAL_ERROR })
     expect(logger.error).toHaveBeenCalledWith('route units:list failed', expect.any(Error))
     expect(JSON.stringify(result)).not.toContain('disk on fire')
@@ -163,11 +272,11 @@ describe('router failures', () => {
         throw new Error('power cut after the insert')
       },
     }
-    const router = createRouter(app.dataSource, halfWay, { info: () => {}, error: () => {} })
+    const router = routerOver(app, halfWay, { info: () => {}, error: () => {} })
     const result = await router.dispatch(
       'units:create',
       { code: 'TTR', name: 'Thanh tra Sở', kindCode: 'department' },
-      localSession,
+      app.session,
     )
     expect(result.ok).toBe(false)
     expect(databaseFingerprint(app.dataSource)).toEqual(before)

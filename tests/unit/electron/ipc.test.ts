@@ -6,13 +6,17 @@ const mock = electronMock()
 vi.mock('electron', () => mock.module)
 
 const { registerRouteHandlers } = await import('@main/electron/ipc')
-const { localSession } = await import('@main/app-core')
+const { SessionRegistry } = await import('@main/core/session')
 const { silentLogger } = await import('@main/core/logger')
 
 describe('IPC adapter', () => {
   const dispatch = vi.fn(async () => ({ ok: true as const, data: 'done' }))
-  registerRouteHandlers({ dispatch }, () => localSession, silentLogger)
-  const frame = (url: string, parent: object | null = null) => ({ senderFrame: { url, parent } })
+  const sessions = new SessionRegistry()
+  registerRouteHandlers({ dispatch }, (sender) => sessions.get(`window:${sender.id}`), silentLogger)
+  const frame = (url: string, parent: object | null = null, id = 1) => ({
+    senderFrame: { url, parent },
+    sender: { id },
+  })
 
   it('registers one handler per route and nothing else', () => {
     expect([...mock.handlers.keys()].sort()).toEqual(
@@ -27,7 +31,14 @@ describe('IPC adapter', () => {
       q: 'vp',
     })
     expect(result).toEqual({ ok: true, data: 'done' })
-    expect(dispatch).toHaveBeenCalledWith('units:list', { q: 'vp' }, localSession)
+    expect(dispatch).toHaveBeenCalledWith('units:list', { q: 'vp' }, sessions.get('window:1'))
+  })
+
+  it('gives each window its own session', async () => {
+    dispatch.mockClear()
+    await mock.handlers.get('route:auth:status')!(frame('app://renderer/index.html', null, 2), {})
+    expect(dispatch).toHaveBeenCalledWith('auth:status', {}, sessions.get('window:2'))
+    expect(sessions.get('window:2')).not.toBe(sessions.get('window:1'))
   })
 
   it.each([

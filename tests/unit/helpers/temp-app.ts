@@ -2,15 +2,19 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach } from 'vitest'
-import { createAppCore, localSession } from '@main/app-core'
+import { createAppCore } from '@main/app-core'
 import type { AppCore } from '@main/app-core'
 import { silentLogger } from '@main/core/logger'
 import type { Logger } from '@main/core/logger'
+import { systemSession } from '@main/core/session'
+import type { Session } from '@main/core/session'
 import type { Result, RouteInput, RouteName, RouteOutput } from '@shared/contract'
 
 export interface TempApp extends AppCore {
   dir: string
   file: string
+  /** Signed in with every role; tests of access use their own sessions. */
+  session: Session
   call<N extends RouteName>(name: N, input: RouteInput<N>): Promise<Result<RouteOutput<N>>>
   /** Calls a route and fails the test unless it succeeded. */
   ok<N extends RouteName>(name: N, input: RouteInput<N>): Promise<RouteOutput<N>>
@@ -31,14 +35,16 @@ export async function tempApp(logger: Logger = silentLogger): Promise<TempApp> {
   const dir = mkdtempSync(join(tmpdir(), 'spd-test-'))
   const file = join(dir, 'test.sqlite')
   const core = await createAppCore({ file, logger })
+  const session = systemSession()
   const call = (async (name: RouteName, input: unknown) =>
-    core.router.dispatch(name, input, localSession)) as TempApp['call']
+    core.router.dispatch(name, input, session)) as TempApp['call']
   const ok = (async (name: RouteName, input: unknown) => {
-    const result = await core.router.dispatch(name, input, localSession)
+    const result = await core.router.dispatch(name, input, session)
     if (!result.ok) throw new Error(`${name} failed: ${JSON.stringify(result.error)}`)
     return result.data
   }) as TempApp['ok']
-  const app: TempApp = { ...core, dir, file, call, ok }
+  // Object.assign keeps the core's dataSource getter live across a restore.
+  const app: TempApp = Object.assign(core, { dir, file, session, call, ok })
   open.push(app)
   return app
 }

@@ -1,4 +1,8 @@
 import { Initial1795000000001 } from './0001-initial'
+import { AccountsAudit1795000000002 } from './0002-accounts-audit'
 
 /** Explicit and ordered: a glob would find nothing once the main process is bundled. */
-export const migrations = [Initial1795000000001]
+export const migrations = [Initial1795000000001, AccountsAudit1795000000002]
+
+/** Names a restore compares with a backup's `migrations` table. */
+export const MIGRATION_NAMES = migrations.map((M) => new M().name!)

@@ -1,0 +1,268 @@
+import type { z } from 'zod'
+import type { Page } from '@shared/contract'
+import { ROLES } from '@shared/contract'
+import { LOCKOUT_MINUTES, MAX_FAILED_LOGINS, accountMsg } from '@shared/accounts/schemas'
+import type {
+  AuthStatus,
+  ChangeOwnPasswordInput,
+  LoginInput,
+  SetupInput,
+  UnlockInput,
+  UserCreateInput,
+  UserDto,
+  UserListQuery,
+  UserResetPasswordInput,
+  UserUpdateInput,
+} from '@shared/accounts/schemas'
+import { searchKey } from '@shared/text/search-key'
+import { compareVietnamese } from '@shared/text/sort-key'
+import { AppError } from '../core/errors'
+import type { HandlerContext } from '../core/router'
+import type { SessionUser } from '../core/session'
+import { UserEntity, rolesOf } from './entities'
+import type { UserRow } from './entities'
+import { hashPassword, verifyAgainstNothing, verifyPassword } from './passwords'
+
+const toDto = (r: UserRow): UserDto => ({
+  id: r.id,
+  username: r.username,
+  displayName: r.displayName,
+  roles: rolesOf(r),
+  active: r.active,
+  lockedUntil: r.lockedUntil,
+  lastLoginAt: r.lastLoginAt,
+  createdAt: r.createdAt,
+})
+
+const toSessionUser = (r: UserRow): SessionUser => ({
+  id: r.id,
+  username: r.username,
+  displayName: r.displayName,
+  roles: rolesOf(r),
+})
+
+/** What the user table would say about this row, for the audit diff. */
+const auditView = (r: UserRow) => ({
+  username: r.username,
+  displayName: r.displayName,
+  roles: r.roles,
+  active: r.active,
+})
+
+export async function authStatus(ctx: HandlerContext): Promise<AuthStatus> {
+  const { session, sessions } = ctx
+  const users = await ctx.m.getRepository(UserEntity).count()
+  if (session.user && ctx.now.getTime() - session.lastActivity > sessions.idleMinutes * 60_000)
+    session.locked = true
+  return {
+    needsSetup: users === 0,
+    user: session.toDto(),
+    locked: session.locked,
+    idleMinutes: sessions.idleMinutes,
+  }
+}
+
+/** First start: the administrator holds every role until they hand some to others. */
+export async function setup(ctx: HandlerContext, input: z.output<typeof SetupInput>): Promise<AuthStatus> {
+  const repo = ctx.m.getRepository(UserEntity)
+  if ((await repo.count()) > 0) throw AppError.conflict(accountMsg.setupDone)
+  const stamp = ctx.now.toISOString()
+  const row = await repo.save({
+    username: input.username,
+    displayName: input.displayName,
+    passwordHash: await hashPassword(input.password),
+    roles: ROLES.join(','),
+    active: true,
+    failedLogins: 0,
+    lockedUntil: null,
+    lastLoginAt: stamp,
+    createdAt: stamp,
+    updatedAt: stamp,
+  })
+  ctx.audit.change('user', row.id, null, auditView(row))
+  ctx.afterCommit(() => ctx.session.signIn(toSessionUser(row), ctx.now.getTime()))
+  return { needsSetup: false, user: null, locked: false, idleMinutes: ctx.sessions.idleMinutes }
+}
+
+/**
+ * Checks a password for an existing row and keeps the failure count: the fifth wrong try in a
+ * row locks the account for LOCKOUT_MINUTES. Runs outside a transaction so the count sticks.
+ */
+async function checkPassword(ctx: HandlerContext, row: UserRow, password: string): Promise<void> {
+  const repo = ctx.m.getRepository(UserEntity)
+  const now = ctx.now
+  if (row.lockedUntil && row.lockedUntil > now.toISOString()) {
+    const minutes = Math.max(1, Math.ceil((Date.parse(row.lockedUntil) - now.getTime()) / 60_000))
+    ctx.audit.note('user', row.id, 'Đăng nhập khi tài khoản đang tạm khoá')
+    throw new AppError('unauthorized', accountMsg.lockedOut(minutes))
+  }
+  if (await verifyPassword(password, row.passwordHash)) {
+    await repo.update(row.id, { failedLogins: 0, lockedUntil: null })
+    return
+  }
+  const failed = row.failedLogins + 1
+  if (failed >= MAX_FAILED_LOGINS) {
+    const until = new Date(now.getTime() + LOCKOUT_MINUTES * 60_000).toISOString()
+    await repo.update(row.id, { failedLogins: 0, lockedUntil: until })
+    ctx.audit.note(
+      'user',
+      row.id,
+      `Tạm khoá ${LOCKOUT_MINUTES} phút sau ${MAX_FAILED_LOGINS} lần nhập sai mật khẩu`,
+    )
+    throw new AppError('unauthorized', accountMsg.lockedOut(LOCKOUT_MINUTES))
+  }
+  await repo.update(row.id, { failedLogins: failed })
+  ctx.audit.note('user', row.id, 'Nhập sai mật khẩu')
+  throw AppError.validation({ password: accountMsg.badCredentials }, accountMsg.badCredentials)
+}
+
+export async function login(ctx: HandlerContext, input: z.output<typeof LoginInput>): Promise<AuthStatus> {
+  const row = await ctx.m.getRepository(UserEntity).findOne({ where: { username: input.username } })
+  if (!row) {
+    await verifyAgainstNothing(input.password)
+    throw AppError.validation({ password: accountMsg.badCredentials }, accountMsg.badCredentials)
+  }
+  await checkPassword(ctx, row, input.password)
+  if (!row.active) throw new AppError('unauthorized', accountMsg.inactive)
+  await ctx.m.getRepository(UserEntity).update(row.id, { lastLoginAt: ctx.now.toISOString() })
+  ctx.session.signIn(toSessionUser(row), ctx.now.getTime())
+  ctx.audit.note('user', row.id, 'Đăng nhập')
+  return authStatus(ctx)
+}
+
+export async function unlock(ctx: HandlerContext, input: z.output<typeof UnlockInput>): Promise<AuthStatus> {
+  const user = ctx.session.user!
+  const row = await ctx.m.getRepository(UserEntity).findOne({ where: { id: user.id } })
+  if (!row || !row.active) {
+    ctx.session.signOut()
+    throw new AppError('unauthorized', accountMsg.inactive)
+  }
+  try {
+    await checkPassword(ctx, row, input.password)
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error
+    if (error.code === 'validation')
+      throw AppError.validation({ password: accountMsg.wrongPassword }, accountMsg.wrongPassword)
+    // Locked out while the screen was locked: the window signs out entirely.
+    ctx.session.signOut()
+    throw error
+  }
+  ctx.session.signIn(toSessionUser(row), ctx.now.getTime())
+  return authStatus(ctx)
+}
+
+export function logout(ctx: HandlerContext): Promise<AuthStatus> {
+  if (ctx.session.user) ctx.audit.note('user', ctx.session.user.id, 'Đăng xuất')
+  ctx.session.signOut()
+  return authStatus(ctx)
+}
+
+export function lockSession(ctx: HandlerContext): Promise<AuthStatus> {
+  ctx.session.locked = true
+  return authStatus(ctx)
+}
+
+export async function changeOwnPassword(
+  ctx: HandlerContext,
+  input: z.output<typeof ChangeOwnPasswordInput>,
+): Promise<void> {
+  const repo = ctx.m.getRepository(UserEntity)
+  const row = await repo.findOne({ where: { id: ctx.session.user!.id } })
+  if (!row) throw AppError.notFound(accountMsg.notFound)
+  if (!(await verifyPassword(input.current, row.passwordHash)))
+    throw AppError.validation({ current: accountMsg.wrongPassword })
+  await repo.update(row.id, {
+    passwordHash: await hashPassword(input.password),
+    updatedAt: ctx.now.toISOString(),
+  })
+  ctx.audit.note('user', row.id, 'Đổi mật khẩu')
+}
+
+export async function listUsers(
+  ctx: HandlerContext,
+  q: z.output<typeof UserListQuery>,
+): Promise<Page<UserDto>> {
+  const key = searchKey(q.q)
+  const all = (await ctx.m.getRepository(UserEntity).find())
+    .filter((r) => !key || searchKey(`${r.username} ${r.displayName}`).includes(key))
+    .sort((a, b) => compareVietnamese(a.displayName, b.displayName))
+  const start = (q.page - 1) * q.pageSize
+  return {
+    items: all.slice(start, start + q.pageSize).map(toDto),
+    total: all.length,
+    page: q.page,
+    pageSize: q.pageSize,
+  }
+}
+
+export async function createUser(
+  ctx: HandlerContext,
+  input: z.output<typeof UserCreateInput>,
+): Promise<UserDto> {
+  const repo = ctx.m.getRepository(UserEntity)
+  if (await repo.exists({ where: { username: input.username } }))
+    throw AppError.conflict(accountMsg.usernameTaken, { username: accountMsg.usernameTaken })
+  const stamp = ctx.now.toISOString()
+  const row = await repo.save({
+    username: input.username,
+    displayName: input.displayName,
+    passwordHash: await hashPassword(input.password),
+    roles: ROLES.filter((r) => input.roles.includes(r)).join(','),
+    active: true,
+    failedLogins: 0,
+    lockedUntil: null,
+    lastLoginAt: null,
+    createdAt: stamp,
+    updatedAt: stamp,
+  })
+  ctx.audit.change('user', row.id, null, auditView(row))
+  return toDto(row)
+}
+
+async function assertAnotherAdminRemains(ctx: HandlerContext, id: number): Promise<void> {
+  const others = (await ctx.m.getRepository(UserEntity).find({ where: { active: true } })).filter(
+    (r) => r.id !== id && rolesOf(r).includes('admin'),
+  )
+  if (others.length === 0) throw AppError.conflict(accountMsg.lastAdmin, { roles: accountMsg.lastAdmin })
+}
+
+export async function updateUser(
+  ctx: HandlerContext,
+  input: z.output<typeof UserUpdateInput>,
+): Promise<UserDto> {
+  const repo = ctx.m.getRepository(UserEntity)
+  const before = await repo.findOne({ where: { id: input.id } })
+  if (!before) throw AppError.notFound(accountMsg.notFound)
+  const losesAdmin = rolesOf(before).includes('admin') && (!input.roles.includes('admin') || !input.active)
+  if (losesAdmin) await assertAnotherAdminRemains(ctx, before.id)
+  const roles = ROLES.filter((r) => input.roles.includes(r)).join(',')
+  await repo.update(before.id, {
+    displayName: input.displayName,
+    roles,
+    active: input.active,
+    updatedAt: ctx.now.toISOString(),
+  })
+  const after = (await repo.findOne({ where: { id: before.id } }))!
+  ctx.audit.change('user', after.id, auditView(before), auditView(after))
+  ctx.afterCommit(() =>
+    ctx.sessions.userChanged({ ...toSessionUser(after), active: after.active }, ctx.now.getTime()),
+  )
+  return toDto(after)
+}
+
+export async function resetPassword(
+  ctx: HandlerContext,
+  input: z.output<typeof UserResetPasswordInput>,
+): Promise<UserDto> {
+  const repo = ctx.m.getRepository(UserEntity)
+  const row = await repo.findOne({ where: { id: input.id } })
+  if (!row) throw AppError.notFound(accountMsg.notFound)
+  await repo.update(row.id, {
+    passwordHash: await hashPassword(input.password),
+    failedLogins: 0,
+    lockedUntil: null,
+    updatedAt: ctx.now.toISOString(),
+  })
+  ctx.audit.note('user', row.id, 'Đặt lại mật khẩu')
+  return toDto((await repo.findOne({ where: { id: row.id } }))!)
+}

@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest'
+import ExcelJS from 'exceljs'
+import { contract } from '@shared/contract'
+import type { RouteName } from '@shared/contract'
+import { maskPersonal } from '@main/audit/trail'
+import { tempApp } from '../helpers/temp-app'
+import type { TempApp } from '../helpers/temp-app'
+
+function rawDb(app: TempApp) {
+  return (app.dataSource.driver as unknown as { databaseConnection: import('better-sqlite3').Database })
+    .databaseConnection
+}
+
+const auditRows = (app: TempApp) =>
+  rawDb(app).prepare('SELECT * FROM audit_log ORDER BY id').all() as Array<Record<string, unknown>>
+
+describe('audit trail', () => {
+  it('records who, when, which route, which record and the changed fields, masking personal data', async () => {
+    const app = await tempApp()
+    const unit = await app.ok('units:create', {
+      code: 'TTR',
+      name: 'Thanh tra Sở',
+      kindCode: 'department',
+      headName: 'Nguyễn Văn An',
+      phone: '0912345678',
+    })
+    await app.ok('units:update', {
+      id: unit.id,
+      code: 'TTR',
+      name: 'Thanh tra Sở Tư pháp',
+      kindCode: 'department',
+      headName: 'Trần Thị Bình',
+      phone: '0912345678',
+    })
+    const [created, updated] = auditRows(app)
+    expect(created).toMatchObject({
+      user_name: 'system',
+      route: 'units:create',
+      entity: 'unit',
+      entity_id: String(unit.id),
+    })
+    expect(Date.parse(String(created!.at))).toBeGreaterThan(Date.now() - 60_000)
+    const changes = JSON.parse(String(updated!.changes)) as Record<
+      string,
+      { before: unknown; after: unknown }
+    >
+    expect(Object.keys(changes).sort()).toEqual(['headName', 'name'])
+    expect(changes.name).toEqual({ before: 'Thanh tra Sở', after: 'Thanh tra Sở Tư pháp' })
+    expect(changes.headName).toEqual({ before: 'N***** V** A*', after: 'T*** T** B***' })
+    expect(JSON.stringify(auditRows(app))).not.toContain('0912345678')
+    expect(JSON.stringify(auditRows(app))).not.toContain('Nguyễn Văn An')
+  })
+
+  it('masks names and numbers', () => {
+    expect(maskPersonal('Nguyễn Văn An')).toBe('N***** V** A*')
+    expect(maskPersonal('0912 345 678')).toBe('09********78')
+    expect(maskPersonal(null)).toBeNull()
+  })
+
+  it('leaves one line for every write route, and no route can change the trail', async () => {
+    const writes = (Object.keys(contract) as RouteName[]).filter((n) => contract[n].kind === 'write')
+    expect(writes.every((n) => !n.startsWith('audit:'))).toBe(true)
+    const app = await tempApp()
+    await app.ok('settings:updateAgency', {
+      parentBodyName: 'UBND TỈNH HẬU GIANG',
+      agencyName: 'SỞ TƯ PHÁP',
+      agencySymbol: 'STP',
+      placeName: 'Vị Thanh',
+    })
+    await app.ok('sample:load', {})
+    expect(auditRows(app).map((r) => r.route)).toEqual(['settings:updateAgency', 'sample:load'])
+    expect(() => rawDb(app).prepare(`UPDATE audit_log SET user_name = 'x'`).run()).toThrow(/append-only/)
+    expect(() => rawDb(app).prepare(`DELETE FROM audit_log`).run()).toThrow(/append-only/)
+  })
+
+  it('lists with filters and exports the same rows as .xlsx with values as text', async () => {
+    const app = await tempApp()
+    await app.ok('units:create', { code: 'VP', name: '<img src=x onerror=alert(1)>', kindCode: 'department' })
+    await app.ok('units:create', { code: 'TTR', name: 'Thanh tra Sở', kindCode: 'department' })
+    const page = await app.ok('audit:list', { q: 'units:create' })
+    expect(page.total).toBe(2)
+    expect((await app.ok('audit:list', { from: '2000-01-01', to: '2000-01-02' })).total).toBe(0)
+    const file = await app.ok('audit:export', {})
+    expect(file.fileName).toMatch(/^nhat-ky-\d{12}\.xlsx$/)
+    const book = new ExcelJS.Workbook()
+    await book.xlsx.load(Buffer.from(file.base64, 'base64') as unknown as ArrayBuffer)
+    const sheet = book.getWorksheet('Nhật ký')!
+    expect(sheet.rowCount).toBe(3)
+    expect(sheet.getRow(1).getCell(2).value).toBe('Thời gian')
+    expect(String(sheet.getRow(2).getCell(2).value)).toMatch(/^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/)
+    expect(String(sheet.getRow(2).getCell(7).value)).toContain('<img src=x onerror=alert(1)>')
+    expect(sheet.getRow(2).getCell(7).type).toBe(ExcelJS.ValueType.String)
+  })
+})
