@@ -4,22 +4,47 @@ import DashboardView from './views/DashboardView.vue'
 import ComingSoonView from './views/ComingSoonView.vue'
 import UnitsView from './units/UnitsView.vue'
 import SettingsView from './settings/SettingsView.vue'
+import UsersView from './accounts/UsersView.vue'
+import AuditView from './audit/AuditView.vue'
+import type { Permission } from '@shared/contract'
 
 /** Sections not built yet route to one honest "coming" page instead of fake screens. */
-export const sections = [
+export interface Section {
+  path: string
+  name: string
+  icon:
+    | 'HomeFilled'
+    | 'OfficeBuilding'
+    | 'User'
+    | 'FirstAidKit'
+    | 'Checked'
+    | 'Document'
+    | 'Setting'
+    | 'UserFilled'
+    | 'Tickets'
+  ready: boolean
+  /** Hidden from users without it; the main process refuses the routes anyway. */
+  permission?: Permission
+}
+
+export const sections: Section[] = [
   { path: '/', name: 'dashboard', icon: 'HomeFilled', ready: true },
-  { path: '/units', name: 'units', icon: 'OfficeBuilding', ready: true },
+  { path: '/units', name: 'units', icon: 'OfficeBuilding', ready: true, permission: 'units.read' },
   { path: '/visitors', name: 'visitors', icon: 'User', ready: false },
   { path: '/vaccines', name: 'vaccines', icon: 'FirstAidKit', ready: false },
   { path: '/inspections', name: 'inspections', icon: 'Checked', ready: false },
   { path: '/daily-reports', name: 'dailyReports', icon: 'Document', ready: false },
-  { path: '/settings', name: 'settings', icon: 'Setting', ready: true },
-] as const
+  { path: '/users', name: 'users', icon: 'UserFilled', ready: true, permission: 'users.manage' },
+  { path: '/audit', name: 'audit', icon: 'Tickets', ready: true, permission: 'audit.read' },
+  { path: '/settings', name: 'settings', icon: 'Setting', ready: true, permission: 'settings.read' },
+]
 
 const routes: RouteRecordRaw[] = [
   { path: '/', name: 'dashboard', component: DashboardView },
   { path: '/units', name: 'units', component: UnitsView },
   { path: '/settings', name: 'settings', component: SettingsView },
+  { path: '/users', name: 'users', component: UsersView },
+  { path: '/audit', name: 'audit', component: AuditView },
   ...sections
     .filter((s) => !s.ready)
     .map((s) => ({ path: s.path, name: s.name, component: ComingSoonView, props: { section: s.name } })),

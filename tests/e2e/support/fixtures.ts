@@ -13,7 +13,12 @@ export interface Preview {
   dataDir: string
   /** Opens the app at a hash route (the first visit hands over the secret). */
   open(page: Page, route?: string): Promise<void>
+  /** Calls a route over HTTP as the preview page does (same secret, same session). */
+  api(name: string, input?: unknown): Promise<{ ok: boolean; data?: unknown; error?: { code: string } }>
 }
+
+/** The administrator every test starts signed in as, unless it asks for a first run. */
+export const ADMIN = { username: 'quantri', displayName: 'Nguyễn Văn Quản', password: 'mat-khau-dai-8' }
 
 /**
  * Each test gets the built browser preview (out/main/preview.js) on its own fresh database,
@@ -41,11 +46,20 @@ async function startPreview(): Promise<Preview & { stop(): Promise<void> }> {
     child.once('exit', (code) => fail(new Error(`preview exited with ${code}:\n${output}`)))
   })
   const parsed = new URL(url)
+  const secret = parsed.searchParams.get('k') ?? ''
   return {
     url,
     origin: parsed.origin,
-    secret: parsed.searchParams.get('k') ?? '',
+    secret,
     dataDir,
+    async api(name, input = {}) {
+      const response = await fetch(`${parsed.origin}/api/${name}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-SPD-Secret': secret },
+        body: JSON.stringify(input),
+      })
+      return (await response.json()) as { ok: boolean; data?: unknown; error?: { code: string } }
+    },
     async open(page, route = '/') {
       const target = new URL(url)
       target.hash = route
@@ -62,10 +76,14 @@ async function startPreview(): Promise<Preview & { stop(): Promise<void> }> {
   }
 }
 
-export const test = base.extend<{ preview: Preview }>({
-  // eslint-disable-next-line no-empty-pattern
-  preview: async ({}, use) => {
+export const test = base.extend<{ preview: Preview; firstRun: boolean }>({
+  firstRun: [false, { option: true }],
+  preview: async ({ firstRun }, use) => {
     const preview = await startPreview()
+    if (!firstRun) {
+      const setup = await preview.api('auth:setup', { ...ADMIN, confirm: ADMIN.password })
+      if (!setup.ok) throw new Error(`first-run setup failed: ${JSON.stringify(setup)}`)
+    }
     await use(preview)
     await preview.stop()
   },

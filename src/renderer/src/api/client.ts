@@ -50,9 +50,36 @@ function httpTransport(): DesktopApi {
 
 const transport: DesktopApi = window.api ?? httpTransport()
 
-/** The renderer's one way to reach the main process; stores call it, components call stores. */
-export function call<N extends RouteName>(name: N, input: RouteInput<N>): Promise<Result<RouteOutput<N>>> {
-  return transport.invoke(name, input)
+export interface SessionHooks {
+  /** Shows the lock screen; resolves once the password was given again. */
+  locked(): Promise<void>
+  /** The main process no longer knows this window's user (signed out, account disabled). */
+  signedOut(): void
+}
+
+let hooks: SessionHooks | null = null
+
+export function setSessionHooks(value: SessionHooks): void {
+  hooks = value
+}
+
+/**
+ * The renderer's one way to reach the main process; stores call it, components call stores.
+ * A call refused because the session locked waits for the unlock and is sent again, so the
+ * form that made it keeps its data and simply completes.
+ */
+export async function call<N extends RouteName>(
+  name: N,
+  input: RouteInput<N>,
+): Promise<Result<RouteOutput<N>>> {
+  const result = await transport.invoke(name, input)
+  if (result.ok || !hooks) return result
+  if (result.error.code === 'locked') {
+    await hooks.locked()
+    return transport.invoke(name, input)
+  }
+  if (result.error.code === 'unauthorized' && !name.startsWith('auth:')) hooks.signedOut()
+  return result
 }
 
 /** Thrown by stores when a route answers with an error, so forms can show fieldErrors. */

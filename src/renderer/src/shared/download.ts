@@ -1,0 +1,12 @@
+import type { FileDownload } from '@shared/audit/schemas'
+
+/** Saves a file the main process produced; Electron asks where, the browser uses its downloads. */
+export function saveDownload(file: FileDownload): void {
+  const bytes = Uint8Array.from(atob(file.base64), (c) => c.charCodeAt(0))
+  const url = URL.createObjectURL(new Blob([bytes], { type: file.mimeType }))
+  const link = document.createElement('a')
+  link.href = url
+  link.download = file.fileName
+  link.click()
+  setTimeout(() => URL.revokeObjectURL(url), 10_000)
+}
