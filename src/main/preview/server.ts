@@ -171,6 +171,12 @@ export function startPreviewServer(options: PreviewServerOptions): Promise<Previ
       return
     }
     const pathname = new URL(req.url ?? '/', `http://${host}`).pathname
+    try {
+      decodeURIComponent(pathname)
+    } catch {
+      send(res, 400, { error: 'Bad path' })
+      return
+    }
     const work = pathname.startsWith(API_PREFIX)
       ? handleApi(req, res, pathname)
       : Promise.resolve(

@@ -79,7 +79,8 @@ export function vietnameseSortKey(text: string | null | undefined): string {
   return `${primary}\u0001${secondary}`
 }
 
-const collator = new Intl.Collator('vi', { sensitivity: 'base', numeric: true })
+// Tones break ties (An < Anh < Ánh) as in the stored sort key; numbers compare by value.
+const collator = new Intl.Collator('vi', { numeric: true })
 
 /** In-memory comparison for lists sorted in the renderer. */
 export function compareVietnamese(a: string, b: string): number {
