@@ -32,3 +32,14 @@ test('a new unit kind can be added and used', async ({ page, preview }) => {
   await page.locator('[name=kindName]').press('Enter')
   await expect(page.getByTestId('kind-table')).toContainText('UBND cấp huyện')
 })
+
+test('the idle time is a setting that the main process applies', async ({ page, preview }) => {
+  await preview.open(page, '/settings')
+  const minutes = page.locator('input[name="idleMinutes"]')
+  await minutes.fill('25')
+  await page.getByTestId('security-save').click()
+  await expect(page.getByText('Đã lưu')).toBeVisible()
+  expect(await preview.api('auth:status')).toMatchObject({ ok: true, data: { idleMinutes: 25 } })
+  await page.reload()
+  await expect(page.locator('input[name="idleMinutes"]')).toHaveValue('25')
+})

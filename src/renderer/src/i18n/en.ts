@@ -157,6 +157,8 @@ export const en: Messages = {
     total: '{n} units',
   },
   settings: {
+    security: 'Security',
+    idleMinutes: 'Lock the session after (minutes without activity)',
     title: 'Settings',
     agency: 'Agency (used in document headers and minutes)',
     parentBodyName: 'Parent body',

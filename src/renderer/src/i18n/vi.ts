@@ -155,6 +155,8 @@ export const vi = {
     total: 'Tổng số: {n} đơn vị',
   },
   settings: {
+    security: 'Bảo mật',
+    idleMinutes: 'Tự khoá phiên sau (phút không thao tác)',
     title: 'Cài đặt',
     agency: 'Thông tin cơ quan (dùng cho tiêu đề văn bản, biên bản)',
     parentBodyName: 'Tên cơ quan chủ quản',
