@@ -76,10 +76,12 @@ const TRIGRAM = 3
 function plan(query: string): SearchPlan | null {
   const words = [...new Set(searchKey(query).split(' ').filter(Boolean))]
   if (words.length === 0) return null
-  const indexed = words.filter((w) => w.length >= TRIGRAM - 1).map((w) => (w.length < TRIGRAM ? ` ${w}` : w))
+  // Trigrams count characters, not UTF-16 units (an emoji or a rare Hán character is one).
+  const chars = (w: string) => [...w].length
+  const indexed = words.filter((w) => chars(w) >= TRIGRAM - 1).map((w) => (chars(w) < TRIGRAM ? ` ${w}` : w))
   const match = indexed.length ? indexed.map((w) => `"${w.replace(/"/g, '""')}"`).join(' AND ') : null
   const likes = words
-    .filter((w) => w.length < TRIGRAM - 1)
+    .filter((w) => chars(w) < TRIGRAM - 1)
     .map((w) => `% ${w.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)
   return { match, likes }
 }

@@ -1,108 +1,400 @@
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import Database from 'better-sqlite3'
+import type Database from 'better-sqlite3'
+import type { DataSource } from 'typeorm'
 import { afterEach, describe, expect, it } from 'vitest'
 import { openDatabase } from '@main/db/data-source'
-import { APPLICATION_ID } from '@main/db/migrations/0001-initial'
 import { MIGRATION_NAMES } from '@main/db/migrations'
+import { APPLICATION_ID } from '@main/db/migrations/0001-initial'
+import { UnitEntity } from '@main/units/entities'
+import { searchKeyOf } from '@shared/text/search-key'
+import { vietnameseSortKey } from '@shared/text/sort-key'
 
 const dirs: string[] = []
-afterEach(() => {
+const open: DataSource[] = []
+
+afterEach(async () => {
+  while (open.length) {
+    const ds = open.pop()!
+    if (ds.isInitialized) await ds.destroy()
+  }
   while (dirs.length) rmSync(dirs.pop()!, { recursive: true, force: true })
 })
 
-function tempFile(): string {
+function tempDir(): string {
   const dir = mkdtempSync(join(tmpdir(), 'spd-migrate-'))
   dirs.push(dir)
-  return join(dir, 'store.sqlite')
+  return dir
 }
 
-const objects = (db: Database.Database) =>
-  db.prepare(`SELECT type, name FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY type, name`).all()
+const tempFile = () => join(tempDir(), 'store.sqlite')
 
-describe('migrations', () => {
-  it('migrate an empty file up to the full schema, with the store pragmas', async () => {
-    const file = tempFile()
-    const ds = await openDatabase({ file })
-    const db = (ds.driver as unknown as { databaseConnection: Database.Database }).databaseConnection
+async function openTracked(file: string, runMigrations?: boolean): Promise<DataSource> {
+  const ds = await openDatabase({ file, runMigrations })
+  open.push(ds)
+  return ds
+}
+
+const raw = (ds: DataSource) =>
+  (ds.driver as unknown as { databaseConnection: Database.Database }).databaseConnection
+
+interface MasterRow {
+  type: string
+  name: string
+  tbl_name: string
+  sql: string | null
+}
+
+const master = (db: Database.Database) =>
+  db
+    .prepare(
+      `SELECT type, name, tbl_name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY name`,
+    )
+    .all() as MasterRow[]
+
+const namesOf = (db: Database.Database, type?: string) =>
+  master(db)
+    .filter((o) => !type || o.type === type)
+    .map((o) => o.name)
+
+interface ColumnInfo {
+  name: string
+  type: string
+  notnull: number
+  dflt_value: string | null
+  pk: number
+}
+
+const columns = (db: Database.Database, table: string) =>
+  (db.prepare(`PRAGMA table_info("${table}")`).all() as ColumnInfo[]).map((c) => ({
+    name: c.name,
+    type: c.type,
+    notnull: c.notnull,
+    dflt: c.dflt_value,
+    pk: c.pk,
+  }))
+
+const indexColumns = (db: Database.Database, index: string) =>
+  (db.prepare(`PRAGMA index_info("${index}")`).all() as Array<{ name: string }>).map((c) => c.name)
+
+const UNIT_INSERT = `INSERT INTO units (id, code, name, kind_code, search_key, sort_key, created_at, updated_at)
+  VALUES (?, ?, ?, ?, ?, ?, '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')`
+
+describe('openDatabase on an empty file', () => {
+  it('sets the store pragmas and the application id', async () => {
+    const db = raw(await openTracked(tempFile()))
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal')
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1)
-    expect(db.pragma('synchronous', { simple: true })).toBe(2)
+    expect(db.pragma('synchronous', { simple: true })).toBe(2) // FULL
     expect(db.pragma('busy_timeout', { simple: true })).toBeGreaterThan(0)
     expect(db.pragma('application_id', { simple: true })).toBe(APPLICATION_ID)
-    const names = (objects(db) as Array<{ name: string }>).map((o) => o.name)
-    for (const table of [
-      'settings',
-      'unit_kinds',
-      'units',
-      'units_search',
-      'users',
-      'audit_log',
-      'migrations',
+    expect(APPLICATION_ID).toBe(0x53504431)
+  })
+
+  it('creates the folder when it is missing, and accepts an existing zero-byte file', async () => {
+    const nested = join(tempDir(), 'a', 'b', 'store.sqlite')
+    expect(await (await openTracked(nested)).showMigrations()).toBe(false)
+    const empty = tempFile()
+    writeFileSync(empty, '')
+    const db = raw(await openTracked(empty))
+    expect(db.pragma('application_id', { simple: true })).toBe(APPLICATION_ID)
+    expect(namesOf(db, 'table')).toContain('units')
+  })
+
+  it('records every migration once, in order', async () => {
+    const ds = await openTracked(tempFile())
+    expect(await ds.query('SELECT name FROM migrations ORDER BY id')).toEqual(
+      MIGRATION_NAMES.map((name) => ({ name })),
+    )
+    expect(await ds.showMigrations()).toBe(false)
+  })
+
+  it('creates the tables, the FTS index with its triggers, and the indexes', async () => {
+    const db = raw(await openTracked(tempFile()))
+    const tables = namesOf(db, 'table')
+    expect(tables).toEqual(
+      expect.arrayContaining([
+        'settings',
+        'unit_kinds',
+        'units',
+        'units_search',
+        'users',
+        'audit_log',
+        'migrations',
+      ]),
+    )
+    // External content: FTS5 keeps its own index shadow tables but no copy of the text.
+    expect(tables).toEqual(expect.arrayContaining(['units_search_data', 'units_search_idx']))
+    expect(tables).not.toContain('units_search_content')
+
+    const fts = master(db).find((o) => o.name === 'units_search')!
+    expect(fts.sql).toMatch(/CREATE VIRTUAL TABLE/i)
+    expect(fts.sql).toMatch(/fts5\(/i)
+    expect(fts.sql).toMatch(/content='units'/)
+    expect(fts.sql).toMatch(/content_rowid='id'/)
+    expect(fts.sql).toMatch(/tokenize='trigram'/)
+
+    const triggers = master(db).filter((o) => o.type === 'trigger')
+    expect(triggers.filter((t) => t.tbl_name === 'units').map((t) => t.name)).toEqual([
+      'units_search_ad',
+      'units_search_ai',
+      'units_search_au',
     ])
-      expect(names).toContain(table)
-    for (const trigger of ['units_search_ai', 'units_search_ad', 'units_search_au', 'audit_log_no_update'])
-      expect(names).toContain(trigger)
-    expect(db.prepare('SELECT count(*) FROM unit_kinds').pluck().get()).toBe(6)
-    expect(db.prepare('SELECT name FROM migrations ORDER BY id').pluck().all()).toEqual(MIGRATION_NAMES)
-    const unitColumns = (db.prepare('PRAGMA table_info(units)').all() as Array<{ name: string }>).map(
-      (c) => c.name,
+    expect(triggers.filter((t) => t.tbl_name === 'audit_log').map((t) => t.name)).toEqual([
+      'audit_log_no_delete',
+      'audit_log_no_update',
+    ])
+
+    const indexes = master(db).filter((o) => o.type === 'index')
+    expect(indexes.map((i) => [i.name, i.tbl_name])).toEqual(
+      expect.arrayContaining([
+        ['ux_units_code', 'units'],
+        ['ix_units_parent', 'units'],
+        ['ix_units_kind', 'units'],
+        ['ix_units_sort', 'units'],
+        ['ux_users_username', 'users'],
+        ['ix_audit_at', 'audit_log'],
+        ['ix_audit_entity', 'audit_log'],
+      ]),
     )
-    expect(unitColumns).toEqual(
-      expect.arrayContaining(['code', 'name', 'kind_code', 'parent_id', 'search_key', 'sort_key', 'active']),
-    )
-    await ds.destroy()
+    expect(indexColumns(db, 'ux_units_code')).toEqual(['code'])
+    expect(indexColumns(db, 'ix_units_parent')).toEqual(['parent_id'])
+    expect(indexColumns(db, 'ix_units_kind')).toEqual(['kind_code'])
+    expect(indexColumns(db, 'ix_units_sort')).toEqual(['sort_key'])
+    expect(indexColumns(db, 'ix_audit_entity')).toEqual(['entity', 'entity_id'])
+    const unique = (table: string) =>
+      (db.prepare(`PRAGMA index_list("${table}")`).all() as Array<{ name: string; unique: number }>)
+        .filter((i) => i.unique && !i.name.startsWith('sqlite_'))
+        .map((i) => i.name)
+    expect(unique('units')).toEqual(['ux_units_code'])
+    expect(unique('users')).toEqual(['ux_users_username'])
   })
 
-  it('reopening runs nothing again and keeps the data', async () => {
-    const file = tempFile()
-    let ds = await openDatabase({ file })
-    await ds.query(
-      `INSERT INTO units (code, name, kind_code, search_key, sort_key, created_at, updated_at)
-       VALUES ('VP', 'Văn phòng Sở', 'department', 'vp | van phong so', 'x', '2026-01-01', '2026-01-01')`,
+  it('gives each table the expected columns', async () => {
+    const db = raw(await openTracked(tempFile()))
+    expect(columns(db, 'settings')).toEqual([
+      { name: 'key', type: 'TEXT', notnull: 1, dflt: null, pk: 1 },
+      { name: 'value', type: 'TEXT', notnull: 1, dflt: null, pk: 0 },
+      { name: 'updated_at', type: 'TEXT', notnull: 1, dflt: null, pk: 0 },
+    ])
+    expect(columns(db, 'unit_kinds')).toEqual([
+      { name: 'code', type: 'TEXT', notnull: 1, dflt: null, pk: 1 },
+      { name: 'name', type: 'TEXT', notnull: 1, dflt: null, pk: 0 },
+      { name: 'builtin', type: 'INTEGER', notnull: 1, dflt: '0', pk: 0 },
+      { name: 'sort_order', type: 'INTEGER', notnull: 1, dflt: '100', pk: 0 },
+    ])
+    const units = columns(db, 'units')
+    expect(units.map((c) => c.name)).toEqual([
+      'id',
+      'code',
+      'name',
+      'kind_code',
+      'parent_id',
+      'address',
+      'head_name',
+      'head_title',
+      'phone',
+      'email',
+      'note',
+      'active',
+      'is_sample',
+      'search_key',
+      'sort_key',
+      'created_at',
+      'updated_at',
+    ])
+    const byName = Object.fromEntries(units.map((c) => [c.name, c]))
+    expect(byName.id).toMatchObject({ type: 'INTEGER', pk: 1 })
+    for (const name of ['code', 'name', 'kind_code', 'search_key', 'sort_key', 'created_at', 'updated_at'])
+      expect(byName[name]).toMatchObject({ notnull: 1 })
+    for (const name of ['parent_id', 'address', 'head_name', 'head_title', 'phone', 'email', 'note'])
+      expect(byName[name]).toMatchObject({ notnull: 0 })
+    expect(byName.active).toMatchObject({ type: 'INTEGER', notnull: 1, dflt: '1' })
+    expect(byName.is_sample).toMatchObject({ type: 'INTEGER', notnull: 1, dflt: '0' })
+
+    const fks = (
+      db.prepare('PRAGMA foreign_key_list(units)').all() as Array<{
+        table: string
+        from: string
+        to: string
+        on_update: string
+        on_delete: string
+      }>
     )
-    await ds.destroy()
-    ds = await openDatabase({ file })
-    expect(await ds.query('SELECT name FROM migrations')).toHaveLength(MIGRATION_NAMES.length)
-    expect(await ds.query('SELECT code FROM units')).toEqual([{ code: 'VP' }])
-    await ds.destroy()
+      .map((f) => ({ table: f.table, from: f.from, to: f.to, onUpdate: f.on_update, onDelete: f.on_delete }))
+      .sort((a, b) => a.from.localeCompare(b.from))
+    expect(fks).toEqual([
+      { table: 'unit_kinds', from: 'kind_code', to: 'code', onUpdate: 'CASCADE', onDelete: 'RESTRICT' },
+      { table: 'units', from: 'parent_id', to: 'id', onUpdate: 'NO ACTION', onDelete: 'RESTRICT' },
+    ])
+    expect(columns(db, 'users').map((c) => c.name)).toEqual(
+      expect.arrayContaining(['id', 'username', 'display_name', 'password_hash', 'roles', 'active']),
+    )
+    expect(columns(db, 'audit_log').map((c) => c.name)).toEqual(
+      expect.arrayContaining(['id', 'at', 'user_id', 'user_name', 'route', 'entity', 'entity_id', 'changes']),
+    )
   })
 
-  it('0002 applies on a copy of the 0001 schema with data, and undoes cleanly', async () => {
+  it('seeds the six built-in unit kinds', async () => {
+    const ds = await openTracked(tempFile())
+    expect(
+      await ds.query('SELECT code, name, builtin, sort_order FROM unit_kinds ORDER BY sort_order'),
+    ).toEqual([
+      { code: 'agency', name: 'Cơ quan (Sở)', builtin: 1, sort_order: 10 },
+      { code: 'department', name: 'Phòng chuyên môn, nghiệp vụ', builtin: 1, sort_order: 20 },
+      { code: 'public_service', name: 'Đơn vị sự nghiệp', builtin: 1, sort_order: 30 },
+      { code: 'notary_office', name: 'Tổ chức hành nghề công chứng', builtin: 1, sort_order: 40 },
+      { code: 'auction_center', name: 'Trung tâm dịch vụ đấu giá tài sản', builtin: 1, sort_order: 50 },
+      { code: 'other', name: 'Cơ quan, đơn vị khác', builtin: 1, sort_order: 90 },
+    ])
+  })
+
+  it('enforces the constraints of the schema', async () => {
+    const db = raw(await openTracked(tempFile()))
+    const insert = db.prepare(UNIT_INSERT)
+    insert.run(1, 'VP', 'Văn phòng', 'agency', 'vp | van phong', 'x')
+    expect(() => insert.run(2, 'VP', 'Trùng mã', 'agency', 'vp | trung ma', 'x')).toThrow(/UNIQUE/)
+    expect(() => insert.run(3, 'X', 'Loại lạ', 'no_such_kind', 'x', 'x')).toThrow(/FOREIGN KEY/)
+    expect(() => db.prepare(`UPDATE units SET parent_id = 1 WHERE id = 1`).run()).toThrow(/CHECK/)
+    expect(() => db.prepare(`UPDATE units SET active = 2 WHERE id = 1`).run()).toThrow(/CHECK/)
+    expect(() => db.prepare(`DELETE FROM unit_kinds WHERE code = 'agency'`).run()).toThrow(/FOREIGN KEY/)
+    db.prepare(`UPDATE unit_kinds SET code = 'office' WHERE code = 'agency'`).run()
+    expect(db.prepare('SELECT kind_code FROM units WHERE id = 1').pluck().get()).toBe('office')
+  })
+})
+
+describe('reopening a migrated file', () => {
+  it('runs no migration again and keeps the data', async () => {
     const file = tempFile()
-    const ds = await openDatabase({ file, runMigrations: false })
-    await ds.runMigrations({ transaction: 'each' })
+    let ds = await openTracked(file)
+    const before = await ds.query('SELECT id, name, timestamp FROM migrations ORDER BY id')
+    await ds.query(UNIT_INSERT, [1, 'VP', 'Văn phòng Sở', 'agency', 'vp | van phong so', 'x'])
+    await ds.getRepository(UnitEntity).save({
+      code: 'DG',
+      name: 'Trung tâm Dịch vụ đấu giá tài sản',
+      kindCode: 'auction_center',
+      parentId: 1,
+      searchKey: searchKeyOf('DG', 'Trung tâm Dịch vụ đấu giá tài sản'),
+      sortKey: vietnameseSortKey('Trung tâm Dịch vụ đấu giá tài sản'),
+      createdAt: '2026-01-01T00:00:00Z',
+      updatedAt: '2026-01-01T00:00:00Z',
+    })
+    await ds.query(`INSERT INTO settings (key, value, updated_at) VALUES ('agency', '{"a":1}', 'now')`)
+    await ds.destroy()
+
+    ds = await openTracked(file)
+    expect(await ds.showMigrations()).toBe(false)
+    expect(await ds.query('SELECT id, name, timestamp FROM migrations ORDER BY id')).toEqual(before)
+    expect(await ds.query('SELECT count(*) AS n FROM unit_kinds')).toEqual([{ n: 6 }])
+    expect(await ds.query('SELECT code, parent_id FROM units ORDER BY id')).toEqual([
+      { code: 'VP', parent_id: null },
+      { code: 'DG', parent_id: 1 },
+    ])
+    const dg = await ds.getRepository(UnitEntity).findOneByOrFail({ code: 'DG' })
+    expect(dg).toMatchObject({ kindCode: 'auction_center', active: true, isSample: false })
+    expect(await ds.query('SELECT value FROM settings')).toEqual([{ value: '{"a":1}' }])
+    expect(
+      await ds.query(`SELECT rowid AS id FROM units_search WHERE units_search MATCH ?`, ['"dau gia"']),
+    ).toEqual([{ id: 2 }])
+    expect(raw(ds).pragma('application_id', { simple: true })).toBe(APPLICATION_ID)
+  })
+
+  it('opens without migrating when asked, and then runs only the pending ones', async () => {
+    const file = tempFile()
+    const ds = await openTracked(file, false)
+    expect(await ds.showMigrations()).toBe(true)
+    expect(namesOf(raw(ds), 'table')).not.toContain('units')
+    const ran = await ds.runMigrations({ transaction: 'each' })
+    expect(ran.map((m) => m.name)).toEqual(MIGRATION_NAMES)
+    expect(await ds.runMigrations({ transaction: 'each' })).toEqual([])
+  })
+})
+
+describe('down migrations', () => {
+  it('0002 undoes alone and re-applies over 0001 data', async () => {
+    const ds = await openTracked(tempFile())
+    const db = raw(ds)
     await ds.undoLastMigration({ transaction: 'each' })
-    const db = (ds.driver as unknown as { databaseConnection: Database.Database }).databaseConnection
-    const names = () => (objects(db) as Array<{ name: string }>).map((o) => o.name)
-    expect(names()).not.toContain('users')
-    expect(names()).not.toContain('audit_log')
+    expect(namesOf(db)).not.toContain('users')
+    expect(namesOf(db)).not.toContain('audit_log')
+    expect(namesOf(db)).not.toContain('audit_log_no_update')
+    expect(namesOf(db)).toContain('units')
+    expect(await ds.query('SELECT name FROM migrations')).toEqual([{ name: MIGRATION_NAMES[0] }])
     await ds.query(`INSERT INTO settings (key, value, updated_at) VALUES ('agency', '{}', '2026-01-01')`)
     await ds.runMigrations({ transaction: 'each' })
-    expect(names()).toEqual(expect.arrayContaining(['users', 'audit_log']))
+    expect(namesOf(db)).toEqual(expect.arrayContaining(['users', 'audit_log']))
     expect(await ds.query('SELECT key FROM settings')).toEqual([{ key: 'agency' }])
-    await ds.undoLastMigration({ transaction: 'each' })
-    await ds.undoLastMigration({ transaction: 'each' })
-    expect(names()).toEqual(['migrations'])
-    await ds.destroy()
   })
 
-  it('the search index follows inserts, updates and deletes', async () => {
-    const file = tempFile()
-    const ds = await openDatabase({ file })
-    const match = async (q: string) =>
-      (await ds.query(`SELECT rowid AS id FROM units_search WHERE units_search MATCH ?`, [q])).length
-    await ds.query(
-      `INSERT INTO units (id, code, name, kind_code, search_key, sort_key, created_at, updated_at)
-       VALUES (1, 'DG', 'Trung tâm đấu giá', 'auction_center', 'dg | trung tam dau gia', 'x', 'a', 'a')`,
-    )
-    expect(await match('"dau gia"')).toBe(1)
-    await ds.query(`UPDATE units SET search_key = 'dg | trung tam tro giup' WHERE id = 1`)
-    expect(await match('"dau gia"')).toBe(0)
-    expect(await match('"tro giup"')).toBe(1)
-    await ds.query(`DELETE FROM units WHERE id = 1`)
-    expect(await match('"tro giup"')).toBe(0)
-    await ds.destroy()
+  it('undoing every migration leaves only the migrations table and clears the application id', async () => {
+    const ds = await openTracked(tempFile())
+    const db = raw(ds)
+    await ds.query(UNIT_INSERT, [1, 'VP', 'Văn phòng', 'agency', 'vp | van phong', 'x'])
+    for (let i = 0; i < MIGRATION_NAMES.length; i++) await ds.undoLastMigration({ transaction: 'each' })
+    expect(namesOf(db)).toEqual(['migrations'])
+    expect(await ds.query('SELECT count(*) AS n FROM migrations')).toEqual([{ n: 0 }])
+    expect(db.pragma('application_id', { simple: true })).toBe(0)
+
+    // And up again from there gives the same schema as a fresh file.
+    await ds.runMigrations({ transaction: 'each' })
+    const fresh = raw(await openTracked(tempFile()))
+    const shape = (d: Database.Database) => master(d).map((o) => [o.type, o.name, o.sql])
+    expect(shape(db)).toEqual(shape(fresh))
+    expect(db.pragma('application_id', { simple: true })).toBe(APPLICATION_ID)
+  })
+})
+
+describe('the units search index', () => {
+  const matches = (db: Database.Database, q: string) =>
+    db
+      .prepare(`SELECT rowid FROM units_search WHERE units_search MATCH ? ORDER BY rowid`)
+      .pluck()
+      .all(q) as number[]
+
+  it('follows inserts, updates and deletes of units', async () => {
+    const db = raw(await openTracked(tempFile()))
+    const insert = db.prepare(UNIT_INSERT)
+    insert.run(1, 'DG', 'Trung tâm đấu giá', 'auction_center', 'dg | trung tam dau gia', 'x')
+    insert.run(2, 'NG', 'Nguyễn Văn An', 'other', searchKeyOf('NG', 'Nguyễn Văn An'), 'x')
+    expect(matches(db, '"dau gia"')).toEqual([1])
+    expect(matches(db, '"uyen"')).toEqual([2])
+    expect(matches(db, '"trung"')).toEqual([1])
+
+    db.prepare(`UPDATE units SET search_key = 'dg | trung tam tro giup' WHERE id = 1`).run()
+    expect(matches(db, '"dau gia"')).toEqual([])
+    expect(matches(db, '"tro giup"')).toEqual([1])
+    // An update that leaves search_key alone does not disturb the index.
+    db.prepare(`UPDATE units SET phone = '0123', name = 'Khác' WHERE id = 1`).run()
+    expect(matches(db, '"tro giup"')).toEqual([1])
+
+    db.prepare(`DELETE FROM units WHERE id = 1`).run()
+    expect(matches(db, '"tro giup"')).toEqual([])
+    expect(matches(db, '"trung"')).toEqual([])
+    expect(matches(db, '"nguyen"')).toEqual([2])
+    expect(() =>
+      db.prepare(`INSERT INTO units_search(units_search) VALUES ('integrity-check')`).run(),
+    ).not.toThrow()
+  })
+
+  it('indexes the key behind a leading space so two-letter words match at a word start', async () => {
+    const db = raw(await openTracked(tempFile()))
+    db.prepare(UNIT_INSERT).run(1, 'AN', 'An Phú', 'other', searchKeyOf('AN', 'An Phú'), 'x')
+    db.prepare(UNIT_INSERT).run(2, 'LAN', 'Lan', 'other', searchKeyOf('LAN', 'Lan'), 'x')
+    expect(matches(db, '" an"')).toEqual([1])
+    // A bare two-letter phrase is shorter than a trigram and matches nothing.
+    expect(matches(db, '"an"')).toEqual([])
+  })
+
+  it('rolls the index back with a failed write', async () => {
+    const db = raw(await openTracked(tempFile()))
+    const insert = db.prepare(UNIT_INSERT)
+    const tx = db.transaction(() => {
+      insert.run(1, 'DG', 'Trung tâm đấu giá', 'auction_center', 'dg | trung tam dau gia', 'x')
+      insert.run(2, 'DG', 'Trùng mã', 'auction_center', 'dg | trung ma', 'x')
+    })
+    expect(() => tx()).toThrow(/UNIQUE/)
+    expect(matches(db, '"dau gia"')).toEqual([])
+    expect(matches(db, '"trung"')).toEqual([])
   })
 })
