@@ -67,20 +67,16 @@ function sameSecret(given: string | undefined, secret: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b)
 }
 
+/** The body, or null once it passes MAX_BODY (the rest is read and dropped, so a 413 can still be sent). */
 function readBody(req: IncomingMessage): Promise<string | null> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = []
     let size = 0
     req.on('data', (chunk: Buffer) => {
       size += chunk.length
-      if (size > MAX_BODY) {
-        resolve(null)
-        req.destroy()
-        return
-      }
-      chunks.push(chunk)
+      if (size <= MAX_BODY) chunks.push(chunk)
     })
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')))
+    req.on('end', () => resolve(size > MAX_BODY ? null : Buffer.concat(chunks).toString('utf8')))
     req.on('error', reject)
   })
 }
@@ -170,8 +166,9 @@ export function startPreviewServer(options: PreviewServerOptions): Promise<Previ
       send(res, 403, { error: 'Host not allowed' })
       return
     }
-    const pathname = new URL(req.url ?? '/', `http://${host}`).pathname
+    let pathname: string
     try {
+      pathname = new URL(req.url ?? '/', `http://${host}`).pathname
       decodeURIComponent(pathname)
     } catch {
       send(res, 400, { error: 'Bad path' })
@@ -182,7 +179,7 @@ export function startPreviewServer(options: PreviewServerOptions): Promise<Previ
       : Promise.resolve(
           req.method === 'GET' || req.method === 'HEAD'
             ? serveStatic(req, res, pathname)
-            : send(res, 405, {}),
+            : send(res, 405, {}, { Allow: 'GET, HEAD' }),
         )
     work.catch((error: unknown) => {
       logger.error('preview request failed', error)
