@@ -5,7 +5,7 @@ export function fieldErrorsOfIssues(
   const out: Record<string, string> = {}
   for (const issue of issues) {
     const key = issue.path.length ? issue.path.map(String).join('.') : '_'
-    if (!(key in out)) out[key] = issue.message
+    if (!Object.hasOwn(out, key)) out[key] = issue.message
   }
   return out
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import './zod-vi'
 
 /** Vietnamese messages for the rules every form shares; field-specific ones live beside their schema. */
 export const msg = {
