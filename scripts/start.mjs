@@ -56,5 +56,8 @@ if (binary) {
   }
   console.log('Open the PREVIEW_URL below in Chromium (Ctrl+C to stop):')
   if (!run(process.execPath, [join(root, 'scripts/ensure-native.mjs')])) process.exit(1)
-  startChild(process.execPath, [join(root, 'out/main/preview.js')])
+  startChild(process.execPath, [
+    join(root, 'out/main/preview.js'),
+    ...process.argv.slice(2).filter((a) => a === '--recover'),
+  ])
 }

@@ -5,6 +5,7 @@ import { createRouter } from './core/router'
 import type { Host, Router } from './core/router'
 import type { Logger } from './core/logger'
 import { SessionRegistry } from './core/session'
+import { Backups, DamagedStoreError, isDamagedStoreError } from './backups/service'
 import { handlers } from './routes'
 import { readSettings, securityGroup } from './settings/service'
 
@@ -13,40 +14,107 @@ export interface AppCore {
   readonly dataSource: DataSource
   router: Router
   sessions: SessionRegistry
+  backups: Backups
   close(): Promise<void>
 }
 
+export interface AppCoreOptions extends OpenDatabaseOptions {
+  logger: Logger
+  /** The daily backup at start and while running; off in tests, which take theirs explicitly. */
+  automaticBackups?: boolean
+  clock?: () => number
+}
+
+/** How often a long-running app looks whether today's backup is still due. */
+const AUTOMATIC_BACKUP_CHECK_MS = 60 * 60_000
+
+/** Opens the store; one SQLite cannot read at all becomes a DamagedStoreError offering a backup. */
+async function openStore(options: AppCoreOptions, clock: () => number): Promise<DataSource> {
+  try {
+    return await openDatabase(options)
+  } catch (error) {
+    if (!isDamagedStoreError(error)) throw error
+    options.logger.error(`store ${options.file} cannot be opened`, error)
+    const offline = new Backups(
+      {
+        file: options.file,
+        nativeBinding: options.nativeBinding,
+        dataSource: () => {
+          throw error
+        },
+        replaceDatabase: (swap) => swap(options.file),
+      },
+      options.logger,
+    )
+    const latestGood = offline.latestGoodOffline()
+    throw new DamagedStoreError(
+      latestGood,
+      async () => {
+        if (!latestGood) throw new Error('no good backup')
+        return offline.restore(latestGood.file, new Date(clock()), { checkAfter: false })
+      },
+      { cause: error },
+    )
+  }
+}
+
 /** Everything but the transport: the store, the sessions and the route table. Electron, the preview and tests share it. */
-export async function createAppCore(options: OpenDatabaseOptions & { logger: Logger }): Promise<AppCore> {
-  let dataSource = await openDatabase(options)
+export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
+  const clock = options.clock ?? Date.now
+  let dataSource = await openStore(options, clock)
   const sessions = new SessionRegistry()
   const loadPolicy = async () => {
     sessions.idleMinutes = (await readSettings(dataSource.manager, securityGroup)).idleMinutes
   }
-  await loadPolicy()
 
-  const host: Host = {
-    dataSource: () => dataSource,
-    async replaceDatabase(swap) {
-      await dataSource.destroy()
-      try {
-        await swap(options.file)
-      } finally {
-        // Reopen whatever is there now: the restored file, or the untouched one if the swap failed.
-        dataSource = await openDatabase(options)
-        await loadPolicy()
-      }
-      sessions.signOutAll()
-    },
+  const replaceDatabase: Host['replaceDatabase'] = async (swap) => {
+    await dataSource.destroy()
+    try {
+      await swap(options.file)
+    } finally {
+      // Reopen whatever is there now: the restored file, or the untouched one if the swap failed.
+      dataSource = await openDatabase(options)
+      await loadPolicy()
+    }
+    sessions.signOutAll()
   }
-  const router = createRouter({ host, handlers, logger: options.logger, sessions })
+  const backups = new Backups(
+    {
+      file: options.file,
+      nativeBinding: options.nativeBinding,
+      dataSource: () => dataSource,
+      replaceDatabase,
+    },
+    options.logger,
+  )
+  await backups.checkStore(new Date(clock()))
+  try {
+    await loadPolicy()
+  } catch (error) {
+    // A damaged store must still start, so that it can be restored.
+    options.logger.error('security settings unreadable, using defaults', error)
+  }
+
+  const host: Host = { dataSource: () => dataSource, replaceDatabase, backups }
+  const router = createRouter({ host, handlers, logger: options.logger, sessions, clock })
+
+  let timer: NodeJS.Timeout | undefined
+  if (options.automaticBackups) {
+    const due = () => void backups.automatic(new Date(clock()))
+    due()
+    timer = setInterval(due, AUTOMATIC_BACKUP_CHECK_MS)
+    timer.unref()
+  }
   return {
     get dataSource() {
       return dataSource
     },
     router,
     sessions,
+    backups,
     close: async () => {
+      clearInterval(timer)
+      await backups.idle()
       if (dataSource.isInitialized) await dataSource.destroy()
     },
   }

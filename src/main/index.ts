@@ -1,7 +1,9 @@
 import { join } from 'node:path'
 import { BrowserWindow, app, dialog, screen } from 'electron'
 import { createAppCore } from './app-core'
-import type { AppCore } from './app-core'
+import type { AppCore, AppCoreOptions } from './app-core'
+import { DamagedStoreError } from './backups/service'
+import { formatDateTime } from '@shared/text/dates'
 import { DATABASE_FILE_NAME } from './db/data-source'
 import { createFileLogger } from './core/logger'
 import { resolveDataDir } from './core/paths'
@@ -53,6 +55,27 @@ function createMainWindow(): BrowserWindow {
   return window
 }
 
+/** A store SQLite cannot open: say so and offer the newest good backup (the damaged file is kept). */
+async function openCore(options: AppCoreOptions): Promise<AppCore> {
+  try {
+    return await createAppCore(options)
+  } catch (error) {
+    if (!(error instanceof DamagedStoreError) || !error.latestGood) throw error
+    const { response } = await dialog.showMessageBox({
+      type: 'error',
+      title: 'Sổ Phòng Dịch',
+      message: error.message,
+      detail: `Bản sao lưu tốt gần nhất: ${error.latestGood.file} (${formatDateTime(error.latestGood.createdAt)}).`,
+      buttons: ['Khôi phục bản sao lưu này', 'Thoát'],
+      defaultId: 0,
+      cancelId: 1,
+    })
+    if (response !== 0) throw error
+    await error.recover()
+    return createAppCore(options)
+  }
+}
+
 async function start(): Promise<void> {
   const nativeBinding = electronSqliteBinding(app.isPackaged, process.resourcesPath, app.getAppPath())
   if (!nativeBinding) {
@@ -60,7 +83,12 @@ async function start(): Promise<void> {
       'Thiếu thư viện SQLite cho Electron (build/native/electron/better_sqlite3.node). Chạy `node scripts/native.mjs` rồi mở lại.',
     )
   }
-  core = await createAppCore({ file: join(dataDir, DATABASE_FILE_NAME), nativeBinding, logger })
+  core = await openCore({
+    file: join(dataDir, DATABASE_FILE_NAME),
+    nativeBinding,
+    logger,
+    automaticBackups: true,
+  })
   handleAppScheme(join(__dirname, '../renderer'))
   registerRouteHandlers(core.router, (sender) => core!.sessions.get(`window:${sender.id}`), logger)
   mainWindow = createMainWindow()

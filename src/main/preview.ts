@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { join } from 'node:path'
 import { createAppCore } from './app-core'
+import { DamagedStoreError } from './backups/service'
 import { DATABASE_FILE_NAME } from './db/data-source'
 import { createFileLogger } from './core/logger'
 import { resolveDataDir } from './core/paths'
@@ -13,7 +14,20 @@ import { startPreviewServer } from './preview/server'
 async function main(): Promise<void> {
   const dataDir = resolveDataDir()
   const logger = createFileLogger(join(dataDir, 'logs'), 'preview')
-  const core = await createAppCore({ file: join(dataDir, DATABASE_FILE_NAME), logger })
+  const file = join(dataDir, DATABASE_FILE_NAME)
+  const core = await createAppCore({ file, logger, automaticBackups: true }).catch(async (error: unknown) => {
+    if (!(error instanceof DamagedStoreError)) throw error
+    console.error(error.message)
+    if (!error.latestGood) throw new Error(`No good backup found for ${file}`, { cause: error })
+    console.error(`Bản sao lưu tốt gần nhất: ${error.latestGood.file}`)
+    if (!process.argv.includes('--recover')) {
+      console.error('Chạy lại với `npm start -- --recover` để khôi phục bản này (tệp hỏng được giữ lại).')
+      process.exit(2)
+    }
+    const { asideFile } = await error.recover()
+    console.log(`Đã khôi phục. Tệp hỏng được cất tại ${asideFile}`)
+    return createAppCore({ file, logger, automaticBackups: true })
+  })
   const preview = await startPreviewServer({
     router: core.router,
     // One browser page per run, identified by the per-run secret.
@@ -23,8 +37,8 @@ async function main(): Promise<void> {
     logger,
     port: process.env.SPD_PORT ? Number(process.env.SPD_PORT) : undefined,
   })
-  logger.info(`preview listening on 127.0.0.1:${preview.port}, database ${join(dataDir, DATABASE_FILE_NAME)}`)
-  console.log(`Database: ${join(dataDir, DATABASE_FILE_NAME)}`)
+  logger.info(`preview listening on 127.0.0.1:${preview.port}, database ${file}`)
+  console.log(`Database: ${file}`)
   console.log(`PREVIEW_URL ${preview.url}`)
   const stop = async (): Promise<void> => {
     await preview.close()

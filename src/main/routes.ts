@@ -1,6 +1,7 @@
 import type { Handlers } from './core/router'
 import { accountHandlers } from './accounts/routes'
 import { auditHandlers } from './audit/routes'
+import { backupHandlers } from './backups/routes'
 import { settingsHandlers } from './settings/routes'
 import { unitHandlers } from './units/routes'
 
@@ -10,4 +11,5 @@ export const handlers: Handlers = {
   ...auditHandlers,
   ...unitHandlers,
   ...settingsHandlers,
+  ...backupHandlers,
 }

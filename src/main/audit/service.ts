@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs'
 import type { Page } from '@shared/contract'
 import type { AuditEntryDto, AuditQuery, FileDownload } from '@shared/audit/schemas'
 import { formatDateTime } from '@shared/text/dates'
-import type { Session } from '../core/session'
+import type { SessionUser } from '../core/session'
 import type { AuditEntry } from './trail'
 
 interface AuditRow {
@@ -21,14 +21,13 @@ interface AuditRow {
 /** Appends the entries of one route call. A write that recorded nothing still leaves its route. */
 export async function writeAuditEntries(
   m: EntityManager,
-  session: Session,
+  who: SessionUser | null,
   route: string,
   entries: AuditEntry[],
   isWrite: boolean,
   at: Date,
 ): Promise<void> {
   const rows = entries.length || !isWrite ? entries : [{ entity: null, entityId: null, changes: {} }]
-  const who = session.user
   for (const e of rows) {
     await m.query(
       `INSERT INTO audit_log (at, user_id, user_name, route, entity, entity_id, changes) VALUES (?, ?, ?, ?, ?, ?, ?)`,

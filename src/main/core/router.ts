@@ -9,6 +9,7 @@ import { SerialQueue } from './serial-queue'
 import type { Session, SessionRegistry } from './session'
 import { AuditRecorder } from '../audit/trail'
 import { writeAuditEntries } from '../audit/service'
+import type { Backups } from '../backups/service'
 
 export interface HandlerContext {
   /** Inside a transaction for write routes. */
@@ -19,13 +20,14 @@ export interface HandlerContext {
   now: Date
   /** Runs once the transaction has committed (session changes follow the data, never lead it). */
   afterCommit(fn: () => void): void
-  /** Swaps the open database (restore); only `exclusive` routes may call it. */
+  /** The store itself: backups and restore (session routes only, which run alone). */
   host: Host
 }
 
 export interface Host {
   dataSource(): DataSource
   replaceDatabase(swap: (closedFile: string) => Promise<void>): Promise<void>
+  backups: Backups
 }
 
 export type Handler<N extends RouteName> = (
@@ -76,6 +78,9 @@ export function createRouter(deps: RouterDeps): Router {
     const handler = handlers[name] as (input: unknown, ctx: HandlerContext) => Promise<unknown>
     const after: Array<() => void> = []
     const audit = new AuditRecorder()
+    // Sign-in sets the user and a restore signs everyone out: the trail names whoever it was.
+    const who = () => session.user ?? userBefore
+    const userBefore = session.user
     const context = (m: EntityManager): HandlerContext => ({
       m,
       session,
@@ -91,7 +96,7 @@ export function createRouter(deps: RouterDeps): Router {
     if (spec.kind === 'write') {
       data = await dataSource.transaction(async (m) => {
         const out = await handler(input, context(m))
-        await writeAuditEntries(m, session, name, audit.entries, true, new Date(clock()))
+        await writeAuditEntries(m, who(), name, audit.entries, true, new Date(clock()))
         return out
       })
     } else {
@@ -102,7 +107,7 @@ export function createRouter(deps: RouterDeps): Router {
       } finally {
         await writeAuditEntries(
           host.dataSource().manager,
-          session,
+          who(),
           name,
           audit.entries,
           false,

@@ -26,6 +26,8 @@ import type { AuthStatus, UserDto } from '../accounts/schemas'
 import { AuditQuery } from '../audit/schemas'
 import type { AuditEntryDto, FileDownload } from '../audit/schemas'
 import type { SampleDataStatus } from '../settings/schemas'
+import { BackupRestoreInput, BackupSettings } from '../backups/schemas'
+import type { BackupDto, BackupOverview, RestoreResult, StoreHealth } from '../backups/schemas'
 
 const none = z.object({}).strict().default({})
 
@@ -180,6 +182,43 @@ export const contract = {
     input: none,
     permission: 'sample.manage',
     kind: 'write',
+  }),
+  'backups:overview': route<typeof none, BackupOverview>({
+    input: none,
+    permission: 'backups.manage',
+    kind: 'read',
+  }),
+  'backups:updateSettings': route<typeof BackupSettings, BackupSettings>({
+    input: BackupSettings,
+    permission: 'backups.manage',
+    kind: 'write',
+  }),
+  'backups:create': route<typeof none, BackupDto>({
+    input: none,
+    permission: 'backups.manage',
+    kind: 'session',
+  }),
+  'backups:restore': route<typeof BackupRestoreInput, RestoreResult>({
+    input: BackupRestoreInput,
+    permission: 'backups.manage',
+    kind: 'session',
+  }),
+  /** Public: the sign-in screen warns when the start-up check failed. */
+  'backups:health': route<typeof none, StoreHealth>({
+    input: none,
+    permission: 'public',
+    kind: 'read',
+    passive: true,
+    whileLocked: true,
+  }),
+  /**
+   * Public, and only while the start-up check has failed: a damaged store may not even let the
+   * administrator sign in. It restores the newest good backup and keeps the damaged file aside.
+   */
+  'backups:recover': route<typeof none, RestoreResult>({
+    input: none,
+    permission: 'public',
+    kind: 'session',
   }),
 } as const
 

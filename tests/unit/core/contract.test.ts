@@ -90,6 +90,17 @@ const malformed: Record<RouteName, unknown[]> = {
   'sample:status': [{ extra: true }],
   'sample:load': [{ extra: true }],
   'sample:clear': [{ extra: true }],
+  'backups:overview': [{ extra: true }],
+  'backups:updateSettings': [
+    {},
+    { folder: 'SaoLuu', keep: 14, daily: true },
+    { folder: null, keep: 0, daily: true },
+    { folder: 'D:\\SaoLuu', keep: 14, daily: 'yes' },
+  ],
+  'backups:create': [{ extra: true }],
+  'backups:restore': [{}, { file: '' }, { file: '../so-phong-dich.sqlite' }],
+  'backups:health': [{ extra: true }],
+  'backups:recover': [{ extra: true }],
 }
 
 /** A valid input for every route, used to prove the permission check comes first. */
@@ -135,6 +146,12 @@ const valid: Record<RouteName, unknown> = {
   'sample:status': {},
   'sample:load': {},
   'sample:clear': {},
+  'backups:overview': {},
+  'backups:updateSettings': { folder: null, keep: 7, daily: true },
+  'backups:create': {},
+  'backups:restore': { file: 'so-phong-dich-20260101-080000.sqlite' },
+  'backups:health': {},
+  'backups:recover': {},
 }
 
 function sessionWithout(permission: Permission): Session {
@@ -217,7 +234,14 @@ describe('route contract', () => {
           ? await emptyStoreWithAdmin()
           : await seeded()
     const session = name === 'auth:setup' ? new Session() : await signedIn(app)
-    const result = await app.router.dispatch(name, valid[name], session)
+    // A restore needs a real backup; recovery is refused while the store is sound (tested in backups/).
+    const input =
+      name === 'backups:restore' ? { file: (await app.ok('backups:create', {})).name } : valid[name]
+    const result = await app.router.dispatch(name, input, session)
+    if (name === 'backups:recover') {
+      expect(result).toEqual({ ok: false, error: expect.objectContaining({ code: 'conflict' }) })
+      return
+    }
     expect(result.ok, JSON.stringify(result)).toBe(true)
   })
 
@@ -238,7 +262,11 @@ async function emptyStoreWithAdmin(): Promise<TempApp> {
 
 function routerOver(app: TempApp, table: Handlers, logger: { info(): void; error(): void }) {
   return createRouter({
-    host: { dataSource: () => app.dataSource, replaceDatabase: () => Promise.reject(new Error('unused')) },
+    host: {
+      dataSource: () => app.dataSource,
+      replaceDatabase: () => Promise.reject(new Error('unused')),
+      backups: app.backups,
+    },
     handlers: table,
     logger,
     sessions: app.sessions,

@@ -60,6 +60,12 @@ const valid: Record<RouteName, unknown> = {
   'sample:status': {},
   'sample:load': {},
   'sample:clear': {},
+  'backups:overview': {},
+  'backups:updateSettings': { folder: null, keep: 7, daily: true },
+  'backups:create': {},
+  'backups:restore': { file: 'so-phong-dich-20260101-080000.sqlite' },
+  'backups:health': {},
+  'backups:recover': {},
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,0 +1,492 @@
+import { randomBytes } from 'node:crypto'
+import {
+  closeSync,
+  constants,
+  copyFileSync,
+  existsSync,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  readSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+} from 'node:fs'
+import { basename, dirname, join, resolve } from 'node:path'
+import Database from 'better-sqlite3'
+import { AppError } from '@main/core/errors'
+import { TIME_ZONE } from '@shared/text/dates'
+
+/** Backup files are `so-phong-dich-YYYYMMDD-HHmmss.sqlite` in Vietnam time; `-2`, `-3`… when a second is taken. */
+export const BACKUP_PREFIX = 'so-phong-dich-'
+export const BACKUP_NAME_PATTERN = /^so-phong-dich-(\d{8})-(\d{6})(?:-(\d+))?\.sqlite$/
+/** The copy of the live file kept by a restore; its name never matches BACKUP_NAME_PATTERN, so pruning spares it. */
+export const ASIDE_PREFIX = 'so-phong-dich.before-restore-'
+
+export interface BackupInfo {
+  /** Absolute path. */
+  file: string
+  name: string
+  size: number
+  /** From the name (Vietnam time, UTC+7, no daylight saving), so copying a file keeps its place in the list. */
+  createdAt: string
+}
+
+/** Electron opens SQLite through its own build of better-sqlite3; tests and the preview use the default. */
+export interface SqliteOptions {
+  nativeBinding?: string
+}
+
+export type BackupVerdict =
+  | { ok: true; migrations: string[] }
+  | { ok: false; reason: 'unreadable' | 'corrupt' | 'foreign' | 'newer'; message: string }
+
+const SIDECARS = ['-wal', '-shm', '-journal'] as const
+const TEMP_PATTERN = /^\.so-phong-dich-.*\.tmp(?:-wal|-shm|-journal)?$/
+const STALE_TEMP_MS = 60 * 60_000
+/** How long a backup waits for the writes in progress to leave a gap. */
+const BUSY_WAIT_MS = 15_000
+
+const MESSAGES = {
+  folder: (folder: string) =>
+    `Không tạo được thư mục sao lưu "${folder}". Hãy chọn thư mục khác hoặc kiểm tra quyền ghi.`,
+  write: (folder: string) =>
+    `Không ghi được bản sao lưu vào "${folder}" (ổ đĩa đầy, không có quyền ghi hoặc thiết bị đã bị rút ra). Chưa có tệp sao lưu nào được tạo.`,
+  busy: 'Cơ sở dữ liệu đang bận nên chưa sao lưu được. Hãy thử lại sau ít phút.',
+  check:
+    'Bản sao lưu vừa tạo không đạt kiểm tra toàn vẹn nên đã bị hủy. Dữ liệu đang dùng có thể đã bị lỗi; hãy báo cho người quản trị.',
+  unreadable: 'Không đọc được tệp sao lưu. Hãy kiểm tra tệp còn tồn tại và có quyền đọc.',
+  notSqlite: 'Tệp đã chọn không phải tệp sao lưu cơ sở dữ liệu (không đúng định dạng SQLite).',
+  corrupt: 'Tệp sao lưu đã bị hỏng (không đạt kiểm tra toàn vẹn), không thể dùng để khôi phục.',
+  foreign: 'Tệp đã chọn không phải bản sao lưu của Sổ Phòng Dịch.',
+  newer: 'Bản sao lưu được tạo bởi phiên bản mới hơn của ứng dụng. Hãy cập nhật ứng dụng rồi khôi phục lại.',
+  backupMissing: 'Không tìm thấy tệp sao lưu đã chọn.',
+  currentMissing: 'Không tìm thấy tệp dữ liệu đang dùng nên không thể khôi phục đè lên.',
+  sameFile: 'Tệp sao lưu đã chọn chính là tệp dữ liệu đang dùng.',
+  aside: (folder: string) =>
+    `Không cất được bản dữ liệu hiện tại vào "${folder}" trước khi khôi phục. Dữ liệu đang dùng chưa bị thay đổi.`,
+  inUse: 'Tệp dữ liệu đang được một chương trình khác sử dụng. Hãy đóng chương trình đó rồi thử lại.',
+  replace:
+    'Không chép được tệp sao lưu vào chỗ của tệp dữ liệu (ổ đĩa đầy hoặc không có quyền ghi). Dữ liệu đang dùng chưa bị thay đổi.',
+}
+
+function appError(
+  code: 'internal' | 'not_found' | 'validation' | 'conflict',
+  message: string,
+  cause?: unknown,
+) {
+  const error = new AppError(code, message)
+  if (cause !== undefined) error.cause = cause
+  return error
+}
+
+// ---------------------------------------------------------------- names
+
+const stampParts = new Intl.DateTimeFormat('en-GB', {
+  timeZone: TIME_ZONE,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hourCycle: 'h23',
+})
+
+/** `20210207-140500` for 07/02/2021 14:05:00 in Vietnam. */
+export function backupStamp(now: Date): string {
+  if (Number.isNaN(now.getTime())) throw new TypeError('Invalid date for a backup name')
+  const p: Record<string, string> = {}
+  for (const part of stampParts.formatToParts(now)) p[part.type] = part.value
+  return `${p.year}${p.month}${p.day}-${p.hour}${p.minute}${p.second}`
+}
+
+interface ParsedName {
+  stamp: string
+  seq: number
+  createdAt: string
+}
+
+function parseName(name: string): ParsedName | null {
+  const m = BACKUP_NAME_PATTERN.exec(name)
+  if (!m) return null
+  const [, d, t, seq] = m as unknown as [string, string, string, string | undefined]
+  const iso = `${d.slice(0, 4)}-${d.slice(4, 6)}-${d.slice(6, 8)}T${t.slice(0, 2)}:${t.slice(2, 4)}:${t.slice(4, 6)}+07:00`
+  const date = new Date(iso)
+  if (Number.isNaN(date.getTime())) return null
+  return { stamp: `${d}-${t}`, seq: seq === undefined ? 1 : Number(seq), createdAt: date.toISOString() }
+}
+
+/** The first of `base.sqlite`, `base-2.sqlite`… for which none of `names` (with sidecars) exists. */
+function freeName(folder: string, base: string): string {
+  for (let seq = 1; ; seq++) {
+    const name = seq === 1 ? `${base}.sqlite` : `${base}-${seq}.sqlite`
+    const file = join(folder, name)
+    if (!existsSync(file) && SIDECARS.every((s) => !existsSync(file + s))) return file
+  }
+}
+
+// ---------------------------------------------------------------- file helpers
+
+function removeWithSidecars(file: string): void {
+  for (const f of [file, ...SIDECARS.map((s) => file + s)]) rmSync(f, { force: true })
+}
+
+function fsyncFile(file: string): void {
+  const fd = openSync(file, 'r+')
+  try {
+    fsyncSync(fd)
+  } finally {
+    closeSync(fd)
+  }
+}
+
+/** Makes a rename durable where the platform allows it (Windows cannot open a folder). */
+function fsyncFolder(folder: string): void {
+  if (process.platform === 'win32') return
+  let fd: number | undefined
+  try {
+    fd = openSync(folder, 'r')
+    fsyncSync(fd)
+  } catch {
+    // best effort
+  } finally {
+    if (fd !== undefined) closeSync(fd)
+  }
+}
+
+function tempName(folder: string, label: string): string {
+  return join(folder, `.${BACKUP_PREFIX}${label}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`)
+}
+
+/** Leftovers of a backup cut short by a crash; recent ones may belong to a backup still running. */
+function removeStaleTemps(folder: string, now: number): void {
+  let names: string[]
+  try {
+    names = readdirSync(folder)
+  } catch {
+    return
+  }
+  for (const name of names) {
+    if (!TEMP_PATTERN.test(name)) continue
+    try {
+      const file = join(folder, name)
+      if (now - statSync(file).mtimeMs > STALE_TEMP_MS) rmSync(file, { force: true })
+    } catch {
+      // best effort
+    }
+  }
+}
+
+function integrityOk(db: Database.Database): boolean {
+  const rows = db.pragma('integrity_check') as Array<{ integrity_check: string }>
+  return rows.length === 1 && rows[0]?.integrity_check === 'ok'
+}
+
+export function quickCheck(db: Database.Database): boolean {
+  try {
+    return db.pragma('quick_check', { simple: true }) === 'ok'
+  } catch {
+    return false
+  }
+}
+
+const delay = (ms: number) => new Promise<void>((done) => setTimeout(done, ms))
+
+// ---------------------------------------------------------------- backup
+
+/**
+ * Online backup of the open database into `folder`. The copy is written under a temporary name,
+ * switched to a self-contained rollback-journal file, checked with integrity_check and only then
+ * renamed to its final name, so the folder never holds a half-written or damaged backup.
+ */
+export async function writeBackup(
+  db: Database.Database,
+  folder: string,
+  now: Date,
+  options: SqliteOptions = {},
+): Promise<BackupInfo> {
+  const stamp = backupStamp(now)
+  try {
+    mkdirSync(folder, { recursive: true })
+  } catch (error) {
+    throw appError('internal', MESSAGES.folder(folder), error)
+  }
+  removeStaleTemps(folder, Date.now())
+
+  const temp = tempName(folder, stamp)
+  try {
+    await copyOnline(db, temp, folder)
+    if (!finishCopy(temp, db.pragma('application_id', { simple: true }), options))
+      throw appError('internal', MESSAGES.check)
+    // Synchronous from here to the rename: two backups in the same second cannot pick the same name.
+    const file = freeName(folder, `${BACKUP_PREFIX}${stamp}`)
+    try {
+      renameSync(temp, file)
+    } catch (error) {
+      throw appError('internal', MESSAGES.write(folder), error)
+    }
+    fsyncFolder(folder)
+    return infoOf(file)!
+  } catch (error) {
+    removeWithSidecars(temp)
+    throw error
+  }
+}
+
+/**
+ * better-sqlite3's backup resolves at once with `totalPages: 0` and an EMPTY file when its first
+ * step meets a write transaction on the same connection (SQLITE_BUSY): retry until a gap.
+ */
+async function copyOnline(db: Database.Database, temp: string, folder: string): Promise<void> {
+  const deadline = Date.now() + BUSY_WAIT_MS
+  for (let wait = 5; ; wait = Math.min(wait * 2, 200)) {
+    let pages: number
+    try {
+      pages = (await db.backup(temp)).totalPages
+    } catch (error) {
+      throw appError('internal', MESSAGES.write(folder), error)
+    }
+    if (pages > 0) return
+    removeWithSidecars(temp)
+    if (Date.now() > deadline) throw appError('internal', MESSAGES.busy)
+    await delay(wait)
+  }
+}
+
+/** Makes the copy one self-contained file (no -wal to forget on a USB stick), then checks it read-only. */
+function finishCopy(temp: string, applicationId: unknown, options: SqliteOptions): boolean {
+  try {
+    const rw = new Database(temp, { fileMustExist: true, nativeBinding: options.nativeBinding })
+    try {
+      rw.pragma('journal_mode = DELETE')
+    } finally {
+      rw.close()
+    }
+    const ro = new Database(temp, {
+      readonly: true,
+      fileMustExist: true,
+      nativeBinding: options.nativeBinding,
+    })
+    try {
+      return (
+        integrityOk(ro) &&
+        ro.pragma('page_count', { simple: true }) !== 0 &&
+        ro.pragma('application_id', { simple: true }) === applicationId
+      )
+    } finally {
+      ro.close()
+    }
+  } catch {
+    return false
+  }
+}
+
+function infoOf(file: string): BackupInfo | null {
+  const name = basename(file)
+  const parsed = parseName(name)
+  if (!parsed) return null
+  try {
+    const stat = statSync(file)
+    if (!stat.isFile()) return null
+    return { file, name, size: stat.size, createdAt: parsed.createdAt }
+  } catch {
+    return null
+  }
+}
+
+/** Our backups in `folder`, newest first; a missing folder has none. */
+export function listBackups(folder: string): BackupInfo[] {
+  let names: string[]
+  try {
+    names = readdirSync(folder)
+  } catch {
+    return []
+  }
+  const found: Array<BackupInfo & ParsedName> = []
+  for (const name of names) {
+    const parsed = parseName(name)
+    const info = parsed && infoOf(join(folder, name))
+    if (parsed && info) found.push({ ...parsed, ...info })
+  }
+  found.sort((a, b) => (a.stamp === b.stamp ? b.seq - a.seq : a.stamp < b.stamp ? 1 : -1))
+  return found.map(({ file, name, size, createdAt }) => ({ file, name, size, createdAt }))
+}
+
+/**
+ * Deletes the oldest backups beyond the newest `keep` and returns their names. `keep` must be a
+ * whole number ≥ 1: a bad setting must never wipe every backup. A file that cannot be deleted
+ * (open elsewhere) is skipped and retried next time.
+ */
+export function pruneBackups(folder: string, keep: number): string[] {
+  if (!Number.isInteger(keep) || keep < 1) throw new RangeError(`pruneBackups: keep must be ≥ 1, got ${keep}`)
+  const deleted: string[] = []
+  for (const old of listBackups(folder).slice(keep)) {
+    try {
+      rmSync(old.file)
+      deleted.push(old.name)
+    } catch {
+      // skipped
+    }
+  }
+  return deleted
+}
+
+// ---------------------------------------------------------------- inspect
+
+const SQLITE_MAGIC = Buffer.from('SQLite format 3\0', 'latin1')
+
+function readHeader(file: string): Buffer | null {
+  let fd: number | undefined
+  try {
+    fd = openSync(file, 'r')
+    const header = Buffer.alloc(100)
+    return readSync(fd, header, 0, 100, 0) === 100 ? header : Buffer.alloc(0)
+  } catch {
+    return null
+  } finally {
+    if (fd !== undefined) closeSync(fd)
+  }
+}
+
+/**
+ * Whether `file` can be restored by this version of the app. Opens it read-only and always closes
+ * it; the -wal/-shm SQLite creates beside a WAL-mode file are removed unless they were there before.
+ */
+export function inspectBackup(
+  file: string,
+  expect: { applicationId: number; knownMigrations: string[] } & SqliteOptions,
+): BackupVerdict {
+  const fail = (reason: 'unreadable' | 'corrupt' | 'foreign' | 'newer', message: string): BackupVerdict => ({
+    ok: false,
+    reason,
+    message,
+  })
+  const header = readHeader(file)
+  if (!header) return fail('unreadable', MESSAGES.unreadable)
+  if (header.length < 100 || !header.subarray(0, 16).equals(SQLITE_MAGIC))
+    return fail('unreadable', MESSAGES.notSqlite)
+
+  const sidecarsBefore = SIDECARS.filter((s) => existsSync(file + s))
+  let db: Database.Database | undefined
+  try {
+    db = new Database(file, { readonly: true, fileMustExist: true, nativeBinding: expect.nativeBinding })
+    if (!integrityOk(db)) return fail('corrupt', MESSAGES.corrupt)
+    if (db.pragma('application_id', { simple: true }) !== expect.applicationId)
+      return fail('foreign', MESSAGES.foreign)
+    const hasTable = db
+      .prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'migrations'`)
+      .get()
+    if (!hasTable) return fail('foreign', MESSAGES.foreign)
+    const migrations = db
+      .prepare('SELECT name FROM migrations ORDER BY timestamp, id')
+      .pluck()
+      .all() as string[]
+    const known = new Set(expect.knownMigrations)
+    if (migrations.some((name) => !known.has(name))) return fail('newer', MESSAGES.newer)
+    return { ok: true, migrations }
+  } catch (error) {
+    const code = (error as { code?: unknown }).code
+    if (typeof code === 'string' && code.startsWith('SQLITE_CORRUPT'))
+      return fail('corrupt', MESSAGES.corrupt)
+    return fail('unreadable', MESSAGES.notSqlite)
+  } finally {
+    db?.close()
+    for (const s of SIDECARS) if (!sidecarsBefore.includes(s)) rmSync(file + s, { force: true })
+  }
+}
+
+// ---------------------------------------------------------------- restore
+
+/**
+ * Puts `backup` in place of `current`; the caller has CLOSED the database. The current file (with
+ * its -wal/-shm) is first copied to `asideFolder`, never overwriting; the backup is copied to a
+ * temporary file beside `current` and renamed over it. Anything failing before that rename
+ * leaves `current` as it was.
+ */
+export function replaceDatabaseFile(
+  opts: { current: string; backup: string; asideFolder: string; now: Date } & SqliteOptions,
+): { asideFile: string } {
+  const { current, backup, asideFolder } = opts
+  const stamp = backupStamp(opts.now)
+  if (resolve(current) === resolve(backup)) throw appError('validation', MESSAGES.sameFile)
+  if (!isFile(backup)) throw appError('not_found', MESSAGES.backupMissing)
+  if (!isFile(current)) throw appError('not_found', MESSAGES.currentMissing)
+
+  const asideFile = copyAside(current, asideFolder, stamp)
+
+  const folder = dirname(current)
+  const temp = join(folder, `.${basename(current)}.restore-${randomBytes(4).toString('hex')}.tmp`)
+  try {
+    copyFileSync(backup, temp, constants.COPYFILE_EXCL)
+    fsyncFile(temp)
+  } catch (error) {
+    removeWithSidecars(temp)
+    throw appError('internal', MESSAGES.replace, error)
+  }
+
+  try {
+    // A WAL left beside `current` would be replayed onto the restored file and corrupt it. Fold it
+    // into `current` first (same content, so `current` stays as it was), then remove the sidecars.
+    checkpoint(current, opts)
+    for (const s of SIDECARS) rmSync(current + s, { force: true })
+    renameSync(temp, current)
+  } catch (error) {
+    removeWithSidecars(temp)
+    throw error instanceof AppError ? error : appError('internal', MESSAGES.replace, error)
+  }
+  fsyncFolder(folder)
+  return { asideFile }
+}
+
+function isFile(file: string): boolean {
+  try {
+    return statSync(file).isFile()
+  } catch {
+    return false
+  }
+}
+
+function copyAside(current: string, asideFolder: string, stamp: string): string {
+  let asideFile: string | undefined
+  try {
+    mkdirSync(asideFolder, { recursive: true })
+    asideFile = freeName(asideFolder, `${ASIDE_PREFIX}${stamp}`)
+    for (const suffix of ['', '-wal', '-shm']) {
+      if (suffix && !existsSync(current + suffix)) continue
+      copyFileSync(current + suffix, asideFile + suffix, constants.COPYFILE_EXCL)
+      fsyncFile(asideFile + suffix)
+    }
+    fsyncFolder(asideFolder)
+    return asideFile
+  } catch (error) {
+    if (asideFile) removeWithSidecars(asideFile)
+    throw appError('internal', MESSAGES.aside(asideFolder), error)
+  }
+}
+
+/** Only when a non-empty WAL is left (a crash): a WAL another process holds stops the restore. */
+function checkpoint(current: string, options: SqliteOptions): void {
+  let walSize: number
+  try {
+    walSize = statSync(`${current}-wal`).size
+  } catch {
+    return
+  }
+  if (walSize === 0) return
+  let db: Database.Database | undefined
+  try {
+    db = new Database(current, { fileMustExist: true, nativeBinding: options.nativeBinding })
+    const [row] = db.pragma('wal_checkpoint(TRUNCATE)') as Array<{ busy: number }>
+    if (row?.busy) throw appError('conflict', MESSAGES.inUse)
+  } catch (error) {
+    const code = (error as { code?: unknown }).code
+    if (error instanceof AppError) throw error
+    if (typeof code === 'string' && (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')))
+      throw appError('conflict', MESSAGES.inUse, error)
+    // A damaged current file is why people restore: its WAL is kept in the aside copy.
+  } finally {
+    db?.close()
+  }
+}

@@ -1,0 +1,40 @@
+import type { Handlers } from '../core/router'
+import { readSettings, writeSettings } from '../settings/service'
+import { backupsGroup } from './service'
+
+type BackupHandlers = Pick<Handlers, `backups:${string}` & keyof Handlers>
+
+export const backupHandlers: BackupHandlers = {
+  'backups:overview': (_input, { host }) => host.backups.overview(),
+  'backups:updateSettings': async (input, ctx) => {
+    const before = await readSettings(ctx.m, backupsGroup)
+    const after = await writeSettings(ctx.m, backupsGroup, input, ctx.now)
+    ctx.audit.change('settings', backupsGroup.key, before, after)
+    ctx.afterCommit(() => ctx.host.backups.rememberFolder(after.folder))
+    return after
+  },
+  'backups:create': async (_input, { host, now, audit }) => {
+    const backup = await host.backups.create(now)
+    audit.note('backup', backup.name, `Sao lưu vào ${backup.file}`)
+    return backup
+  },
+  'backups:restore': async (input, { host, now, audit }) => {
+    const result = await host.backups.restore(await host.backups.resolve(input.file), now)
+    audit.note(
+      'backup',
+      null,
+      `Khôi phục từ ${result.restoredFrom}; dữ liệu trước đó cất tại ${result.asideFile}`,
+    )
+    return result
+  },
+  'backups:health': async (_input, { host }) => host.backups.health,
+  'backups:recover': async (_input, { host, now, audit }) => {
+    const result = await host.backups.recover(now)
+    audit.note(
+      'backup',
+      null,
+      `Khôi phục sau lỗi khi khởi động từ ${result.restoredFrom}; tệp lỗi cất tại ${result.asideFile}`,
+    )
+    return result
+  },
+}

@@ -1,0 +1,258 @@
+import { readFileSync, writeFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import type Database from 'better-sqlite3'
+import type { DataSource } from 'typeorm'
+import { BackupSettings, DEFAULT_BACKUP_SETTINGS, backupMsg, isAbsolutePath } from '@shared/backups/schemas'
+import type {
+  AutomaticBackupResult,
+  BackupDto,
+  BackupOverview,
+  RestoreResult,
+  StoreHealth,
+} from '@shared/backups/schemas'
+import { AppError } from '../core/errors'
+import type { Logger } from '../core/logger'
+import { APPLICATION_ID } from '../db/migrations/0001-initial'
+import { MIGRATION_NAMES } from '../db/migrations'
+import { readSettings } from '../settings/service'
+import type { SettingsGroup } from '../settings/service'
+import {
+  BACKUP_PREFIX,
+  backupStamp,
+  inspectBackup,
+  listBackups,
+  pruneBackups,
+  quickCheck,
+  replaceDatabaseFile,
+  writeBackup,
+} from './backup-file'
+import type { BackupInfo, BackupVerdict } from './backup-file'
+
+export const backupsGroup: SettingsGroup<typeof BackupSettings> = {
+  key: 'backups',
+  schema: BackupSettings,
+  defaults: DEFAULT_BACKUP_SETTINGS,
+}
+
+export const DAMAGED_MESSAGE =
+  'Kiểm tra dữ liệu khi khởi động phát hiện tệp dữ liệu bị lỗi. Hãy khôi phục từ bản sao lưu tốt gần nhất; tệp hiện tại sẽ được cất sang một bên, không bị xoá.'
+
+/** The store as the backups need it; `replaceDatabase` closes, swaps and reopens it (app-core). */
+export interface BackupStore {
+  file: string
+  nativeBinding?: string
+  dataSource(): DataSource
+  replaceDatabase(swap: (closedFile: string) => Promise<void>): Promise<void>
+}
+
+export const UNOPENABLE_MESSAGE =
+  'Không mở được tệp dữ liệu: tệp đã bị hỏng. Có thể khôi phục từ bản sao lưu tốt gần nhất; tệp hỏng sẽ được cất sang một bên, không bị xoá.'
+
+/** SQLite's answers for a file that is not (or no longer) a database. */
+export function isDamagedStoreError(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code
+  return typeof code === 'string' && (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB')
+}
+
+/**
+ * The store could not even be opened. Carries what the start-up screen (an Electron dialog, the
+ * preview's console) offers: the newest good backup, and the restore that keeps the file aside.
+ */
+export class DamagedStoreError extends Error {
+  constructor(
+    readonly latestGood: BackupDto | null,
+    readonly recover: () => Promise<RestoreResult>,
+    options: { cause: unknown },
+  ) {
+    super(UNOPENABLE_MESSAGE, options)
+    this.name = 'DamagedStoreError'
+  }
+}
+
+/** better-sqlite3's handle under TypeORM's driver: the backup API is not part of TypeORM. */
+export function rawDatabase(dataSource: DataSource): Database.Database {
+  return (dataSource.driver as unknown as { databaseConnection: Database.Database }).databaseConnection
+}
+
+const toDto = ({ name, file, size, createdAt }: BackupInfo): BackupDto => ({ name, file, size, createdAt })
+
+/**
+ * Backups, restore and the start-up check of one store. Holds what must outlive a restore (the
+ * health found at start, the last automatic backup) and knows nothing of IPC or HTTP.
+ */
+export class Backups {
+  health: StoreHealth
+  lastAutomatic: AutomaticBackupResult | null = null
+  private automaticRunning: Promise<void> | null = null
+
+  constructor(
+    private readonly store: BackupStore,
+    private readonly logger: Logger,
+  ) {
+    this.health = { ok: true, checkedAt: new Date(0).toISOString(), message: null, latestGood: null }
+  }
+
+  get defaultFolder(): string {
+    return join(dirname(this.store.file), 'backups')
+  }
+
+  /**
+   * The folder setting is also written beside the database, so that a store too damaged to read
+   * its settings still finds its backups on the USB drive or share.
+   */
+  private get locationFile(): string {
+    return join(dirname(this.store.file), 'backup-location.json')
+  }
+
+  async settings(): Promise<BackupSettings> {
+    try {
+      return await readSettings(this.store.dataSource().manager, backupsGroup)
+    } catch (error) {
+      this.logger.error('backup settings unreadable, using defaults', error)
+      return { ...DEFAULT_BACKUP_SETTINGS, folder: this.rememberedFolder() }
+    }
+  }
+
+  folderOf(settings: BackupSettings): string {
+    return settings.folder ?? this.defaultFolder
+  }
+
+  rememberFolder(folder: string | null): void {
+    try {
+      writeFileSync(this.locationFile, JSON.stringify({ folder }))
+    } catch (error) {
+      this.logger.error('could not remember the backup folder', error)
+    }
+  }
+
+  private rememberedFolder(): string | null {
+    try {
+      const { folder } = JSON.parse(readFileSync(this.locationFile, 'utf8')) as { folder?: unknown }
+      return typeof folder === 'string' && isAbsolutePath(folder) ? folder : null
+    } catch {
+      return null
+    }
+  }
+
+  async overview(): Promise<BackupOverview> {
+    const settings = await this.settings()
+    return {
+      settings,
+      folder: this.folderOf(settings),
+      defaultFolder: this.defaultFolder,
+      backups: listBackups(this.folderOf(settings)).map(toDto),
+      lastAutomatic: this.lastAutomatic,
+      health: this.health,
+    }
+  }
+
+  /** An online backup into the folder from Settings, then the oldest beyond `keep` are removed. */
+  async create(now: Date): Promise<BackupDto> {
+    const settings = await this.settings()
+    const folder = this.folderOf(settings)
+    const info = await writeBackup(rawDatabase(this.store.dataSource()), folder, now, this.options)
+    const pruned = pruneBackups(folder, settings.keep)
+    this.logger.info(`backup ${info.file} (${info.size} bytes); pruned ${pruned.length}`)
+    return toDto(info)
+  }
+
+  /** Resolves once no automatic backup is running (closing the store must wait for it). */
+  async idle(): Promise<void> {
+    await this.automaticRunning
+  }
+
+  /** The daily backup: skipped when the folder already holds one from today (Vietnam time). */
+  automatic(now: Date): Promise<void> {
+    this.automaticRunning ??= this.runAutomatic(now).finally(() => (this.automaticRunning = null))
+    return this.automaticRunning
+  }
+
+  private async runAutomatic(now: Date): Promise<void> {
+    const settings = await this.settings()
+    if (!settings.daily) return
+    const today = `${BACKUP_PREFIX}${backupStamp(now).slice(0, 8)}-`
+    if (listBackups(this.folderOf(settings)).some((b) => b.name.startsWith(today))) return
+    try {
+      const backup = await this.create(now)
+      this.lastAutomatic = { at: now.toISOString(), ok: true, name: backup.name, message: null }
+    } catch (error) {
+      this.logger.error('automatic backup failed', error)
+      const message = error instanceof AppError ? error.message : 'Sao lưu tự động không thành công.'
+      this.lastAutomatic = { at: now.toISOString(), ok: false, name: null, message }
+    }
+  }
+
+  /** `PRAGMA quick_check` of the open store; when it fails, the newest good backup is looked up. */
+  async checkStore(now: Date): Promise<StoreHealth> {
+    const ok = quickCheck(rawDatabase(this.store.dataSource()))
+    this.health = {
+      ok,
+      checkedAt: now.toISOString(),
+      message: ok ? null : DAMAGED_MESSAGE,
+      latestGood: ok ? null : this.latestGood(await this.settings()),
+    }
+    if (!ok) this.logger.error(`start-up quick_check failed on ${this.store.file}`)
+    return this.health
+  }
+
+  /** The newest good backup in the folders known without reading the store. */
+  latestGoodOffline(): BackupDto | null {
+    return this.latestGood({ ...DEFAULT_BACKUP_SETTINGS, folder: this.rememberedFolder() })
+  }
+
+  private latestGood(settings: BackupSettings): BackupDto | null {
+    const folders = [...new Set([this.folderOf(settings), this.rememberedFolder() ?? this.defaultFolder])]
+    const candidates = folders.flatMap((f) => listBackups(f)).sort((a, b) => (a.name < b.name ? 1 : -1))
+    const good = candidates.find((b) => this.inspect(b.file).ok)
+    return good ? toDto(good) : null
+  }
+
+  inspect(file: string): BackupVerdict {
+    return inspectBackup(file, {
+      applicationId: APPLICATION_ID,
+      knownMigrations: MIGRATION_NAMES,
+      ...this.options,
+    })
+  }
+
+  /** A name from the backup folder, or a full path. */
+  async resolve(file: string): Promise<string> {
+    return isAbsolutePath(file) ? file : join(this.folderOf(await this.settings()), file)
+  }
+
+  /**
+   * Checks the backup, keeps the current file aside, swaps it in and reopens (running the
+   * migrations a backup from an older version needs). Refusals leave the store untouched.
+   */
+  async restore(file: string, now: Date, { checkAfter = true } = {}): Promise<RestoreResult> {
+    const verdict = this.inspect(file)
+    if (!verdict.ok) throw AppError.validation({ file: verdict.message }, verdict.message)
+    const asideFolder = join(dirname(this.store.file), 'before-restore')
+    let asideFile = ''
+    await this.store.replaceDatabase(async (closedFile) => {
+      ;({ asideFile } = replaceDatabaseFile({
+        current: closedFile,
+        backup: file,
+        asideFolder,
+        now,
+        ...this.options,
+      }))
+    })
+    this.logger.info(`restored ${file}; previous store kept at ${asideFile}`)
+    // Before start-up there is no open store to check; createAppCore checks it next.
+    if (checkAfter) await this.checkStore(now)
+    return { restoredFrom: file, asideFile }
+  }
+
+  /** Restore of the newest good backup, allowed only while the start-up check has failed. */
+  async recover(now: Date): Promise<RestoreResult> {
+    if (this.health.ok) throw AppError.conflict(backupMsg.notDamaged)
+    const latest = this.health.latestGood ?? this.latestGood(await this.settings())
+    if (!latest) throw AppError.notFound(backupMsg.noGoodBackup)
+    return this.restore(latest.file, now)
+  }
+
+  private get options() {
+    return this.store.nativeBinding ? { nativeBinding: this.store.nativeBinding } : {}
+  }
+}

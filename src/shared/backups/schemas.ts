@@ -1,0 +1,89 @@
+import { z } from 'zod'
+import { msg, optionalText, requiredText } from '../validation/fields'
+
+export const BACKUP_KEEP_DEFAULT = 14
+
+export const backupMsg = {
+  absoluteFolder:
+    'Nhập đường dẫn đầy đủ của thư mục, ví dụ D:\\SaoLuu, E:\\ (ổ USB) hoặc \\\\may-chu\\chia-se\\SaoLuu',
+  keepRange: 'Giữ từ 1 đến 365 bản',
+  fileRequired: 'Chọn bản sao lưu cần khôi phục',
+  absoluteFile: 'Nhập tên một bản sao lưu trong thư mục hoặc đường dẫn đầy đủ của tệp',
+  notDamaged: 'Dữ liệu đang dùng không bị lỗi; hãy đăng nhập bằng tài khoản quản trị để khôi phục.',
+  noGoodBackup: 'Không tìm thấy bản sao lưu nào còn tốt để khôi phục.',
+}
+
+/** Windows drive (C:\), UNC share (\\server\share) or POSIX root: a folder that does not depend on where the app runs. */
+export function isAbsolutePath(path: string): boolean {
+  return /^[A-Za-z]:[\\/]/.test(path) || /^\\\\[^\\]+\\[^\\]+/.test(path) || path.startsWith('/')
+}
+
+export const BackupSettings = z.object({
+  /** Null: the `backups` folder beside the database. */
+  folder: optionalText(1000).refine((v) => v === null || isAbsolutePath(v), {
+    error: backupMsg.absoluteFolder,
+  }),
+  keep: z
+    .number({ error: msg.integer })
+    .int({ error: msg.integer })
+    .min(1, { error: backupMsg.keepRange })
+    .max(365, { error: backupMsg.keepRange }),
+  /** One automatic backup on the first start of each day (and once a day while the app stays open). */
+  daily: z.boolean({ error: msg.invalid }),
+})
+export type BackupSettings = z.output<typeof BackupSettings>
+
+export const DEFAULT_BACKUP_SETTINGS: BackupSettings = {
+  folder: null,
+  keep: BACKUP_KEEP_DEFAULT,
+  daily: true,
+}
+
+/** A backup's name in the backup folder, or the full path of a file elsewhere (another folder, a USB stick). */
+export const BackupRestoreInput = z.object({
+  file: requiredText(1000).refine((v) => !/[\\/]/.test(v) || isAbsolutePath(v), {
+    error: backupMsg.absoluteFile,
+  }),
+})
+export type BackupRestoreInput = z.input<typeof BackupRestoreInput>
+
+export interface BackupDto {
+  name: string
+  /** Absolute path, shown so people can find the file on the disk. */
+  file: string
+  size: number
+  createdAt: string
+}
+
+/** What the start-up check (`PRAGMA quick_check`) found. */
+export interface StoreHealth {
+  ok: boolean
+  checkedAt: string
+  /** Vietnamese, when not ok. */
+  message: string | null
+  /** The newest backup that passes the restore checks, offered when the store is damaged. */
+  latestGood: BackupDto | null
+}
+
+export interface AutomaticBackupResult {
+  at: string
+  ok: boolean
+  name: string | null
+  message: string | null
+}
+
+export interface BackupOverview {
+  settings: BackupSettings
+  /** Where backups go now: the setting or the default. */
+  folder: string
+  defaultFolder: string
+  backups: BackupDto[]
+  lastAutomatic: AutomaticBackupResult | null
+  health: StoreHealth
+}
+
+export interface RestoreResult {
+  restoredFrom: string
+  /** The database as it was before the restore, kept in case it is wanted back. */
+  asideFile: string
+}
