@@ -168,6 +168,8 @@ export class Backups {
   }
 
   private async runAutomatic(now: Date): Promise<void> {
+    // A damaged store is not copied over good backups (pruning would drop the oldest good one).
+    if (!this.health.ok) return
     const settings = await this.settings()
     if (!settings.daily) return
     const today = `${BACKUP_PREFIX}${backupStamp(now).slice(0, 8)}-`

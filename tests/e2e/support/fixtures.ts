@@ -13,6 +13,8 @@ export interface Preview {
   dataDir: string
   /** Opens the app at a hash route (the first visit hands over the secret). */
   open(page: Page, route?: string): Promise<void>
+  /** Stops the preview and starts it again on the same data folder (a new secret, a new session). */
+  restart(prepare?: (dataDir: string) => void): Promise<void>
   /** Calls a route over HTTP as the preview page does (same secret, same session). */
   api(name: string, input?: unknown): Promise<{ ok: boolean; data?: unknown; error?: { code: string } }>
 }
@@ -24,8 +26,9 @@ export const ADMIN = { username: 'quantri', displayName: 'Nguyễn Văn Quản',
  * Each test gets the built browser preview (out/main/preview.js) on its own fresh database,
  * exactly as a user starts it, so tests never depend on each other's data.
  */
-async function startPreview(): Promise<Preview & { stop(): Promise<void> }> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'spd-e2e-'))
+async function startPreview(
+  dataDir = mkdtempSync(join(tmpdir(), 'spd-e2e-')),
+): Promise<Preview & { stop(): Promise<void> }> {
   const child = spawn(process.execPath, [resolve(__dirname, '../../../out/main/preview.js')], {
     env: { ...process.env, SPD_DATA_DIR: dataDir },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -46,34 +49,43 @@ async function startPreview(): Promise<Preview & { stop(): Promise<void> }> {
     child.once('exit', (code) => fail(new Error(`preview exited with ${code}:\n${output}`)))
   })
   const parsed = new URL(url)
-  const secret = parsed.searchParams.get('k') ?? ''
-  return {
+  const halt = async (): Promise<void> => {
+    const exited = new Promise((done) => child.once('exit', done))
+    child.kill('SIGTERM')
+    const forced = setTimeout(() => child.kill('SIGKILL'), 5_000)
+    await exited
+    clearTimeout(forced)
+  }
+  const preview: Preview & { stop(): Promise<void> } = {
     url,
     origin: parsed.origin,
-    secret,
+    secret: parsed.searchParams.get('k') ?? '',
     dataDir,
     async api(name, input = {}) {
-      const response = await fetch(`${parsed.origin}/api/${name}`, {
+      const response = await fetch(`${preview.origin}/api/${name}`, {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json', 'X-SPD-Secret': secret },
+        headers: { 'Content-Type': 'application/json', 'X-SPD-Secret': preview.secret },
         body: JSON.stringify(input),
       })
       return (await response.json()) as { ok: boolean; data?: unknown; error?: { code: string } }
     },
     async open(page, route = '/') {
-      const target = new URL(url)
+      const target = new URL(preview.url)
       target.hash = route
       await page.goto(target.toString())
     },
+    async restart(prepare) {
+      await halt()
+      prepare?.(dataDir)
+      const next = await startPreview(dataDir)
+      Object.assign(preview, { url: next.url, origin: next.origin, secret: next.secret, stop: next.stop })
+    },
     async stop() {
-      const exited = new Promise((done) => child.once('exit', done))
-      child.kill('SIGTERM')
-      const forced = setTimeout(() => child.kill('SIGKILL'), 5_000)
-      await exited
-      clearTimeout(forced)
+      await halt()
       rmSync(dataDir, { recursive: true, force: true })
     },
   }
+  return preview
 }
 
 export const test = base.extend<{ preview: Preview; firstRun: boolean }>({

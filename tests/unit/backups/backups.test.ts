@@ -12,6 +12,7 @@ import type { BackupDto, RestoreResult } from '@shared/backups/schemas'
 import { tempApp } from '../helpers/temp-app'
 import type { TempApp } from '../helpers/temp-app'
 import { databaseFingerprint } from '../helpers/fingerprint'
+import { damageTable } from '../helpers/damage'
 
 const PASSWORD = 'mat-khau-dai-8'
 
@@ -41,18 +42,6 @@ async function addUnits(app: TempApp, prefix: string, n: number): Promise<string
     codes.push(code)
   }
   return codes
-}
-
-/** Overwrites the root page of `table` with junk in a closed database: opens, but fails quick_check. */
-function damageTable(file: string, table: string): void {
-  const db = new Database(file)
-  const page = db.pragma('page_size', { simple: true }) as number
-  const root = db.prepare('SELECT rootpage FROM sqlite_master WHERE name = ?').pluck().get(table) as number
-  db.pragma('wal_checkpoint(TRUNCATE)')
-  db.close()
-  const bytes = readFileSync(file)
-  bytes.fill(0xa5, (root - 1) * page + 8, root * page)
-  writeFileSync(file, bytes)
 }
 
 describe('backups on demand', () => {
@@ -339,6 +328,9 @@ describe('the start-up check', () => {
     const core = await createAppCore({ file: app.file, logger: silentLogger })
     try {
       expect(core.backups.health).toMatchObject({ ok: false, latestGood: null })
+      // No automatic backup of a damaged store either.
+      await core.backups.automatic(new Date(Date.now() + 2 * 86_400_000))
+      expect((await core.backups.overview()).backups).toEqual([])
       const result = await core.router.dispatch('backups:recover', {}, new Session())
       expect(result).toEqual({ ok: false, error: expect.objectContaining({ code: 'not_found' }) })
     } finally {

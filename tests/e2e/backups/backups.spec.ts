@@ -1,0 +1,101 @@
+import { writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { ADMIN, expect, test } from '../support/fixtures'
+import type { Preview } from '../support/fixtures'
+import type { Page } from '@playwright/test'
+import { damageTable } from '../../unit/helpers/damage'
+
+async function createUnit(preview: Preview, code: string, name: string): Promise<void> {
+  const result = await preview.api('units:create', { code, name, kindCode: 'department' })
+  expect(result.ok, JSON.stringify(result)).toBe(true)
+}
+
+async function signIn(page: Page): Promise<void> {
+  const card = page.getByTestId('login-card')
+  await card.locator('[name=username]').fill(ADMIN.username)
+  await card.locator('[name=password]').fill(ADMIN.password)
+  await card.locator('[name=password]').press('Enter')
+  await expect(page.getByTestId('login-card')).toBeHidden()
+}
+
+test('an administrator backs up, then restores the backup and everyone signs in again', async ({
+  page,
+  preview,
+}, testInfo) => {
+  await createUnit(preview, 'TRUOC', 'Phòng Trước sao lưu')
+  await preview.open(page, '/settings')
+  const card = page.getByTestId('backups-card')
+  // The preview, like the app, took the day's automatic backup when it started.
+  await expect(card.getByTestId('backup-table').locator('tbody tr')).toHaveCount(1)
+
+  await card.locator('input[name=folder]').fill('SaoLuu')
+  await card.getByTestId('backup-settings-save').click()
+  await expect(card.locator('.el-form-item__error')).toContainText('đường dẫn đầy đủ')
+  const folder = join(preview.dataDir, 'usb', 'SaoLuu')
+  await card.locator('input[name=folder]').fill(folder)
+  await card.locator('input[name=keep]').fill('7')
+  await card.getByTestId('backup-settings-save').click()
+  await expect(page.getByText('Đã lưu')).toBeVisible()
+  await expect(card.getByTestId('backup-table')).toContainText('Chưa có bản sao lưu nào')
+
+  await card.getByTestId('backup-now').click()
+  await expect(page.getByText(/Đã sao lưu: so-phong-dich-\d{8}-\d{6}\.sqlite/)).toBeVisible()
+  await expect(card.getByTestId('backup-table').locator('tbody tr')).toHaveCount(1)
+  await expect(card).toContainText(`Các bản sao lưu trong ${folder}`)
+  await card.scrollIntoViewIfNeeded()
+  await page.screenshot({ path: testInfo.outputPath('backups-card.png'), fullPage: true })
+
+  await createUnit(preview, 'SAU', 'Phòng Sau sao lưu')
+  await card.getByTestId('backup-table').getByRole('button', { name: 'Khôi phục' }).click()
+  const confirm = page.locator('.el-message-box')
+  await expect(confirm).toContainText('before-restore')
+  await confirm.getByRole('button', { name: 'Khôi phục' }).click()
+
+  // The page reloads to the sign-in screen and says what happened.
+  await expect(page.getByTestId('login-card')).toBeVisible()
+  await expect(page.locator('.el-notification')).toContainText('Đã khôi phục dữ liệu')
+  await signIn(page)
+  await preview.open(page, '/units')
+  await expect(page.getByText('Phòng Trước sao lưu')).toBeVisible()
+  await expect(page.getByText('Phòng Sau sao lưu')).toHaveCount(0)
+})
+
+test('a restore from a damaged file is refused next to the field and changes nothing', async ({
+  page,
+  preview,
+}) => {
+  await createUnit(preview, 'GIU', 'Phòng Giữ nguyên')
+  await preview.open(page, '/settings')
+  const card = page.getByTestId('backups-card')
+  const other = join(preview.dataDir, 'ghi-chu.sqlite')
+  writeFileSync(other, 'Đây là ghi chú, không phải bản sao lưu. '.repeat(10))
+  await card.locator('input[name=otherFile]').fill(other)
+  await card.getByTestId('restore-other').click()
+  await page.locator('.el-message-box').getByRole('button', { name: 'Khôi phục' }).click()
+  await expect(card.locator('.el-form-item__error')).toContainText('không đúng định dạng SQLite')
+  expect(await preview.api('units:list', {})).toMatchObject({ ok: true, data: { total: 1 } })
+})
+
+test('a store damaged at start-up is reported on the sign-in screen and recovered from the newest good backup', async ({
+  page,
+  preview,
+}, testInfo) => {
+  await createUnit(preview, 'AN-TOAN', 'Phòng An toàn')
+  expect((await preview.api('backups:create')).ok).toBe(true)
+  await preview.restart((dataDir) => damageTable(join(dataDir, 'so-phong-dich.sqlite'), 'units'))
+
+  await preview.open(page)
+  const banner = page.getByTestId('store-health')
+  await expect(banner).toContainText('Dữ liệu có lỗi')
+  await expect(banner).toContainText(/Bản sao lưu tốt gần nhất: so-phong-dich-\d{8}-\d{6}\.sqlite/)
+  await expect(page.getByTestId('login-card')).toBeVisible()
+  await page.screenshot({ path: testInfo.outputPath('damaged-store.png'), fullPage: true })
+
+  await banner.getByTestId('recover').click()
+  await page.locator('.el-message-box').getByRole('button', { name: 'Khôi phục bản sao lưu này' }).click()
+  await expect(page.locator('.el-notification')).toContainText('Đã khôi phục dữ liệu')
+  await expect(page.getByTestId('store-health')).toHaveCount(0)
+  await signIn(page)
+  await preview.open(page, '/units')
+  await expect(page.getByText('Phòng An toàn')).toBeVisible()
+})
