@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs'
 import { expect, test } from '../support/fixtures'
 
 test('the sidebar lists every section and marks the unbuilt ones as coming', async ({
@@ -53,4 +54,28 @@ test('a field value with markup renders as text, and the page is served with a s
   await expect(page.getByTestId('unit-table')).toContainText('<img src=x onerror=alert(1)>')
   expect(alerted).toBe(false)
   await expect(page.locator('[data-testid=unit-table] img')).toHaveCount(0)
+
+  // Even markup that did reach the DOM could not run: the CSP refuses inline handlers.
+  const blocked = await page.evaluate(
+    () =>
+      new Promise<{ ran: boolean; violated: string }>((done) => {
+        const w = window as unknown as { __pwned?: boolean }
+        document.addEventListener('securitypolicyviolation', (e) =>
+          setTimeout(() => done({ ran: w.__pwned === true, violated: e.violatedDirective }), 200),
+        )
+        document.body.insertAdjacentHTML('beforeend', '<img src="data:," onerror="window.__pwned = true">')
+      }),
+  )
+  expect(blocked).toEqual({ ran: false, violated: expect.stringMatching(/^script-src/) })
+
+  // The audit workbook holds the name as plain text, not a formula or markup.
+  await preview.open(page, '/audit')
+  const download = page.waitForEvent('download')
+  await page.getByTestId('audit-export').click()
+  const workbook = new ExcelJS.Workbook()
+  await workbook.xlsx.readFile(await (await download).path())
+  const cells: unknown[] = []
+  workbook.worksheets[0]!.eachRow((row) => row.eachCell((cell) => cells.push(cell.value)))
+  const hit = cells.find((v) => typeof v === 'string' && v.includes('<img src=x onerror=alert(1)>'))
+  expect(hit).toBeDefined()
 })
