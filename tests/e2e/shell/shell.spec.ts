@@ -56,16 +56,12 @@ test('a field value with markup renders as text, and the page is served with a s
   await expect(page.locator('[data-testid=unit-table] img')).toHaveCount(0)
 
   // Even markup that did reach the DOM could not run: the CSP refuses inline handlers.
-  const blocked = await page.evaluate(
-    () =>
-      new Promise<{ ran: boolean; violated: string }>((done) => {
-        const w = window as unknown as { __pwned?: boolean }
-        document.addEventListener('securitypolicyviolation', (e) =>
-          setTimeout(() => done({ ran: w.__pwned === true, violated: e.violatedDirective }), 200),
-        )
-        document.body.insertAdjacentHTML('beforeend', '<img src="data:," onerror="window.__pwned = true">')
-      }),
-  )
+  // A string, so this file needs no DOM types: it runs in the page.
+  const blocked = await page.evaluate(`new Promise((done) => {
+    document.addEventListener('securitypolicyviolation', (e) =>
+      setTimeout(() => done({ ran: window.__pwned === true, violated: e.violatedDirective }), 200))
+    document.body.insertAdjacentHTML('beforeend', '<img src="data:," onerror="window.__pwned = true">')
+  })`)
   expect(blocked).toEqual({ ran: false, violated: expect.stringMatching(/^script-src/) })
 
   // The audit workbook holds the name as plain text, not a formula or markup.
