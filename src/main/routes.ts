@@ -4,6 +4,7 @@ import { auditHandlers } from './audit/routes'
 import { backupHandlers } from './backups/routes'
 import { settingsHandlers } from './settings/routes'
 import { unitHandlers } from './units/routes'
+import { visitorHandlers } from './visitors/routes'
 
 /** The route table: the contract's names bound to handlers. The type fails if one is missing. */
 export const handlers: Handlers = {
@@ -12,4 +13,5 @@ export const handlers: Handlers = {
   ...unitHandlers,
   ...settingsHandlers,
   ...backupHandlers,
+  ...visitorHandlers,
 }

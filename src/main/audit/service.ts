@@ -3,7 +3,7 @@ import type { z } from 'zod'
 import ExcelJS from 'exceljs'
 import type { Page } from '@shared/contract'
 import type { AuditEntryDto, AuditQuery, FileDownload } from '@shared/audit/schemas'
-import { formatDateTime } from '@shared/text/dates'
+import { formatDateTime, vietnamDayEnd, vietnamDayStart } from '@shared/text/dates'
 import type { SessionUser } from '../core/session'
 import type { AuditEntry } from './trail'
 
@@ -44,10 +44,9 @@ export async function writeAuditEntries(
   }
 }
 
-// Dates in the filter are Vietnamese calendar days; stored times are UTC (UTC+7, no DST).
-const dayStartUtc = (day: string) => new Date(`${day}T00:00:00+07:00`).toISOString()
-const dayEndUtc = (day: string) =>
-  new Date(new Date(`${day}T00:00:00+07:00`).getTime() + 86_400_000).toISOString()
+// Dates in the filter are Vietnamese calendar days; stored times are UTC.
+const dayStartUtc = (day: string) => vietnamDayStart(day).toISOString()
+const dayEndUtc = (day: string) => vietnamDayEnd(day).toISOString()
 
 function where(q: z.output<typeof AuditQuery>): [string, unknown[]] {
   const conditions: Array<[string, ...unknown[]]> = []

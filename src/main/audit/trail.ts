@@ -13,6 +13,8 @@ const IGNORED = new Set([
 const PERSONAL: Record<string, ReadonlySet<string>> = {
   unit: new Set(['headName', 'phone', 'email']),
   user: new Set(['displayName']),
+  visitor: new Set(['fullName', 'idNumber', 'dateOfBirth', 'phone', 'address']),
+  watch: new Set(['idNumber', 'fullName']),
 }
 
 /** "Nguyễn Văn An" → "N***** V** A*", "0912345678" → "09******78". */

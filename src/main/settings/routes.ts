@@ -1,6 +1,6 @@
 import type { Handlers, HandlerContext } from '../core/router'
 import { clearSampleData, loadSampleData, sampleStatus } from '../sample/service'
-import { agencyGroup, readSettings, securityGroup, writeSettings } from './service'
+import { agencyGroup, readSettings, receptionGroup, securityGroup, writeSettings } from './service'
 import type { SettingsGroup } from './service'
 import type { z } from 'zod'
 
@@ -29,6 +29,8 @@ export const settingsHandlers: SettingsHandlers = {
     ctx.afterCommit(() => (ctx.sessions.idleMinutes = after.idleMinutes))
     return after
   },
+  'settings:getReception': (_input, { m }) => readSettings(m, receptionGroup),
+  'settings:updateReception': (input, ctx) => update(ctx, receptionGroup, input),
   'sample:status': (_input, { m }) => sampleStatus(m),
   'sample:load': async (_input, { m, audit }) => {
     const status = await loadSampleData(m)

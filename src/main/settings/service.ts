@@ -3,7 +3,9 @@ import type { z } from 'zod'
 import {
   AgencySettings,
   DEFAULT_AGENCY_SETTINGS,
+  DEFAULT_RECEPTION_SETTINGS,
   DEFAULT_SECURITY_SETTINGS,
+  ReceptionSettings,
   SecuritySettings,
 } from '@shared/settings/schemas'
 import { SettingEntity } from './entities'
@@ -25,6 +27,12 @@ export const securityGroup: SettingsGroup<typeof SecuritySettings> = {
   key: 'security',
   schema: SecuritySettings,
   defaults: DEFAULT_SECURITY_SETTINGS,
+}
+
+export const receptionGroup: SettingsGroup<typeof ReceptionSettings> = {
+  key: 'reception',
+  schema: ReceptionSettings,
+  defaults: DEFAULT_RECEPTION_SETTINGS,
 }
 
 export async function readSettings<S extends z.ZodType<object>>(

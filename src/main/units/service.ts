@@ -18,6 +18,7 @@ import { vietnameseSortKey } from '@shared/text/sort-key'
 import { AppError } from '../core/errors'
 import { nowIso } from '../core/clock'
 import { searchCondition } from '../search/search-index'
+import { bind } from '../db/sql'
 import { UnitEntity, UnitKindEntity } from './entities'
 import type { UnitRow } from './entities'
 
@@ -78,17 +79,6 @@ const ORDER_BY: Record<z.output<typeof UnitListQuery>['sort'], string> = {
   code: 'u.code',
   kind: 'k.sort_order, u.sort_key',
   updatedAt: 'u.updated_at',
-}
-
-/** Turns :named parameters into positional ones for manager.query. */
-function bind(sql: string, params: Record<string, unknown>): [string, unknown[]] {
-  const values: unknown[] = []
-  const text = sql.replace(/:([A-Za-z][A-Za-z0-9]*)/g, (whole, name: string) => {
-    if (!(name in params)) return whole
-    values.push(params[name])
-    return '?'
-  })
-  return [text, values]
 }
 
 export async function listUnits(m: EntityManager, q: z.output<typeof UnitListQuery>): Promise<Page<UnitDto>> {

@@ -11,7 +11,21 @@ import {
   UnitUpdateInput,
 } from '../units/schemas'
 import type { UnitDto, UnitKindDto, UnitOption } from '../units/schemas'
-import { AgencySettings, SecuritySettings } from '../settings/schemas'
+import { AgencySettings, ReceptionSettings, SecuritySettings } from '../settings/schemas'
+import {
+  CheckInInput,
+  CheckOutAllInput,
+  CheckOutInput,
+  InsideQuery,
+  VisitEditInput,
+  VisitorIdInput,
+  VisitorLookupInput,
+  VisitorSuggestQuery,
+  VisitSearchQuery,
+  WatchInput,
+  WatchUpdateInput,
+} from '../visitors/schemas'
+import type { InsideList, VisitDto, VisitorDto, VisitorHistory, WatchDto } from '../visitors/schemas'
 import {
   ChangeOwnPasswordInput,
   LoginInput,
@@ -166,6 +180,81 @@ export const contract = {
   'settings:updateSecurity': route<typeof SecuritySettings, SecuritySettings>({
     input: SecuritySettings,
     permission: 'settings.write',
+    kind: 'write',
+  }),
+  'settings:getReception': route<typeof none, ReceptionSettings>({
+    input: none,
+    permission: 'settings.read',
+    kind: 'read',
+  }),
+  'settings:updateReception': route<typeof ReceptionSettings, ReceptionSettings>({
+    input: ReceptionSettings,
+    permission: 'settings.write',
+    kind: 'write',
+  }),
+  'visits:checkIn': route<typeof CheckInInput, VisitDto>({
+    input: CheckInInput,
+    permission: 'visits.write',
+    kind: 'write',
+  }),
+  'visits:checkOut': route<typeof CheckOutInput, VisitDto>({
+    input: CheckOutInput,
+    permission: 'visits.write',
+    kind: 'write',
+  }),
+  'visits:checkOutAll': route<typeof CheckOutAllInput, { count: number }>({
+    input: CheckOutAllInput,
+    permission: 'visits.write',
+    kind: 'write',
+  }),
+  'visits:edit': route<typeof VisitEditInput, VisitDto>({
+    input: VisitEditInput,
+    permission: 'visits.write',
+    kind: 'write',
+  }),
+  'visits:get': route<typeof VisitorIdInput, VisitDto>({
+    input: VisitorIdInput,
+    permission: 'visits.read',
+    kind: 'read',
+  }),
+  'visits:inside': route<typeof InsideQuery, InsideList>({
+    input: InsideQuery,
+    permission: 'visits.read',
+    kind: 'read',
+  }),
+  'visits:search': route<typeof VisitSearchQuery, Page<VisitDto>>({
+    input: VisitSearchQuery,
+    permission: 'visits.read',
+    kind: 'read',
+  }),
+  'visitors:lookup': route<typeof VisitorLookupInput, { visitor: VisitorDto | null }>({
+    input: VisitorLookupInput,
+    permission: 'visits.read',
+    kind: 'read',
+  }),
+  'visitors:suggest': route<typeof VisitorSuggestQuery, VisitorDto[]>({
+    input: VisitorSuggestQuery,
+    permission: 'visits.read',
+    kind: 'read',
+  }),
+  'visitors:history': route<typeof VisitorIdInput, VisitorHistory>({
+    input: VisitorIdInput,
+    permission: 'visits.read',
+    kind: 'read',
+  }),
+  'watchlist:list': route<typeof none, WatchDto[]>({
+    input: none,
+    permission: 'watchlist.manage',
+    kind: 'read',
+  }),
+  'watchlist:create': route<typeof WatchInput, WatchDto>({
+    input: WatchInput,
+    permission: 'watchlist.manage',
+    kind: 'write',
+  }),
+  'watchlist:update': route<typeof WatchUpdateInput, WatchDto>({
+    input: WatchUpdateInput,
+    permission: 'watchlist.manage',
     kind: 'write',
   }),
   'sample:status': route<typeof none, SampleDataStatus>({

@@ -11,6 +11,9 @@ export const PERMISSIONS = [
   'users.manage',
   'audit.read',
   'backups.manage',
+  'visits.read',
+  'visits.write',
+  'watchlist.manage',
 ] as const
 
 export type Permission = (typeof PERMISSIONS)[number]
@@ -35,8 +38,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'sample.manage',
     'units.read',
   ],
-  office: ['units.read', 'units.write', 'settings.read'],
-  reception: ['units.read', 'settings.read'],
+  office: ['units.read', 'units.write', 'settings.read', 'visits.read', 'watchlist.manage'],
+  reception: ['units.read', 'settings.read', 'visits.read', 'visits.write'],
   inspector: ['units.read', 'settings.read'],
 }
 

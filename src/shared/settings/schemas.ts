@@ -30,6 +30,38 @@ export type SecuritySettings = z.output<typeof SecuritySettings>
 
 export const DEFAULT_SECURITY_SETTINGS: SecuritySettings = { idleMinutes: 10 }
 
+export const ReceptionSettings = z.object({
+  /** Days after check-out before a visitor's personal fields are erased (counts are kept). */
+  retentionDays: z
+    .number({ error: 'Nhập số ngày' })
+    .int({ error: 'Nhập số ngày nguyên' })
+    .min(14, { error: 'Từ 14 đến 365 ngày' })
+    .max(365, { error: 'Từ 14 đến 365 ngày' }),
+  /** Everyone still inside at this time (HH:mm, Vietnam) is checked out, marked automatic. */
+  autoCheckOutTime: z
+    .string({ error: 'Giờ không hợp lệ' })
+    .trim()
+    .nullish()
+    .transform((v) => (v ? v : null))
+    .refine((v) => v === null || /^([01]\d|2[0-3]):[0-5]\d$/.test(v), {
+      error: 'Nhập giờ dạng HH:mm, ví dụ 17:30',
+    }),
+  /** Serial port of a QR scanner in virtual COM mode (Electron only), chosen once. */
+  scannerPort: z
+    .string()
+    .trim()
+    .max(200)
+    .nullish()
+    .transform((v) => (v ? v : null)),
+})
+export type ReceptionSettings = z.output<typeof ReceptionSettings>
+
+export const DEFAULT_RECEPTION_SETTINGS: ReceptionSettings = {
+  retentionDays: 30,
+  autoCheckOutTime: null,
+  scannerPort: null,
+}
+
 export interface SampleDataStatus {
   unitCount: number
   sampleUnitCount: number

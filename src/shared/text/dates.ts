@@ -38,3 +38,22 @@ export function formatDateTime(value: Date | string | number | null | undefined)
   const p = pick(date)
   return `${p.day}/${p.month}/${p.year} ${p.hour}:${p.minute}`
 }
+
+// Vietnam has kept UTC+7 without daylight saving since 1975, so a calendar day is a fixed span.
+const VIETNAM_OFFSET = '+07:00'
+
+/** UTC instant where the Vietnamese calendar day `yyyy-mm-dd` begins. */
+export function vietnamDayStart(day: string): Date {
+  return new Date(`${day}T00:00:00${VIETNAM_OFFSET}`)
+}
+
+/** UTC instant where the Vietnamese calendar day `yyyy-mm-dd` ends (the next day's start). */
+export function vietnamDayEnd(day: string): Date {
+  return new Date(vietnamDayStart(day).getTime() + 86_400_000)
+}
+
+/** `yyyy-mm-dd` of the Vietnamese calendar day `value` falls in. */
+export function vietnamDay(value: Date | string | number): string {
+  const p = pick(toDate(value) ?? new Date(NaN))
+  return `${p.year}-${p.month}-${p.day}`
+}

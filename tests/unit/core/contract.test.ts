@@ -9,6 +9,7 @@ import { handlers } from '@main/routes'
 import { tempApp } from '../helpers/temp-app'
 import type { TempApp } from '../helpers/temp-app'
 import { databaseFingerprint } from '../helpers/fingerprint'
+import { arrange, valid } from '../helpers/route-samples'
 
 const routeNames = Object.keys(contract) as RouteName[]
 
@@ -101,57 +102,36 @@ const malformed: Record<RouteName, unknown[]> = {
   'backups:restore': [{}, { file: '' }, { file: '../so-phong-dich.sqlite' }],
   'backups:health': [{ extra: true }],
   'backups:recover': [{ extra: true }],
-}
-
-/** A valid input for every route, used to prove the permission check comes first. */
-const PASSWORD = 'mat-khau-dai-8'
-const valid: Record<RouteName, unknown> = {
-  'auth:status': {},
-  'auth:setup': { username: 'quantri', displayName: 'Quản trị viên', password: PASSWORD, confirm: PASSWORD },
-  'auth:login': { username: 'quantri', password: PASSWORD },
-  'auth:logout': {},
-  'auth:unlock': { password: PASSWORD },
-  'auth:lock': {},
-  'auth:touch': {},
-  'auth:changePassword': { current: PASSWORD, password: 'mat-khau-moi-9', confirm: 'mat-khau-moi-9' },
-  'users:list': {},
-  'users:create': {
-    username: 'le.tan',
-    displayName: 'Lễ tân',
-    roles: ['reception'],
-    password: PASSWORD,
-    confirm: PASSWORD,
-  },
-  'users:update': { id: 1, displayName: 'Quản trị viên', roles: ['admin', 'office'], active: true },
-  'users:resetPassword': { id: 1, password: PASSWORD, confirm: PASSWORD },
-  'audit:list': { from: '2026-01-01', to: '2026-12-31' },
-  'audit:export': {},
-  'settings:getSecurity': {},
-  'settings:updateSecurity': { idleMinutes: 15 },
-  'units:list': {},
-  'units:get': { id: 1 },
-  'units:options': {},
-  'units:create': { code: 'VP', name: 'Văn phòng Sở', kindCode: 'department' },
-  'units:update': { id: 1, code: 'VP', name: 'Văn phòng Sở', kindCode: 'department' },
-  'units:setActive': { id: 1, active: false },
-  'unitKinds:list': {},
-  'unitKinds:create': { code: 'loai_moi', name: 'Loại mới' },
-  'settings:getAgency': {},
-  'settings:updateAgency': {
-    parentBodyName: 'UBND TỈNH HẬU GIANG',
-    agencyName: 'SỞ TƯ PHÁP',
-    agencySymbol: 'STP',
-    placeName: 'Vị Thanh',
-  },
-  'sample:status': {},
-  'sample:load': {},
-  'sample:clear': {},
-  'backups:overview': {},
-  'backups:updateSettings': { folder: null, keep: 7, daily: true },
-  'backups:create': {},
-  'backups:restore': { file: 'so-phong-dich-20260101-080000.sqlite' },
-  'backups:health': {},
-  'backups:recover': {},
+  'settings:getReception': [{ extra: true }],
+  'settings:updateReception': [
+    {},
+    { retentionDays: 7, autoCheckOutTime: null, scannerPort: null },
+    { retentionDays: 30, autoCheckOutTime: '25:00', scannerPort: null },
+  ],
+  'visits:checkIn': [
+    {},
+    { visitor: { fullName: 'Nguyễn Văn An', idType: 'cccd', idNumber: '12345' }, hostUnitId: 1 },
+    { visitor: { fullName: 'Nguyễn Văn An', idType: 'cmnd', idNumber: '001099012345' }, hostUnitId: 1 },
+    { visitor: { fullName: 'Nguyễn Văn An', idType: 'cccd', idNumber: '001099012345' }, hostUnitId: null },
+    {
+      visitor: { fullName: 'Nguyễn Văn An', idType: 'none' },
+      hostUnitId: 1,
+      health: { temperature: 3.7 },
+    },
+    { visitor: { fullName: '', idType: 'none', phone: '123' }, hostUnitId: 1 },
+  ],
+  'visits:checkOut': [{}, { id: 1, checkedOutAt: '17:30' }],
+  'visits:checkOutAll': [{ ids: [] }, { ids: ['1'] }],
+  'visits:edit': [{ id: 1 }, { id: 1, hostUnitId: 1, checkedInAt: 'hôm qua' }],
+  'visits:get': [{}],
+  'visits:inside': [{ hostUnitId: 'VP' }],
+  'visits:search': [{ from: '2026-02-01', to: '2026-01-01' }, { outcome: 'maybe' }, { pageSize: 0 }],
+  'visitors:lookup': [{}, { idNumber: '' }],
+  'visitors:suggest': [{ limit: 1000 }],
+  'visitors:history': [{ id: 0 }],
+  'watchlist:list': [{ extra: true }],
+  'watchlist:create': [{ reason: 'Không có ai' }, { idNumber: '001099099999' }],
+  'watchlist:update': [{ idNumber: '001099099999', reason: 'Thiếu id' }],
 }
 
 function sessionWithout(permission: Permission): Session {
@@ -233,6 +213,7 @@ describe('route contract', () => {
         : name === 'sample:load'
           ? await emptyStoreWithAdmin()
           : await seeded()
+    await arrange[name]?.(app)
     const session = name === 'auth:setup' ? new Session() : await signedIn(app)
     // A restore needs a real backup; recovery is refused while the store is sound (tested in backups/).
     const input =

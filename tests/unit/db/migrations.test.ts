@@ -316,6 +316,7 @@ describe('down migrations', () => {
     const ds = await openTracked(tempFile())
     const db = raw(ds)
     await ds.undoLastMigration({ transaction: 'each' })
+    await ds.undoLastMigration({ transaction: 'each' })
     expect(namesOf(db)).not.toContain('users')
     expect(namesOf(db)).not.toContain('audit_log')
     expect(namesOf(db)).not.toContain('audit_log_no_update')
@@ -325,6 +326,48 @@ describe('down migrations', () => {
     await ds.runMigrations({ transaction: 'each' })
     expect(namesOf(db)).toEqual(expect.arrayContaining(['users', 'audit_log']))
     expect(await ds.query('SELECT key FROM settings')).toEqual([{ key: 'agency' }])
+  })
+
+  it('0003 undoes alone (visitors, visits, watchlist, the visitor index) and re-applies over 0002 data', async () => {
+    const ds = await openTracked(tempFile())
+    const db = raw(ds)
+    await ds.undoLastMigration({ transaction: 'each' })
+    for (const name of ['visitors', 'visits', 'watchlist', 'visitors_search', 'visitors_search_ai'])
+      expect(namesOf(db)).not.toContain(name)
+    expect(namesOf(db)).toEqual(expect.arrayContaining(['users', 'audit_log', 'units']))
+    await ds.query(UNIT_INSERT, [1, 'VP', 'Văn phòng', 'agency', 'vp | van phong', 'x'])
+    await ds.runMigrations({ transaction: 'each' })
+    expect(namesOf(db)).toEqual(
+      expect.arrayContaining(['visitors', 'visits', 'watchlist', 'visitors_search']),
+    )
+    expect(await ds.query('SELECT code FROM units')).toEqual([{ code: 'VP' }])
+  })
+
+  it('0003 refuses visits that cannot be: out before in, a refused visit with a check-out, an unknown unit', async () => {
+    const ds = await openTracked(tempFile())
+    await ds.query(UNIT_INSERT, [1, 'VP', 'Văn phòng', 'agency', 'vp | van phong', 'x'])
+    await ds.query(
+      `INSERT INTO visitors (id, full_name, id_type, search_key, created_at, updated_at)
+       VALUES (1, 'Nguyễn Văn An', 'none', 'nguyen van an', 'x', 'x')`,
+    )
+    const visit = (inAt: string, outAt: string | null, outcome: string, unit = 1) =>
+      ds.query(
+        `INSERT INTO visits (visitor_id, host_unit_id, checked_in_at, checked_out_at, outcome, created_at, updated_at)
+         VALUES (1, ?, ?, ?, ?, 'x', 'x')`,
+        [unit, inAt, outAt, outcome],
+      )
+    await visit('2026-01-01T01:00:00.000Z', '2026-01-01T02:00:00.000Z', 'admitted')
+    await expect(visit('2026-01-01T03:00:00.000Z', '2026-01-01T02:00:00.000Z', 'admitted')).rejects.toThrow(
+      /CHECK/,
+    )
+    await expect(visit('2026-01-01T03:00:00.000Z', '2026-01-01T04:00:00.000Z', 'refused')).rejects.toThrow(
+      /CHECK/,
+    )
+    await expect(visit('2026-01-01T03:00:00.000Z', null, 'admitted', 99)).rejects.toThrow(/FOREIGN KEY/)
+    await expect(
+      ds.query(`INSERT INTO visitors (full_name, id_type, id_number, search_key, created_at, updated_at)
+        VALUES ('B', 'cccd', '001099012345', 'b', 'x', 'x'), ('C', 'cccd', '001099012345', 'c', 'x', 'x')`),
+    ).rejects.toThrow(/UNIQUE/)
   })
 
   it('undoing every migration leaves only the migrations table and clears the application id', async () => {

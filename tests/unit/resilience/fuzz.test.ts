@@ -4,6 +4,7 @@ import { contract } from '@shared/contract'
 import type { RouteName, RouteSpec } from '@shared/contract'
 import { tempApp } from '../helpers/temp-app'
 import { databaseFingerprint } from '../helpers/fingerprint'
+import { valid } from '../helpers/route-samples'
 
 /**
  * Hostile input for every route in the contract: whatever the renderer (or anything that
@@ -16,57 +17,6 @@ const RUNS_PER_ROUTE = 300
 /** Compare the whole database every this many cases, besides before and after each route. */
 const FINGERPRINT_EVERY = 60
 const BIG = 100_000
-
-/** One valid input per route (as in core/contract.test.ts); a new route fails to compile without one. */
-const PASSWORD = 'mat-khau-dai-8'
-const valid: Record<RouteName, unknown> = {
-  'auth:status': {},
-  'auth:setup': { username: 'quantri', displayName: 'Quản trị viên', password: PASSWORD, confirm: PASSWORD },
-  'auth:login': { username: 'quantri', password: PASSWORD },
-  'auth:logout': {},
-  'auth:unlock': { password: PASSWORD },
-  'auth:lock': {},
-  'auth:touch': {},
-  'auth:changePassword': { current: PASSWORD, password: 'mat-khau-moi-9', confirm: 'mat-khau-moi-9' },
-  'users:list': {},
-  'users:create': {
-    username: 'le.tan',
-    displayName: 'Lễ tân',
-    roles: ['reception'],
-    password: PASSWORD,
-    confirm: PASSWORD,
-  },
-  'users:update': { id: 1, displayName: 'Quản trị viên', roles: ['admin', 'office'], active: true },
-  'users:resetPassword': { id: 1, password: PASSWORD, confirm: PASSWORD },
-  'audit:list': { from: '2026-01-01', to: '2026-12-31' },
-  'audit:export': {},
-  'settings:getSecurity': {},
-  'settings:updateSecurity': { idleMinutes: 15 },
-  'units:list': {},
-  'units:get': { id: 1 },
-  'units:options': {},
-  'units:create': { code: 'VP', name: 'Văn phòng Sở', kindCode: 'department' },
-  'units:update': { id: 1, code: 'VP', name: 'Văn phòng Sở', kindCode: 'department' },
-  'units:setActive': { id: 1, active: false },
-  'unitKinds:list': {},
-  'unitKinds:create': { code: 'loai_moi', name: 'Loại mới' },
-  'settings:getAgency': {},
-  'settings:updateAgency': {
-    parentBodyName: 'UBND TỈNH HẬU GIANG',
-    agencyName: 'SỞ TƯ PHÁP',
-    agencySymbol: 'STP',
-    placeName: 'Vị Thanh',
-  },
-  'sample:status': {},
-  'sample:load': {},
-  'sample:clear': {},
-  'backups:overview': {},
-  'backups:updateSettings': { folder: null, keep: 7, daily: true },
-  'backups:create': {},
-  'backups:restore': { file: 'so-phong-dich-20260101-080000.sqlite' },
-  'backups:health': {},
-  'backups:recover': {},
-}
 
 // ---------------------------------------------------------------------------------------------
 // Junk

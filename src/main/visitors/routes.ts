@@ -1,0 +1,46 @@
+import type { HandlerContext, Handlers } from '../core/router'
+import {
+  checkIn,
+  checkOut,
+  checkOutAll,
+  editVisit,
+  getVisit,
+  insideNow,
+  listWatch,
+  lookupVisitor,
+  saveWatch,
+  searchVisits,
+  suggestVisitors,
+  visitorHistory,
+} from './service'
+import type { VisitContext } from './service'
+
+type VisitorHandlers = Pick<
+  Handlers,
+  | (`visits:${string}` & keyof Handlers)
+  | (`visitors:${string}` & keyof Handlers)
+  | (`watchlist:${string}` & keyof Handlers)
+>
+
+const visitContext = (ctx: HandlerContext): VisitContext => ({
+  m: ctx.m,
+  now: ctx.now,
+  audit: ctx.audit,
+  userId: ctx.session.user?.id ?? null,
+})
+
+export const visitorHandlers: VisitorHandlers = {
+  'visits:checkIn': (input, ctx) => checkIn(visitContext(ctx), input),
+  'visits:checkOut': (input, ctx) => checkOut(visitContext(ctx), input),
+  'visits:checkOutAll': (input, ctx) => checkOutAll(visitContext(ctx), input),
+  'visits:edit': (input, ctx) => editVisit(visitContext(ctx), input),
+  'visits:get': (input, { m }) => getVisit(m, input.id),
+  'visits:inside': (input, { m }) => insideNow(m, input),
+  'visits:search': (input, { m }) => searchVisits(m, input),
+  'visitors:lookup': async (input, { m }) => ({ visitor: await lookupVisitor(m, input.idNumber) }),
+  'visitors:suggest': (input, { m }) => suggestVisitors(m, input.q, input.limit),
+  'visitors:history': (input, { m }) => visitorHistory(m, input.id),
+  'watchlist:list': (_input, { m }) => listWatch(m),
+  'watchlist:create': (input, ctx) => saveWatch(visitContext(ctx), input),
+  'watchlist:update': (input, ctx) => saveWatch(visitContext(ctx), input),
+}

@@ -1,0 +1,285 @@
+import { z } from 'zod'
+import { id, msg, optionalPhone, optionalText, paging, requiredText, searchText } from '../validation/fields'
+
+export const ID_TYPES = ['cccd', 'cmnd', 'passport', 'none'] as const
+export type IdType = (typeof ID_TYPES)[number]
+export const GENDERS = ['male', 'female'] as const
+export const SYMPTOMS = ['fever', 'cough', 'breathless', 'soreThroat', 'lossOfTasteSmell'] as const
+export type Symptom = (typeof SYMPTOMS)[number]
+
+/** Body temperatures outside this range are typing mistakes, not fevers. */
+export const TEMPERATURE_RANGE = { min: 34, max: 43 } as const
+export const FEVER_FROM = 37.5
+/** A check-in time further back than this is a late entry and needs a reason. */
+export const LATE_ENTRY_MINUTES = 10
+/** Clocks differ a little between PCs: this much ahead of now still counts as now. */
+export const CLOCK_SKEW_MS = 2 * 60_000
+
+export const visitMsg = {
+  cccd: 'Số CCCD gồm đúng 12 chữ số',
+  cmnd: 'Số CMND gồm đúng 9 chữ số',
+  passport: 'Số hộ chiếu gồm 6–9 chữ cái hoặc chữ số (ví dụ C1234567)',
+  idRequired: 'Nhập số giấy tờ hoặc chọn “Không có giấy tờ”',
+  birthDate: 'Ngày sinh không hợp lệ',
+  birthFuture: 'Ngày sinh không thể ở tương lai',
+  temperature: `Nhiệt độ phải từ ${TEMPERATURE_RANGE.min} đến ${TEMPERATURE_RANGE.max} °C — có thể đã nhập nhầm`,
+  hostUnit: 'Chọn đơn vị đến làm việc',
+  hostUnitUnknown: 'Đơn vị này không tồn tại hoặc đã ngừng hoạt động',
+  future: 'Giờ vào không thể ở tương lai',
+  lateReason: `Giờ vào sớm hơn hiện tại quá ${LATE_ENTRY_MINUTES} phút: ghi lý do nhập muộn`,
+  refusal: (reasons: string) =>
+    `Khách có dấu hiệu cần chuyển y tế (${reasons}). Xác nhận: KHÔNG cho vào và ghi nhận chuyển y tế?`,
+  watch: (reason: string) => `Khách thuộc danh sách cần lưu ý: ${reason}. Xác nhận vẫn tiếp nhận?`,
+  inside: (since: string) => `Người này đang ở trong cơ quan (vào lúc ${since}). Vẫn đăng ký lượt mới?`,
+  visitNotFound: 'Không tìm thấy lượt khách',
+  visitorNotFound: 'Không tìm thấy khách',
+  outBeforeIn: 'Giờ ra không thể trước giờ vào',
+  outFuture: 'Giờ ra không thể ở tương lai',
+  alreadyOut: 'Khách đã ra về rồi',
+  refusedNoCheckout: 'Lượt khách không được vào nên không có giờ ra',
+  reasonRequired: 'Ghi lý do sửa',
+  closedNeedsReason: 'Lượt khách đã kết thúc: ghi lý do sửa',
+  changedInside: 'Danh sách người đang ở trong đã thay đổi; hãy mở lại để xác nhận',
+  watchNeedsKey: 'Nhập số giấy tờ hoặc họ tên',
+}
+
+export const symptomLabels: Record<Symptom, string> = {
+  fever: 'sốt',
+  cough: 'ho',
+  breathless: 'khó thở',
+  soreThroat: 'đau họng',
+  lossOfTasteSmell: 'mất vị giác/khứu giác',
+}
+
+const isoDateTime = z.iso.datetime({ offset: true, error: msg.invalid })
+const isoDate = z.iso.date({ error: visitMsg.birthDate })
+
+const idNumber = optionalText(20).transform((v) => (v ? v.replace(/\s+/g, '').toUpperCase() : null))
+
+/** The ID number's shape depends on its type; spaces typed or scanned are dropped. */
+function checkIdNumber(v: { idType: IdType; idNumber: string | null }, ctx: z.RefinementCtx): void {
+  const fail = (message: string) => ctx.addIssue({ code: 'custom', path: ['idNumber'], message })
+  if (v.idType === 'none') return
+  if (!v.idNumber) return fail(visitMsg.idRequired)
+  if (v.idType === 'cccd' && !/^\d{12}$/.test(v.idNumber)) fail(visitMsg.cccd)
+  if (v.idType === 'cmnd' && !/^\d{9}$/.test(v.idNumber)) fail(visitMsg.cmnd)
+  if (v.idType === 'passport' && !/^[A-Z0-9]{6,9}$/.test(v.idNumber)) fail(visitMsg.passport)
+}
+
+export const VisitorFields = z
+  .object({
+    fullName: requiredText(120),
+    idType: z.enum(ID_TYPES, { error: msg.invalid }),
+    idNumber,
+    dateOfBirth: isoDate
+      .refine((v) => v <= new Date().toISOString().slice(0, 10), { error: visitMsg.birthFuture })
+      .nullish()
+      .transform((v) => v ?? null),
+    gender: z
+      .enum(GENDERS, { error: msg.invalid })
+      .nullish()
+      .transform((v) => v ?? null),
+    phone: optionalPhone,
+    address: optionalText(300),
+    organisation: optionalText(200),
+  })
+  .superRefine(checkIdNumber)
+export type VisitorFields = z.input<typeof VisitorFields>
+
+export const HealthDeclaration = z.object({
+  temperature: z
+    .number({ error: msg.invalid })
+    .min(TEMPERATURE_RANGE.min, { error: visitMsg.temperature })
+    .max(TEMPERATURE_RANGE.max, { error: visitMsg.temperature })
+    .nullish()
+    .transform((v) => (v === null || v === undefined ? null : Math.round(v * 10) / 10)),
+  symptoms: z
+    .array(z.enum(SYMPTOMS, { error: msg.invalid }))
+    .max(SYMPTOMS.length)
+    .default([]),
+  contactWithCase: z.boolean({ error: msg.invalid }).default(false),
+  fromCaseArea: z.boolean({ error: msg.invalid }).default(false),
+  declaredOnApp: z
+    .boolean({ error: msg.invalid })
+    .nullish()
+    .transform((v) => v ?? null),
+})
+export type HealthDeclaration = z.input<typeof HealthDeclaration>
+
+export const CheckInInput = z.object({
+  visitor: VisitorFields,
+  /** A returning visitor whose new phone/address should replace the stored ones (after confirmation). */
+  updateVisitor: z.boolean({ error: msg.invalid }).default(false),
+  hostUnitId: z
+    .number({ error: visitMsg.hostUnit })
+    .int({ error: visitMsg.hostUnit })
+    .positive({ error: visitMsg.hostUnit }),
+  hostPerson: optionalText(120),
+  purpose: optionalText(300),
+  badgeNumber: optionalText(20),
+  /** Empty means now; an earlier time is a late entry and needs `lateReason`. */
+  checkedInAt: isoDateTime.nullish().transform((v) => v ?? null),
+  lateReason: optionalText(300),
+  health: HealthDeclaration.default({
+    temperature: null,
+    symptoms: [],
+    contactWithCase: false,
+    fromCaseArea: false,
+    declaredOnApp: null,
+  }),
+  maskWorn: z.boolean({ error: msg.invalid }).default(true),
+  note: optionalText(1000),
+  /** Answers to the questions the main process asked the first time (see visitMsg). */
+  confirmRefusal: z.boolean().default(false),
+  confirmWatch: z.boolean().default(false),
+  confirmInside: z.boolean().default(false),
+})
+export type CheckInInput = z.input<typeof CheckInInput>
+
+export const CheckOutInput = z.object({
+  id,
+  /** Empty means now; another time needs a reason. */
+  checkedOutAt: isoDateTime.nullish().transform((v) => v ?? null),
+  reason: optionalText(300),
+})
+export type CheckOutInput = z.input<typeof CheckOutInput>
+
+/** The ids the user saw in the confirmation: someone who arrived since is not checked out. */
+export const CheckOutAllInput = z.object({ ids: z.array(id).min(1).max(5000) })
+
+export const VisitEditInput = z.object({
+  id,
+  hostUnitId: id,
+  hostPerson: optionalText(120),
+  purpose: optionalText(300),
+  badgeNumber: optionalText(20),
+  checkedInAt: isoDateTime,
+  checkedOutAt: isoDateTime.nullish().transform((v) => v ?? null),
+  note: optionalText(1000),
+  reason: optionalText(300),
+})
+export type VisitEditInput = z.input<typeof VisitEditInput>
+
+export const InsideQuery = z.object({ hostUnitId: id.nullish() })
+
+export const OUTCOMES = ['admitted', 'refused'] as const
+export type Outcome = (typeof OUTCOMES)[number]
+
+export const VisitSearchQuery = z
+  .object({
+    q: searchText,
+    hostUnitId: id.nullish(),
+    visitorId: id.nullish(),
+    from: z.iso.date({ error: msg.invalid }).nullish(),
+    to: z.iso.date({ error: msg.invalid }).nullish(),
+    outcome: z.enum([...OUTCOMES, 'all'], { error: msg.invalid }).default('all'),
+    ...paging,
+  })
+  .refine((v) => !v.from || !v.to || v.from <= v.to, {
+    error: 'Ngày kết thúc trước ngày bắt đầu',
+    path: ['to'],
+  })
+export type VisitSearchQuery = z.input<typeof VisitSearchQuery>
+
+export const VisitorLookupInput = z.object({
+  idNumber: z
+    .string({ error: msg.required })
+    .trim()
+    .min(1, { error: msg.required })
+    .max(20)
+    .transform((v) => v.replace(/\s+/g, '').toUpperCase()),
+})
+
+export const VisitorSuggestQuery = z.object({
+  q: searchText,
+  limit: z.number().int().min(1).max(20).default(8),
+})
+
+export const VisitorIdInput = z.object({ id })
+
+export const WatchInput = z
+  .object({
+    idNumber,
+    fullName: optionalText(120),
+    reason: requiredText(500),
+    active: z.boolean({ error: msg.invalid }).default(true),
+  })
+  .refine((v) => v.idNumber || v.fullName, { error: visitMsg.watchNeedsKey, path: ['idNumber'] })
+export type WatchInput = z.input<typeof WatchInput>
+export const WatchUpdateInput = WatchInput.and(z.object({ id }))
+
+export const DayListInput = z
+  .object({
+    from: z.iso.date({ error: msg.invalid }),
+    to: z.iso.date({ error: msg.invalid }),
+    hostUnitId: id.nullish(),
+  })
+  .refine((v) => v.from <= v.to, { error: 'Ngày kết thúc trước ngày bắt đầu', path: ['to'] })
+  .refine((v) => Date.parse(v.to) - Date.parse(v.from) <= 366 * 86_400_000, {
+    error: 'Tối đa một năm mỗi lần xuất',
+    path: ['to'],
+  })
+
+/** A visitor as stored; `idNumber` is shown masked in lists and whole when opened. */
+export interface VisitorDto {
+  id: number
+  fullName: string
+  idType: IdType
+  idNumber: string | null
+  dateOfBirth: string | null
+  gender: 'male' | 'female' | null
+  phone: string | null
+  address: string | null
+  organisation: string | null
+  anonymised: boolean
+}
+
+export interface VisitDto {
+  id: number
+  visitorId: number
+  visitorName: string
+  idType: IdType
+  /** Masked (last 4 digits) in lists. */
+  idNumberMasked: string | null
+  phone: string | null
+  organisation: string | null
+  hostUnitId: number
+  hostUnitName: string
+  hostPerson: string | null
+  purpose: string | null
+  badgeNumber: string | null
+  checkedInAt: string
+  lateReason: string | null
+  checkedOutAt: string | null
+  checkOutKind: 'manual' | 'closing' | 'automatic' | null
+  checkOutReason: string | null
+  outcome: Outcome
+  refusalReasons: string | null
+  temperature: number | null
+  symptoms: Symptom[]
+  contactWithCase: boolean
+  fromCaseArea: boolean
+  declaredOnApp: boolean | null
+  maskWorn: boolean
+  watchReason: string | null
+  note: string | null
+}
+
+export interface InsideList {
+  count: number
+  items: VisitDto[]
+}
+
+export interface VisitorHistory {
+  visitor: VisitorDto
+  visits: VisitDto[]
+}
+
+export interface WatchDto {
+  id: number
+  idNumber: string | null
+  fullName: string | null
+  reason: string
+  active: boolean
+  createdAt: string
+}

@@ -1,0 +1,436 @@
+import { describe, expect, it, vi } from 'vitest'
+import type { CheckInInput } from '@shared/visitors/schemas'
+import { searchKeyOf } from '@shared/text/search-key'
+import { autoCheckOut } from '@main/visitors/service'
+import { AuditRecorder } from '@main/audit/trail'
+import { tempApp } from '../helpers/temp-app'
+import type { TempApp } from '../helpers/temp-app'
+import { databaseFingerprint } from '../helpers/fingerprint'
+
+const AN = { fullName: 'Nguyễn Văn An', idType: 'cccd' as const, idNumber: '001099012345' }
+
+async function withUnits(): Promise<TempApp & { vp: number; tt: number }> {
+  const app = await tempApp()
+  const vp = (await app.ok('units:create', { code: 'VP', name: 'Văn phòng Sở', kindCode: 'department' })).id
+  const tt = (await app.ok('units:create', { code: 'TT', name: 'Thanh tra Sở', kindCode: 'department' })).id
+  return Object.assign(app, { vp, tt })
+}
+
+const checkIn = (app: TempApp & { vp: number }, extra: Partial<CheckInInput> = {}) =>
+  app.call('visits:checkIn', { visitor: AN, hostUnitId: app.vp, ...extra })
+
+async function expectFieldError(
+  result: Awaited<ReturnType<TempApp['call']>>,
+  field: string,
+  message: RegExp,
+): Promise<void> {
+  expect(result.ok).toBe(false)
+  if (result.ok) return
+  expect(result.error.fieldErrors[field], JSON.stringify(result.error)).toMatch(message)
+}
+
+describe('check-in', () => {
+  it('registers a new visitor and shows them inside, ID masked in lists', async () => {
+    const app = await withUnits()
+    const visit = await app.ok('visits:checkIn', {
+      visitor: { ...AN, phone: '0912 345 678', dateOfBirth: '1990-03-15', gender: 'male' },
+      hostUnitId: app.vp,
+      purpose: 'Nộp hồ sơ công chứng',
+      badgeNumber: 'K-07',
+      health: { temperature: 36.6, symptoms: [], declaredOnApp: true },
+    })
+    expect(visit).toMatchObject({
+      visitorName: 'Nguyễn Văn An',
+      idNumberMasked: '••••••••2345',
+      phone: '0912345678',
+      hostUnitName: 'Văn phòng Sở',
+      outcome: 'admitted',
+      checkedOutAt: null,
+      temperature: 36.6,
+      declaredOnApp: true,
+    })
+    const inside = await app.ok('visits:inside', {})
+    expect(inside.count).toBe(1)
+    expect(inside.items[0]?.id).toBe(visit.id)
+  })
+
+  it('recognises a returning visitor by ID number and keeps the stored accented name', async () => {
+    const app = await withUnits()
+    const first = await app.ok('visits:checkIn', {
+      visitor: { ...AN, phone: '0912345678', address: 'Ninh Kiều' },
+      hostUnitId: app.vp,
+    })
+    await app.ok('visits:checkOut', { id: first.id })
+    // A keyboard-mode scanner lost the diacritics; the new address waits for confirmation.
+    const again = await app.ok('visits:checkIn', {
+      visitor: { ...AN, fullName: 'Nguyen Van An', address: 'Cái Răng' },
+      hostUnitId: app.tt,
+    })
+    expect(again.visitorId).toBe(first.visitorId)
+    expect(again.visitorName).toBe('Nguyễn Văn An')
+    expect((await app.ok('visitors:lookup', { idNumber: AN.idNumber })).visitor?.address).toBe('Ninh Kiều')
+    await app.ok('visits:checkOut', { id: again.id })
+    // Confirmed: the latest details win.
+    await app.ok('visits:checkIn', {
+      visitor: { ...AN, address: 'Cái Răng', phone: '0987654321' },
+      hostUnitId: app.tt,
+      updateVisitor: true,
+    })
+    const stored = (await app.ok('visitors:lookup', { idNumber: AN.idNumber })).visitor
+    expect(stored).toMatchObject({ fullName: 'Nguyễn Văn An', address: 'Cái Răng', phone: '0987654321' })
+    const history = await app.ok('visitors:history', { id: first.visitorId })
+    expect(history.visits.map((v) => v.hostUnitName)).toEqual([
+      'Thanh tra Sở',
+      'Thanh tra Sở',
+      'Văn phòng Sở',
+    ])
+  })
+
+  it('refuses bad input with Vietnamese messages next to the field and writes nothing', async () => {
+    const app = await withUnits()
+    const before = databaseFingerprint(app.dataSource)
+    await expectFieldError(
+      await checkIn(app, { visitor: { ...AN, idNumber: '00109901234' } }),
+      'visitor.idNumber',
+      /12 chữ số/,
+    )
+    await expectFieldError(
+      await checkIn(app, { visitor: { ...AN, idType: 'cmnd', idNumber: '0123' } }),
+      'visitor.idNumber',
+      /9 chữ số/,
+    )
+    await expectFieldError(
+      await checkIn(app, { visitor: { ...AN, idType: 'passport', idNumber: 'C-12' } }),
+      'visitor.idNumber',
+      /hộ chiếu/,
+    )
+    await expectFieldError(
+      await checkIn(app, { visitor: { ...AN, phone: '12345' } }),
+      'visitor.phone',
+      /điện thoại/,
+    )
+    await expectFieldError(
+      await checkIn(app, { health: { temperature: 3.7 } }),
+      'health.temperature',
+      /từ 34 đến 43 °C/,
+    )
+    await expectFieldError(
+      await checkIn(app, { checkedInAt: new Date(Date.now() + 3_600_000).toISOString() }),
+      'checkedInAt',
+      /tương lai/,
+    )
+    await expectFieldError(
+      await checkIn(app, { checkedInAt: new Date(Date.now() - 3_600_000).toISOString() }),
+      'lateReason',
+      /lý do/,
+    )
+    await expectFieldError(await checkIn(app, { hostUnitId: 999 }), 'hostUnitId', /không tồn tại/)
+    await app.ok('units:setActive', { id: app.tt, active: false })
+    const afterDeactivate = databaseFingerprint(app.dataSource)
+    await expectFieldError(await checkIn(app, { hostUnitId: app.tt }), 'hostUnitId', /ngừng hoạt động/)
+    expect(databaseFingerprint(app.dataSource)).toEqual(afterDeactivate)
+    expect(before.visits).toEqual([])
+  })
+
+  it('accepts a late entry with its reason', async () => {
+    const app = await withUnits()
+    const at = new Date(Date.now() - 2 * 3_600_000).toISOString()
+    const visit = await app.ok('visits:checkIn', {
+      visitor: AN,
+      hostUnitId: app.vp,
+      checkedInAt: at,
+      lateReason: 'Mất điện, ghi sổ tay',
+    })
+    expect(visit).toMatchObject({ checkedInAt: at, lateReason: 'Mất điện, ghi sổ tay' })
+  })
+
+  it('asks before refusing a visitor with fever, symptoms or contact, then records the refusal', async () => {
+    const app = await withUnits()
+    const first = await checkIn(app, { health: { temperature: 38.2, symptoms: ['cough'] } })
+    expect(first.ok).toBe(false)
+    if (first.ok) return
+    expect(first.error.code).toBe('conflict')
+    expect(first.error.fieldErrors.confirmRefusal).toMatch(/sốt 38.2 °C, ho/)
+    expect(databaseFingerprint(app.dataSource).visits).toEqual([])
+
+    const refused = await app.ok('visits:checkIn', {
+      visitor: AN,
+      hostUnitId: app.vp,
+      health: { temperature: 38.2, symptoms: ['cough'] },
+      confirmRefusal: true,
+    })
+    expect(refused).toMatchObject({
+      outcome: 'refused',
+      refusalReasons: 'sốt 38.2 °C, ho',
+      checkedOutAt: null,
+    })
+    expect((await app.ok('visits:inside', {})).count).toBe(0)
+    const out = await app.call('visits:checkOut', { id: refused.id })
+    expect(out).toMatchObject({ ok: false, error: { code: 'conflict' } })
+
+    const contact = await checkIn(app, {
+      visitor: { fullName: 'Lê Thị Bé', idType: 'none' },
+      health: { contactWithCase: true },
+    })
+    expect(contact.ok).toBe(false)
+    if (!contact.ok) expect(contact.error.fieldErrors.confirmRefusal).toMatch(/tiếp xúc/)
+    // 37.4 °C is not a fever.
+    expect(
+      (
+        await checkIn(app, {
+          visitor: { fullName: 'Lê Thị Bé', idType: 'none' },
+          health: { temperature: 37.4 },
+        })
+      ).ok,
+    ).toBe(true)
+  })
+
+  it('warns when the same person is already inside', async () => {
+    const app = await withUnits()
+    await app.ok('visits:checkIn', { visitor: AN, hostUnitId: app.vp })
+    const again = await checkIn(app, { hostUnitId: app.tt })
+    expect(again.ok).toBe(false)
+    if (!again.ok) expect(again.error.fieldErrors.confirmInside).toMatch(/đang ở trong cơ quan/)
+    expect((await checkIn(app, { hostUnitId: app.tt, confirmInside: true })).ok).toBe(true)
+    expect((await app.ok('visits:inside', {})).count).toBe(2)
+  })
+
+  it('stops on the watchlist by ID number or by name without diacritics, and records the confirmation', async () => {
+    const app = await withUnits()
+    await app.ok('watchlist:create', { fullName: 'TRAN VAN BINH', reason: 'Gây rối ngày 02/11' })
+    await app.ok('watchlist:create', { idNumber: AN.idNumber, reason: 'Giả mạo giấy tờ' })
+    const byName = await app.call('visits:checkIn', {
+      visitor: { fullName: 'Trần Văn Bình', idType: 'none' },
+      hostUnitId: app.vp,
+    })
+    expect(byName.ok).toBe(false)
+    if (!byName.ok) expect(byName.error.fieldErrors.confirmWatch).toMatch(/Gây rối ngày 02\/11/)
+    const byId = await checkIn(app)
+    expect(byId.ok).toBe(false)
+    if (!byId.ok) expect(byId.error.fieldErrors.confirmWatch).toMatch(/Giả mạo giấy tờ/)
+
+    const visit = await app.ok('visits:checkIn', { visitor: AN, hostUnitId: app.vp, confirmWatch: true })
+    expect(visit.watchReason).toBe('Giả mạo giấy tờ')
+    const trail = await app.ok('audit:list', { entity: 'visit' })
+    expect(JSON.stringify(trail.items)).toContain('người trực đã xác nhận tiếp nhận')
+
+    // A deactivated entry no longer stops anyone.
+    const list = await app.ok('watchlist:list', {})
+    const entry = list.find((w) => w.fullName === 'TRAN VAN BINH')!
+    await app.ok('watchlist:update', {
+      id: entry.id,
+      fullName: entry.fullName,
+      reason: entry.reason,
+      active: false,
+    })
+    expect(
+      (
+        await app.call('visits:checkIn', {
+          visitor: { fullName: 'Trần Văn Bình', idType: 'none' },
+          hostUnitId: app.vp,
+        })
+      ).ok,
+    ).toBe(true)
+  })
+
+  it('masks personal fields in the audit trail', async () => {
+    const app = await withUnits()
+    await app.ok('visits:checkIn', { visitor: { ...AN, phone: '0912345678' }, hostUnitId: app.vp })
+    const trail = await app.ok('audit:list', { entity: 'visitor' })
+    const text = JSON.stringify(trail.items)
+    expect(text).not.toContain('Nguyễn Văn An')
+    expect(text).not.toContain('001099012345')
+    expect(text).toContain('N***** V** A*')
+  })
+})
+
+describe('check-out', () => {
+  it('checks out now; refuses a second check-out, a time before check-in, and an edited time without reason', async () => {
+    const app = await withUnits()
+    const visit = await app.ok('visits:checkIn', { visitor: AN, hostUnitId: app.vp })
+    await expectFieldError(
+      await app.call('visits:checkOut', { id: visit.id, checkedOutAt: '2020-01-01T00:00:00Z', reason: 'x' }),
+      'checkedOutAt',
+      /trước giờ vào/,
+    )
+    const out = await app.ok('visits:checkOut', { id: visit.id })
+    expect(out.checkedOutAt).not.toBeNull()
+    expect(out.checkOutKind).toBe('manual')
+    expect(await app.call('visits:checkOut', { id: visit.id })).toMatchObject({
+      ok: false,
+      error: { code: 'conflict', message: 'Khách đã ra về rồi' },
+    })
+    expect((await app.ok('visits:inside', {})).count).toBe(0)
+
+    const late = await app.ok('visits:checkIn', {
+      visitor: { fullName: 'Phạm Thị Cúc', idType: 'none' },
+      hostUnitId: app.vp,
+      checkedInAt: new Date(Date.now() - 3 * 3_600_000).toISOString(),
+      lateReason: 'Nhập bù',
+    })
+    const earlier = new Date(Date.now() - 3_600_000).toISOString()
+    await expectFieldError(
+      await app.call('visits:checkOut', { id: late.id, checkedOutAt: earlier }),
+      'reason',
+      /lý do/,
+    )
+    expect(
+      await app.ok('visits:checkOut', { id: late.id, checkedOutAt: earlier, reason: 'Quên bấm ra' }),
+    ).toMatchObject({
+      checkedOutAt: earlier,
+      checkOutReason: 'Quên bấm ra',
+    })
+  })
+
+  it('at closing time checks out exactly the visits the user confirmed', async () => {
+    const app = await withUnits()
+    const a = await app.ok('visits:checkIn', { visitor: AN, hostUnitId: app.vp })
+    const b = await app.ok('visits:checkIn', {
+      visitor: { fullName: 'Lê Văn Bảo', idType: 'none' },
+      hostUnitId: app.tt,
+    })
+    const listed = (await app.ok('visits:inside', {})).items.map((v) => v.id)
+    const newcomer = await app.ok('visits:checkIn', {
+      visitor: { fullName: 'Hồ Thị Cam', idType: 'none' },
+      hostUnitId: app.tt,
+    })
+    expect(await app.ok('visits:checkOutAll', { ids: listed })).toEqual({ count: 2 })
+    const inside = await app.ok('visits:inside', {})
+    expect(inside.items.map((v) => v.id)).toEqual([newcomer.id])
+    expect((await app.ok('visits:get', { id: a.id })).checkOutKind).toBe('closing')
+    expect((await app.ok('visits:get', { id: b.id })).checkOutKind).toBe('closing')
+    expect(await app.ok('visits:checkOutAll', { ids: listed })).toEqual({ count: 0 })
+  })
+
+  it('the automatic check-out closes visits that began before the cut-off, at the cut-off', async () => {
+    const app = await withUnits()
+    const early = await app.ok('visits:checkIn', {
+      visitor: AN,
+      hostUnitId: app.vp,
+      checkedInAt: new Date(Date.now() - 5 * 3_600_000).toISOString(),
+      lateReason: 'Nhập bù',
+    })
+    const recent = await app.ok('visits:checkIn', {
+      visitor: { fullName: 'Lê Văn Bảo', idType: 'none' },
+      hostUnitId: app.vp,
+    })
+    const cutoff = new Date(Date.now() - 3_600_000)
+    const result = await app.dataSource.transaction((m) =>
+      autoCheckOut({ m, now: new Date(), audit: new AuditRecorder(), userId: null }, cutoff),
+    )
+    expect(result).toEqual({ count: 1 })
+    expect(await app.ok('visits:get', { id: early.id })).toMatchObject({
+      checkedOutAt: cutoff.toISOString(),
+      checkOutKind: 'automatic',
+    })
+    expect((await app.ok('visits:get', { id: recent.id })).checkedOutAt).toBeNull()
+  })
+
+  it('editing a finished visit needs a reason, which the audit trail keeps', async () => {
+    const app = await withUnits()
+    const visit = await app.ok('visits:checkIn', { visitor: AN, hostUnitId: app.vp, purpose: 'Hỏi thủ tục' })
+    await app.ok('visits:checkOut', { id: visit.id })
+    const edit = { id: visit.id, hostUnitId: app.tt, checkedInAt: visit.checkedInAt, checkedOutAt: null }
+    await expectFieldError(await app.call('visits:edit', edit), 'reason', /lý do/)
+    const edited = await app.ok('visits:edit', {
+      ...edit,
+      checkedOutAt: new Date().toISOString(),
+      reason: 'Khách làm việc với Thanh tra',
+    })
+    expect(edited.hostUnitName).toBe('Thanh tra Sở')
+    const trail = JSON.stringify((await app.ok('audit:list', { entity: 'visit' })).items)
+    expect(trail).toContain('Lý do sửa: Khách làm việc với Thanh tra')
+  })
+})
+
+describe('search', () => {
+  async function visitors(app: TempApp & { vp: number; tt: number }) {
+    const people = [
+      { fullName: 'Nguyễn Văn An', idType: 'cccd' as const, idNumber: '001099012345', phone: '0912345678' },
+      {
+        fullName: 'Đặng Thị Đào',
+        idType: 'cccd' as const,
+        idNumber: '092199000111',
+        organisation: 'Công ty Luật Đông Á',
+      },
+      { fullName: 'Trần Nguyên Khang', idType: 'none' as const },
+    ]
+    for (const [i, visitor] of people.entries())
+      await app.ok('visits:checkIn', { visitor, hostUnitId: i === 1 ? app.tt : app.vp, confirmInside: true })
+  }
+
+  it('finds visits by name without diacritics, "d" for "đ", ID number, phone, organisation, unit and outcome', async () => {
+    const app = await withUnits()
+    await visitors(app)
+    const names = async (q: Record<string, unknown>) =>
+      (await app.ok('visits:search', q)).items.map((v) => v.visitorName)
+    expect(await names({ q: 'nguyen van' })).toEqual(['Nguyễn Văn An'])
+    expect(await names({ q: 'nguyen' })).toEqual(['Trần Nguyên Khang', 'Nguyễn Văn An'])
+    expect(await names({ q: 'dang dao' })).toEqual(['Đặng Thị Đào'])
+    expect(await names({ q: '0111' })).toEqual(['Đặng Thị Đào'])
+    expect(await names({ q: '0912345678' })).toEqual(['Nguyễn Văn An'])
+    expect(await names({ q: 'dong a' })).toEqual(['Đặng Thị Đào'])
+    expect(await names({ hostUnitId: app.tt })).toEqual(['Đặng Thị Đào'])
+    expect(await names({ outcome: 'refused' })).toEqual([])
+    const today = new Date().toISOString().slice(0, 10)
+    expect((await app.ok('visits:search', { from: '2020-01-01', to: '2020-12-31' })).total).toBe(0)
+    expect((await app.ok('visits:search', { from: '2020-01-01', to: today })).total).toBe(3)
+  })
+
+  it('gives the same answer for a common name (walking visits) as for a rare one (through its visitors)', async () => {
+    const app = await withUnits()
+    const stamp = new Date().toISOString()
+    await app.dataSource.transaction(async (m) => {
+      for (let i = 0; i < 2100; i++) {
+        const name = `Nguyễn Văn Số${i}`
+        const [{ id }] = (await m.query(
+          `INSERT INTO visitors (full_name, id_type, search_key, created_at, updated_at) VALUES (?, 'none', ?, ?, ?) RETURNING id`,
+          [name, searchKeyOf(name), stamp, stamp],
+        )) as [{ id: number }]
+        await m.query(
+          `INSERT INTO visits (visitor_id, host_unit_id, checked_in_at, checked_out_at, outcome, created_at, updated_at)
+           VALUES (?, ?, ?, ?, 'admitted', ?, ?)`,
+          [
+            id,
+            app.vp,
+            new Date(Date.UTC(2026, 0, 1, 0, i)).toISOString(),
+            new Date(Date.UTC(2026, 0, 1, 1, i)).toISOString(),
+            stamp,
+            stamp,
+          ],
+        )
+      }
+    })
+    const common = await app.ok('visits:search', { q: 'nguyen van', pageSize: 5 })
+    expect(common.total).toBe(2100)
+    expect(common.items.map((v) => v.visitorName)).toEqual(
+      [2099, 2098, 2097, 2096, 2095].map((i) => `Nguyễn Văn Số${i}`),
+    )
+    const rare = await app.ok('visits:search', { q: 'so2099' })
+    expect(rare.items.map((v) => v.visitorName)).toEqual(['Nguyễn Văn Số2099'])
+  })
+
+  it('offers returning visitors as the receptionist types', async () => {
+    const app = await withUnits()
+    await visitors(app)
+    const suggest = async (q: string) => (await app.ok('visitors:suggest', { q })).map((v) => v.fullName)
+    expect(await suggest('dao')).toEqual(['Đặng Thị Đào'])
+    expect(await suggest('0912')).toEqual(['Nguyễn Văn An'])
+    expect(await suggest('2345')).toEqual(['Nguyễn Văn An'])
+  })
+})
+
+describe('time', () => {
+  it('a check-in just after midnight in Vietnam belongs to that Vietnamese day', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] })
+    try {
+      vi.setSystemTime(new Date('2026-11-22T17:30:00Z')) // 00:30 on 23/11 in Vietnam
+      const app = await withUnits()
+      await app.ok('visits:checkIn', { visitor: AN, hostUnitId: app.vp })
+      expect((await app.ok('visits:search', { from: '2026-11-23', to: '2026-11-23' })).total).toBe(1)
+      expect((await app.ok('visits:search', { from: '2026-11-22', to: '2026-11-22' })).total).toBe(0)
+    } finally {
+      vi.useRealTimers()
+    }
+  })
+})
