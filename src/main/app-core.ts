@@ -7,6 +7,7 @@ import type { Logger } from './core/logger'
 import { SessionRegistry } from './core/session'
 import { Backups, DamagedStoreError, isDamagedStoreError } from './backups/service'
 import { handlers } from './routes'
+import { runReceptionJobs } from './visitors/schedule'
 import { readSettings, securityGroup } from './settings/service'
 
 export interface AppCore {
@@ -20,13 +21,16 @@ export interface AppCore {
 
 export interface AppCoreOptions extends OpenDatabaseOptions {
   logger: Logger
-  /** The daily backup at start and while running; off in tests, which take theirs explicitly. */
-  automaticBackups?: boolean
+  /**
+   * Background work at start and while running: the daily backup and the reception jobs
+   * (automatic check-out). Off in tests, which run them explicitly.
+   */
+  background?: boolean
   clock?: () => number
 }
 
-/** How often a long-running app looks whether today's backup is still due. */
-const AUTOMATIC_BACKUP_CHECK_MS = 60 * 60_000
+/** How often a long-running app looks for due background work (the daily backup, the check-out time). */
+const BACKGROUND_EVERY_MS = 5 * 60_000
 
 /** Opens the store; one SQLite cannot read at all becomes a DamagedStoreError offering a backup. */
 async function openStore(options: AppCoreOptions, clock: () => number): Promise<DataSource> {
@@ -99,10 +103,14 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
   const router = createRouter({ host, handlers, logger: options.logger, sessions, clock })
 
   let timer: NodeJS.Timeout | undefined
-  if (options.automaticBackups) {
-    const due = () => void backups.automatic(new Date(clock()))
+  let jobs: Promise<void> = Promise.resolve()
+  if (options.background) {
+    const due = () => {
+      void backups.automatic(new Date(clock()))
+      jobs = runReceptionJobs(router, options.logger)
+    }
     due()
-    timer = setInterval(due, AUTOMATIC_BACKUP_CHECK_MS)
+    timer = setInterval(due, BACKGROUND_EVERY_MS)
     timer.unref()
   }
   return {
@@ -114,7 +122,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
     backups,
     close: async () => {
       clearInterval(timer)
-      await backups.idle()
+      await Promise.all([backups.idle(), jobs])
       if (dataSource.isInitialized) await dataSource.destroy()
     },
   }

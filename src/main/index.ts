@@ -87,7 +87,7 @@ async function start(): Promise<void> {
     file: join(dataDir, DATABASE_FILE_NAME),
     nativeBinding,
     logger,
-    automaticBackups: true,
+    background: true,
   })
   handleAppScheme(join(__dirname, '../renderer'))
   registerRouteHandlers(core.router, (sender) => core!.sessions.get(`window:${sender.id}`), logger)

@@ -15,7 +15,7 @@ async function main(): Promise<void> {
   const dataDir = resolveDataDir()
   const logger = createFileLogger(join(dataDir, 'logs'), 'preview')
   const file = join(dataDir, DATABASE_FILE_NAME)
-  const core = await createAppCore({ file, logger, automaticBackups: true }).catch(async (error: unknown) => {
+  const core = await createAppCore({ file, logger, background: true }).catch(async (error: unknown) => {
     if (!(error instanceof DamagedStoreError)) throw error
     console.error(error.message)
     if (!error.latestGood) throw new Error(`No good backup found for ${file}`, { cause: error })
@@ -26,7 +26,7 @@ async function main(): Promise<void> {
     }
     const { asideFile } = await error.recover()
     console.log(`Đã khôi phục. Tệp hỏng được cất tại ${asideFile}`)
-    return createAppCore({ file, logger, automaticBackups: true })
+    return createAppCore({ file, logger, background: true })
   })
   const preview = await startPreviewServer({
     router: core.router,

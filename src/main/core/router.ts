@@ -6,6 +6,7 @@ import { accountMsg } from '@shared/accounts/schemas'
 import { AppError, INTERNAL_ERROR, fieldErrorsOf } from './errors'
 import type { Logger } from './logger'
 import { SerialQueue } from './serial-queue'
+import { systemSession } from './session'
 import type { Session, SessionRegistry } from './session'
 import { AuditRecorder } from '../audit/trail'
 import { writeAuditEntries } from '../audit/service'
@@ -38,6 +39,11 @@ export type Handlers = { [N in RouteName]: Handler<N> }
 
 export interface Router {
   dispatch(name: string, rawInput: unknown, session: Session): Promise<Result<unknown>>
+  /**
+   * A scheduled write of the main process itself (automatic check-out, retention purge): queued
+   * with the routes' writes, one transaction, audited as `job:<name>` by the system.
+   */
+  runJob<T>(name: string, job: (ctx: HandlerContext) => Promise<T>): Promise<T>
 }
 
 export interface RouterDeps {
@@ -119,7 +125,28 @@ export function createRouter(deps: RouterDeps): Router {
     return data
   }
 
+  const jobSession = systemSession()
   return {
+    runJob(name, job) {
+      return queue.run(async () => {
+        const audit = new AuditRecorder()
+        const now = new Date(clock())
+        return host.dataSource().transaction(async (m) => {
+          const out = await job({
+            m,
+            session: jobSession,
+            sessions,
+            audit,
+            now,
+            afterCommit: () => undefined,
+            host,
+          })
+          if (audit.entries.length)
+            await writeAuditEntries(m, jobSession.user, `job:${name}`, audit.entries, true, new Date(clock()))
+          return out
+        })
+      })
+    },
     async dispatch(name, rawInput, session) {
       if (!isRouteName(name)) return fail('unknown_route', 'Thao tác không tồn tại')
       const spec: RouteSpec = contract[name]

@@ -22,7 +22,7 @@ export function isOwnFrame(event: Pick<IpcMainInvokeEvent, 'senderFrame'>, origi
 /** The IPC adapter: one handler per route, each a thin call into the shared router. */
 /** Each window has its own session, kept in main; the renderer never holds a token. */
 export function registerRouteHandlers(
-  router: Router,
+  router: Pick<Router, 'dispatch'>,
   sessionOf: (sender: Pick<WebContents, 'id'>) => Session,
   logger: Logger,
 ): void {

@@ -27,7 +27,7 @@ const CONTENT_TYPES: Record<string, string> = {
 }
 
 export interface PreviewServerOptions {
-  router: Router
+  router: Pick<Router, 'dispatch'>
   /** The session an API call runs as: the page that holds the per-run secret. */
   sessionFor(req: IncomingMessage): Session
   /** Built renderer (out/renderer). */

@@ -21,6 +21,7 @@ import type {
   VisitorDto,
   VisitorFields,
   VisitorHistory,
+  VisitorLookup,
   VisitSearchQuery,
   WatchDto,
   WatchInput,
@@ -186,9 +187,16 @@ async function findVisitor(m: EntityManager, where: string, params: unknown[]): 
   return row ?? null
 }
 
-export async function lookupVisitor(m: EntityManager, idNumber: string): Promise<VisitorDto | null> {
+/** A returning visitor by ID number, with the unit they last came to (the form offers it again). */
+export async function lookupVisitor(m: EntityManager, idNumber: string): Promise<VisitorLookup> {
   const row = await findVisitor(m, 'id_number = ?', [idNumber])
-  return row ? toVisitorDto(row) : null
+  if (!row) return { visitor: null, lastHostUnitId: null }
+  const [last] = (await m.query(
+    `SELECT v.host_unit_id FROM visits v JOIN units u ON u.id = v.host_unit_id
+     WHERE v.visitor_id = ? AND u.active = 1 ORDER BY v.checked_in_at DESC LIMIT 1`,
+    [row.id],
+  )) as Array<{ host_unit_id: number }>
+  return { visitor: toVisitorDto(row), lastHostUnitId: last?.host_unit_id ?? null }
 }
 
 /** Visitors offered as the receptionist types a name, phone or ID number; newest first. */

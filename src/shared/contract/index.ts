@@ -25,7 +25,14 @@ import {
   WatchInput,
   WatchUpdateInput,
 } from '../visitors/schemas'
-import type { InsideList, VisitDto, VisitorDto, VisitorHistory, WatchDto } from '../visitors/schemas'
+import type {
+  InsideList,
+  VisitDto,
+  VisitorDto,
+  VisitorHistory,
+  VisitorLookup,
+  WatchDto,
+} from '../visitors/schemas'
 import {
   ChangeOwnPasswordInput,
   LoginInput,
@@ -227,7 +234,7 @@ export const contract = {
     permission: 'visits.read',
     kind: 'read',
   }),
-  'visitors:lookup': route<typeof VisitorLookupInput, { visitor: VisitorDto | null }>({
+  'visitors:lookup': route<typeof VisitorLookupInput, VisitorLookup>({
     input: VisitorLookupInput,
     permission: 'visits.read',
     kind: 'read',

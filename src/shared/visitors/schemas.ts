@@ -270,6 +270,11 @@ export interface InsideList {
   items: VisitDto[]
 }
 
+export interface VisitorLookup {
+  visitor: VisitorDto | null
+  lastHostUnitId: number | null
+}
+
 export interface VisitorHistory {
   visitor: VisitorDto
   visits: VisitDto[]

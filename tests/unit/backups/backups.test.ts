@@ -137,7 +137,7 @@ describe('the daily automatic backup', () => {
   it('is taken at start when the app is told to (Electron and the preview)', async () => {
     const app = await tempApp()
     await app.close()
-    const core = await createAppCore({ file: app.file, logger: silentLogger, automaticBackups: true })
+    const core = await createAppCore({ file: app.file, logger: silentLogger, background: true })
     await core.backups.idle()
     const overview = await core.backups.overview()
     await core.close()

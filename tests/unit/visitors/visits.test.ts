@@ -2,6 +2,8 @@ import { describe, expect, it, vi } from 'vitest'
 import type { CheckInInput } from '@shared/visitors/schemas'
 import { searchKeyOf } from '@shared/text/search-key'
 import { autoCheckOut } from '@main/visitors/service'
+import { lastCutoff, runReceptionJobs } from '@main/visitors/schedule'
+import { silentLogger } from '@main/core/logger'
 import { AuditRecorder } from '@main/audit/trail'
 import { tempApp } from '../helpers/temp-app'
 import type { TempApp } from '../helpers/temp-app'
@@ -429,6 +431,54 @@ describe('time', () => {
       await app.ok('visits:checkIn', { visitor: AN, hostUnitId: app.vp })
       expect((await app.ok('visits:search', { from: '2026-11-23', to: '2026-11-23' })).total).toBe(1)
       expect((await app.ok('visits:search', { from: '2026-11-22', to: '2026-11-22' })).total).toBe(0)
+    } finally {
+      vi.useRealTimers()
+    }
+  })
+})
+
+describe('the automatic check-out job', () => {
+  it('finds the last time the clock showed the setting, in Vietnam time', () => {
+    expect(lastCutoff(new Date('2026-11-23T02:00:00Z'), '17:30').toISOString()).toBe(
+      '2026-11-22T10:30:00.000Z',
+    )
+    expect(lastCutoff(new Date('2026-11-23T11:00:00Z'), '17:30').toISOString()).toBe(
+      '2026-11-23T10:30:00.000Z',
+    )
+    expect(lastCutoff(new Date('2026-11-22T17:10:00Z'), '00:05').toISOString()).toBe(
+      '2026-11-22T17:05:00.000Z',
+    )
+  })
+
+  it('checks out whoever was left inside at the last closing time; visitors who came after stay', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] })
+    try {
+      vi.setSystemTime(new Date('2026-11-23T02:00:00Z')) // 09:00 in Vietnam
+      const app = await withUnits()
+      await app.ok('settings:updateReception', {
+        retentionDays: 30,
+        autoCheckOutTime: '17:30',
+        scannerPort: null,
+      })
+      const forgotten = await app.ok('visits:checkIn', {
+        visitor: AN,
+        hostUnitId: app.vp,
+        checkedInAt: '2026-11-22T08:00:00+07:00',
+        lateReason: 'Nhập bù sổ giấy',
+      })
+      const today = await app.ok('visits:checkIn', {
+        visitor: { fullName: 'Lê Văn Bảo', idType: 'none' },
+        hostUnitId: app.vp,
+      })
+      await runReceptionJobs(app.router, silentLogger)
+      expect(await app.ok('visits:get', { id: forgotten.id })).toMatchObject({
+        checkedOutAt: '2026-11-22T10:30:00.000Z',
+        checkOutKind: 'automatic',
+      })
+      expect((await app.ok('visits:get', { id: today.id })).checkedOutAt).toBeNull()
+      const trail = await app.ok('audit:list', { q: 'job:autoCheckOut' })
+      expect(trail.items).toHaveLength(1)
+      expect(trail.items[0]).toMatchObject({ userName: 'system', entityId: String(forgotten.id) })
     } finally {
       vi.useRealTimers()
     }

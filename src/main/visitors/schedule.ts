@@ -1,0 +1,31 @@
+import type { Logger } from '../core/logger'
+import type { HandlerContext, Router } from '../core/router'
+import { readSettings, receptionGroup } from '../settings/service'
+import { vietnamDay, vietnamDayStart } from '@shared/text/dates'
+import { autoCheckOut } from './service'
+
+/** The latest instant at or before `now` when clocks in Vietnam showed `time` (HH:mm). */
+export function lastCutoff(now: Date, time: string): Date {
+  const [h, m] = time.split(':').map(Number) as [number, number]
+  const today = new Date(vietnamDayStart(vietnamDay(now)).getTime() + (h * 60 + m) * 60_000)
+  return today <= now ? today : new Date(today.getTime() - 86_400_000)
+}
+
+const jobContext = (ctx: HandlerContext) => ({ m: ctx.m, now: ctx.now, audit: ctx.audit, userId: null })
+
+/**
+ * The reception desk's own writes: the automatic check-out at the time set in Settings. Runs
+ * at start and every few minutes; a failure is logged and retried at the next run.
+ */
+export async function runReceptionJobs(router: Router, logger: Logger): Promise<void> {
+  try {
+    await router.runJob('autoCheckOut', async (ctx) => {
+      const { autoCheckOutTime } = await readSettings(ctx.m, receptionGroup)
+      if (!autoCheckOutTime) return
+      const { count } = await autoCheckOut(jobContext(ctx), lastCutoff(ctx.now, autoCheckOutTime))
+      if (count) logger.info(`automatic check-out: ${count} visits`)
+    })
+  } catch (error) {
+    logger.error('reception jobs failed', error)
+  }
+}
