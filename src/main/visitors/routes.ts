@@ -14,6 +14,8 @@ import {
   visitorHistory,
 } from './service'
 import type { VisitContext } from './service'
+import { dayListXlsx, periodText } from './exports'
+import { agencyGroup, readSettings } from '../settings/service'
 
 type VisitorHandlers = Pick<
   Handlers,
@@ -40,6 +42,11 @@ export const visitorHandlers: VisitorHandlers = {
   'visitors:lookup': (input, { m }) => lookupVisitor(m, input.idNumber),
   'visitors:suggest': (input, { m }) => suggestVisitors(m, input.q, input.limit),
   'visitors:history': (input, { m }) => visitorHistory(m, input.id),
+  'visits:dayListXlsx': async (input, { m, audit }) => {
+    const file = await dayListXlsx(m, input, await readSettings(m, agencyGroup))
+    audit.note('visit', null, `Xuất danh sách khách ${periodText(input)} (${file.fileName})`)
+    return file
+  },
   'watchlist:list': (_input, { m }) => listWatch(m),
   'watchlist:create': (input, ctx) => saveWatch(visitContext(ctx), input),
   'watchlist:update': (input, ctx) => saveWatch(visitContext(ctx), input),

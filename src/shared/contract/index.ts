@@ -16,6 +16,7 @@ import {
   CheckInInput,
   CheckOutAllInput,
   CheckOutInput,
+  DayListInput,
   InsideQuery,
   VisitEditInput,
   VisitorIdInput,
@@ -248,6 +249,12 @@ export const contract = {
     input: VisitorIdInput,
     permission: 'visits.read',
     kind: 'read',
+  }),
+  /** A write: exporting personal data leaves a line in the audit trail. */
+  'visits:dayListXlsx': route<typeof DayListInput, FileDownload>({
+    input: DayListInput,
+    permission: 'visits.read',
+    kind: 'write',
   }),
   'watchlist:list': route<typeof none, WatchDto[]>({
     input: none,

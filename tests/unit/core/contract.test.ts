@@ -129,6 +129,11 @@ const malformed: Record<RouteName, unknown[]> = {
   'visitors:lookup': [{}, { idNumber: '' }],
   'visitors:suggest': [{ limit: 1000 }],
   'visitors:history': [{ id: 0 }],
+  'visits:dayListXlsx': [
+    { from: '2026-11-23' },
+    { from: '2026-11-23', to: '2026-11-01' },
+    { from: '2020-01-01', to: '2026-01-01' },
+  ],
   'watchlist:list': [{ extra: true }],
   'watchlist:create': [{ reason: 'Không có ai' }, { idNumber: '001099099999' }],
   'watchlist:update': [{ idNumber: '001099099999', reason: 'Thiếu id' }],

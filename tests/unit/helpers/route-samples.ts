@@ -68,6 +68,7 @@ export const valid: Record<RouteName, unknown> = {
   'visitors:lookup': { idNumber: CCCD },
   'visitors:suggest': { q: 'nguyen' },
   'visitors:history': { id: 1 },
+  'visits:dayListXlsx': { from: '2026-11-23', to: '2026-11-23' },
   'watchlist:list': {},
   'watchlist:create': { idNumber: '001099099999', reason: 'Gây rối lần trước' },
   'watchlist:update': { id: 1, fullName: 'Trần Văn Bình', reason: 'Gây rối lần trước', active: false },

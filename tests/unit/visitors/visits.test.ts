@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs'
 import { describe, expect, it, vi } from 'vitest'
 import type { CheckInInput } from '@shared/visitors/schemas'
 import { searchKeyOf } from '@shared/text/search-key'
@@ -479,6 +480,52 @@ describe('the automatic check-out job', () => {
       const trail = await app.ok('audit:list', { q: 'job:autoCheckOut' })
       expect(trail.items).toHaveLength(1)
       expect(trail.items[0]).toMatchObject({ userName: 'system', entityId: String(forgotten.id) })
+    } finally {
+      vi.useRealTimers()
+    }
+  })
+})
+
+describe('the day list for the health authority', () => {
+  it('exports a real workbook: Vietnamese headers, full ID numbers, dates as dates, markup as text', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] })
+    try {
+      vi.setSystemTime(new Date('2026-11-23T03:15:00Z')) // 10:15 in Vietnam
+      const app = await withUnits()
+      await app.ok('visits:checkIn', {
+        visitor: { ...AN, dateOfBirth: '1990-03-15', gender: 'male', phone: '0912345678' },
+        hostUnitId: app.vp,
+        purpose: 'Công chứng hợp đồng',
+        health: { temperature: 36.5 },
+      })
+      await app.ok('visits:checkIn', {
+        visitor: { fullName: '<img src=x onerror=alert(1)>', idType: 'none' },
+        hostUnitId: app.tt,
+        health: { temperature: 38.5 },
+        confirmRefusal: true,
+      })
+      const file = await app.ok('visits:dayListXlsx', { from: '2026-11-23', to: '2026-11-23' })
+      expect(file.fileName).toBe('danh-sach-khach-2026-11-23.xlsx')
+      const book = new ExcelJS.Workbook()
+      await book.xlsx.load(Buffer.from(file.base64, 'base64') as unknown as ArrayBuffer)
+      const sheet = book.worksheets[0]!
+      expect(sheet.getRow(2).getCell(1).value).toBe('DANH SÁCH KHÁCH ĐẾN LIÊN HỆ CÔNG TÁC NGÀY 23/11/2026')
+      const header = sheet.getRow(4).values as unknown[]
+      expect(header.slice(1, 4)).toEqual(['STT', 'Họ và tên', 'Số CCCD/CMND/Hộ chiếu'])
+      const first = sheet.getRow(5)
+      expect(first.getCell(2).value).toBe('Nguyễn Văn An')
+      expect(first.getCell(3).value).toBe('001099012345')
+      expect(first.getCell(4).value).toEqual(new Date('1990-03-15T00:00:00Z'))
+      // 10:15 on the office clock, whatever the PC's time zone.
+      expect(first.getCell(12).value).toEqual(new Date('2026-11-23T10:15:00Z'))
+      expect(first.getCell(12).numFmt).toBe('dd/mm/yyyy hh:mm')
+      const second = sheet.getRow(6)
+      expect(second.getCell(2).value).toBe('<img src=x onerror=alert(1)>')
+      expect(second.getCell(15).value).toBe('Không cho vào, chuyển y tế: sốt 38.5 °C')
+      const trail = await app.ok('audit:list', { q: 'visits:dayListXlsx' })
+      expect(trail.items[0]?.changes).toEqual({
+        note: 'Xuất danh sách khách ngày 23/11/2026 (danh-sach-khach-2026-11-23.xlsx)',
+      })
     } finally {
       vi.useRealTimers()
     }
