@@ -1,7 +1,8 @@
 /**
- * Child process of crash.test.ts: opens the real app core on the given file and creates units
- * forever, one transaction each. `ACK <code>` on stdout means that unit's transaction committed;
- * the parent kills this process with SIGKILL at a random moment and checks what survived.
+ * Child process of crash.test.ts: opens the real app core on the given file and checks visitors
+ * in at the reception desk forever, one transaction each (a visitor, a visit, the index, the
+ * audit trail). `ACK <code>` on stdout means that check-in committed; the parent kills this
+ * process with SIGKILL at a random moment and checks what survived.
  *
  *   tsx --tsconfig tsconfig.node.json tests/unit/resilience/crash-writer.ts <dbfile> <prefix>
  */
@@ -15,15 +16,27 @@ async function main(): Promise<void> {
   if (!file || !prefix) throw new Error('usage: crash-writer <dbfile> <prefix>')
   const core = await createAppCore({ file, logger: silentLogger })
   const session = systemSession()
+  const units = await core.router.dispatch('units:options', {}, session)
+  if (!units.ok) throw new Error(`units:options failed: ${JSON.stringify(units.error)}`)
+  let unit = (units.data as Array<{ id: number; code: string }>).find((u) => u.code === 'SANH')?.id
+  if (!unit) {
+    const created = await core.router.dispatch(
+      'units:create',
+      { code: 'SANH', name: 'Sảnh tiếp dân', kindCode: 'other' },
+      session,
+    )
+    if (!created.ok) throw new Error(`units:create failed: ${JSON.stringify(created.error)}`)
+    unit = (created.data as { id: number }).id
+  }
   writeSync(1, 'READY\n')
   for (let i = 0; ; i++) {
     const code = `${prefix}-${i}`
     const result = await core.router.dispatch(
-      'units:create',
-      { code, name: `Đơn vị ${i}`, kindCode: 'other' },
+      'visits:checkIn',
+      { visitor: { fullName: `Nguyễn Văn Khách ${i}`, idType: 'none' }, hostUnitId: unit, note: code },
       session,
     )
-    if (!result.ok) throw new Error(`units:create ${code} failed: ${JSON.stringify(result.error)}`)
+    if (!result.ok) throw new Error(`visits:checkIn ${code} failed: ${JSON.stringify(result.error)}`)
     // Synchronous, so the line is in the pipe before the next transaction starts.
     writeSync(1, `ACK ${code}\n`)
   }

@@ -7,9 +7,9 @@ import { build } from 'esbuild'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 /**
- * Power-cut drill: a child process writes units through the real core, one transaction each,
- * and is killed with SIGKILL at a random moment, 50 times on the same file. After each kill the
- * file must pass SQLite's integrity check and hold every unit whose commit was acknowledged.
+ * Power-cut drill: a child process checks visitors in through the real core, one transaction
+ * each, and is killed with SIGKILL at a random moment, 50 times on the same file. After each
+ * kill the file must pass SQLite's integrity check and hold every check-in that was acknowledged.
  */
 
 const ROOT = resolve(__dirname, '../../..')
@@ -119,7 +119,7 @@ function crashRun(file: string, prefix: string, kill: Kill): Promise<Run> {
 }
 
 describe('crash safety of committed writes', () => {
-  it(`keeps every acknowledged unit and a sound file across ${RUNS} SIGKILLs`, async () => {
+  it(`keeps every acknowledged check-in and a sound file across ${RUNS} SIGKILLs`, async () => {
     const random = prng(SEED)
     const file = join(dir, 'crash.sqlite')
     const runs: Run[] = []
@@ -149,45 +149,46 @@ describe('crash safety of committed writes', () => {
         expect(db.pragma('integrity_check', { simple: true })).toBe('ok')
         expect(db.pragma('foreign_key_check')).toEqual([])
         const codes = new Set(
-          (db.prepare('SELECT code FROM units').all() as Array<{ code: string }>).map((r) => r.code),
+          (db.prepare('SELECT note FROM visits').all() as Array<{ note: string }>).map((r) => r.note),
         )
         expect(acked.filter((code) => !codes.has(code))).toEqual([])
-        // Commits are sequential: each run left units 0…n-1 with n its ACKs, or one more
+        // Commits are sequential: each run left visits 0…n-1 with n its ACKs, or one more
         // whose commit landed just before the kill.
         for (const r of runs) {
           const mine = [...codes].filter((code) => code.startsWith(`${r.prefix}-`))
           expect([r.acked.length, r.acked.length + 1]).toContain(mine.length)
           for (let n = 0; n < mine.length; n++) expect(codes.has(`${r.prefix}-${n}`)).toBe(true)
         }
-        // Each unit and its audit entry share one transaction: never one without the other.
+        // A visit, its visitor and its audit entries share one transaction: never one without the others.
         const orphans = db
           .prepare(
             `SELECT
-                 (SELECT COUNT(*) FROM units u WHERE NOT EXISTS (SELECT 1 FROM audit_log a
-                    WHERE a.route = 'units:create' AND a.entity_id = CAST(u.id AS TEXT))) AS units,
-                 (SELECT COUNT(*) FROM audit_log a WHERE a.route = 'units:create' AND NOT EXISTS
-                    (SELECT 1 FROM units u WHERE CAST(u.id AS TEXT) = a.entity_id)) AS audit`,
+                 (SELECT COUNT(*) FROM visits v WHERE NOT EXISTS (SELECT 1 FROM audit_log a
+                    WHERE a.route = 'visits:checkIn' AND a.entity = 'visit' AND a.entity_id = CAST(v.id AS TEXT))) AS visits,
+                 (SELECT COUNT(*) FROM audit_log a WHERE a.route = 'visits:checkIn' AND a.entity = 'visit' AND NOT EXISTS
+                    (SELECT 1 FROM visits v WHERE CAST(v.id AS TEXT) = a.entity_id)) AS audit,
+                 (SELECT COUNT(*) FROM visitors p WHERE NOT EXISTS (SELECT 1 FROM visits v WHERE v.visitor_id = p.id)) AS visitors`,
           )
           .get()
-        expect(orphans).toEqual({ units: 0, audit: 0 })
+        expect(orphans).toEqual({ visits: 0, audit: 0, visitors: 0 })
       } finally {
         db.close()
       }
     }
 
     // Last, with a writable connection: the full-text index is sound and covers exactly the
-    // units. (rank 0: the index indexes ' ' || search_key, not the column itself, so FTS5's
+    // visitors. (rank 0: the index indexes ' ' || search_key, not the column itself, so FTS5's
     // content comparison, rank 1, fails on any database, crashed or not.)
     const db = new Database(file)
     try {
       expect(() =>
-        db.prepare(`INSERT INTO units_search(units_search, rank) VALUES ('integrity-check', 0)`).run(),
+        db.prepare(`INSERT INTO visitors_search(visitors_search, rank) VALUES ('integrity-check', 0)`).run(),
       ).not.toThrow()
       const unindexed = db
         .prepare(
           `SELECT
-               (SELECT COUNT(*) FROM units u WHERE u.id NOT IN (SELECT id FROM units_search_docsize)) AS missing,
-               (SELECT COUNT(*) FROM units_search_docsize d WHERE d.id NOT IN (SELECT id FROM units)) AS stale`,
+               (SELECT COUNT(*) FROM visitors p WHERE p.id NOT IN (SELECT id FROM visitors_search_docsize)) AS missing,
+               (SELECT COUNT(*) FROM visitors_search_docsize d WHERE d.id NOT IN (SELECT id FROM visitors)) AS stale`,
         )
         .get()
       expect(unindexed).toEqual({ missing: 0, stale: 0 })
