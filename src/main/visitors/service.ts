@@ -29,6 +29,7 @@ import type {
 } from '@shared/visitors/schemas'
 import { formatDateTime, vietnamDayEnd, vietnamDayStart } from '@shared/text/dates'
 import { searchKey, searchKeyOf } from '@shared/text/search-key'
+import { maskIdNumber } from '@shared/visitors/cccd-qr'
 import { AppError } from '../core/errors'
 import type { AuditRecorder } from '../audit/trail'
 import { searchCondition } from '../search/search-index'
@@ -90,11 +91,6 @@ interface VisitRow {
 /** Stored names can be erased by the retention purge; lists still need a label. */
 export const ANONYMISED_NAME = '(đã xoá thông tin cá nhân)'
 
-export function maskIdNumber(idNumber: string | null): string | null {
-  if (!idNumber) return null
-  return `${'•'.repeat(Math.max(0, idNumber.length - 4))}${idNumber.slice(-4)}`
-}
-
 const SELECT_VISIT = `
   SELECT v.id, v.visitor_id, p.full_name AS visitor_name, p.id_type, p.id_number, p.phone, p.organisation,
          v.host_unit_id, u.name AS host_unit_name, v.host_person, v.purpose, v.badge_number,
@@ -111,7 +107,7 @@ function toVisitDto(r: VisitRow): VisitDto {
     visitorId: r.visitor_id,
     visitorName: r.visitor_name ?? ANONYMISED_NAME,
     idType: r.id_type,
-    idNumberMasked: maskIdNumber(r.id_number),
+    idNumberMasked: r.id_number ? maskIdNumber(r.id_number) : null,
     phone: r.phone,
     organisation: r.organisation,
     hostUnitId: r.host_unit_id,

@@ -6,6 +6,11 @@ import UnitsView from './units/UnitsView.vue'
 import SettingsView from './settings/SettingsView.vue'
 import UsersView from './accounts/UsersView.vue'
 import AuditView from './audit/AuditView.vue'
+import VisitorsLayout from './visitors/VisitorsLayout.vue'
+import CheckInView from './visitors/CheckInView.vue'
+import InsidePanel from './visitors/InsidePanel.vue'
+import VisitSearchView from './visitors/VisitSearchView.vue'
+import WatchlistView from './visitors/WatchlistView.vue'
 import type { Permission } from '@shared/contract'
 
 /** Sections not built yet route to one honest "coming" page instead of fake screens. */
@@ -30,7 +35,7 @@ export interface Section {
 export const sections: Section[] = [
   { path: '/', name: 'dashboard', icon: 'HomeFilled', ready: true },
   { path: '/units', name: 'units', icon: 'OfficeBuilding', ready: true, permission: 'units.read' },
-  { path: '/visitors', name: 'visitors', icon: 'User', ready: false },
+  { path: '/visitors', name: 'visitors', icon: 'User', ready: true, permission: 'visits.read' },
   { path: '/vaccines', name: 'vaccines', icon: 'FirstAidKit', ready: false },
   { path: '/inspections', name: 'inspections', icon: 'Checked', ready: false },
   { path: '/daily-reports', name: 'dailyReports', icon: 'Document', ready: false },
@@ -45,6 +50,16 @@ const routes: RouteRecordRaw[] = [
   { path: '/settings', name: 'settings', component: SettingsView },
   { path: '/users', name: 'users', component: UsersView },
   { path: '/audit', name: 'audit', component: AuditView },
+  {
+    path: '/visitors',
+    component: VisitorsLayout,
+    children: [
+      { path: '', name: 'visitors', component: CheckInView },
+      { path: 'inside', name: 'visitorsInside', component: InsidePanel },
+      { path: 'search', name: 'visitorsSearch', component: VisitSearchView },
+      { path: 'watchlist', name: 'visitorsWatchlist', component: WatchlistView },
+    ],
+  },
   ...sections
     .filter((s) => !s.ready)
     .map((s) => ({ path: s.path, name: s.name, component: ComingSoonView, props: { section: s.name } })),

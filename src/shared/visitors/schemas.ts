@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { isCccdNumber, isCmndNumber, isPassportNumber } from './cccd-qr'
 import { id, msg, optionalPhone, optionalText, paging, requiredText, searchText } from '../validation/fields'
 
 export const ID_TYPES = ['cccd', 'cmnd', 'passport', 'none'] as const
@@ -61,9 +62,9 @@ function checkIdNumber(v: { idType: IdType; idNumber: string | null }, ctx: z.Re
   const fail = (message: string) => ctx.addIssue({ code: 'custom', path: ['idNumber'], message })
   if (v.idType === 'none') return
   if (!v.idNumber) return fail(visitMsg.idRequired)
-  if (v.idType === 'cccd' && !/^\d{12}$/.test(v.idNumber)) fail(visitMsg.cccd)
-  if (v.idType === 'cmnd' && !/^\d{9}$/.test(v.idNumber)) fail(visitMsg.cmnd)
-  if (v.idType === 'passport' && !/^[A-Z0-9]{6,9}$/.test(v.idNumber)) fail(visitMsg.passport)
+  if (v.idType === 'cccd' && !isCccdNumber(v.idNumber)) fail(visitMsg.cccd)
+  if (v.idType === 'cmnd' && !isCmndNumber(v.idNumber)) fail(visitMsg.cmnd)
+  if (v.idType === 'passport' && !isPassportNumber(v.idNumber)) fail(visitMsg.passport)
 }
 
 export const VisitorFields = z

@@ -1,0 +1,27 @@
+import { defineStore } from 'pinia'
+import { ref } from 'vue'
+import type { InsideList } from '@shared/visitors/schemas'
+import type { UnitOption } from '@shared/units/schemas'
+import { callOrThrow } from '../api/client'
+
+/** What the check-in screen and the inside list share: who is inside, and the units to pick. */
+export const useVisitorsStore = defineStore('visitors', () => {
+  const inside = ref<InsideList>({ count: 0, items: [] })
+  const units = ref<UnitOption[]>([])
+
+  async function loadInside(): Promise<void> {
+    inside.value = await callOrThrow('visits:inside', {})
+  }
+
+  async function loadUnits(): Promise<void> {
+    units.value = await callOrThrow('units:options', { includeInactive: false })
+  }
+
+  return { inside, units, loadInside, loadUnits }
+})
+
+/** "1 giờ 05 phút" style durations for people still inside. */
+export function durationParts(fromIso: string, now: number): { h: number; m: number } {
+  const minutes = Math.max(0, Math.floor((now - Date.parse(fromIso)) / 60_000))
+  return { h: Math.floor(minutes / 60), m: minutes % 60 }
+}

@@ -1,0 +1,50 @@
+/** Key presses closer together than this are a machine typing, not a person. */
+const MAX_GAP_MS = 50
+/** A CCCD QR text is far longer than this; shorter bursts are fast typists or autocomplete. */
+const MIN_SCAN_LENGTH = 20
+
+export type ScanResult = { kind: 'scan'; text: string } | { kind: 'enter'; text: string }
+
+/**
+ * Tells a handheld scanner in keyboard mode from a person at the same field: the scanner types
+ * the whole QR text in one burst (every key < ~50 ms after the previous) ending in Enter, and a
+ * CCCD QR always holds `|`. Fed with keydown events; knows nothing of the DOM.
+ */
+export class ScanDetector {
+  private text = ''
+  private burst = ''
+  private last = Number.NEGATIVE_INFINITY
+
+  constructor(private readonly maxGapMs = MAX_GAP_MS) {}
+
+  push(key: string, time: number): ScanResult | null {
+    const gap = time - this.last
+    this.last = time
+    if (key === 'Enter') {
+      const burst = gap <= this.maxGapMs ? this.burst : ''
+      const result: ScanResult =
+        burst.length >= MIN_SCAN_LENGTH && burst.includes('|')
+          ? { kind: 'scan', text: burst }
+          : { kind: 'enter', text: this.text }
+      this.reset()
+      return result
+    }
+    if (key === 'Backspace') {
+      this.text = this.text.slice(0, -1)
+      this.burst = ''
+      return null
+    }
+    // Shift, arrows, F-keys: names longer than one character are not typed text.
+    if ([...key].length !== 1) return null
+    if (gap > this.maxGapMs) this.burst = ''
+    this.burst += key
+    this.text += key
+    return null
+  }
+
+  reset(): void {
+    this.text = ''
+    this.burst = ''
+    this.last = Number.NEGATIVE_INFINITY
+  }
+}

@@ -1,0 +1,115 @@
+import ExcelJS from 'exceljs'
+import { expect, test } from '../support/fixtures'
+import type { Preview } from '../support/fixtures'
+import type { Page } from '@playwright/test'
+
+const QR =
+  '001099012345||Nguyễn Văn An|15031990|Nam|Số 12 đường 3/2, Phường Xuân Khánh, Quận Ninh Kiều, Cần Thơ|10082021'
+/** The same card read by a keyboard-mode scanner that lost the diacritics. */
+const QR_PLAIN =
+  '001099012345||Nguyen Van An|15031990|Nam|So 12 duong 3/2, Phuong Xuan Khanh, Quan Ninh Kieu, Can Tho|10082021'
+
+async function unit(preview: Preview, code: string, name: string): Promise<number> {
+  const result = (await preview.api('units:create', { code, name, kindCode: 'department' })) as {
+    ok: boolean
+    data?: { id: number }
+  }
+  expect(result.ok).toBe(true)
+  return result.data!.id
+}
+
+/** A handheld scanner in keyboard mode: the QR text in a burst of fast keystrokes, then Enter. */
+async function scan(page: Page, text: string): Promise<void> {
+  const field = page.locator('input[name=scan]')
+  await expect(field).toBeFocused()
+  await page.keyboard.type(text, { delay: 4 })
+  await page.keyboard.press('Enter')
+}
+
+test('a scanned visitor is checked in with the keyboard, shown inside, recognised when back, found and exported', async ({
+  page,
+  preview,
+}, testInfo) => {
+  await unit(preview, 'VPCC-NTBL', 'Văn phòng công chứng Nguyễn Thị Bích Liên')
+  await unit(preview, 'TT', 'Thanh tra Sở')
+  await preview.open(page, '/visitors')
+
+  await scan(page, QR)
+  const form = page.getByTestId('check-in-form')
+  await expect(form.locator('input[name=fullName]')).toHaveValue('Nguyễn Văn An')
+  await expect(form.locator('input[name=idNumber]')).toHaveValue('001099012345')
+  await expect(form.locator('input[name=address]')).toHaveValue(/Ninh Kiều/)
+  // Focus moved to the unit: type-ahead without diacritics, Enter picks, Enter saves.
+  await page.keyboard.type('cong chung')
+  await page.keyboard.press('Enter')
+  await page.keyboard.press('Enter')
+  await expect(page.getByText('Đã đăng ký vào: Nguyễn Văn An')).toBeVisible()
+  await expect(page.getByTestId('inside-count')).toHaveText('Đang trong cơ quan: 1 khách')
+  const inside = page.getByTestId('inside-table')
+  await expect(inside).toContainText('Nguyễn Văn An')
+  await expect(inside).toContainText('••••••••2345')
+  await expect(inside).not.toContainText('001099012345')
+  await page.screenshot({ path: testInfo.outputPath('check-in.png'), fullPage: true })
+
+  await inside.getByRole('button', { name: 'Cho ra' }).click()
+  await expect(page.getByText('Đã cho ra: Nguyễn Văn An')).toBeVisible()
+  await expect(page.getByTestId('inside-count')).toHaveText('Đang trong cơ quan: 0 khách')
+
+  // Back the next time, through a scanner that dropped the marks: the stored name and the last
+  // unit come back, and one keystroke saves.
+  await expect(page.locator('input[name=scan]')).toBeFocused()
+  await scan(page, QR_PLAIN)
+  await expect(page.getByTestId('returning')).toContainText('Khách quen: Nguyễn Văn An')
+  await expect(form.locator('input[name=fullName]')).toHaveValue('Nguyễn Văn An')
+  await page.keyboard.press('Enter')
+  await expect(page.getByText('Đã đăng ký vào: Nguyễn Văn An')).toBeVisible()
+  await expect(inside).toContainText('Văn phòng công chứng Nguyễn Thị Bích Liên')
+
+  await page.getByTestId('visitor-tabs').getByText('Tra cứu').click()
+  await page.getByTestId('visit-search').fill('nguyen van')
+  await expect(page.getByTestId('visit-table').locator('tbody tr')).toHaveCount(2)
+  await expect(page.getByTestId('visit-table')).toContainText('Nguyễn Văn An')
+  await page.getByTestId('visit-search').fill('tran thi')
+  await expect(page.getByTestId('visit-table')).toContainText('Không có dữ liệu')
+
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date())
+  const file = (await preview.api('visits:dayListXlsx', { from: today, to: today })) as {
+    ok: boolean
+    data?: { base64: string }
+  }
+  expect(file.ok).toBe(true)
+  const book = new ExcelJS.Workbook()
+  await book.xlsx.load(Buffer.from(file.data!.base64, 'base64') as unknown as ArrayBuffer)
+  const names: unknown[] = []
+  book.worksheets[0]!.getColumn(2).eachCell((cell) => names.push(cell.value))
+  expect(names.filter((n) => n === 'Nguyễn Văn An')).toHaveLength(2)
+})
+
+test('a visitor with fever is refused after confirmation and recorded, not let in', async ({
+  page,
+  preview,
+}) => {
+  await unit(preview, 'VP', 'Văn phòng Sở')
+  await preview.open(page, '/visitors')
+  const form = page.getByTestId('check-in-form')
+  await form.locator('input[name=fullName]').fill('Trần Thị Bình')
+  await form.locator('.el-select', { has: page.locator('[name=idType]') }).click()
+  await page.getByRole('option', { name: 'Không có giấy tờ' }).click()
+  await form.locator('.el-select', { has: page.locator('[name=hostUnit]') }).click()
+  await page.getByRole('option', { name: 'Văn phòng Sở' }).click()
+  await form.locator('input[name=temperature]').fill('3.8')
+  await form.getByTestId('check-in-save').click()
+  await expect(form.locator('.el-form-item__error')).toHaveText(/từ 34 đến 43 °C/)
+
+  await form.locator('input[name=temperature]').fill('38.5')
+  await form.getByTestId('check-in-save').click()
+  const box = page.locator('.el-message-box')
+  await expect(box).toContainText('sốt 38.5 °C')
+  await box.getByRole('button', { name: 'Xác nhận' }).click()
+  await expect(page.getByText('Đã ghi nhận: Trần Thị Bình không được vào, chuyển y tế')).toBeVisible()
+  await expect(page.getByTestId('inside-count')).toHaveText('Đang trong cơ quan: 0 khách')
+  expect(await preview.api('visits:search', { outcome: 'refused' })).toMatchObject({
+    ok: true,
+    data: { total: 1 },
+  })
+})
