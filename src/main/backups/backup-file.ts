@@ -16,7 +16,7 @@ import {
 import { basename, dirname, join, resolve } from 'node:path'
 import Database from 'better-sqlite3'
 import { AppError } from '@main/core/errors'
-import { TIME_ZONE } from '@shared/text/dates'
+import { vietnamClock } from '@shared/text/dates'
 
 /** Backup files are `so-phong-dich-YYYYMMDD-HHmmss.sqlite` in Vietnam time; `-2`, `-3`… when a second is taken. */
 export const BACKUP_PREFIX = 'so-phong-dich-'
@@ -83,22 +83,10 @@ function appError(
 
 // ---------------------------------------------------------------- names
 
-const stampParts = new Intl.DateTimeFormat('en-GB', {
-  timeZone: TIME_ZONE,
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-  hourCycle: 'h23',
-})
-
 /** `20210207-140500` for 07/02/2021 14:05:00 in Vietnam. */
 export function backupStamp(now: Date): string {
   if (Number.isNaN(now.getTime())) throw new TypeError('Invalid date for a backup name')
-  const p: Record<string, string> = {}
-  for (const part of stampParts.formatToParts(now)) p[part.type] = part.value
+  const p = vietnamClock(now)
   return `${p.year}${p.month}${p.day}-${p.hour}${p.minute}${p.second}`
 }
 
@@ -296,6 +284,17 @@ function infoOf(file: string): BackupInfo | null {
   }
 }
 
+/**
+ * Newest first by the time in the name, then by its `-2`, `-3` suffix: plain name order would put
+ * `…-134321.sqlite` after `…-134321-2.sqlite` ('.' sorts after '-') and pick the older one.
+ */
+export function newestFirst(a: { name: string }, b: { name: string }): number {
+  const pa = parseName(a.name)
+  const pb = parseName(b.name)
+  if (!pa || !pb) return pa ? -1 : pb ? 1 : 0
+  return pa.stamp === pb.stamp ? pb.seq - pa.seq : pa.stamp < pb.stamp ? 1 : -1
+}
+
 /** Our backups in `folder`, newest first; a missing folder has none. */
 export function listBackups(folder: string): BackupInfo[] {
   let names: string[]
@@ -304,14 +303,12 @@ export function listBackups(folder: string): BackupInfo[] {
   } catch {
     return []
   }
-  const found: Array<BackupInfo & ParsedName> = []
+  const found: BackupInfo[] = []
   for (const name of names) {
-    const parsed = parseName(name)
-    const info = parsed && infoOf(join(folder, name))
-    if (parsed && info) found.push({ ...parsed, ...info })
+    const info = infoOf(join(folder, name))
+    if (info) found.push(info)
   }
-  found.sort((a, b) => (a.stamp === b.stamp ? b.seq - a.seq : a.stamp < b.stamp ? 1 : -1))
-  return found.map(({ file, name, size, createdAt }) => ({ file, name, size, createdAt }))
+  return found.sort(newestFirst)
 }
 
 /**

@@ -21,6 +21,7 @@ import {
   backupStamp,
   inspectBackup,
   listBackups,
+  newestFirst,
   pruneBackups,
   quickCheck,
   replaceDatabaseFile,
@@ -204,7 +205,7 @@ export class Backups {
 
   private latestGood(settings: BackupSettings): BackupDto | null {
     const folders = [...new Set([this.folderOf(settings), this.rememberedFolder() ?? this.defaultFolder])]
-    const candidates = folders.flatMap((f) => listBackups(f)).sort((a, b) => (a.name < b.name ? 1 : -1))
+    const candidates = folders.flatMap((f) => listBackups(f)).sort(newestFirst)
     const good = candidates.find((b) => this.inspect(b.file).ok)
     return good ? toDto(good) : null
   }

@@ -12,6 +12,13 @@ const parts = new Intl.DateTimeFormat('en-GB', {
   hourCycle: 'h23',
 })
 
+/** Year, month, day, hour, minute, second of `date` on a clock in Vietnam, two digits each (year four). */
+export function vietnamClock(
+  date: Date,
+): Record<'year' | 'month' | 'day' | 'hour' | 'minute' | 'second', string> {
+  return pick(date) as Record<'year' | 'month' | 'day' | 'hour' | 'minute' | 'second', string>
+}
+
 function pick(date: Date): Record<string, string> {
   const out: Record<string, string> = {}
   for (const p of parts.formatToParts(date)) out[p.type] = p.value

@@ -320,6 +320,32 @@ describe('the start-up check', () => {
     }
   })
 
+  it('offers the newest of two backups taken in the same second (the "-2" one)', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] })
+    try {
+      vi.setSystemTime(new Date('2026-11-23T06:43:21Z'))
+      const app = await tempApp()
+      await app.backups.create(new Date())
+      await addUnits(app, 'SAU', 2)
+      const second = await app.backups.create(new Date())
+      expect(second.name).toBe('so-phong-dich-20261123-134321-2.sqlite')
+      await app.close()
+      damageTable(app.file, 'units')
+      const core = await createAppCore({ file: app.file, logger: silentLogger })
+      try {
+        expect(core.backups.health.latestGood?.name).toBe(second.name)
+        expect((await core.backups.overview()).backups.map((b) => b.name)).toEqual([
+          second.name,
+          'so-phong-dich-20261123-134321.sqlite',
+        ])
+      } finally {
+        await core.close()
+      }
+    } finally {
+      vi.useRealTimers()
+    }
+  })
+
   it('says so when there is no good backup to offer', async () => {
     const app = await tempApp()
     await addUnits(app, 'X', 2)
