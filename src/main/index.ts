@@ -1,5 +1,5 @@
 import { join } from 'node:path'
-import { BrowserWindow, app, dialog, screen } from 'electron'
+import { BrowserWindow, app, dialog, screen, session } from 'electron'
 import { createAppCore } from './app-core'
 import type { AppCore, AppCoreOptions } from './app-core'
 import { DamagedStoreError } from './backups/service'
@@ -11,6 +11,9 @@ import { registerRouteHandlers } from './electron/ipc'
 import { electronSqliteBinding } from './electron/native-binding'
 import { APP_URL, handleAppScheme, registerAppScheme } from './electron/protocol'
 import { installSecurityRestrictions } from './electron/security-restrictions'
+import { installSerialPortChooser } from './electron/serial'
+import type { PortDescription } from './electron/serial'
+import { readSettings, receptionGroup } from './settings/service'
 import { createWindowOptions, readWindowState, writeWindowState } from './electron/window'
 
 const dataDir = resolveDataDir(app.getPath('appData'))
@@ -76,6 +79,19 @@ async function openCore(options: AppCoreOptions): Promise<AppCore> {
   }
 }
 
+/** Several COM ports and none chosen yet: the receptionist picks the scanner. */
+async function askForPort(ports: readonly PortDescription[]): Promise<PortDescription | null> {
+  const names = ports.map((p) => (p.displayName ? `${p.displayName} (${p.portName})` : p.portName))
+  const { response } = await dialog.showMessageBox({
+    type: 'question',
+    title: 'Sổ Phòng Dịch',
+    message: 'Chọn cổng COM của máy quét mã QR',
+    buttons: [...names, 'Huỷ'],
+    cancelId: names.length,
+  })
+  return ports[response] ?? null
+}
+
 async function start(): Promise<void> {
   const nativeBinding = electronSqliteBinding(app.isPackaged, process.resourcesPath, app.getAppPath())
   if (!nativeBinding) {
@@ -91,6 +107,11 @@ async function start(): Promise<void> {
   })
   handleAppScheme(join(__dirname, '../renderer'))
   registerRouteHandlers(core.router, (sender) => core!.sessions.get(`window:${sender.id}`), logger)
+  installSerialPortChooser(
+    session.defaultSession,
+    async () => (await readSettings(core!.dataSource.manager, receptionGroup)).scannerPort,
+    askForPort,
+  )
   mainWindow = createMainWindow()
 }
 

@@ -2,8 +2,8 @@ import { app, session } from 'electron'
 import type { Session, WebContents } from 'electron'
 import { CONTENT_SECURITY_POLICY } from '../security/csp'
 
-/** Permissions a feature needs; everything else is denied. (Web Serial for COM-port scanners will go here.) */
-export const ALLOWED_PERMISSIONS: ReadonlySet<string> = new Set<string>()
+/** Permissions a feature needs, for our own pages only; everything else is denied. Web Serial: the COM-port scanner. */
+export const ALLOWED_PERMISSIONS: ReadonlySet<string> = new Set<string>(['serial'])
 
 /** Origins the app's own pages come from: app://renderer, or the dev server in development. */
 export function trustedOrigins(devServerUrl = process.env.ELECTRON_RENDERER_URL): string[] {
@@ -38,10 +38,19 @@ export function guardWebContents(contents: WebContents, origins = trustedOrigins
 }
 
 export function guardSession(target: Session, devServerUrl = process.env.ELECTRON_RENDERER_URL): void {
-  target.setPermissionRequestHandler((_contents, permission, callback) =>
-    callback(ALLOWED_PERMISSIONS.has(permission)),
+  const origins = trustedOrigins(devServerUrl)
+  const allowed = (permission: string, origin: string | undefined) =>
+    ALLOWED_PERMISSIONS.has(permission) && !!origin && isTrustedUrl(origin, origins)
+  target.setPermissionRequestHandler((contents, permission, callback, details) =>
+    callback(allowed(permission, details?.requestingUrl ?? contents?.getURL())),
   )
-  target.setPermissionCheckHandler((_contents, permission) => ALLOWED_PERMISSIONS.has(permission))
+  target.setPermissionCheckHandler((_contents, permission, requestingOrigin) =>
+    allowed(permission, requestingOrigin),
+  )
+  // Serial ports only, and only for our pages: the chosen scanner stays usable after a restart.
+  target.setDevicePermissionHandler(
+    (details) => details.deviceType === 'serial' && isTrustedUrl(details.origin, origins),
+  )
   if (devServerUrl) {
     // The dev server sends no CSP of its own; add ours, plus the HMR websocket.
     const devPolicy = CONTENT_SECURITY_POLICY.replace(

@@ -48,3 +48,17 @@ export class ScanDetector {
     this.last = Number.NEGATIVE_INFINITY
   }
 }
+
+/**
+ * A scanner in virtual COM-port mode sends each code as UTF-8 text ending in CR (some add LF);
+ * chunks arrive split anywhere. Gives back whole, non-empty lines.
+ */
+export class LineBuffer {
+  private rest = ''
+
+  push(chunk: string): string[] {
+    const parts = (this.rest + chunk).split(/\r\n|\r|\n/)
+    this.rest = parts.pop() ?? ''
+    return parts.map((p) => p.trim()).filter(Boolean)
+  }
+}

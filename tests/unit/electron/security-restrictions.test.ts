@@ -52,22 +52,41 @@ describe('web contents guards', () => {
     expect(fire(contents, 'will-attach-webview')).toBe(true)
   })
 
-  it('denies every permission request and check', () => {
-    let request:
-      ((contents: unknown, permission: string, callback: (granted: boolean) => void) => void) | undefined
-    let check: ((contents: unknown, permission: string) => boolean) | undefined
+  it('grants only Web Serial, only to our own pages; denies every other permission', () => {
+    type Request = (
+      contents: unknown,
+      permission: string,
+      callback: (granted: boolean) => void,
+      details: { requestingUrl?: string },
+    ) => void
+    let request: Request | undefined
+    let check: ((contents: unknown, permission: string, origin: string) => boolean) | undefined
+    let device: ((details: { deviceType: string; origin: string }) => boolean) | undefined
     const session = {
-      setPermissionRequestHandler: (fn: typeof request) => (request = fn),
+      setPermissionRequestHandler: (fn: Request) => (request = fn),
       setPermissionCheckHandler: (fn: typeof check) => (check = fn),
+      setDevicePermissionHandler: (fn: typeof device) => (device = fn),
       webRequest: { onHeadersReceived: vi.fn() },
     }
     guardSession(session as never, undefined)
-    for (const permission of ['media', 'geolocation', 'notifications', 'openExternal', 'serial']) {
+    const ours = 'app://renderer/index.html'
+    for (const permission of ['media', 'geolocation', 'notifications', 'openExternal']) {
       const callback = vi.fn()
-      request!(null, permission, callback)
+      request!(null, permission, callback, { requestingUrl: ours })
       expect(callback).toHaveBeenCalledWith(false)
-      expect(check!(null, permission)).toBe(false)
+      expect(check!(null, permission, 'app://renderer')).toBe(false)
     }
+    const granted = vi.fn()
+    request!(null, 'serial', granted, { requestingUrl: ours })
+    expect(granted).toHaveBeenCalledWith(true)
+    const foreign = vi.fn()
+    request!(null, 'serial', foreign, { requestingUrl: 'https://evil.example/' })
+    expect(foreign).toHaveBeenCalledWith(false)
+    expect(check!(null, 'serial', 'app://renderer')).toBe(true)
+    expect(check!(null, 'serial', 'https://evil.example')).toBe(false)
+    expect(device!({ deviceType: 'serial', origin: 'app://renderer' })).toBe(true)
+    expect(device!({ deviceType: 'usb', origin: 'app://renderer' })).toBe(false)
+    expect(device!({ deviceType: 'serial', origin: 'http://127.0.0.1:9999' })).toBe(false)
     expect(session.webRequest.onHeadersReceived).not.toHaveBeenCalled()
   })
 })

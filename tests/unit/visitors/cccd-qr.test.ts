@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { looksLikeCccdQr, maskIdNumber, parseCccdQr } from '@shared/visitors/cccd-qr'
-import { ScanDetector } from '@shared/visitors/scan-detector'
+import { LineBuffer, ScanDetector } from '@shared/visitors/scan-detector'
 
 const TODAY = new Date('2026-11-23T03:00:00Z')
 const parse = (raw: string) => parseCccdQr(raw, TODAY)
@@ -136,5 +136,18 @@ describe('telling a scanner from a person', () => {
     d.push('Backspace', 1200)
     expect(d.push('Enter', 1500)).toEqual({ kind: 'enter', text: 'An' })
     expect(feed(d, QR, 5000, 3)).toEqual({ kind: 'scan', text: QR })
+  })
+})
+
+describe('a scanner in COM-port mode', () => {
+  it('gives whole lines ending in CR (or CRLF), however the chunks are cut, in UTF-8 as sent', () => {
+    const lines = new LineBuffer()
+    expect(lines.push('001099012345||Nguyễn V')).toEqual([])
+    expect(lines.push('ăn An|15031990|Nam|Cần Thơ|10082021\r0920')).toEqual([
+      '001099012345||Nguyễn Văn An|15031990|Nam|Cần Thơ|10082021',
+    ])
+    expect(lines.push('99000111||Đặng Thị Đào|01011985|Nữ|Cần Thơ|20042021\r\n\r')).toEqual([
+      '092099000111||Đặng Thị Đào|01011985|Nữ|Cần Thơ|20042021',
+    ])
   })
 })

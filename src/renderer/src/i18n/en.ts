@@ -69,6 +69,8 @@ export const en: Messages = {
     changes: 'Changes',
   },
   visitors: {
+    serialBusy:
+      'Could not open the COM-port scanner (in use by another program?). Keyboard-mode scanning still works.',
     tabs: { checkIn: 'Check in', inside: 'Inside now', search: 'Search', watchlist: 'Watchlist' },
     scan: 'Scan the ID card QR code or type a name or phone',
     scanHint: 'The scanner types the QR text and Enter. Type a name to find a returning visitor.',
@@ -269,6 +271,11 @@ export const en: Messages = {
     total: '{n} units',
   },
   settings: {
+    scannerPort: 'Scanner in COM-port mode',
+    scannerNone: 'None (keyboard-mode scanner)',
+    chooseScanner: 'Choose the scanner…',
+    scannerHint:
+      'In COM-port mode the scanner sends accented letters correctly. Choose once; the app reconnects by itself.',
     reception: 'Reception: visitors',
     retentionDays: "Keep visitors' personal data (days after leaving)",
     retentionHint:

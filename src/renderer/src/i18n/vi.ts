@@ -67,6 +67,8 @@ export const vi = {
     changes: 'Thay đổi',
   },
   visitors: {
+    serialBusy:
+      'Không mở được máy quét cổng COM (đang bị chương trình khác dùng?). Vẫn có thể quét kiểu bàn phím.',
     tabs: { checkIn: 'Đăng ký vào', inside: 'Đang trong cơ quan', search: 'Tra cứu', watchlist: 'Cần lưu ý' },
     scan: 'Quét mã QR trên CCCD hoặc gõ tên, số điện thoại',
     scanHint: 'Máy quét gõ mã QR rồi Enter. Gõ tên để tìm khách quen.',
@@ -262,6 +264,11 @@ export const vi = {
     total: 'Tổng số: {n} đơn vị',
   },
   settings: {
+    scannerPort: 'Máy quét chế độ cổng COM',
+    scannerNone: 'Chưa chọn (dùng máy quét kiểu bàn phím)',
+    chooseScanner: 'Chọn máy quét…',
+    scannerHint:
+      'Ở chế độ cổng COM, máy quét gửi đúng chữ có dấu (không bị bộ gõ làm sai). Chọn một lần; lần sau ứng dụng tự kết nối.',
     reception: 'Lễ tân: khách đến liên hệ',
     retentionDays: 'Giữ thông tin cá nhân của khách (ngày sau khi ra về)',
     retentionHint:
