@@ -113,3 +113,30 @@ test('a visitor with fever is refused after confirmation and recorded, not let i
     data: { total: 1 },
   })
 })
+
+test('correcting a finished visit asks for a reason, and the correction shows in the history', async ({
+  page,
+  preview,
+}) => {
+  const vp = await unit(preview, 'VP', 'Văn phòng Sở')
+  await unit(preview, 'TT', 'Thanh tra Sở')
+  const visit = (await preview.api('visits:checkIn', {
+    visitor: { fullName: 'Phạm Thị Cúc', idType: 'none' },
+    hostUnitId: vp,
+  })) as { data?: { id: number } }
+  expect((await preview.api('visits:checkOut', { id: visit.data!.id })).ok).toBe(true)
+
+  await preview.open(page, '/visitors/search')
+  await page.getByTestId('visit-table').getByText('Phạm Thị Cúc').click()
+  await page.getByTestId('history-table').getByRole('button', { name: 'Sửa' }).click()
+  const dialog = page.getByTestId('visit-edit')
+  await dialog.locator('.el-select').click()
+  await page.getByRole('option', { name: 'Thanh tra Sở' }).click()
+  await page.getByTestId('visit-edit-save').click()
+  await expect(dialog.locator('.el-form-item__error')).toHaveText('Lượt khách đã kết thúc: ghi lý do sửa')
+  await dialog.locator('input[name=reason]').fill('Khách làm việc với Thanh tra, ghi nhầm')
+  await page.getByTestId('visit-edit-save').click()
+  await expect(page.getByTestId('history-table')).toContainText('Thanh tra Sở')
+  const trail = (await preview.api('audit:list', { entity: 'visit' })) as { data?: { items: unknown[] } }
+  expect(JSON.stringify(trail.data?.items)).toContain('Lý do sửa: Khách làm việc với Thanh tra, ghi nhầm')
+})

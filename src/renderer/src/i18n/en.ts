@@ -69,6 +69,10 @@ export const en: Messages = {
     changes: 'Changes',
   },
   visitors: {
+    checkOutAt: 'Check out at another time',
+    editVisit: 'Correct the visit',
+    reason: 'Reason',
+    edit: 'Edit',
     serialBusy:
       'Could not open the COM-port scanner (in use by another program?). Keyboard-mode scanning still works.',
     tabs: { checkIn: 'Check in', inside: 'Inside now', search: 'Search', watchlist: 'Watchlist' },

@@ -67,6 +67,10 @@ export const vi = {
     changes: 'Thay đổi',
   },
   visitors: {
+    checkOutAt: 'Cho ra lúc khác',
+    editVisit: 'Sửa lượt khách',
+    reason: 'Lý do',
+    edit: 'Sửa',
     serialBusy:
       'Không mở được máy quét cổng COM (đang bị chương trình khác dùng?). Vẫn có thể quét kiểu bàn phím.',
     tabs: { checkIn: 'Đăng ký vào', inside: 'Đang trong cơ quan', search: 'Tra cứu', watchlist: 'Cần lưu ý' },
