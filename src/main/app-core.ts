@@ -7,7 +7,7 @@ import type { Logger } from './core/logger'
 import { SessionRegistry } from './core/session'
 import { Backups, DamagedStoreError, isDamagedStoreError } from './backups/service'
 import { handlers } from './routes'
-import { runReceptionJobs } from './visitors/schedule'
+import { receptionJobs } from './visitors/schedule'
 import { readSettings, securityGroup } from './settings/service'
 
 export interface AppCore {
@@ -105,9 +105,10 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
   let timer: NodeJS.Timeout | undefined
   let jobs: Promise<void> = Promise.resolve()
   if (options.background) {
+    const runJobs = receptionJobs(router, options.logger, clock)
     const due = () => {
       void backups.automatic(new Date(clock()))
-      jobs = runReceptionJobs(router, options.logger)
+      jobs = runJobs()
     }
     due()
     timer = setInterval(due, BACKGROUND_EVERY_MS)

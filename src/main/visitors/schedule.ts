@@ -3,6 +3,7 @@ import type { HandlerContext, Router } from '../core/router'
 import { readSettings, receptionGroup } from '../settings/service'
 import { vietnamDay, vietnamDayStart } from '@shared/text/dates'
 import { autoCheckOut } from './service'
+import { purgeExpiredVisitors } from './retention'
 
 /** The latest instant at or before `now` when clocks in Vietnam showed `time` (HH:mm). */
 export function lastCutoff(now: Date, time: string): Date {
@@ -14,18 +15,36 @@ export function lastCutoff(now: Date, time: string): Date {
 const jobContext = (ctx: HandlerContext) => ({ m: ctx.m, now: ctx.now, audit: ctx.audit, userId: null })
 
 /**
- * The reception desk's own writes: the automatic check-out at the time set in Settings. Runs
- * at start and every few minutes; a failure is logged and retried at the next run.
+ * The reception desk's own writes: the automatic check-out at the time set in Settings (each
+ * run), and the retention purge of visitors' personal data (at start, then once a Vietnamese
+ * day). A failure is logged and retried at the next run.
  */
-export async function runReceptionJobs(router: Router, logger: Logger): Promise<void> {
-  try {
-    await router.runJob('autoCheckOut', async (ctx) => {
-      const { autoCheckOutTime } = await readSettings(ctx.m, receptionGroup)
-      if (!autoCheckOutTime) return
-      const { count } = await autoCheckOut(jobContext(ctx), lastCutoff(ctx.now, autoCheckOutTime))
-      if (count) logger.info(`automatic check-out: ${count} visits`)
-    })
-  } catch (error) {
-    logger.error('reception jobs failed', error)
+export function receptionJobs(router: Router, logger: Logger, clock: () => number = Date.now) {
+  let purgedOn: string | null = null
+  return async function run(): Promise<void> {
+    try {
+      await router.runJob('autoCheckOut', async (ctx) => {
+        const { autoCheckOutTime } = await readSettings(ctx.m, receptionGroup)
+        if (!autoCheckOutTime) return
+        const { count } = await autoCheckOut(jobContext(ctx), lastCutoff(ctx.now, autoCheckOutTime))
+        if (count) logger.info(`automatic check-out: ${count} visits`)
+      })
+    } catch (error) {
+      logger.error('automatic check-out failed', error)
+    }
+    const today = vietnamDay(new Date(clock()))
+    if (purgedOn === today) return
+    try {
+      await router.runJob('purgeVisitors', async (ctx) => {
+        const { retentionDays } = await readSettings(ctx.m, receptionGroup)
+        const { visitors } = await purgeExpiredVisitors(ctx.m, ctx.now, retentionDays)
+        if (visitors)
+          ctx.audit.note('visitor', null, `Xoá thông tin cá nhân của ${visitors} khách (quá ${retentionDays} ngày)`)
+        logger.info(`retention purge: ${visitors} visitors anonymised (kept ${retentionDays} days)`)
+      })
+      purgedOn = today
+    } catch (error) {
+      logger.error('retention purge failed', error)
+    }
   }
 }

@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest'
 import type { CheckInInput } from '@shared/visitors/schemas'
 import { searchKeyOf } from '@shared/text/search-key'
 import { autoCheckOut } from '@main/visitors/service'
-import { lastCutoff, runReceptionJobs } from '@main/visitors/schedule'
+import { lastCutoff, receptionJobs } from '@main/visitors/schedule'
 import { silentLogger } from '@main/core/logger'
 import { AuditRecorder } from '@main/audit/trail'
 import { tempApp } from '../helpers/temp-app'
@@ -471,7 +471,7 @@ describe('the automatic check-out job', () => {
         visitor: { fullName: 'Lê Văn Bảo', idType: 'none' },
         hostUnitId: app.vp,
       })
-      await runReceptionJobs(app.router, silentLogger)
+      await receptionJobs(app.router, silentLogger)()
       expect(await app.ok('visits:get', { id: forgotten.id })).toMatchObject({
         checkedOutAt: '2026-11-22T10:30:00.000Z',
         checkOutKind: 'automatic',
