@@ -3,9 +3,13 @@ import type { z } from 'zod'
 import ExcelJS from 'exceljs'
 import type { FileDownload } from '@shared/audit/schemas'
 import type { DayListInput } from '@shared/visitors/schemas'
-import { formatDate, vietnamDayEnd, vietnamDayStart } from '@shared/text/dates'
+import { formatDate, formatDateTime, vietnamDayEnd, vietnamDayStart } from '@shared/text/dates'
 import type { AgencySettings } from '@shared/settings/schemas'
+import type { InsideList, VisitDto } from '@shared/visitors/schemas'
 import { ANONYMISED_NAME } from './service'
+import { renderPdf } from '../printing/pdf'
+import { listTable, officialDocument, signatureBlocks } from '../printing/official-document'
+import { FONT_FAMILY } from '../printing/fonts'
 
 type DayListQuery = z.output<typeof DayListInput>
 
@@ -155,4 +159,139 @@ export async function dayListXlsx(
   const book = await dayListWorkbook(rows, q, agency)
   const buffer = Buffer.from(await book.xlsx.writeBuffer())
   return { fileName: `${fileStem(q)}.xlsx`, mimeType: XLSX_MIME, base64: buffer.toString('base64') }
+}
+
+export const PDF_MIME = 'application/pdf'
+
+const pdfFile = (fileName: string, bytes: Buffer): FileDownload => ({
+  fileName,
+  mimeType: PDF_MIME,
+  base64: bytes.toString('base64'),
+})
+
+const time = (iso: string | null) => (iso ? formatDateTime(iso).slice(11) : '')
+const dayAndTime = (iso: string | null, q: DayListQuery) =>
+  iso ? (q.from === q.to ? time(iso) : formatDateTime(iso)) : ''
+
+/** The day (or range) list as an official landscape document for the health authority. */
+export async function dayListPdf(
+  m: EntityManager,
+  q: DayListQuery,
+  agency: AgencySettings,
+  now: Date,
+): Promise<FileDownload> {
+  const rows = await dayListRows(m, q)
+  const doc = officialDocument({
+    agency,
+    date: now,
+    title: listTitle(q),
+    landscape: true,
+    content: [
+      listTable(
+        [
+          'STT',
+          'Họ và tên',
+          'Số CCCD/ CMND/ Hộ chiếu',
+          'Năm sinh',
+          'Điện thoại',
+          'Địa chỉ',
+          'Đến đơn vị',
+          'Giờ vào',
+          'Giờ ra',
+          'Ghi chú',
+        ],
+        rows.map((r, i) => [
+          String(i + 1),
+          r.fullName,
+          r.idNumber ?? '',
+          r.dateOfBirth ? r.dateOfBirth.slice(0, 4) : '',
+          r.phone ?? '',
+          r.address ?? '',
+          r.hostUnitName,
+          dayAndTime(r.checkedInAt, q),
+          dayAndTime(r.checkedOutAt, q),
+          r.refused ? `Không cho vào, chuyển y tế: ${r.refusalReasons ?? ''}` : '',
+        ]),
+        [24, 100, 72, 34, 62, '*', 100, q.from === q.to ? 36 : 62, q.from === q.to ? 36 : 62, 80],
+      ),
+      { text: `Tổng số: ${rows.length} lượt khách.`, margin: [0, 8, 0, 0] },
+      signatureBlocks([{ post: 'Người lập biểu' }, { post: 'Thủ trưởng đơn vị' }]),
+    ],
+  })
+  return pdfFile(`${fileStem(q)}.pdf`, await renderPdf(doc))
+}
+
+/** Everyone inside now, by unit, with a column to tick: for an evacuation or a surprise inspection. */
+export async function rollCallPdf(
+  inside: InsideList,
+  agency: AgencySettings,
+  now: Date,
+): Promise<FileDownload> {
+  const byUnit = new Map<string, VisitDto[]>()
+  for (const v of inside.items) byUnit.set(v.hostUnitName, [...(byUnit.get(v.hostUnitName) ?? []), v])
+  const rows: string[][] = []
+  for (const [unit, visits] of byUnit) {
+    rows.push([unit, '', '', '', ''])
+    visits.forEach((v, i) =>
+      rows.push([
+        `${i + 1}. ${v.visitorName}`,
+        v.organisation ?? '',
+        time(v.checkedInAt),
+        v.badgeNumber ?? '',
+        '',
+      ]),
+    )
+  }
+  const table = listTable(
+    ['Họ và tên (theo đơn vị)', 'Cơ quan, tổ chức', 'Giờ vào', 'Số thẻ', 'Có mặt'],
+    rows,
+    ['*', 110, 44, 44, 44],
+  )
+  // Unit rows stand out: bold, spanning the table.
+  const body = table.table.body
+  let r = 1
+  for (const [, visits] of byUnit) {
+    body[r] = [
+      { text: body[r]![0] as never, bold: true, colSpan: 5, fillColor: '#eeeeee' },
+      {},
+      {},
+      {},
+      {},
+    ] as never
+    r += visits.length + 1
+  }
+  const doc = officialDocument({
+    agency,
+    date: now,
+    title: 'DANH SÁCH KHÁCH ĐANG CÓ MẶT TẠI CƠ QUAN',
+    subject: `Lúc ${time(now.toISOString())} ngày ${formatDate(now)} — ${inside.count} khách`,
+    content: [table, signatureBlocks([{ post: 'Người lập' }, { post: 'Người kiểm tra' }])],
+  })
+  const c = formatDateTime(now).replace(/[/: ]/g, '')
+  return pdfFile(`diem-danh-khach-${c}.pdf`, await renderPdf(doc))
+}
+
+/** The visitor slip handed over with the badge: a small page the receptionist can print fast. */
+export async function visitorSlipPdf(visit: VisitDto, agency: AgencySettings): Promise<FileDownload> {
+  const line = (label: string, value: string) => ({
+    text: [{ text: `${label}: `, bold: true }, value],
+    margin: [0, 2, 0, 2],
+  })
+  const doc = {
+    pageSize: 'A6' as const,
+    pageMargins: [24, 24, 24, 24] as [number, number, number, number],
+    defaultStyle: { font: FONT_FAMILY, fontSize: 11 },
+    content: [
+      { text: agency.agencyName.toUpperCase(), bold: true, alignment: 'center' as const },
+      { text: 'PHIẾU KHÁCH', bold: true, fontSize: 14, alignment: 'center' as const, margin: [0, 8, 0, 0] },
+      { text: 'Đến liên hệ công tác', italics: true, alignment: 'center' as const, margin: [0, 0, 0, 10] },
+      line('Họ và tên', visit.visitorName),
+      line('Đến đơn vị', visit.hostUnitName),
+      ...(visit.hostPerson ? [line('Gặp', visit.hostPerson)] : []),
+      line('Giờ vào', formatDateTime(visit.checkedInAt)),
+      line('Số thẻ', visit.badgeNumber ?? '—'),
+      { text: 'Xin trả thẻ khi ra về.', italics: true, alignment: 'center' as const, margin: [0, 12, 0, 0] },
+    ] as never,
+  }
+  return pdfFile(`phieu-khach-${visit.id}.pdf`, await renderPdf(doc))
 }

@@ -14,7 +14,7 @@ import {
   visitorHistory,
 } from './service'
 import type { VisitContext } from './service'
-import { dayListXlsx, periodText } from './exports'
+import { dayListPdf, dayListXlsx, periodText, rollCallPdf, visitorSlipPdf } from './exports'
 import { agencyGroup, readSettings } from '../settings/service'
 
 type VisitorHandlers = Pick<
@@ -47,6 +47,15 @@ export const visitorHandlers: VisitorHandlers = {
     audit.note('visit', null, `Xuất danh sách khách ${periodText(input)} (${file.fileName})`)
     return file
   },
+  'visits:dayListPdf': async (input, { m, audit, now }) => {
+    const file = await dayListPdf(m, input, await readSettings(m, agencyGroup), now)
+    audit.note('visit', null, `Xuất danh sách khách ${periodText(input)} (${file.fileName})`)
+    return file
+  },
+  'visits:rollCallPdf': async (_input, { m, now }) =>
+    rollCallPdf(await insideNow(m, {}), await readSettings(m, agencyGroup), now),
+  'visits:slipPdf': async (input, { m }) =>
+    visitorSlipPdf(await getVisit(m, input.id), await readSettings(m, agencyGroup)),
   'watchlist:list': (_input, { m }) => listWatch(m),
   'watchlist:create': (input, ctx) => saveWatch(visitContext(ctx), input),
   'watchlist:update': (input, ctx) => saveWatch(visitContext(ctx), input),

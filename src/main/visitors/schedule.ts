@@ -39,7 +39,11 @@ export function receptionJobs(router: Router, logger: Logger, clock: () => numbe
         const { retentionDays } = await readSettings(ctx.m, receptionGroup)
         const { visitors } = await purgeExpiredVisitors(ctx.m, ctx.now, retentionDays)
         if (visitors)
-          ctx.audit.note('visitor', null, `Xoá thông tin cá nhân của ${visitors} khách (quá ${retentionDays} ngày)`)
+          ctx.audit.note(
+            'visitor',
+            null,
+            `Xoá thông tin cá nhân của ${visitors} khách (quá ${retentionDays} ngày)`,
+          )
         logger.info(`retention purge: ${visitors} visitors anonymised (kept ${retentionDays} days)`)
       })
       purgedOn = today

@@ -256,6 +256,21 @@ export const contract = {
     permission: 'visits.read',
     kind: 'write',
   }),
+  'visits:dayListPdf': route<typeof DayListInput, FileDownload>({
+    input: DayListInput,
+    permission: 'visits.read',
+    kind: 'write',
+  }),
+  'visits:rollCallPdf': route<typeof none, FileDownload>({
+    input: none,
+    permission: 'visits.read',
+    kind: 'read',
+  }),
+  'visits:slipPdf': route<typeof VisitorIdInput, FileDownload>({
+    input: VisitorIdInput,
+    permission: 'visits.write',
+    kind: 'read',
+  }),
   'watchlist:list': route<typeof none, WatchDto[]>({
     input: none,
     permission: 'watchlist.manage',

@@ -69,6 +69,9 @@ export const valid: Record<RouteName, unknown> = {
   'visitors:suggest': { q: 'nguyen' },
   'visitors:history': { id: 1 },
   'visits:dayListXlsx': { from: '2026-11-23', to: '2026-11-23' },
+  'visits:dayListPdf': { from: '2026-11-23', to: '2026-11-23' },
+  'visits:rollCallPdf': {},
+  'visits:slipPdf': { id: 1 },
   'watchlist:list': {},
   'watchlist:create': { idNumber: '001099099999', reason: 'Gây rối lần trước' },
   'watchlist:update': { id: 1, fullName: 'Trần Văn Bình', reason: 'Gây rối lần trước', active: false },
@@ -81,5 +84,6 @@ export const arrange: Partial<Record<RouteName, (app: TempApp) => Promise<unknow
   'visits:edit': (app) => app.ok('visits:checkIn', valid['visits:checkIn'] as never),
   'visits:get': (app) => app.ok('visits:checkIn', valid['visits:checkIn'] as never),
   'visitors:history': (app) => app.ok('visits:checkIn', valid['visits:checkIn'] as never),
+  'visits:slipPdf': (app) => app.ok('visits:checkIn', valid['visits:checkIn'] as never),
   'watchlist:update': (app) => app.ok('watchlist:create', valid['watchlist:create'] as never),
 }

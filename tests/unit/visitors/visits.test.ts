@@ -9,6 +9,7 @@ import { AuditRecorder } from '@main/audit/trail'
 import { tempApp } from '../helpers/temp-app'
 import type { TempApp } from '../helpers/temp-app'
 import { databaseFingerprint } from '../helpers/fingerprint'
+import { inspectPdf } from '../helpers/pdf'
 
 const AN = { fullName: 'Nguyễn Văn An', idType: 'cccd' as const, idNumber: '001099012345' }
 
@@ -526,6 +527,56 @@ describe('the day list for the health authority', () => {
       expect(trail.items[0]?.changes).toEqual({
         note: 'Xuất danh sách khách ngày 23/11/2026 (danh-sach-khach-2026-11-23.xlsx)',
       })
+    } finally {
+      vi.useRealTimers()
+    }
+  })
+})
+
+describe('printed lists', () => {
+  it('prints the day list, the roll-call list and the visitor slip with Vietnamese text and markup as text', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] })
+    try {
+      vi.setSystemTime(new Date('2026-11-23T03:15:00Z'))
+      const app = await withUnits()
+      const an = await app.ok('visits:checkIn', {
+        visitor: { ...AN, dateOfBirth: '1990-03-15' },
+        hostUnitId: app.vp,
+        badgeNumber: 'K-07',
+        hostPerson: 'Chị Lan',
+      })
+      await app.ok('visits:checkIn', {
+        visitor: { fullName: '<img src=x onerror=alert(1)>', idType: 'none' },
+        hostUnitId: app.tt,
+      })
+      const file = await app.ok('visits:dayListPdf', { from: '2026-11-23', to: '2026-11-23' })
+      expect(file).toMatchObject({ fileName: 'danh-sach-khach-2026-11-23.pdf', mimeType: 'application/pdf' })
+      const day = inspectPdf(Buffer.from(file.base64, 'base64'))
+      expect([day.width, day.height]).toEqual([841.89, 595.28])
+      const text = day.text()
+      for (const expected of [
+        'SỞ TƯ PHÁP',
+        'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+        'DANH SÁCH KHÁCH ĐẾN LIÊN HỆ CÔNG TÁC NGÀY 23/11/2026',
+        'Nguyễn Văn An',
+        '001099012345',
+        'Tổng số: 2 lượt khách.',
+        'Cần Thơ, ngày 23 tháng 11 năm 2026',
+      ])
+        expect(text).toContain(expected)
+      // A narrow cell wraps it, but every character is there, as text.
+      expect(day.plain.replace(/\s+/g, '')).toContain('<imgsrc=xonerror=alert(1)>')
+
+      const roll = inspectPdf(Buffer.from((await app.ok('visits:rollCallPdf', {})).base64, 'base64')).text()
+      expect(roll).toContain('DANH SÁCH KHÁCH ĐANG CÓ MẶT TẠI CƠ QUAN')
+      expect(roll).toContain('Lúc 10:15 ngày 23/11/2026 — 2 khách')
+      expect(roll).toMatch(/Thanh tra Sở[\s\S]*<img src=x onerror=alert\(1\)>/)
+      expect(roll).toMatch(/Văn phòng Sở[\s\S]*1\. Nguyễn Văn An/)
+
+      const slip = inspectPdf(Buffer.from((await app.ok('visits:slipPdf', { id: an.id })).base64, 'base64'))
+      expect(slip.text()).toContain('PHIẾU KHÁCH')
+      expect(slip.text()).toContain('Nguyễn Văn An')
+      expect(slip.text()).toContain('K-07')
     } finally {
       vi.useRealTimers()
     }

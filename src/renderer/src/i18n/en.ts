@@ -69,6 +69,11 @@ export const en: Messages = {
     changes: 'Changes',
   },
   visitors: {
+    slip: 'Slip',
+    rollCall: 'Roll call',
+    printSlip: 'Print the visitor slip',
+    exportXlsx: 'List (Excel)',
+    printPdf: 'List (PDF)',
     checkOutAt: 'Check out at another time',
     editVisit: 'Correct the visit',
     reason: 'Reason',

@@ -67,6 +67,11 @@ export const vi = {
     changes: 'Thay đổi',
   },
   visitors: {
+    slip: 'Phiếu',
+    rollCall: 'In điểm danh',
+    printSlip: 'In phiếu khách',
+    exportXlsx: 'Danh sách (Excel)',
+    printPdf: 'Danh sách (PDF)',
     checkOutAt: 'Cho ra lúc khác',
     editVisit: 'Sửa lượt khách',
     reason: 'Lý do',

@@ -1,0 +1,205 @@
+import type { Content, ContentTable, TDocumentDefinitions } from 'pdfmake/interfaces'
+import type { AgencySettings } from '@shared/settings/schemas'
+import { vietnamClock } from '@shared/text/dates'
+import { FONT_FAMILY } from './fonts'
+
+/** Nghị định 30/2020/NĐ-CP margins: top and bottom 20 mm, left 30 mm, right 15 mm (in points). */
+export const MARGINS: [number, number, number, number] = [85, 57, 43, 57]
+const A4 = { width: 595.28, height: 841.89 }
+const BODY_SIZE = 13
+
+/** `Số: 05/BB-STP`: numbers under 10 get a leading zero. */
+export function formatDocumentNumber(value: number, typeCode: string, agencySymbol: string): string {
+  return `Số: ${String(value).padStart(2, '0')}/${typeCode}-${agencySymbol}`
+}
+
+/** `Cần Thơ, ngày 07 tháng 02 năm 2021`: days under 10 and months 1–2 with a leading zero. */
+export function formatPlaceDate(placeName: string, date: Date): string {
+  const c = vietnamClock(date)
+  const month = Number(c.month)
+  return `${placeName}, ngày ${c.day} tháng ${month <= 2 ? c.month : String(month)} năm ${c.year}`
+}
+
+/** A rule under a line of text: a one-cell table whose bottom border is exactly as wide as the text. */
+function underlined(text: Content): Content {
+  return {
+    columns: [
+      { width: '*', text: '' },
+      {
+        width: 'auto',
+        table: { body: [[text]] },
+        layout: {
+          hLineWidth: (i: number) => (i === 1 ? 0.75 : 0),
+          vLineWidth: () => 0,
+          paddingLeft: () => 0,
+          paddingRight: () => 0,
+          paddingTop: () => 0,
+          paddingBottom: () => 1,
+        },
+      },
+      { width: '*', text: '' },
+    ],
+  }
+}
+
+/** A short centred rule, about 40 % of a text's width (the decree: a third to a half). */
+function shortRule(text: string, fontSize: number): Content {
+  const width = Math.max(30, [...text].length * fontSize * 0.62 * 0.4)
+  return {
+    columns: [
+      { width: '*', text: '' },
+      { width, canvas: [{ type: 'line', x1: 0, y1: 1, x2: width, y2: 1, lineWidth: 0.75 }] },
+      { width: '*', text: '' },
+    ],
+    margin: [0, 1, 0, 3],
+  }
+}
+
+export interface OfficialHeader {
+  agency: AgencySettings
+  /** Omitted for lists without a number. */
+  number?: { value: number; typeCode: string } | null
+  date: Date
+}
+
+/** The two-column header: issuing body on the left, national name and motto on the right. */
+export function officialHeader({ agency, number, date }: OfficialHeader, contentWidth: number): Content {
+  const left = contentWidth * 0.4
+  const agencyName = agency.agencyName.toUpperCase()
+  return {
+    table: {
+      widths: [left, contentWidth - left],
+      body: [
+        [
+          {
+            stack: [
+              { text: agency.parentBodyName.toUpperCase(), fontSize: 13 },
+              { text: agencyName, fontSize: 13, bold: true },
+              shortRule(agencyName, 13),
+            ],
+            alignment: 'center',
+          },
+          {
+            stack: [
+              { text: 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', fontSize: 12.5, bold: true },
+              underlined({ text: 'Độc lập - Tự do - Hạnh phúc', fontSize: 13.5, bold: true }),
+            ],
+            alignment: 'center',
+          },
+        ],
+        [
+          {
+            text: number ? formatDocumentNumber(number.value, number.typeCode, agency.agencySymbol) : '',
+            fontSize: 13,
+            alignment: 'center',
+          },
+          {
+            text: formatPlaceDate(agency.placeName, date),
+            italics: true,
+            fontSize: 13.5,
+            alignment: 'center',
+          },
+        ],
+      ],
+    },
+    layout: 'noBorders',
+    margin: [-4, 0, -4, 12],
+  }
+}
+
+export interface OfficialDocumentOptions extends OfficialHeader {
+  title: string
+  subject?: string
+  content: Content[]
+  landscape?: boolean
+  /** `DỰ THẢO` on drafts. */
+  watermark?: string
+}
+
+/**
+ * A complete document in the official format: A4, the decree's margins, Tinos 13 pt, the
+ * header, the title, page numbers centred in the top margin from page 2 (none on page 1).
+ * Every value goes in as a plain text node: nothing in user data is interpreted.
+ */
+export function officialDocument(options: OfficialDocumentOptions): TDocumentDefinitions {
+  const pageWidth = options.landscape ? A4.height : A4.width
+  const contentWidth = pageWidth - MARGINS[0] - MARGINS[2]
+  return {
+    pageSize: 'A4',
+    pageOrientation: options.landscape ? 'landscape' : 'portrait',
+    pageMargins: MARGINS,
+    defaultStyle: { font: FONT_FAMILY, fontSize: BODY_SIZE, lineHeight: 1.15, color: '#000000' },
+    header: (currentPage: number) =>
+      currentPage === 1
+        ? null
+        : {
+            text: String(currentPage),
+            alignment: 'center',
+            fontSize: 13,
+            margin: [MARGINS[0], 28, MARGINS[2], 0],
+          },
+    watermark: options.watermark
+      ? { text: options.watermark, color: '#000000', opacity: 0.12, bold: true, angle: -45 }
+      : undefined,
+    info: { title: options.subject ? `${options.title} — ${options.subject}` : options.title },
+    content: [
+      officialHeader(options, contentWidth),
+      { text: options.title, bold: true, fontSize: 14, alignment: 'center', margin: [0, 6, 0, 0] },
+      ...(options.subject
+        ? [
+            { text: options.subject, bold: true, fontSize: 14, alignment: 'center' as const },
+            shortRule(options.subject.slice(0, 40), 14),
+          ]
+        : []),
+      { text: '', margin: [0, 0, 0, 8] },
+      ...options.content,
+    ],
+  }
+}
+
+/** A body paragraph: justified, first line indented 1.27 cm, 6 pt after. */
+export function paragraph(text: string): Content {
+  return { text, alignment: 'justify', leadingIndent: 36, margin: [0, 0, 0, 6] }
+}
+
+/** A list table: header row repeated on every page, thin rules, 11 pt. */
+export function listTable(headers: string[], rows: string[][], widths: Array<number | string>): ContentTable {
+  return {
+    table: {
+      headerRows: 1,
+      widths,
+      dontBreakRows: true,
+      body: [
+        headers.map((h) => ({ text: h, bold: true, alignment: 'center' as const })),
+        ...rows.map((r) => r.map((cell) => ({ text: cell }))),
+      ],
+    },
+    layout: {
+      hLineWidth: () => 0.5,
+      vLineWidth: () => 0.5,
+      paddingLeft: () => 3,
+      paddingRight: () => 3,
+      paddingTop: () => 2,
+      paddingBottom: () => 2,
+    },
+    fontSize: 11,
+    lineHeight: 1.05,
+  }
+}
+
+/** Signature blocks side by side: post in capitals, bold; room to sign; the name in bold. */
+export function signatureBlocks(blocks: Array<{ post: string; name?: string; note?: string }>): Content {
+  return {
+    columns: blocks.map((b) => ({
+      width: '*',
+      stack: [
+        { text: b.post.toUpperCase(), bold: true },
+        ...(b.note ? [{ text: b.note, italics: true, fontSize: 12 }] : []),
+        { text: b.name ?? '', bold: true, margin: [0, 60, 0, 0] },
+      ],
+      alignment: 'center',
+    })),
+    margin: [0, 18, 0, 0],
+    unbreakable: true,
+  }
+}
