@@ -155,3 +155,38 @@ test('correcting a finished visit asks for a reason, and the correction shows in
   const trail = (await preview.api('audit:list', { entity: 'visit' })) as { data?: { items: unknown[] } }
   expect(JSON.stringify(trail.data?.items)).toContain('Lý do sửa: Khách làm việc với Thanh tra, ghi nhầm')
 })
+
+test('a visitor named with markup stays text everywhere: screen, .xlsx and PDF', async ({
+  page,
+  preview,
+}) => {
+  const XSS = '<img src=x onerror=alert(1)>'
+  const vp = await unit(preview, 'VP', 'Văn phòng Sở')
+  expect(
+    (await preview.api('visits:checkIn', { visitor: { fullName: XSS, idType: 'none' }, hostUnitId: vp })).ok,
+  ).toBe(true)
+  let alerted = false
+  page.on('dialog', (dialog) => {
+    alerted = true
+    void dialog.dismiss()
+  })
+  await preview.open(page, '/visitors/inside')
+  await expect(page.getByTestId('inside-table')).toContainText(XSS)
+  await expect(page.locator('[data-testid=inside-table] img')).toHaveCount(0)
+  await page.getByTestId('visitor-tabs').getByText('Tra cứu').click()
+  await expect(page.getByTestId('visit-table')).toContainText(XSS)
+
+  const xlsxDownload = page.waitForEvent('download')
+  await page.getByTestId('day-list-xlsx').click()
+  const book = new ExcelJS.Workbook()
+  await book.xlsx.readFile(await (await xlsxDownload).path())
+  const cells: unknown[] = []
+  book.worksheets[0]!.eachRow((row) => row.eachCell((cell) => cells.push(cell.value)))
+  expect(cells).toContain(XSS)
+
+  const pdfDownload = page.waitForEvent('download')
+  await page.getByTestId('day-list-pdf').click()
+  const text = execFileSync('pdftotext', [await (await pdfDownload).path(), '-'], { encoding: 'utf8' })
+  expect(text.replace(/\s+/g, '')).toContain(XSS.replace(/\s+/g, ''))
+  expect(alerted).toBe(false)
+})
