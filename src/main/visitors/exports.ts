@@ -5,7 +5,7 @@ import type { FileDownload } from '@shared/audit/schemas'
 import type { DayListInput } from '@shared/visitors/schemas'
 import { formatDate, formatDateTime, vietnamDayEnd, vietnamDayStart } from '@shared/text/dates'
 import type { AgencySettings } from '@shared/settings/schemas'
-import type { InsideList, VisitDto } from '@shared/visitors/schemas'
+import type { InsideList, TraceResult, VisitDto } from '@shared/visitors/schemas'
 import { ANONYMISED_NAME } from './service'
 import { renderPdf } from '../printing/pdf'
 import { listTable, officialDocument, signatureBlocks } from '../printing/official-document'
@@ -294,4 +294,94 @@ export async function visitorSlipPdf(visit: VisitDto, agency: AgencySettings): P
     ] as never,
   }
   return pdfFile(`phieu-khach-${visit.id}.pdf`, await renderPdf(doc))
+}
+
+const TRACE_HEADERS = [
+  'STT',
+  'Họ và tên',
+  'Số CCCD/CMND/Hộ chiếu',
+  'Điện thoại',
+  'Địa chỉ',
+  'Cơ quan, tổ chức',
+  'Đơn vị',
+  'Giờ vào',
+  'Giờ ra',
+  'Trùng (phút)',
+]
+
+function traceTitle(trace: TraceResult): string {
+  return `DANH SÁCH NGƯỜI TIẾP XÚC VỚI ${trace.caseName ? trace.caseName.toUpperCase() : 'CA BỆNH'}`
+}
+
+function traceWindow(trace: TraceResult): string {
+  const from = trace.exposures.map((e) => e.from).sort()[0]
+  const to = trace.exposures
+    .map((e) => e.to)
+    .sort()
+    .at(-1)
+  return from && to
+    ? `Tại cơ quan từ ${formatDateTime(from)} đến ${formatDateTime(to)}`
+    : 'Không có lượt đến cơ quan trong khoảng thời gian này'
+}
+
+/** Contacts of a case as a workbook for the health authority: full contact details. */
+export async function traceXlsx(trace: TraceResult, agency: AgencySettings): Promise<FileDownload> {
+  const book = new ExcelJS.Workbook()
+  book.creator = 'Sổ Phòng Dịch'
+  const sheet = book.addWorksheet('Người tiếp xúc')
+  sheet.addRow([agency.agencyName.toUpperCase()]).font = { bold: true }
+  sheet.addRow([traceTitle(trace)]).font = { bold: true, size: 13 }
+  sheet.addRow([traceWindow(trace)])
+  const header = sheet.addRow(TRACE_HEADERS)
+  header.font = { bold: true }
+  ;[6, 24, 16, 13, 36, 22, 24, 16, 16, 10].forEach((w, i) => (sheet.getColumn(i + 1).width = w))
+  sheet.getColumn(8).numFmt = 'dd/mm/yyyy hh:mm'
+  sheet.getColumn(9).numFmt = 'dd/mm/yyyy hh:mm'
+  trace.contacts.forEach((c, i) =>
+    sheet.addRow([
+      i + 1,
+      c.fullName,
+      c.idNumber ?? '',
+      c.phone ?? '',
+      c.address ?? '',
+      c.organisation ?? '',
+      c.hostUnitName,
+      wallClock(c.checkedInAt),
+      wallClock(c.checkedOutAt),
+      c.overlapMinutes,
+    ]),
+  )
+  const buffer = Buffer.from(await book.xlsx.writeBuffer())
+  return { fileName: 'truy-vet-tiep-xuc.xlsx', mimeType: XLSX_MIME, base64: buffer.toString('base64') }
+}
+
+export async function tracePdf(trace: TraceResult, agency: AgencySettings, now: Date): Promise<FileDownload> {
+  const doc = officialDocument({
+    agency,
+    date: now,
+    title: traceTitle(trace),
+    subject: traceWindow(trace),
+    landscape: true,
+    content: [
+      listTable(
+        TRACE_HEADERS,
+        trace.contacts.map((c, i) => [
+          String(i + 1),
+          c.fullName,
+          c.idNumber ?? '',
+          c.phone ?? '',
+          c.address ?? '',
+          c.organisation ?? '',
+          c.hostUnitName,
+          formatDateTime(c.checkedInAt),
+          c.checkedOutAt ? formatDateTime(c.checkedOutAt) : c.refused ? 'Không cho vào' : 'Còn trong cơ quan',
+          String(c.overlapMinutes),
+        ]),
+        [24, 96, 70, 60, '*', 80, 90, 62, 62, 40],
+      ),
+      { text: `Tổng số: ${trace.contacts.length} người.`, margin: [0, 8, 0, 0] },
+      signatureBlocks([{ post: 'Người lập biểu' }, { post: 'Thủ trưởng đơn vị' }]),
+    ],
+  })
+  return pdfFile('truy-vet-tiep-xuc.pdf', await renderPdf(doc))
 }

@@ -14,7 +14,16 @@ import {
   visitorHistory,
 } from './service'
 import type { VisitContext } from './service'
-import { dayListPdf, dayListXlsx, periodText, rollCallPdf, visitorSlipPdf } from './exports'
+import {
+  dayListPdf,
+  dayListXlsx,
+  periodText,
+  rollCallPdf,
+  tracePdf,
+  traceXlsx,
+  visitorSlipPdf,
+} from './exports'
+import { traceContacts } from './tracing'
 import { agencyGroup, readSettings } from '../settings/service'
 
 type VisitorHandlers = Pick<
@@ -56,6 +65,25 @@ export const visitorHandlers: VisitorHandlers = {
     rollCallPdf(await insideNow(m, {}), await readSettings(m, agencyGroup), now),
   'visits:slipPdf': async (input, { m }) =>
     visitorSlipPdf(await getVisit(m, input.id), await readSettings(m, agencyGroup)),
+  'visits:trace': (input, { m, now }) => traceContacts(m, input, now),
+  'visits:traceXlsx': async (input, { m, now, audit }) => {
+    const trace = await traceContacts(m, input, now)
+    audit.note(
+      'visit',
+      null,
+      `Xuất danh sách tiếp xúc của ${trace.caseName || 'ca bệnh'} (${trace.contacts.length} người)`,
+    )
+    return traceXlsx(trace, await readSettings(m, agencyGroup))
+  },
+  'visits:tracePdf': async (input, { m, now, audit }) => {
+    const trace = await traceContacts(m, input, now)
+    audit.note(
+      'visit',
+      null,
+      `In danh sách tiếp xúc của ${trace.caseName || 'ca bệnh'} (${trace.contacts.length} người)`,
+    )
+    return tracePdf(trace, await readSettings(m, agencyGroup), now)
+  },
   'watchlist:list': (_input, { m }) => listWatch(m),
   'watchlist:create': (input, ctx) => saveWatch(visitContext(ctx), input),
   'watchlist:update': (input, ctx) => saveWatch(visitContext(ctx), input),

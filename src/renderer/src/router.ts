@@ -11,6 +11,7 @@ import CheckInView from './visitors/CheckInView.vue'
 import InsidePanel from './visitors/InsidePanel.vue'
 import VisitSearchView from './visitors/VisitSearchView.vue'
 import WatchlistView from './visitors/WatchlistView.vue'
+import TraceView from './visitors/TraceView.vue'
 import type { Permission } from '@shared/contract'
 
 /** Sections not built yet route to one honest "coming" page instead of fake screens. */
@@ -57,6 +58,7 @@ const routes: RouteRecordRaw[] = [
       { path: '', name: 'visitors', component: CheckInView },
       { path: 'inside', name: 'visitorsInside', component: InsidePanel },
       { path: 'search', name: 'visitorsSearch', component: VisitSearchView },
+      { path: 'trace', name: 'visitorsTrace', component: TraceView },
       { path: 'watchlist', name: 'visitorsWatchlist', component: WatchlistView },
     ],
   },

@@ -18,6 +18,7 @@ import {
   CheckOutInput,
   DayListInput,
   InsideQuery,
+  TraceInput,
   VisitEditInput,
   VisitorIdInput,
   VisitorLookupInput,
@@ -28,6 +29,7 @@ import {
 } from '../visitors/schemas'
 import type {
   InsideList,
+  TraceResult,
   VisitDto,
   VisitorDto,
   VisitorHistory,
@@ -270,6 +272,21 @@ export const contract = {
     input: VisitorIdInput,
     permission: 'visits.write',
     kind: 'read',
+  }),
+  'visits:trace': route<typeof TraceInput, TraceResult>({
+    input: TraceInput,
+    permission: 'visits.read',
+    kind: 'read',
+  }),
+  'visits:traceXlsx': route<typeof TraceInput, FileDownload>({
+    input: TraceInput,
+    permission: 'visits.read',
+    kind: 'write',
+  }),
+  'visits:tracePdf': route<typeof TraceInput, FileDownload>({
+    input: TraceInput,
+    permission: 'visits.read',
+    kind: 'write',
   }),
   'watchlist:list': route<typeof none, WatchDto[]>({
     input: none,

@@ -221,6 +221,81 @@ export const DayListInput = z
     path: ['to'],
   })
 
+/** Longest visit the tracing looks back for (visits still open are always included). */
+export const TRACE_LOOKBACK_DAYS = 7
+/** A refused visitor stood at the gate this long. */
+export const REFUSED_VISIT_MINUTES = 15
+
+/**
+ * The Ministry of Health's tracing window: from 3 days before symptom onset (or the positive
+ * test) to the end of the day of isolation, in Vietnam time.
+ */
+export function defaultTraceWindow(onset: string, isolation: string): { from: string; to: string } {
+  const start = new Date(`${onset}T00:00:00+07:00`).getTime() - 3 * 86_400_000
+  const end = new Date(`${isolation}T00:00:00+07:00`).getTime() + 86_400_000
+  return { from: new Date(start).toISOString(), to: new Date(end).toISOString() }
+}
+
+export const TraceInput = z
+  .object({
+    /** A known visitor who tested positive… */
+    visitorId: id.nullish().transform((v) => v ?? null),
+    /** …or a case typed in: found by ID number, or exposed at the given units for the whole window. */
+    caseName: optionalText(120),
+    caseIdNumber: idNumber,
+    hostUnitIds: z.array(id).max(200).default([]),
+    from: isoDateTime,
+    to: isoDateTime,
+  })
+  .refine((v) => v.visitorId !== null || v.caseIdNumber !== null || v.hostUnitIds.length > 0, {
+    error: 'Chọn khách, nhập số giấy tờ của ca bệnh, hoặc chọn các đơn vị ca bệnh đã đến',
+    path: ['visitorId'],
+  })
+  .refine((v) => Date.parse(v.from) < Date.parse(v.to), {
+    error: 'Thời gian kết thúc phải sau thời gian bắt đầu',
+    path: ['to'],
+  })
+  .refine((v) => Date.parse(v.to) - Date.parse(v.from) <= 60 * 86_400_000, {
+    error: 'Khoảng truy vết tối đa 60 ngày',
+    path: ['to'],
+  })
+export type TraceInput = z.input<typeof TraceInput>
+
+export interface TraceExposure {
+  /** The case's own visit, or null for a unit typed in for a case that is not a visitor. */
+  visitId: number | null
+  hostUnitId: number
+  hostUnitName: string
+  from: string
+  to: string
+}
+
+export interface TraceContact {
+  visitId: number
+  visitorId: number
+  fullName: string
+  idNumber: string | null
+  phone: string | null
+  address: string | null
+  organisation: string | null
+  hostUnitId: number
+  hostUnitName: string
+  checkedInAt: string
+  /** Null: still inside. */
+  checkedOutAt: string | null
+  refused: boolean
+  overlapMinutes: number
+  /** The case's visit (exposure) it overlapped. */
+  exposureVisitId: number | null
+}
+
+export interface TraceResult {
+  caseName: string
+  exposures: TraceExposure[]
+  contacts: TraceContact[]
+  unitsTouched: Array<{ id: number; name: string }>
+}
+
 /** A visitor as stored; `idNumber` is shown masked in lists and whole when opened. */
 export interface VisitorDto {
   id: number

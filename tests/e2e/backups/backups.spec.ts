@@ -87,7 +87,7 @@ test('a store damaged at start-up is reported on the sign-in screen and recovere
   await preview.open(page)
   const banner = page.getByTestId('store-health')
   await expect(banner).toContainText('Dữ liệu có lỗi')
-  await expect(banner).toContainText(/Bản sao lưu tốt gần nhất: so-phong-dich-\d{8}-\d{6}\.sqlite/)
+  await expect(banner).toContainText(/Bản sao lưu tốt gần nhất: so-phong-dich-\d{8}-\d{6}(-\d+)?\.sqlite/)
   await expect(page.getByTestId('login-card')).toBeVisible()
   await page.screenshot({ path: testInfo.outputPath('damaged-store.png'), fullPage: true })
 

@@ -190,3 +190,31 @@ test('a visitor named with markup stays text everywhere: screen, .xlsx and PDF',
   expect(text.replace(/\s+/g, '')).toContain(XSS.replace(/\s+/g, ''))
   expect(alerted).toBe(false)
 })
+
+test('contact tracing finds who was at the same unit at the same time, on screen and in the PDF', async ({
+  page,
+  preview,
+}) => {
+  const vp = await unit(preview, 'VP', 'Văn phòng Sở')
+  const tt = await unit(preview, 'TT', 'Thanh tra Sở')
+  const checkIn = (fullName: string, hostUnitId: number) =>
+    preview.api('visits:checkIn', { visitor: { fullName, idType: 'none', phone: '0912345678' }, hostUnitId })
+  expect((await checkIn('Trần Văn Ca', vp)).ok).toBe(true)
+  expect((await checkIn('Lê Thị Tiếp Xúc', vp)).ok).toBe(true)
+  expect((await checkIn('Phạm Văn Khác', tt)).ok).toBe(true)
+
+  await preview.open(page, '/visitors/trace')
+  await page.locator('input[name=traceVisitor]').fill('tran van ca')
+  await page.getByRole('option', { name: /Trần Văn Ca/ }).click()
+  await page.getByTestId('trace-run').click()
+  const result = page.getByTestId('trace-result')
+  await expect(result).toContainText('1 người tiếp xúc tại 1 đơn vị')
+  await expect(result).toContainText('Lê Thị Tiếp Xúc')
+  await expect(result).not.toContainText('Phạm Văn Khác')
+
+  const download = page.waitForEvent('download')
+  await page.getByTestId('trace-pdf').click()
+  const text = execFileSync('pdftotext', [await (await download).path(), '-'], { encoding: 'utf8' })
+  expect(text).toContain('DANH SÁCH NGƯỜI TIẾP XÚC VỚI TRẦN VĂN CA')
+  expect(text.replace(/\s+/g, ' ')).toContain('Lê Thị Tiếp Xúc')
+})

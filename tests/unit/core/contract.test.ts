@@ -137,6 +137,13 @@ const malformed: Record<RouteName, unknown[]> = {
   'visits:dayListPdf': [{ from: '2026-11-23' }, { from: 'hôm nay', to: '2026-11-23' }],
   'visits:rollCallPdf': [{ extra: true }],
   'visits:slipPdf': [{}, { id: 'một' }],
+  'visits:trace': [
+    { from: '2026-11-01T00:00:00Z', to: '2026-11-20T00:00:00Z' },
+    { visitorId: 1, from: '2026-11-20T00:00:00Z', to: '2026-11-01T00:00:00Z' },
+    { visitorId: 1, from: '2026-01-01T00:00:00Z', to: '2026-11-01T00:00:00Z' },
+  ],
+  'visits:traceXlsx': [{ visitorId: 1 }],
+  'visits:tracePdf': [{ visitorId: 1, from: 'hôm qua', to: '2026-11-01T00:00:00Z' }],
   'watchlist:list': [{ extra: true }],
   'watchlist:create': [{ reason: 'Không có ai' }, { idNumber: '001099099999' }],
   'watchlist:update': [{ idNumber: '001099099999', reason: 'Thiếu id' }],
