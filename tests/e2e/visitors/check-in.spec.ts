@@ -194,7 +194,7 @@ test('a visitor named with markup stays text everywhere: screen, .xlsx and PDF',
 test('contact tracing finds who was at the same unit at the same time, on screen and in the PDF', async ({
   page,
   preview,
-}) => {
+}, testInfo) => {
   const vp = await unit(preview, 'VP', 'Văn phòng Sở')
   const tt = await unit(preview, 'TT', 'Thanh tra Sở')
   const checkIn = (fullName: string, hostUnitId: number) =>
@@ -211,10 +211,13 @@ test('contact tracing finds who was at the same unit at the same time, on screen
   await expect(result).toContainText('1 người tiếp xúc tại 1 đơn vị')
   await expect(result).toContainText('Lê Thị Tiếp Xúc')
   await expect(result).not.toContainText('Phạm Văn Khác')
+  await page.screenshot({ path: testInfo.outputPath('trace.png'), fullPage: true })
 
   const download = page.waitForEvent('download')
   await page.getByTestId('trace-pdf').click()
-  const text = execFileSync('pdftotext', [await (await download).path(), '-'], { encoding: 'utf8' })
+  const pdf = await (await download).path()
+  execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', pdf, testInfo.outputPath('trace-pdf')])
+  const text = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' })
   expect(text).toContain('DANH SÁCH NGƯỜI TIẾP XÚC VỚI TRẦN VĂN CA')
   expect(text.replace(/\s+/g, ' ')).toContain('Lê Thị Tiếp Xúc')
 })
