@@ -102,6 +102,8 @@ export function searchCondition(
   alias: string,
   query: string,
   prefix = 'q',
+  /** What must be a matching row id; another table's key (`+v.visitor_id`) filters that table. */
+  idExpression = `${alias}.id`,
 ): SearchCondition | null {
   const p = plan(query)
   if (!p) return null
@@ -110,7 +112,7 @@ export function searchCondition(
   if (p.match) {
     params[`${prefix}Match`] = p.match
     parts.push(
-      `${alias}.id IN (SELECT rowid FROM "${table}_search" WHERE "${table}_search" MATCH :${prefix}Match)`,
+      `${idExpression} IN (SELECT rowid FROM "${table}_search" WHERE "${table}_search" MATCH :${prefix}Match)`,
     )
   }
   parts.push(...likeSql(alias, p.likes, prefix, params))

@@ -32,7 +32,7 @@ import { searchKey, searchKeyOf } from '@shared/text/search-key'
 import { maskIdNumber } from '@shared/visitors/cccd-qr'
 import { AppError } from '../core/errors'
 import type { AuditRecorder } from '../audit/trail'
-import { searchCondition } from '../search/search-index'
+import { searchCondition, searchJoin } from '../search/search-index'
 import { namedQuery } from '../db/sql'
 
 type CheckIn = z.output<typeof CheckInInput>
@@ -544,6 +544,8 @@ export async function editVisit(
 /** Above this many matching visitors a name is common: walk visits newest first instead. */
 const DENSE_MATCHES = 2000
 const COUNT_CAP = 10_000
+/** Reading a visit while walking the time index costs about this many sorted index entries. */
+const WALK_COST = 1
 
 /**
  * Visits by visitor (name, organisation, ID number, phone — diacritics ignored), unit, dates and
@@ -577,34 +579,60 @@ export async function searchVisits(
     where.push('v.outcome = :outcome')
     params.outcome = q.outcome
   }
-  const search = searchCondition('visitors', 'p', q.q)
+  const offset = (q.page - 1) * q.pageSize
+  // Only a name search needs the visitors table; the rest reads the visits indexes.
+  let from = 'visits v'
+  let count = { from, where: [...where] }
+  let visitorIds: string | null = null
+  const search = searchJoin('visitors', 'p', q.q)
   if (search) {
     const matches = await namedQuery<{ id: number }>(
       m,
-      `SELECT p.id FROM visitors p WHERE ${search.sql} LIMIT ${DENSE_MATCHES + 1}`,
+      `SELECT p.id FROM visitors p ${search.join} WHERE ${search.where} LIMIT ${DENSE_MATCHES + 1}`,
       search.params,
     )
     if (matches.length <= DENSE_MATCHES) {
-      // Few visitors: their visits come from the (visitor, time) index.
-      where.push(`v.visitor_id IN (${matches.map((r) => r.id).join(',') || 'NULL'})`)
+      visitorIds = matches.map((r) => r.id).join(',') || 'NULL'
+      count.where.push(`v.visitor_id IN (${visitorIds})`)
     } else {
-      where.push(search.sql)
-      Object.assign(params, search.params)
+      // Many visitors (a common name): the capped count lets the index drive, so it stops at
+      // the cap; the page walks visits newest first keeping a matching visitor's (the unary +
+      // stops SQLite from fetching every match by visitor and sorting them all).
+      count = {
+        from: `visitors p ${search.join} JOIN visits v ON v.visitor_id = p.id`,
+        where: [...where, search.where],
+      }
+      const dense = searchCondition('visitors', 'p', q.q, 'q', '+v.visitor_id')!
+      from = 'visits v JOIN visitors p ON p.id = v.visitor_id'
+      where.push(dense.sql)
+      Object.assign(params, dense.params, search.params)
     }
   }
-  const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : ''
   const [{ n }] = (await namedQuery<{ n: number }>(
     m,
-    `SELECT count(*) AS n FROM (SELECT 1 FROM visits v JOIN visitors p ON p.id = v.visitor_id ${whereSql} LIMIT ${COUNT_CAP + 1})`,
+    `SELECT count(*) AS n FROM (SELECT 1 FROM ${count.from} ${whereOf(count.where)} LIMIT ${COUNT_CAP + 1})`,
     params,
   )) as [{ n: number }]
+  if (visitorIds !== null) {
+    // Sorting the matches' (visitor, time) index entries costs about n; walking visits newest
+    // first until the page is full reads about (offset + page) × all / n rows, each dearer.
+    const [{ last }] = (await m.query('SELECT max(id) AS last FROM visits')) as [{ last: number | null }]
+    const walk = n * n > WALK_COST * (offset + q.pageSize) * (last ?? 0)
+    where.push(`${walk ? '+' : ''}v.visitor_id IN (${visitorIds})`)
+  }
+  // The page's ids first (index entries only), then the 50 rows with their joins.
   const rows = await namedQuery<VisitRow>(
     m,
-    `${SELECT_VISIT} ${whereSql} ORDER BY v.checked_in_at DESC, v.id DESC LIMIT :limit OFFSET :offset`,
-    { ...params, limit: q.pageSize, offset: (q.page - 1) * q.pageSize },
+    `${SELECT_VISIT} WHERE v.id IN (
+       SELECT v.id FROM ${from} ${whereOf(where)}
+       ORDER BY v.checked_in_at DESC, v.id DESC LIMIT :limit OFFSET :offset)
+     ORDER BY v.checked_in_at DESC, v.id DESC`,
+    { ...params, limit: q.pageSize, offset },
   )
   return { items: rows.map(toVisitDto), total: n, page: q.page, pageSize: q.pageSize }
 }
+
+const whereOf = (parts: string[]) => (parts.length ? `WHERE ${parts.join(' AND ')}` : '')
 
 // ---------------------------------------------------------------- watchlist
 

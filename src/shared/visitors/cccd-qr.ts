@@ -1,3 +1,4 @@
+import { vietnamDay } from '../text/dates'
 /** What the QR code on a chip ID card (CCCD) says about its holder. */
 export interface CccdCard {
   idNumber: string
@@ -99,7 +100,7 @@ export function parseCccdQr(raw: string, today: Date = new Date()): CccdQrResult
   if (!name) return { ok: false, message: 'Mã QR không có họ tên' }
   const dateOfBirth = calendarDate(birth)
   if (!dateOfBirth) return { ok: false, message: `Ngày sinh không hợp lệ: ${shown(birth)}` }
-  const todayIso = today.toISOString().slice(0, 10)
+  const todayIso = vietnamDay(today)
   if (dateOfBirth > todayIso) return { ok: false, message: `Ngày sinh ở tương lai: ${shown(birth)}` }
   if (dateOfBirth < '1900-01-01') return { ok: false, message: `Ngày sinh không hợp lệ: ${shown(birth)}` }
   const g = gender(sex)

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { vietnamDay } from '../text/dates'
 import { isCccdNumber, isCmndNumber, isPassportNumber } from './cccd-qr'
 import { id, msg, optionalPhone, optionalText, paging, requiredText, searchText } from '../validation/fields'
 
@@ -73,7 +74,7 @@ export const VisitorFields = z
     idType: z.enum(ID_TYPES, { error: msg.invalid }),
     idNumber,
     dateOfBirth: isoDate
-      .refine((v) => v <= new Date().toISOString().slice(0, 10), { error: visitMsg.birthFuture })
+      .refine((v) => v <= vietnamDay(Date.now()), { error: visitMsg.birthFuture })
       .nullish()
       .transform((v) => v ?? null),
     gender: z

@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs'
 import { describe, expect, it, vi } from 'vitest'
 import type { CheckInInput } from '@shared/visitors/schemas'
 import { searchKeyOf } from '@shared/text/search-key'
+import { vietnamDay } from '@shared/text/dates'
 import { autoCheckOut } from '@main/visitors/service'
 import { lastCutoff, receptionJobs } from '@main/visitors/schedule'
 import { silentLogger } from '@main/core/logger'
@@ -376,7 +377,8 @@ describe('search', () => {
     expect(await names({ q: 'dong a' })).toEqual(['Đặng Thị Đào'])
     expect(await names({ hostUnitId: app.tt })).toEqual(['Đặng Thị Đào'])
     expect(await names({ outcome: 'refused' })).toEqual([])
-    const today = new Date().toISOString().slice(0, 10)
+    // The Vietnam day: from 17:00 UTC the UTC date is still yesterday there.
+    const today = vietnamDay(Date.now())
     expect((await app.ok('visits:search', { from: '2020-01-01', to: '2020-12-31' })).total).toBe(0)
     expect((await app.ok('visits:search', { from: '2020-01-01', to: today })).total).toBe(3)
   })
