@@ -8,9 +8,13 @@ export const MARGINS: [number, number, number, number] = [85, 57, 43, 57]
 const A4 = { width: 595.28, height: 841.89 }
 const BODY_SIZE = 13
 
-/** `Số: 05/BB-STP`: numbers under 10 get a leading zero. */
-export function formatDocumentNumber(value: number, typeCode: string, agencySymbol: string): string {
-  return `Số: ${String(value).padStart(2, '0')}/${typeCode}-${agencySymbol}`
+/**
+ * `Số: 05/BB-STP`: numbers under 10 get a leading zero. A document not numbered yet (a draft)
+ * keeps the blank the office fills in by hand: `Số:      /BB-STP`.
+ */
+export function formatDocumentNumber(value: number | null, typeCode: string, agencySymbol: string): string {
+  const number = value === null ? '\u00a0'.repeat(6) : String(value).padStart(2, '0')
+  return `Số: ${number}/${typeCode}-${agencySymbol}`
 }
 
 /** `Cần Thơ, ngày 07 tháng 02 năm 2021`: days under 10 and months 1–2 with a leading zero. */
@@ -58,7 +62,7 @@ function shortRule(text: string, fontSize: number): Content {
 export interface OfficialHeader {
   agency: AgencySettings
   /** Omitted for lists without a number. */
-  number?: { value: number; typeCode: string } | null
+  number?: { value: number | null; typeCode: string } | null
   date: Date
 }
 
@@ -199,6 +203,18 @@ export function signatureBlocks(blocks: Array<{ post: string; name?: string; not
       ],
       alignment: 'center',
     })),
+    margin: [0, 18, 0, 0],
+    unbreakable: true,
+  }
+}
+
+/** `Nơi nhận:` (12 pt bold italic) and its list (11 pt), at the foot of a document. */
+export function recipients(lines: string[]): Content {
+  return {
+    stack: [
+      { text: 'Nơi nhận:', bold: true, italics: true, fontSize: 12 },
+      ...lines.map((line) => ({ text: line, fontSize: 11, lineHeight: 1 })),
+    ],
     margin: [0, 18, 0, 0],
     unbreakable: true,
   }

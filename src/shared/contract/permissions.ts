@@ -14,6 +14,10 @@ export const PERMISSIONS = [
   'visits.read',
   'visits.write',
   'watchlist.manage',
+  'inspections.read',
+  'inspections.write',
+  'inspectionTemplates.manage',
+  'recommendations.follow',
 ] as const
 
 export type Permission = (typeof PERMISSIONS)[number]
@@ -38,9 +42,24 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'sample.manage',
     'units.read',
   ],
-  office: ['units.read', 'units.write', 'settings.read', 'visits.read', 'watchlist.manage'],
+  office: [
+    'units.read',
+    'units.write',
+    'settings.read',
+    'visits.read',
+    'watchlist.manage',
+    'inspections.read',
+    'recommendations.follow',
+  ],
   reception: ['units.read', 'settings.read', 'visits.read', 'visits.write'],
-  inspector: ['units.read', 'settings.read'],
+  inspector: [
+    'units.read',
+    'settings.read',
+    'inspections.read',
+    'inspections.write',
+    'inspectionTemplates.manage',
+    'recommendations.follow',
+  ],
 }
 
 export function permissionsOf(roles: readonly Role[]): Set<Permission> {

@@ -9,7 +9,14 @@ import { handlers } from '@main/routes'
 import { tempApp } from '../helpers/temp-app'
 import type { TempApp } from '../helpers/temp-app'
 import { databaseFingerprint } from '../helpers/fingerprint'
-import { arrange, valid } from '../helpers/route-samples'
+import {
+  arrange,
+  INSPECTION_SAMPLE,
+  PHOTO_SAMPLE,
+  PLAN_SAMPLE,
+  UPDATE_SAMPLE,
+  valid,
+} from '../helpers/route-samples'
 
 const routeNames = Object.keys(contract) as RouteName[]
 
@@ -147,6 +154,52 @@ const malformed: Record<RouteName, unknown[]> = {
   'watchlist:list': [{ extra: true }],
   'watchlist:create': [{ reason: 'Không có ai' }, { idNumber: '001099099999' }],
   'watchlist:update': [{ idNumber: '001099099999', reason: 'Thiếu id' }],
+  'templates:list': [{ extra: true }],
+  'templates:save': [
+    {},
+    { name: 'Phiếu', items: [] },
+    { name: 'Phiếu', items: [{ section: '', text: 'Có tủ thuốc' }] },
+  ],
+  'plans:list': [{ page: 0 }],
+  'plans:get': [{}, { id: 'một' }],
+  'plans:create': [
+    {},
+    { ...PLAN_SAMPLE, symbol: 'kh stp' },
+    { ...PLAN_SAMPLE, periodTo: '2021-10-01' },
+    { ...PLAN_SAMPLE, team: [{ role: 'member', fullName: 'Nguyễn Văn An' }] },
+    { ...PLAN_SAMPLE, targets: [{ label: 'Xã', kindCode: 'agency', percent: 0 }] },
+  ],
+  'plans:update': [PLAN_SAMPLE],
+  'plans:reportPdf': [{}],
+  'inspections:list': [{ status: 'closed' }, { from: '2021-12-01', to: '2021-11-01' }],
+  'inspections:get': [{}],
+  'inspections:create': [
+    {},
+    { ...INSPECTION_SAMPLE, team: [] },
+    { ...INSPECTION_SAMPLE, startTime: '25:00' },
+    { ...INSPECTION_SAMPLE, endTime: '08:00' },
+  ],
+  'inspections:update': [
+    { id: 1 },
+    { ...UPDATE_SAMPLE, items: [{ id: 1, result: 'fail' }] },
+    { ...UPDATE_SAMPLE, items: [{ id: 1, result: 'pass', severity: 'serious' }] },
+  ],
+  'inspections:finalise': [{}],
+  'inspections:correct': [UPDATE_SAMPLE, { ...UPDATE_SAMPLE, reason: '  ' }],
+  'inspections:addPhoto': [
+    {},
+    { ...PHOTO_SAMPLE, base64: 'không phải base64' },
+    { ...PHOTO_SAMPLE, itemId: null },
+    { ...PHOTO_SAMPLE, violationId: 1 },
+  ],
+  'inspections:removePhoto': [{}],
+  'inspections:photo': [{ id: 0 }],
+  'inspections:minutesPdf': [{ id: 1, version: 0 }],
+  'recommendations:overdue': [{ asOf: 'hôm nay' }],
+  'recommendations:follow': [
+    { id: 1, status: 'done' },
+    { id: 1, status: 'xong' },
+  ],
 }
 
 function sessionWithout(permission: Permission): Session {

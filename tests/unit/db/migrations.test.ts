@@ -311,12 +311,16 @@ describe('reopening a migrated file', () => {
   })
 })
 
+/** Undoes the migrations after the first `keep` ones, newest first. */
+async function undoDownTo(ds: DataSource, keep: number): Promise<void> {
+  for (let i = MIGRATION_NAMES.length; i > keep; i--) await ds.undoLastMigration({ transaction: 'each' })
+}
+
 describe('down migrations', () => {
   it('0002 undoes alone and re-applies over 0001 data', async () => {
     const ds = await openTracked(tempFile())
     const db = raw(ds)
-    await ds.undoLastMigration({ transaction: 'each' })
-    await ds.undoLastMigration({ transaction: 'each' })
+    await undoDownTo(ds, 1)
     expect(namesOf(db)).not.toContain('users')
     expect(namesOf(db)).not.toContain('audit_log')
     expect(namesOf(db)).not.toContain('audit_log_no_update')
@@ -331,7 +335,7 @@ describe('down migrations', () => {
   it('0003 undoes alone (visitors, visits, watchlist, the visitor index) and re-applies over 0002 data', async () => {
     const ds = await openTracked(tempFile())
     const db = raw(ds)
-    await ds.undoLastMigration({ transaction: 'each' })
+    await undoDownTo(ds, 2)
     for (const name of ['visitors', 'visits', 'watchlist', 'visitors_search', 'visitors_search_ai'])
       expect(namesOf(db)).not.toContain(name)
     expect(namesOf(db)).toEqual(expect.arrayContaining(['users', 'audit_log', 'units']))
@@ -368,6 +372,70 @@ describe('down migrations', () => {
       ds.query(`INSERT INTO visitors (full_name, id_type, id_number, search_key, created_at, updated_at)
         VALUES ('B', 'cccd', '001099012345', 'b', 'x', 'x'), ('C', 'cccd', '001099012345', 'c', 'x', 'x')`),
     ).rejects.toThrow(/UNIQUE/)
+  })
+
+  it('0004 undoes alone (plans, templates, inspections, minutes) and re-applies over 0003 data', async () => {
+    const ds = await openTracked(tempFile())
+    const db = raw(ds)
+    await undoDownTo(ds, 3)
+    for (const name of ['inspection_plans', 'inspections', 'minutes_versions', 'inspection_plans_search'])
+      expect(namesOf(db)).not.toContain(name)
+    await ds.query(UNIT_INSERT, [1, 'VP', 'Văn phòng', 'agency', 'vp | van phong', 'x'])
+    await ds.query(
+      `INSERT INTO visitors (id, full_name, id_type, search_key, created_at, updated_at)
+       VALUES (1, 'Nguyễn Văn An', 'none', 'nguyen van an', 'x', 'x')`,
+    )
+    await ds.runMigrations({ transaction: 'each' })
+    expect(namesOf(db)).toEqual(
+      expect.arrayContaining([
+        'inspection_templates',
+        'inspection_plans',
+        'plan_targets',
+        'team_members',
+        'inspections',
+        'inspection_items',
+        'recommendations',
+        'inspection_photos',
+        'minutes_versions',
+        'ux_inspections_minutes',
+        'ix_recommendations_due',
+      ]),
+    )
+    expect(await ds.query('SELECT code FROM units')).toEqual([{ code: 'VP' }])
+    expect(await ds.query('SELECT full_name FROM visitors')).toEqual([{ full_name: 'Nguyễn Văn An' }])
+    expect(await ds.query('SELECT COUNT(*) AS n FROM inspection_template_items')).toEqual([{ n: 14 }])
+  })
+
+  it('0004 refuses minutes that cannot be: a number twice in a year, a draft with a number, two heads, a severity on a met item', async () => {
+    const ds = await openTracked(tempFile())
+    await ds.query(UNIT_INSERT, [1, 'VP', 'Văn phòng', 'agency', 'vp | van phong', 'x'])
+    const inspection = (status: string, year: number | null, number: number | null) =>
+      ds.query(
+        `INSERT INTO inspections (unit_id, kind, date, start_time, status, minutes_year, minutes_number, created_at, updated_at)
+         VALUES (1, 'inspection', '2021-11-15', '08:00', ?, ?, ?, 'x', 'x')`,
+        [status, year, number],
+      )
+    await inspection('final', 2021, 1)
+    await inspection('final', 2022, 1)
+    await inspection('draft', null, null)
+    await expect(inspection('final', 2021, 1)).rejects.toThrow(/UNIQUE/)
+    await expect(inspection('draft', 2021, 2)).rejects.toThrow(/CHECK/)
+    await expect(inspection('final', null, null)).rejects.toThrow(/CHECK/)
+    const member = (role: string) =>
+      ds.query(`INSERT INTO team_members (inspection_id, position, role, full_name) VALUES (1, 1, ?, 'A')`, [
+        role,
+      ])
+    await member('head')
+    await member('member')
+    await expect(member('head')).rejects.toThrow(/UNIQUE/)
+    await expect(
+      ds.query(`INSERT INTO inspection_items (inspection_id, position, section, text, result, severity)
+        VALUES (1, 1, 'Chung', 'Có tủ thuốc', 'pass', 'serious')`),
+    ).rejects.toThrow(/CHECK/)
+    await expect(
+      ds.query(`INSERT INTO inspection_photos (inspection_id, file, mime_type, byte_size, created_at)
+        VALUES (1, 'attachments/1/a.png', 'image/png', 10, 'x')`),
+    ).rejects.toThrow(/CHECK/)
   })
 
   it('undoing every migration leaves only the migrations table and clears the application id', async () => {

@@ -4,6 +4,39 @@ import type { TempApp } from './temp-app'
 export const PASSWORD = 'mat-khau-dai-8'
 const CCCD = '001099012345'
 
+/** A 1×1 PNG: the smallest photo an inspection can carry. */
+export const PNG_1PX =
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=='
+const HEAD = { role: 'head', fullName: 'Trần Văn Minh', title: 'Phó Giám đốc Sở' }
+export const PLAN_SAMPLE = {
+  number: 1023,
+  symbol: 'KH-STP',
+  issuedOn: '2021-11-01',
+  title: 'Kiểm tra công tác phòng, chống dịch COVID-19',
+  kind: 'inspection',
+  periodFrom: '2021-11-01',
+  periodTo: null,
+  unitIds: [1],
+  targets: [{ label: '100% cơ quan', kindCode: 'agency', percent: 100 }],
+  team: [HEAD],
+}
+export const INSPECTION_SAMPLE = {
+  unitId: 1,
+  kind: 'inspection',
+  date: '2021-11-15',
+  startTime: '08:30',
+  endTime: '10:30',
+  team: [HEAD],
+}
+/** The default template has 14 items: in a fresh store the first inspection's items are 1–14. */
+export const UPDATE_SAMPLE = {
+  ...INSPECTION_SAMPLE,
+  id: 1,
+  items: Array.from({ length: 14 }, (_, i) => ({ id: i + 1, result: 'pass' })),
+  recommendations: [{ content: 'Bổ sung tủ thuốc', ownerName: 'Văn phòng Sở', dueDate: '2021-12-01' }],
+}
+export const PHOTO_SAMPLE = { inspectionId: 1, itemId: 1, fileName: 'tu-thuoc.png', base64: PNG_1PX }
+
 /**
  * One valid input per route, for the contract and fuzz tests (the type fails to compile until a
  * new route has one). Inputs that name a record assume `arrange` ran and the seeded store of
@@ -78,7 +111,41 @@ export const valid: Record<RouteName, unknown> = {
   'watchlist:list': {},
   'watchlist:create': { idNumber: '001099099999', reason: 'Gây rối lần trước' },
   'watchlist:update': { id: 1, fullName: 'Trần Văn Bình', reason: 'Gây rối lần trước', active: false },
+  'templates:list': {},
+  'templates:save': { baseId: 1, name: 'Phiếu kiểm tra', items: [{ section: 'Chung', text: 'Có tủ thuốc' }] },
+  'plans:list': { q: 'phong chong' },
+  'plans:get': { id: 1 },
+  'plans:create': PLAN_SAMPLE,
+  'plans:update': { ...PLAN_SAMPLE, id: 1 },
+  'plans:reportPdf': { id: 1 },
+  'inspections:list': { planId: 1 },
+  'inspections:get': { id: 1 },
+  'inspections:create': INSPECTION_SAMPLE,
+  'inspections:update': UPDATE_SAMPLE,
+  'inspections:finalise': { id: 1 },
+  'inspections:correct': { ...UPDATE_SAMPLE, reason: 'Ghi nhầm giờ kết thúc' },
+  'inspections:addPhoto': PHOTO_SAMPLE,
+  'inspections:removePhoto': { id: 1 },
+  'inspections:photo': { id: 1 },
+  'inspections:minutesPdf': { id: 1 },
+  'recommendations:overdue': { asOf: '2022-01-01' },
+  'recommendations:follow': { id: 1, status: 'done', statusDate: '2021-11-30', evidence: 'Đã mua tủ thuốc' },
 }
+
+const inspection = (app: TempApp) => app.ok('inspections:create', INSPECTION_SAMPLE as never)
+const updated = async (app: TempApp) => {
+  await inspection(app)
+  return app.ok('inspections:update', UPDATE_SAMPLE as never)
+}
+const finalised = async (app: TempApp) => {
+  await updated(app)
+  return app.ok('inspections:finalise', { id: 1 })
+}
+const withPhoto = async (app: TempApp) => {
+  await inspection(app)
+  return app.ok('inspections:addPhoto', PHOTO_SAMPLE as never)
+}
+const plan = (app: TempApp) => app.ok('plans:create', PLAN_SAMPLE as never)
 
 /** Records a valid input refers to, made through the routes themselves. */
 export const arrange: Partial<Record<RouteName, (app: TempApp) => Promise<unknown>>> = {
@@ -92,4 +159,21 @@ export const arrange: Partial<Record<RouteName, (app: TempApp) => Promise<unknow
   'visits:tracePdf': (app) => app.ok('visits:checkIn', valid['visits:checkIn'] as never),
   'visits:slipPdf': (app) => app.ok('visits:checkIn', valid['visits:checkIn'] as never),
   'watchlist:update': (app) => app.ok('watchlist:create', valid['watchlist:create'] as never),
+  'plans:get': plan,
+  'plans:update': plan,
+  'plans:reportPdf': async (app) => {
+    await plan(app)
+    await app.ok('inspections:create', { ...INSPECTION_SAMPLE, planId: 1 } as never)
+    await app.ok('inspections:update', { ...UPDATE_SAMPLE, planId: 1 } as never)
+    return app.ok('inspections:finalise', { id: 1 })
+  },
+  'inspections:get': inspection,
+  'inspections:update': inspection,
+  'inspections:finalise': updated,
+  'inspections:correct': finalised,
+  'inspections:addPhoto': inspection,
+  'inspections:removePhoto': withPhoto,
+  'inspections:photo': withPhoto,
+  'inspections:minutesPdf': withPhoto,
+  'recommendations:follow': finalised,
 }

@@ -1,0 +1,351 @@
+import type { Content } from 'pdfmake/interfaces'
+import type { AgencySettings } from '@shared/settings/schemas'
+import type { FileDownload } from '@shared/audit/schemas'
+import {
+  followUpLabels,
+  planKindLabels,
+  resultLabels,
+  severityLabels,
+  teamRoleLabels,
+} from '@shared/inspections/schemas'
+import type { InspectionDto, PlanDto, TeamMemberDto } from '@shared/inspections/schemas'
+import { formatDate, vietnamDayStart } from '@shared/text/dates'
+import { renderPdf } from '../printing/pdf'
+import {
+  MARGINS,
+  listTable,
+  officialDocument,
+  paragraph,
+  recipients,
+  signatureBlocks,
+} from '../printing/official-document'
+
+const PDF_MIME = 'application/pdf'
+const CONTENT_WIDTH = 595.28 - MARGINS[0] - MARGINS[2]
+
+/** A numbered heading inside the body: bold, indented like a paragraph. */
+const heading = (text: string): Content => ({
+  text,
+  bold: true,
+  alignment: 'justify',
+  leadingIndent: 36,
+  margin: [0, 0, 0, 6],
+})
+
+/** `label: value` with the label in bold, as a body paragraph. */
+const labelled = (label: string, value: string): Content => ({
+  text: [{ text: `${label}: `, bold: true }, value],
+  alignment: 'justify',
+  leadingIndent: 36,
+  margin: [0, 0, 0, 6],
+})
+
+/** `08:30` → `08 giờ 30 phút` */
+const clock = (hhmm: string) => `${hhmm.slice(0, 2)} giờ ${hhmm.slice(3, 5)} phút`
+
+/** `2021-02-07` → `ngày 07 tháng 02 năm 2021` (months 1–2 with a leading zero, as the decree writes them). */
+function longDate(day: string): string {
+  const [y, m, d] = day.split('-')
+  const month = Number(m)
+  return `ngày ${d} tháng ${month <= 2 ? m : String(month)} năm ${y}`
+}
+
+const person = (t: { fullName: string; title: string | null; unitName?: string | null }) =>
+  [t.fullName, t.title, t.unitName].filter(Boolean).join(', ')
+
+const headOf = (team: TeamMemberDto[]) => team.find((t) => t.role === 'head') ?? null
+const secretaryOf = (team: TeamMemberDto[]) => team.find((t) => t.role === 'secretary') ?? null
+
+export function minutesSubject(i: Pick<InspectionDto, 'kind' | 'unannounced' | 'unitName'>): string {
+  const verb = i.kind === 'supervision' ? 'Giám sát' : i.unannounced ? 'Kiểm tra đột xuất' : 'Kiểm tra'
+  return `${verb} công tác phòng, chống dịch COVID-19 tại ${i.unitName}`
+}
+
+/** The photos appendix: each photo with its caption and what it shows. */
+function appendix(i: InspectionDto, images: Map<number, string>): Content[] {
+  const photos = [
+    ...i.items.flatMap((item, n) =>
+      item.photos.map((p) => ({ ...p, about: `Nội dung ${n + 1}: ${item.text}` })),
+    ),
+    ...i.violations.flatMap((v, n) =>
+      v.photos.map((p) => ({ ...p, about: `Vi phạm ${n + 1}: ${v.offender}` })),
+    ),
+  ]
+  if (!photos.length) return []
+  return [
+    {
+      text: 'PHỤ LỤC: ẢNH CHỤP TẠI BUỔI KIỂM TRA',
+      bold: true,
+      fontSize: 14,
+      alignment: 'center',
+      pageBreak: 'before',
+      margin: [0, 0, 0, 12],
+    },
+    ...photos.map((p, n): Content => {
+      const image = images.get(p.id)
+      const caption = `Ảnh ${n + 1}. ${p.caption ? `${p.caption} — ` : ''}${p.about}`
+      return {
+        stack: [
+          image
+            ? { image, fit: [CONTENT_WIDTH, 300], alignment: 'center' }
+            : { text: '(Không tìm thấy tệp ảnh)', italics: true, alignment: 'center' },
+          { text: caption, italics: true, fontSize: 12, alignment: 'center', margin: [0, 4, 0, 14] },
+        ],
+        unbreakable: true,
+      }
+    }),
+  ]
+}
+
+export interface MinutesOptions {
+  /** The version printed, with the reason of a correction. */
+  version?: { number: number; reason: string | null } | null
+}
+
+/** The minutes (biên bản) in Mẫu 1.9 order, in the official format; drafts carry a DỰ THẢO watermark. */
+export function minutesDocument(
+  i: InspectionDto,
+  agency: AgencySettings,
+  images: Map<number, string>,
+  options: MinutesOptions = {},
+) {
+  const head = headOf(i.team)
+  const secretary = secretaryOf(i.team)
+  const draft = i.status === 'draft'
+  const sections = [...new Set(i.items.map((x) => x.section))]
+  const passed = i.items.filter((x) => x.result === 'pass').length
+  const applicable = passed + i.items.filter((x) => x.result === 'fail').length
+  let itemNo = 0
+  const checklist: Content[] = sections.flatMap((section, s) => [
+    heading(`6.1.${s + 1}. ${section}`),
+    ...i.items
+      .filter((x) => x.section === section)
+      .map((x): Content => {
+        itemNo += 1
+        const result = x.result
+          ? `${resultLabels[x.result]}${x.severity ? ` (mức độ: ${severityLabels[x.severity].toLowerCase()})` : ''}`
+          : 'chưa đánh giá'
+        return {
+          text: [
+            `${itemNo}. ${x.text}. Kết quả: `,
+            { text: result, bold: true },
+            x.note ? `. ${x.note}` : '.',
+          ],
+          alignment: 'justify',
+          leadingIndent: 36,
+          margin: [0, 0, 0, 6],
+        }
+      }),
+  ])
+  const score =
+    i.score === null
+      ? 'Chưa có nội dung nào được đánh giá.'
+      : `Tỷ lệ nội dung đạt: ${String(i.score).replace('.', ',')}% (${passed}/${applicable} nội dung áp dụng).`
+  const list = (lines: string[], empty: string): Content[] =>
+    lines.length ? lines.map((line, n) => paragraph(`${n + 1}. ${line}`)) : [paragraph(empty)]
+  const content: Content[] = [
+    ...(options.version && options.version.number > 1
+      ? [
+          {
+            text: `Bản đính chính (phiên bản ${options.version.number}). Lý do: ${options.version.reason ?? ''}`,
+            italics: true,
+            alignment: 'justify' as const,
+            margin: [0, 0, 0, 6] as [number, number, number, number],
+          },
+        ]
+      : []),
+    ...(i.planReference ? [paragraph(`Thực hiện Kế hoạch số ${i.planReference};`)] : []),
+    labelled('1. Thời gian bắt đầu', `${clock(i.startTime)}, ${longDate(i.date)}.`),
+    labelled('2. Địa điểm', `${i.location ?? i.unitName}.`),
+    heading('3. Thành phần tham dự:'),
+    paragraph(`a) ${i.kind === 'supervision' ? 'Đoàn giám sát' : 'Đoàn kiểm tra'}:`),
+    ...i.team.map((t) => paragraph(`- ${teamRoleLabels[t.role]}: ${person(t)};`)),
+    paragraph('b) Đại diện đơn vị được kiểm tra:'),
+    ...(i.representatives.length
+      ? i.representatives.map((r) => paragraph(`- ${person(r)};`))
+      : [paragraph('- Không có.')]),
+    labelled('4. Chủ trì', head ? `${head.fullName}, Trưởng đoàn.` : ''),
+    labelled('5. Thư ký', secretary ? `${secretary.fullName}.` : 'không có.'),
+    heading('6. Nội dung:'),
+    heading('6.1. Kết quả kiểm tra theo các nội dung'),
+    ...checklist,
+    paragraph(score),
+    heading('6.2. Ưu điểm'),
+    paragraph(i.strengths ?? 'Không có.'),
+    heading('6.3. Tồn tại, hạn chế'),
+    paragraph(i.shortcomings ?? 'Không có.'),
+    heading('6.4. Vi phạm và xử lý'),
+    ...list(
+      i.violations.map(
+        (v) =>
+          `${v.offender} (${v.offenderKind === 'person' ? 'cá nhân' : 'đơn vị'}): ${v.description}.${
+            v.handling
+              ? ` Hình thức xử lý ${v.handlingState === 'decided' ? 'đã quyết định' : 'đề nghị'}: ${v.handling}.`
+              : ''
+          }`,
+      ),
+      'Không phát hiện vi phạm.',
+    ),
+    heading('6.5. Kiến nghị'),
+    ...list(
+      i.recommendations.map(
+        (r) =>
+          `${r.content}.${r.ownerName ? ` Đơn vị thực hiện: ${r.ownerName}.` : ''}${
+            r.dueDate ? ` Thời hạn: ${formatDate(vietnamDayStart(r.dueDate))}.` : ''
+          }`,
+      ),
+      'Không có kiến nghị.',
+    ),
+    heading('6.6. Kết luận'),
+    paragraph(i.conclusion ?? ''),
+    paragraph(
+      `Biên bản kết thúc vào hồi ${i.endTime ? clock(i.endTime) : '… giờ …'} cùng ngày, đã được đọc lại cho các thành viên cùng nghe, thống nhất và ký tên./.`,
+    ),
+    signatureBlocks([
+      { post: 'Đại diện đơn vị được kiểm tra', name: i.representatives[0]?.fullName },
+      { post: i.kind === 'supervision' ? 'Trưởng đoàn giám sát' : 'Trưởng đoàn', name: head?.fullName },
+    ]),
+    signatureBlocks([{ post: 'Thư ký', name: secretary?.fullName }]),
+    recipients([`- ${i.unitName};`, '- Thành viên Đoàn;', '- Lưu: VT, Hồ sơ.']),
+    ...appendix(i, images),
+  ]
+  return officialDocument({
+    agency,
+    number: { value: draft ? null : i.minutesNumber, typeCode: 'BB' },
+    date: vietnamDayStart(i.date),
+    title: 'BIÊN BẢN',
+    subject: minutesSubject(i),
+    content,
+    watermark: draft ? 'DỰ THẢO' : undefined,
+  })
+}
+
+export function minutesFileName(i: InspectionDto, version?: number | null): string {
+  const stem =
+    i.status === 'draft' ? `du-thao-bien-ban-${i.id}` : `bien-ban-${i.minutesNumber}-${i.minutesYear}`
+  return `${stem}${version && version > 1 ? `-v${version}` : ''}.pdf`
+}
+
+export async function minutesPdf(
+  i: InspectionDto,
+  agency: AgencySettings,
+  images: Map<number, string>,
+  options: MinutesOptions = {},
+): Promise<FileDownload> {
+  const bytes = await renderPdf(minutesDocument(i, agency, images, options))
+  return {
+    fileName: minutesFileName(i, options.version?.number),
+    mimeType: PDF_MIME,
+    base64: bytes.toString('base64'),
+  }
+}
+
+const pct = (n: number, of: number) =>
+  of ? `${String(Math.round((n / of) * 1000) / 10).replace('.', ',')}%` : '—'
+
+/** Báo cáo kết quả kiểm tra: per unit results, scores, violations and recommendations of one plan. */
+export function planReportDocument(
+  plan: PlanDto,
+  inspections: InspectionDto[],
+  agency: AgencySettings,
+  now: Date,
+) {
+  const finals = inspections.filter((i) => i.status === 'final')
+  const minutes = (i: InspectionDto) =>
+    `${String(i.minutesNumber).padStart(2, '0')}/BB-${agency.agencySymbol}`
+  const head = headOf(plan.team) ?? finals.map((i) => headOf(i.team)).find(Boolean) ?? null
+  const period = `từ ngày ${formatDate(vietnamDayStart(plan.periodFrom))} ${
+    plan.periodTo
+      ? `đến ngày ${formatDate(vietnamDayStart(plan.periodTo))}`
+      : 'đến khi tình hình dịch ổn định'
+  }`
+  const content: Content[] = [
+    paragraph(
+      `Thực hiện Kế hoạch số ${plan.reference} ngày ${formatDate(vietnamDayStart(plan.issuedOn))} về ${plan.title}, ${period}, Đoàn ${planKindLabels[plan.kind].toLowerCase()} đã tiến hành ${finals.length} cuộc ${planKindLabels[plan.kind].toLowerCase()} tại ${new Set(finals.map((i) => i.unitId)).size} đơn vị${plan.unitCount ? ` trong tổng số ${plan.unitCount} đơn vị thuộc phạm vi kế hoạch` : ''}. Kết quả như sau:`,
+    ),
+    heading('I. TIẾN ĐỘ THỰC HIỆN CHỈ TIÊU'),
+    plan.targets.length
+      ? listTable(
+          ['Chỉ tiêu', 'Tỷ lệ', 'Số đơn vị phải kiểm tra', 'Đã kiểm tra', 'Đạt'],
+          plan.targets.map((t) => [
+            t.label,
+            `${t.percent}%`,
+            String(t.targeted),
+            String(t.inspected),
+            pct(t.inspected, t.targeted),
+          ]),
+          ['*', 40, 70, 60, 50],
+        )
+      : paragraph('Kế hoạch không đặt chỉ tiêu theo loại đơn vị.'),
+    { text: '', margin: [0, 0, 0, 6] },
+    heading('II. KẾT QUẢ KIỂM TRA TỪNG ĐƠN VỊ'),
+    listTable(
+      ['STT', 'Đơn vị', 'Ngày', 'Biên bản', 'Tỷ lệ đạt', 'Chưa đạt', 'Vi phạm', 'Kiến nghị'],
+      finals.map((i, n) => [
+        String(n + 1),
+        i.unitName,
+        formatDate(vietnamDayStart(i.date)),
+        minutes(i),
+        i.score === null ? '—' : `${String(i.score).replace('.', ',')}%`,
+        String(i.items.filter((x) => x.result === 'fail').length),
+        String(i.violations.length),
+        String(i.recommendations.length),
+      ]),
+      [24, '*', 58, 62, 44, 40, 38, 44],
+    ),
+    { text: '', margin: [0, 0, 0, 6] },
+    heading('III. VI PHẠM VÀ XỬ LÝ'),
+    ...(finals.some((i) => i.violations.length)
+      ? finals.flatMap((i) =>
+          i.violations.map((v) =>
+            paragraph(
+              `- ${i.unitName} (Biên bản số ${minutes(i)}): ${v.offender} — ${v.description}${v.handling ? `; xử lý: ${v.handling}` : ''}.`,
+            ),
+          ),
+        )
+      : [paragraph('Không phát hiện vi phạm.')]),
+    heading('IV. KIẾN NGHỊ VÀ TÌNH HÌNH KHẮC PHỤC'),
+    finals.some((i) => i.recommendations.length)
+      ? listTable(
+          ['Đơn vị', 'Kiến nghị', 'Đơn vị thực hiện', 'Thời hạn', 'Tình trạng'],
+          finals.flatMap((i) =>
+            i.recommendations.map((r) => [
+              i.unitName,
+              r.content,
+              r.ownerName ?? '',
+              r.dueDate ? formatDate(vietnamDayStart(r.dueDate)) : '',
+              `${followUpLabels[r.status]}${r.statusDate ? ` (${formatDate(vietnamDayStart(r.statusDate))})` : ''}`,
+            ]),
+          ),
+          [90, '*', 80, 56, 70],
+        )
+      : paragraph('Không có kiến nghị.'),
+    { text: '', margin: [0, 0, 0, 6] },
+    heading('V. ĐƠN VỊ CHƯA ĐƯỢC KIỂM TRA'),
+    paragraph(plan.dueUnits.length ? plan.dueUnits.map((u) => u.name).join('; ') + '.' : 'Không còn.'),
+    signatureBlocks([{ post: '' }, { post: 'Trưởng đoàn', name: head?.fullName }]),
+    recipients(['- Lãnh đạo Sở;', '- Các đơn vị được kiểm tra;', '- Lưu: VT, Hồ sơ.']),
+  ]
+  return officialDocument({
+    agency,
+    number: { value: null, typeCode: 'BC' },
+    date: now,
+    title: 'BÁO CÁO',
+    subject: `Kết quả ${planKindLabels[plan.kind].toLowerCase()} theo Kế hoạch số ${plan.reference}`,
+    content,
+  })
+}
+
+export async function planReportPdf(
+  plan: PlanDto,
+  inspections: InspectionDto[],
+  agency: AgencySettings,
+  now: Date,
+): Promise<FileDownload> {
+  const bytes = await renderPdf(planReportDocument(plan, inspections, agency, now))
+  return {
+    fileName: `bao-cao-ket-qua-${plan.number}-${plan.symbol}.pdf`,
+    mimeType: PDF_MIME,
+    base64: bytes.toString('base64'),
+  }
+}

@@ -1,0 +1,135 @@
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { randomUUID } from 'node:crypto'
+import { dirname, resolve, sep } from 'node:path'
+import type { z } from 'zod'
+import type { DataSource } from 'typeorm'
+import { MAX_PHOTO_BYTES, inspectionMsg } from '@shared/inspections/schemas'
+import type { PhotoDto, PhotoInput } from '@shared/inspections/schemas'
+import { AppError } from '../core/errors'
+import type { InspectionContext } from './service'
+
+/** Photos live beside the database, in the data folder: `attachments/<inspection>/<random>.jpg`. */
+export const ATTACHMENTS = 'attachments'
+
+export function dataFolderOf(dataSource: DataSource): string {
+  return dirname(resolve(String(dataSource.options.database)))
+}
+
+/** The image type from the file's first bytes; the name and the renderer's word are not trusted. */
+export function imageTypeOf(bytes: Buffer): 'image/jpeg' | 'image/png' | null {
+  if (bytes.length > 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'image/jpeg'
+  const png = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]
+  if (bytes.length > 8 && png.every((b, i) => bytes[i] === b)) return 'image/png'
+  return null
+}
+
+/** An absolute path inside the attachments folder, or an error: a stored path never leads outside it. */
+export function attachmentPath(dataFolder: string, file: string): string {
+  const root = resolve(dataFolder, ATTACHMENTS) + sep
+  const full = resolve(dataFolder, file)
+  if (!full.startsWith(root)) throw new Error(`attachment outside the folder: ${file}`)
+  return full
+}
+
+export function readAttachment(dataFolder: string, file: string): Buffer {
+  return readFileSync(attachmentPath(dataFolder, file))
+}
+
+async function draftOrRefuse(ctx: InspectionContext, inspectionId: number): Promise<void> {
+  const [row] = (await ctx.m.query(`SELECT status FROM inspections WHERE id = ?`, [inspectionId])) as Array<{
+    status: string
+  }>
+  if (!row) throw AppError.notFound(inspectionMsg.inspectionNotFound)
+  if (row.status !== 'draft') throw AppError.conflict(inspectionMsg.finalised)
+}
+
+export async function addPhoto(
+  ctx: InspectionContext,
+  input: z.output<typeof PhotoInput>,
+  dataFolder: string,
+): Promise<PhotoDto> {
+  const bytes = Buffer.from(input.base64, 'base64')
+  if (bytes.length > MAX_PHOTO_BYTES) throw AppError.validation({ base64: inspectionMsg.photoSize })
+  const mimeType = imageTypeOf(bytes)
+  if (!mimeType) throw AppError.validation({ base64: inspectionMsg.photoType })
+  await draftOrRefuse(ctx, input.inspectionId)
+  const [target] = (await ctx.m.query(
+    input.itemId
+      ? `SELECT id FROM inspection_items WHERE id = ? AND inspection_id = ?`
+      : `SELECT id FROM violations WHERE id = ? AND inspection_id = ?`,
+    [input.itemId ?? input.violationId, input.inspectionId],
+  )) as unknown[]
+  if (!target) throw AppError.validation({ itemId: inspectionMsg.photoTarget })
+  const file = `${ATTACHMENTS}/${input.inspectionId}/${randomUUID()}.${mimeType === 'image/png' ? 'png' : 'jpg'}`
+  const full = attachmentPath(dataFolder, file)
+  mkdirSync(dirname(full), { recursive: true })
+  writeFileSync(full, bytes)
+  try {
+    await ctx.m.query(
+      `INSERT INTO inspection_photos (inspection_id, item_id, violation_id, file, mime_type, byte_size, caption, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      [
+        input.inspectionId,
+        input.itemId,
+        input.violationId,
+        file,
+        mimeType,
+        bytes.length,
+        input.caption,
+        ctx.now.toISOString(),
+      ],
+    )
+  } catch (error) {
+    rmSync(full, { force: true })
+    throw error
+  }
+  const [{ id }] = (await ctx.m.query(`SELECT last_insert_rowid() AS id`)) as [{ id: number }]
+  ctx.audit.change('photo', id, null, {
+    inspectionId: input.inspectionId,
+    itemId: input.itemId,
+    violationId: input.violationId,
+    caption: input.caption,
+    fileName: input.fileName,
+  })
+  return { id, caption: input.caption, mimeType }
+}
+
+export async function removePhoto(
+  ctx: InspectionContext,
+  id: number,
+  dataFolder: string,
+  afterCommit: (fn: () => void) => void,
+): Promise<true> {
+  const [row] = (await ctx.m.query(
+    `SELECT inspection_id, file, caption FROM inspection_photos WHERE id = ?`,
+    [id],
+  )) as Array<{ inspection_id: number; file: string; caption: string | null }>
+  if (!row) throw AppError.notFound(inspectionMsg.photoNotFound)
+  await draftOrRefuse(ctx, row.inspection_id)
+  await ctx.m.query(`DELETE FROM inspection_photos WHERE id = ?`, [id])
+  ctx.audit.change('photo', id, { inspectionId: row.inspection_id, caption: row.caption }, null)
+  afterCommit(() => rmSync(attachmentPath(dataFolder, row.file), { force: true }))
+  return true
+}
+
+/** The photos of one inspection as data URLs for pdfmake, which then reads no file itself. */
+export async function photoImages(
+  ctx: Pick<InspectionContext, 'm'>,
+  ids: number[],
+  dataFolder: string,
+): Promise<Map<number, string>> {
+  const out = new Map<number, string>()
+  if (!ids.length) return out
+  const list = (await ctx.m.query(
+    `SELECT id, file, mime_type FROM inspection_photos WHERE id IN (${ids.map(() => '?').join(',')})`,
+    ids,
+  )) as Array<{ id: number; file: string; mime_type: string }>
+  for (const p of list) {
+    try {
+      out.set(p.id, `data:${p.mime_type};base64,${readAttachment(dataFolder, p.file).toString('base64')}`)
+    } catch {
+      // A file removed by hand: the appendix says so instead of failing the whole document.
+    }
+  }
+  return out
+}

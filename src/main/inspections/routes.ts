@@ -1,0 +1,97 @@
+import type { HandlerContext, Handlers } from '../core/router'
+import { agencyGroup, readSettings } from '../settings/service'
+import {
+  correctInspection,
+  createInspection,
+  createPlan,
+  finaliseInspection,
+  followUp,
+  getInspection,
+  getPlan,
+  listInspections,
+  listPlans,
+  listTemplates,
+  minutesOf,
+  overdueRecommendations,
+  saveTemplate,
+  updateInspection,
+  updatePlan,
+} from './service'
+import type { InspectionContext } from './service'
+import { addPhoto, dataFolderOf, photoImages, readAttachment, removePhoto } from './photos'
+import { minutesPdf, planReportPdf } from './minutes'
+import { AppError } from '../core/errors'
+import { inspectionMsg } from '@shared/inspections/schemas'
+import type { InspectionDto } from '@shared/inspections/schemas'
+
+type InspectionHandlers = Pick<
+  Handlers,
+  | (`plans:${string}` & keyof Handlers)
+  | (`inspections:${string}` & keyof Handlers)
+  | (`templates:${string}` & keyof Handlers)
+  | (`recommendations:${string}` & keyof Handlers)
+>
+
+const context = (ctx: HandlerContext): InspectionContext => ({
+  m: ctx.m,
+  now: ctx.now,
+  audit: ctx.audit,
+  userId: ctx.session.user?.id ?? null,
+})
+
+const folder = (ctx: HandlerContext) => dataFolderOf(ctx.host.dataSource())
+
+const photoIds = (i: InspectionDto) => [
+  ...i.items.flatMap((x) => x.photos.map((p) => p.id)),
+  ...i.violations.flatMap((v) => v.photos.map((p) => p.id)),
+]
+
+export const inspectionHandlers: InspectionHandlers = {
+  'templates:list': (_input, { m }) => listTemplates(m),
+  'templates:save': (input, ctx) => saveTemplate(context(ctx), input),
+  'plans:list': (input, { m }) => listPlans(m, input),
+  'plans:get': (input, { m }) => getPlan(m, input.id),
+  'plans:create': (input, ctx) => createPlan(context(ctx), input),
+  'plans:update': (input, ctx) => updatePlan(context(ctx), input),
+  'plans:reportPdf': async (input, { m, now }) => {
+    const plan = await getPlan(m, input.id)
+    const ids = await listInspections(m, {
+      planId: plan.id,
+      unitId: null,
+      from: null,
+      to: null,
+      status: 'final',
+      result: 'all',
+      page: 1,
+      pageSize: 500,
+    })
+    const inspections: InspectionDto[] = []
+    for (const i of ids.items) inspections.push(await getInspection(m, i.id))
+    inspections.sort((a, b) => a.date.localeCompare(b.date) || a.id - b.id)
+    return planReportPdf(plan, inspections, await readSettings(m, agencyGroup), now)
+  },
+  'inspections:list': (input, { m }) => listInspections(m, input),
+  'inspections:get': (input, { m }) => getInspection(m, input.id),
+  'inspections:create': (input, ctx) => createInspection(context(ctx), input),
+  'inspections:update': (input, ctx) => updateInspection(context(ctx), input),
+  'inspections:finalise': (input, ctx) => finaliseInspection(context(ctx), input.id),
+  'inspections:correct': (input, ctx) => correctInspection(context(ctx), input),
+  'inspections:addPhoto': (input, ctx) => addPhoto(context(ctx), input, folder(ctx)),
+  'inspections:removePhoto': (input, ctx) =>
+    removePhoto(context(ctx), input.id, folder(ctx), ctx.afterCommit),
+  'inspections:photo': async (input, ctx) => {
+    const [row] = (await ctx.m.query(`SELECT file, mime_type FROM inspection_photos WHERE id = ?`, [
+      input.id,
+    ])) as Array<{ file: string; mime_type: string }>
+    if (!row) throw AppError.notFound(inspectionMsg.photoNotFound)
+    const bytes = readAttachment(folder(ctx), row.file)
+    return { fileName: row.file.split('/').pop()!, mimeType: row.mime_type, base64: bytes.toString('base64') }
+  },
+  'inspections:minutesPdf': async (input, ctx) => {
+    const { inspection, version } = await minutesOf(ctx.m, input.id, input.version)
+    const images = await photoImages(ctx, photoIds(inspection), folder(ctx))
+    return minutesPdf(inspection, await readSettings(ctx.m, agencyGroup), images, { version })
+  },
+  'recommendations:overdue': (input, { m, now }) => overdueRecommendations(m, input, now),
+  'recommendations:follow': (input, ctx) => followUp(context(ctx), input),
+}

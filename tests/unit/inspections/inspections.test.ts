@@ -1,0 +1,434 @@
+import { existsSync, readdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { Session } from '@main/core/session'
+import type { RouteInput } from '@shared/contract'
+import type { InspectionDto } from '@shared/inspections/schemas'
+import { tempApp } from '../helpers/temp-app'
+import type { TempApp } from '../helpers/temp-app'
+import { databaseFingerprint } from '../helpers/fingerprint'
+import { inspectPdf } from '../helpers/pdf'
+import { INSPECTION_SAMPLE, PASSWORD, PLAN_SAMPLE, PNG_1PX } from '../helpers/route-samples'
+
+const HEAD = { role: 'head' as const, fullName: 'Trần Văn Minh', title: 'Phó Giám đốc Sở' }
+const SECRETARY = { role: 'secretary' as const, fullName: 'Lê Thị Hoa', title: 'Chuyên viên' }
+
+async function withUnits(): Promise<TempApp & { units: Record<string, number> }> {
+  const app = await tempApp()
+  const units: Record<string, number> = {}
+  units.so = (await app.ok('units:create', { code: 'SO', name: 'Sở Tư pháp', kindCode: 'agency' })).id
+  for (const [code, name] of [
+    ['VP', 'Văn phòng Sở'],
+    ['TTR', 'Thanh tra Sở'],
+    ['HCTP', 'Phòng Hành chính tư pháp'],
+    ['PBPL', 'Phòng Phổ biến pháp luật'],
+  ] as const)
+    units[code] = (
+      await app.ok('units:create', { code, name, kindCode: 'department', parentId: units.so })
+    ).id
+  units.vpcc = (
+    await app.ok('units:create', {
+      code: 'VPCC-NTBL',
+      name: 'Văn phòng công chứng Nguyễn Thị Bích Liên',
+      kindCode: 'notary_office',
+    })
+  ).id
+  return Object.assign(app, { units })
+}
+
+async function create(app: TempApp, input: Partial<RouteInput<'inspections:create'>> = {}) {
+  return app.ok('inspections:create', {
+    ...(INSPECTION_SAMPLE as RouteInput<'inspections:create'>),
+    team: [HEAD, SECRETARY],
+    ...input,
+  })
+}
+
+/** The full edit form of an inspection, every item answered `result`. */
+function form(i: InspectionDto, result: 'pass' | 'fail' | 'na' = 'pass'): RouteInput<'inspections:update'> {
+  return {
+    id: i.id,
+    planId: i.planId,
+    unitId: i.unitId,
+    kind: i.kind,
+    unannounced: i.unannounced,
+    date: i.date,
+    startTime: i.startTime,
+    endTime: i.endTime,
+    location: i.location,
+    team: i.team,
+    representatives: i.representatives,
+    items: i.items.map((x) => ({
+      id: x.id,
+      result,
+      note: x.note,
+      severity: result === 'fail' ? ('fix' as const) : null,
+    })),
+    strengths: i.strengths,
+    shortcomings: i.shortcomings,
+    violations: i.violations,
+    recommendations: i.recommendations,
+    conclusion: i.conclusion,
+  }
+}
+
+async function answered(app: TempApp, input: Partial<RouteInput<'inspections:create'>> = {}) {
+  const draft = await create(app, input)
+  return app.ok('inspections:update', form(draft))
+}
+
+describe('templates', () => {
+  it('ships the default checklist: the seven contents of the plan, then the workplace rules', async () => {
+    const app = await tempApp()
+    const [template] = await app.ok('templates:list', {})
+    expect(template).toMatchObject({ code: 'mac-dinh', version: 1, latest: true })
+    expect(template!.items).toHaveLength(14)
+    expect(template!.items.slice(0, 7).every((i) => i.section === 'Nội dung kiểm tra')).toBe(true)
+    const texts = template!.items.map((i) => i.text).join('\n')
+    for (const words of [
+      'chỉ đạo, điều hành',
+      'tuyên truyền',
+      'dịch vụ công trực tuyến',
+      'thông tin, báo cáo',
+    ])
+      expect(texts).toContain(words)
+    for (const words of [
+      'tủ thuốc',
+      'mẫu gộp',
+      '3–5%',
+      'khẩu trang',
+      'khai báo y tế',
+      'lịch trực',
+      '50 người',
+    ])
+      expect(texts).toContain(words)
+  })
+
+  it('editing a template adds a version; an inspection keeps the version it was made from', async () => {
+    const app = await withUnits()
+    const before = await create(app, { unitId: app.units.VP })
+    const v2 = await app.ok('templates:save', {
+      baseId: before.templateId,
+      name: 'Phiếu kiểm tra (sửa đổi)',
+      items: [
+        { section: 'Chung', text: 'Có tủ thuốc' },
+        { section: 'Chung', text: 'Có lịch trực' },
+      ],
+    })
+    expect(v2).toMatchObject({ code: 'mac-dinh', version: 2, latest: true })
+    const list = await app.ok('templates:list', {})
+    expect(list.find((t) => t.version === 1)).toMatchObject({ latest: false })
+    expect(list.find((t) => t.version === 1)!.items).toHaveLength(14)
+
+    const kept = await app.ok('inspections:get', { id: before.id })
+    expect(kept).toMatchObject({ templateVersion: 1 })
+    expect(kept.items).toHaveLength(14)
+    const after = await create(app, { unitId: app.units.TTR })
+    expect(after).toMatchObject({ templateVersion: 2, templateName: 'Phiếu kiểm tra (sửa đổi)' })
+    expect(after.items.map((i) => i.text)).toEqual(['Có tủ thuốc', 'Có lịch trực'])
+  })
+})
+
+describe('the lifecycle of minutes', () => {
+  it('refuses to finalise while an item is unanswered, and saves nothing', async () => {
+    const app = await withUnits()
+    const draft = await create(app)
+    const before = databaseFingerprint(app.dataSource)
+    const result = await app.call('inspections:finalise', { id: draft.id })
+    expect(result).toEqual({
+      ok: false,
+      error: expect.objectContaining({
+        code: 'validation',
+        fieldErrors: { items: expect.stringContaining('14') },
+      }),
+    })
+    expect(databaseFingerprint(app.dataSource)).toEqual(before)
+  })
+
+  it('numbers minutes per year of the minutes, in order, without gaps', async () => {
+    const app = await withUnits()
+    const a = await answered(app, { date: '2021-11-15' })
+    const b = await answered(app, { date: '2021-12-01' })
+    const c = await answered(app, { date: '2022-01-05' })
+    const draft = await answered(app, { date: '2021-12-20' })
+    expect((await app.ok('inspections:finalise', { id: b.id })).minutesNumber).toBe(1)
+    expect((await app.ok('inspections:finalise', { id: c.id })).minutesNumber).toBe(1)
+    const third = await app.ok('inspections:finalise', { id: a.id })
+    expect(third).toMatchObject({ status: 'final', minutesYear: 2021, minutesNumber: 2 })
+    expect((await app.ok('inspections:get', { id: draft.id })).minutesNumber).toBeNull()
+  })
+
+  it('gives racing finalisations distinct consecutive numbers, and finalises one inspection once', async () => {
+    const app = await withUnits()
+    const drafts = []
+    for (let i = 0; i < 6; i++) drafts.push(await answered(app))
+    const results = await Promise.all(
+      [...drafts, drafts[0]!].map((d) => app.call('inspections:finalise', { id: d.id })),
+    )
+    const ok = results.filter((r) => r.ok)
+    expect(ok).toHaveLength(6)
+    expect(results.filter((r) => !r.ok)).toEqual([
+      { ok: false, error: expect.objectContaining({ code: 'conflict' }) },
+    ])
+    const numbers = ok.map((r) => (r.ok ? r.data.minutesNumber : 0)).sort((x, y) => x! - y!)
+    expect(numbers).toEqual([1, 2, 3, 4, 5, 6])
+    expect(await app.dataSource.query(`SELECT COUNT(*) AS n FROM minutes_versions`)).toEqual([{ n: 6 }])
+  })
+
+  it('locks finalised minutes: edits and photos are refused and nothing changes', async () => {
+    const app = await withUnits()
+    const final = await app.ok('inspections:finalise', { id: (await answered(app)).id })
+    const before = databaseFingerprint(app.dataSource)
+    const edit = await app.call('inspections:update', { ...form(final), conclusion: 'Sửa sau khi ký' })
+    expect(edit).toEqual({ ok: false, error: expect.objectContaining({ code: 'conflict' }) })
+    const photo = await app.call('inspections:addPhoto', {
+      inspectionId: final.id,
+      itemId: final.items[0]!.id,
+      fileName: 'a.png',
+      base64: PNG_1PX,
+    })
+    expect(photo).toEqual({ ok: false, error: expect.objectContaining({ code: 'conflict' }) })
+    expect(await app.call('inspections:finalise', { id: final.id })).toEqual({
+      ok: false,
+      error: expect.objectContaining({ code: 'conflict' }),
+    })
+    expect(databaseFingerprint(app.dataSource)).toEqual(before)
+  })
+
+  it('a correction adds a version with its reason, keeps the number, and both versions print', async () => {
+    const app = await withUnits()
+    const final = await app.ok('inspections:finalise', {
+      id: (await answered(app, { unitId: app.units.vpcc })).id,
+    })
+    const corrected = await app.ok('inspections:correct', {
+      ...form(final),
+      endTime: '11:15',
+      conclusion: 'Đơn vị thực hiện tốt công tác phòng, chống dịch.',
+      reason: 'Ghi nhầm giờ kết thúc',
+    })
+    expect(corrected.minutesNumber).toBe(final.minutesNumber)
+    expect(corrected.versions).toEqual([
+      expect.objectContaining({ version: 1, reason: null }),
+      expect.objectContaining({ version: 2, reason: 'Ghi nhầm giờ kết thúc' }),
+    ])
+    const v1 = inspectPdf(
+      Buffer.from((await app.ok('inspections:minutesPdf', { id: final.id, version: 1 })).base64, 'base64'),
+    )
+    const v2 = inspectPdf(
+      Buffer.from((await app.ok('inspections:minutesPdf', { id: final.id })).base64, 'base64'),
+    )
+    expect(v1.plain).toContain('10 giờ 30 phút')
+    expect(v1.plain).not.toContain('Bản đính chính')
+    expect(v2.plain).toContain('11 giờ 15 phút')
+    expect(v2.plain.replace(/\s+/g, ' ')).toContain('Lý do: Ghi nhầm giờ kết thúc')
+    // A correction is only for finalised minutes.
+    const draft = await create(app)
+    expect(await app.call('inspections:correct', { ...form(draft), reason: 'Thử' })).toEqual({
+      ok: false,
+      error: expect.objectContaining({ code: 'conflict' }),
+    })
+    // What was finalised cannot be rewritten underneath.
+    await expect(app.dataSource.query(`UPDATE minutes_versions SET reason = 'x'`)).rejects.toThrow(
+      /append-only/,
+    )
+  })
+
+  it('scores the applicable items met and asks a severity for each one not met', async () => {
+    const app = await withUnits()
+    const draft = await create(app)
+    const input = form(draft)
+    input.items[0] = { id: draft.items[0]!.id, result: 'fail', severity: 'serious', note: 'Chưa có tủ thuốc' }
+    input.items[1] = { id: draft.items[1]!.id, result: 'na' }
+    const saved = await app.ok('inspections:update', input)
+    expect(saved.score).toBe(92.3)
+    expect(saved.items[0]).toMatchObject({ result: 'fail', severity: 'serious', note: 'Chưa có tủ thuốc' })
+    const noSeverity = await app.call('inspections:update', {
+      ...input,
+      items: input.items.map((x, i) => (i === 0 ? { ...x, severity: null } : x)),
+    })
+    expect(noSeverity).toEqual({
+      ok: false,
+      error: expect.objectContaining({ fieldErrors: { 'items.0.severity': expect.any(String) } }),
+    })
+    const failed = await app.ok('inspections:list', { result: 'notMet', status: 'all' })
+    expect(failed.total).toBe(0)
+    await app.ok('inspections:finalise', { id: draft.id })
+    expect((await app.ok('inspections:list', { result: 'notMet' })).items).toEqual([
+      expect.objectContaining({ id: draft.id, failedCount: 1, score: 92.3 }),
+    ])
+  })
+
+  it('wants exactly one team head', async () => {
+    const app = await withUnits()
+    const twoHeads = await app.call('inspections:create', {
+      ...(INSPECTION_SAMPLE as RouteInput<'inspections:create'>),
+      team: [HEAD, { ...HEAD, fullName: 'Nguyễn Văn Bình' }],
+    })
+    expect(twoHeads).toEqual({
+      ok: false,
+      error: expect.objectContaining({
+        code: 'validation',
+        fieldErrors: { team: expect.stringMatching(/Trưởng đoàn/) },
+      }),
+    })
+  })
+})
+
+describe('plans and coverage', () => {
+  it('shows inspected / targeted per target and the units still due', async () => {
+    const app = await withUnits()
+    const plan = await app.ok('plans:create', {
+      ...(PLAN_SAMPLE as RouteInput<'plans:create'>),
+      unitIds: [app.units.VP!, app.units.TTR!, app.units.vpcc!],
+      targets: [
+        { label: '50% phòng thuộc Sở', kindCode: 'department', parentUnitId: app.units.so, percent: 50 },
+        { label: '100% tổ chức hành nghề công chứng', kindCode: 'notary_office', percent: 100 },
+      ],
+      team: [HEAD],
+    })
+    expect(plan.targets.map((t) => [t.unitCount, t.targeted, t.inspected])).toEqual([
+      [4, 2, 0],
+      [1, 1, 0],
+    ])
+    expect(plan.dueUnits.map((u) => u.name)).toHaveLength(3)
+
+    const visit = await answered(app, { planId: plan.id, unitId: app.units.VP })
+    await answered(app, { planId: plan.id, unitId: app.units.TTR })
+    await app.ok('inspections:finalise', { id: visit.id })
+    const progress = await app.ok('plans:get', { id: plan.id })
+    expect(progress.targets.map((t) => [t.targeted, t.inspected])).toEqual([
+      [2, 1],
+      [1, 0],
+    ])
+    expect(progress.dueUnits.map((u) => u.name).sort()).toEqual(
+      ['Thanh tra Sở', 'Văn phòng công chứng Nguyễn Thị Bích Liên'].sort(),
+    )
+    expect(progress.inspectedCount).toBe(1)
+    expect((await app.ok('plans:list', { q: 'phong chong dich' })).items).toEqual([
+      expect.objectContaining({ reference: '1023/KH-STP', unitCount: 3, inspectedCount: 1 }),
+    ])
+    expect((await app.ok('inspections:list', { planId: plan.id })).total).toBe(2)
+    expect((await app.ok('inspections:list', { unitId: app.units.VP })).total).toBe(1)
+  })
+
+  it('refuses a second plan with the same number in the same year', async () => {
+    const app = await withUnits()
+    await app.ok('plans:create', { ...(PLAN_SAMPLE as RouteInput<'plans:create'>), unitIds: [] })
+    const again = await app.call('plans:create', {
+      ...(PLAN_SAMPLE as RouteInput<'plans:create'>),
+      unitIds: [],
+    })
+    expect(again).toEqual({
+      ok: false,
+      error: expect.objectContaining({ fieldErrors: { number: expect.any(String) } }),
+    })
+    await app.ok('plans:create', {
+      ...(PLAN_SAMPLE as RouteInput<'plans:create'>),
+      unitIds: [],
+      issuedOn: '2022-01-10',
+      periodFrom: '2022-01-10',
+    })
+  })
+})
+
+describe('recommendations', () => {
+  it('lists overdue ones of finalised minutes, and the office follows them up after finalising', async () => {
+    const app = await withUnits()
+    const draft = await create(app, { unitId: app.units.vpcc })
+    const withRecs = await app.ok('inspections:update', {
+      ...form(draft),
+      recommendations: [
+        { content: 'Bổ sung tủ thuốc', ownerName: 'Văn phòng công chứng', dueDate: '2021-11-30' },
+        { content: 'Lập lịch trực', ownerUnitId: app.units.vpcc, dueDate: '2021-12-31' },
+        { content: 'Tiếp tục tuyên truyền' },
+      ],
+    })
+    expect((await app.ok('recommendations:overdue', { asOf: '2021-12-15' })).total).toBe(0)
+    await app.ok('inspections:finalise', { id: draft.id })
+    const overdue = await app.ok('recommendations:overdue', { asOf: '2021-12-15' })
+    expect(overdue.items).toEqual([
+      expect.objectContaining({ content: 'Bổ sung tủ thuốc', daysOverdue: 15, minutesNumber: 1 }),
+    ])
+
+    // The office (Văn phòng) may follow up but not edit the minutes.
+    await app.ok('users:create', {
+      username: 'van.phong',
+      displayName: 'Văn phòng Sở',
+      roles: ['office'],
+      password: PASSWORD,
+      confirm: PASSWORD,
+    })
+    const office = new Session()
+    expect(
+      (await app.router.dispatch('auth:login', { username: 'van.phong', password: PASSWORD }, office)).ok,
+    ).toBe(true)
+    const followed = await app.router.dispatch(
+      'recommendations:follow',
+      {
+        id: withRecs.recommendations[0]!.id,
+        status: 'done',
+        statusDate: '2021-12-10',
+        evidence: 'Đã mua tủ thuốc',
+      },
+      office,
+    )
+    expect(followed).toEqual({ ok: true, data: expect.objectContaining({ status: 'done' }) })
+    expect(
+      await app.router.dispatch('inspections:update', { ...form(draft), conclusion: 'x' }, office),
+    ).toEqual({ ok: false, error: expect.objectContaining({ code: 'forbidden' }) })
+    expect(
+      (await app.ok('recommendations:overdue', { asOf: '2022-02-01' })).items.map((r) => r.content),
+    ).toEqual(['Lập lịch trực'])
+    const trail = await app.ok('audit:list', { entity: 'recommendation' })
+    expect(trail.items[0]!.changes).toMatchObject({ status: { before: 'open', after: 'done' } })
+  })
+})
+
+describe('photos', () => {
+  it('keeps images in the attachments folder, refuses other files, and prints them in an appendix', async () => {
+    const app = await withUnits()
+    const draft = await create(app)
+    const notImage = await app.call('inspections:addPhoto', {
+      inspectionId: draft.id,
+      itemId: draft.items[0]!.id,
+      fileName: 'virus.png',
+      base64: Buffer.from('MZ this is not a picture').toString('base64'),
+    })
+    expect(notImage).toEqual({
+      ok: false,
+      error: expect.objectContaining({ fieldErrors: { base64: expect.any(String) } }),
+    })
+    const other = await create(app)
+    const wrongItem = await app.call('inspections:addPhoto', {
+      inspectionId: draft.id,
+      itemId: other.items[0]!.id,
+      fileName: 'a.png',
+      base64: PNG_1PX,
+    })
+    expect(wrongItem).toEqual({ ok: false, error: expect.objectContaining({ code: 'validation' }) })
+
+    const photo = await app.ok('inspections:addPhoto', {
+      inspectionId: draft.id,
+      itemId: draft.items[7]!.id,
+      caption: 'Tủ thuốc tại phòng tiếp dân',
+      fileName: 'tu-thuoc.png',
+      base64: PNG_1PX,
+    })
+    expect(photo.mimeType).toBe('image/png')
+    const folder = join(app.dir, 'attachments', String(draft.id))
+    expect(readdirSync(folder)).toHaveLength(1)
+    const [row] = (await app.dataSource.query(`SELECT file FROM inspection_photos`)) as Array<{
+      file: string
+    }>
+    expect(row!.file).toMatch(/^attachments\/\d+\/[0-9a-f-]+\.png$/)
+
+    const pdf = inspectPdf(
+      Buffer.from((await app.ok('inspections:minutesPdf', { id: draft.id })).base64, 'base64'),
+    )
+    expect(pdf.plain).toContain('PHỤ LỤC')
+    expect(pdf.plain.replace(/\s+/g, ' ')).toContain('Ảnh 1. Tủ thuốc tại phòng tiếp dân')
+
+    await app.ok('inspections:removePhoto', { id: photo.id })
+    expect(existsSync(join(folder, row!.file.split('/').pop()!))).toBe(false)
+  })
+})

@@ -1,0 +1,231 @@
+import { describe, expect, it } from 'vitest'
+import type { RouteInput } from '@shared/contract'
+import { tempApp } from '../helpers/temp-app'
+import type { TempApp } from '../helpers/temp-app'
+import { inspectPdf, wordsOfPage } from '../helpers/pdf'
+
+const MM = 72 / 25.4
+const A4 = { width: 595.28, height: 841.89 }
+/** Nghị định 30/2020: top 20 mm, bottom 20 mm, left 30 mm, right 15 mm. */
+const MARGIN = { top: 20 * MM, bottom: 20 * MM, left: 30 * MM, right: 15 * MM }
+const VIETNAMESE = 'Đã kiểm tra sổ theo dõi: ăâđêôơư ĂÂĐÊÔƠƯ ằẳẵắặ ầẩẫấậ ềểễếệ ồổỗốộ ờởỡớợ ừửữứự ỳỷỹýỵ'
+
+async function minutes(app: TempApp, finalise: boolean) {
+  const unit = await app.ok('units:create', {
+    code: 'VPCC-NTBL',
+    name: 'Văn phòng công chứng Nguyễn Thị Bích Liên',
+    kindCode: 'notary_office',
+  })
+  const draft = await app.ok('inspections:create', {
+    unitId: unit.id,
+    kind: 'inspection',
+    unannounced: true,
+    date: '2021-11-15',
+    startTime: '08:30',
+    endTime: '10:30',
+    location: 'Trụ sở Văn phòng công chứng, số 12 đường 30/4, quận Ninh Kiều',
+    team: [
+      { role: 'head', fullName: 'Trần Văn Minh', title: 'Phó Giám đốc Sở' },
+      { role: 'member', fullName: 'Nguyễn Thị Thu Hằng', title: 'Chánh Văn phòng' },
+      { role: 'secretary', fullName: 'Lê Thị Hoa', title: 'Chuyên viên' },
+    ],
+    representatives: [{ fullName: 'Nguyễn Thị Bích Liên', title: 'Trưởng Văn phòng' }],
+  })
+  const input: RouteInput<'inspections:update'> = {
+    ...draft,
+    items: draft.items.map((x, i) => ({
+      id: x.id,
+      result: i === 8 ? 'fail' : 'pass',
+      severity: i === 8 ? 'fix' : null,
+      note:
+        i === 0
+          ? VIETNAMESE
+          : i % 2
+            ? 'Đơn vị đã ban hành văn bản triển khai, lưu đầy đủ hồ sơ theo quy định.'
+            : null,
+    })),
+    strengths: 'Đơn vị triển khai kịp thời các văn bản chỉ đạo; bố trí khu vực đo thân nhiệt tại cổng.',
+    shortcomings: 'Chưa tổ chức test nhanh theo mẫu gộp hằng tuần.',
+    violations: [
+      {
+        offenderKind: 'person',
+        offender: 'Ông Phạm Văn Tài, nhân viên bảo vệ',
+        description: 'Không đeo khẩu trang khi tiếp khách',
+        handling: 'Nhắc nhở',
+        handlingState: 'decided',
+      },
+    ],
+    recommendations: [
+      {
+        content: 'Tổ chức test nhanh theo mẫu gộp hằng tuần',
+        ownerName: 'Văn phòng công chứng',
+        dueDate: '2021-12-15',
+      },
+    ],
+    conclusion: 'Đơn vị cơ bản thực hiện tốt công tác phòng, chống dịch COVID-19.',
+  }
+  const saved = await app.ok('inspections:update', input)
+  const printed = finalise ? await app.ok('inspections:finalise', { id: saved.id }) : saved
+  const file = await app.ok('inspections:minutesPdf', { id: saved.id })
+  return { inspection: printed, file, pdf: inspectPdf(Buffer.from(file.base64, 'base64')) }
+}
+
+/** Words of the running text: the page number in the top margin and the watermark's big letters left out. */
+const bodyWords = (bbox: string, page: number) =>
+  wordsOfPage(bbox, page).filter((w) => w.yMin >= MARGIN.top - 3 && w.yMax - w.yMin < 20)
+
+describe('printed minutes (biên bản)', () => {
+  it('follow the official format: A4, header, number, date line, Mẫu 1.9 order, every item, signatures', async () => {
+    const app = await tempApp()
+    const { inspection, file, pdf } = await minutes(app, true)
+    expect(file.fileName).toBe('bien-ban-1-2021.pdf')
+    // The running text without the page numbers that the page breaks put in it.
+    const text = pdf.plain
+      .split('\n')
+      .filter((line) => !/^\s*\d+\s*$/.test(line))
+      .join(' ')
+      .replace(/\s+/g, ' ')
+    expect(Math.abs(pdf.width - A4.width)).toBeLessThan(0.5)
+    expect(Math.abs(pdf.height - A4.height)).toBeLessThan(0.5)
+    expect(pdf.pages).toBeGreaterThanOrEqual(2)
+    for (const expected of [
+      'UBND THÀNH PHỐ CẦN THƠ',
+      'SỞ TƯ PHÁP',
+      'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+      'Độc lập - Tự do - Hạnh phúc',
+      'Số: 01/BB-STP',
+      'Cần Thơ, ngày 15 tháng 11 năm 2021',
+      'BIÊN BẢN',
+      'Kiểm tra đột xuất công tác phòng, chống dịch COVID-19 tại Văn phòng công chứng Nguyễn Thị Bích Liên',
+      '1. Thời gian bắt đầu: 08 giờ 30 phút, ngày 15 tháng 11 năm 2021.',
+      '2. Địa điểm:',
+      '3. Thành phần tham dự:',
+      'Trưởng đoàn: Trần Văn Minh, Phó Giám đốc Sở',
+      'Nguyễn Thị Bích Liên, Trưởng Văn phòng',
+      '4. Chủ trì: Trần Văn Minh, Trưởng đoàn.',
+      '5. Thư ký: Lê Thị Hoa.',
+      '6. Nội dung:',
+      'Kết quả: Chưa đạt (mức độ: cần khắc phục)',
+      'Tỷ lệ nội dung đạt: 92,9% (13/14 nội dung áp dụng).',
+      'Ông Phạm Văn Tài, nhân viên bảo vệ (cá nhân): Không đeo khẩu trang khi tiếp khách.',
+      'Tổ chức test nhanh theo mẫu gộp hằng tuần. Đơn vị thực hiện: Văn phòng công chứng. Thời hạn: 15/12/2021.',
+      'Biên bản kết thúc vào hồi 10 giờ 30 phút cùng ngày, đã được đọc lại cho các thành viên cùng nghe, thống nhất và ký tên./.',
+      'ĐẠI DIỆN ĐƠN VỊ ĐƯỢC KIỂM TRA',
+      'TRƯỞNG ĐOÀN',
+      'THƯ KÝ',
+      'Nơi nhận:',
+      '- Lưu: VT, Hồ sơ.',
+    ])
+      expect(text).toContain(expected)
+    for (const item of inspection.items) expect(text).toContain(item.text)
+    // Mẫu 1.9 order.
+    const order = [
+      '1. Thời gian bắt đầu',
+      '2. Địa điểm',
+      '3. Thành phần',
+      '4. Chủ trì',
+      '5. Thư ký',
+      '6. Nội dung',
+      'Ưu điểm',
+    ]
+    const at = order.map((s) => text.indexOf(s))
+    expect([...at].sort((a, b) => a - b)).toEqual(at)
+    // "Số:" and the date line share a line.
+    expect(
+      pdf
+        .text(1)
+        .split('\n')
+        .find((l) => l.includes('Số: 01/BB-STP')),
+    ).toContain('ngày 15 tháng 11 năm 2021')
+    // Vietnamese round-trips exactly: Tinos embedded, no glyph lost.
+    expect(text).toContain(VIETNAMESE)
+    expect(pdf.fonts).toMatch(/Tinos/)
+    expect(pdf.fonts).not.toMatch(/Helvetica|Times-Roman/)
+    // A finalised one carries no watermark.
+    expect(pdf.bbox).not.toContain('Ự')
+  })
+
+  it('keeps the decree margins within 1 mm, measured from where the text stands', async () => {
+    const app = await tempApp()
+    const { pdf } = await minutes(app, true)
+    const pages = Array.from({ length: pdf.pages }, (_, i) => bodyWords(pdf.bbox, i + 1))
+    const all = pages.flat()
+    // Left: lines that do not start a paragraph begin at the margin; nothing starts before it.
+    expect(Math.abs(Math.min(...all.map((w) => w.xMin)) - MARGIN.left)).toBeLessThanOrEqual(MM)
+    // Right: justified lines end at the margin; nothing runs past it.
+    expect(Math.abs(Math.max(...all.map((w) => w.xMax)) - (A4.width - MARGIN.right))).toBeLessThanOrEqual(MM)
+    // Top: the first line of each page starts at the margin (glyph tops sit just under the line top).
+    for (const words of pages)
+      expect(Math.abs(Math.min(...words.map((w) => w.yMin)) - MARGIN.top)).toBeLessThanOrEqual(MM)
+    // Bottom: a full page's last line ends above the margin, less than a line and a paragraph gap from it.
+    const page1Bottom = Math.max(...pages[0]!.map((w) => w.yMax))
+    expect(page1Bottom).toBeLessThanOrEqual(A4.height - MARGIN.bottom + MM)
+    expect(page1Bottom).toBeGreaterThan(A4.height - MARGIN.bottom - 13 * 1.15 - 6 - MM)
+  })
+
+  it('numbers pages from page 2, centred in the top margin; page 1 has none', async () => {
+    const app = await tempApp()
+    const { pdf } = await minutes(app, true)
+    const inTopMargin = (page: number) =>
+      wordsOfPage(pdf.bbox, page).filter((w) => w.yMax < MARGIN.top && w.yMax - w.yMin < 20)
+    expect(inTopMargin(1)).toEqual([])
+    const number = inTopMargin(2)
+    expect(number.map((w) => w.text)).toEqual(['2'])
+    const centre = (MARGIN.left + A4.width - MARGIN.right) / 2
+    expect(Math.abs((number[0]!.xMin + number[0]!.xMax) / 2 - centre)).toBeLessThanOrEqual(MM)
+  })
+
+  it('prints a draft with a DỰ THẢO watermark and a blank number', async () => {
+    const app = await tempApp()
+    const { file, pdf } = await minutes(app, false)
+    expect(file.fileName).toMatch(/^du-thao-bien-ban-\d+\.pdf$/)
+    expect(pdf.bbox).toContain('Ự')
+    expect(pdf.text(1)).toMatch(/Số:\s+\/BB-STP/)
+  })
+
+  it('prints the plan report with per-unit results, targets and recommendations', async () => {
+    const app = await tempApp()
+    const unit = await app.ok('units:create', { code: 'VP', name: 'Văn phòng Sở', kindCode: 'department' })
+    const plan = await app.ok('plans:create', {
+      number: 1023,
+      symbol: 'KH-STP',
+      issuedOn: '2021-11-01',
+      title: 'kiểm tra công tác phòng, chống dịch COVID-19',
+      kind: 'inspection',
+      periodFrom: '2021-11-01',
+      unitIds: [unit.id],
+      targets: [{ label: '100% phòng thuộc Sở', kindCode: 'department', percent: 100 }],
+      team: [{ role: 'head', fullName: 'Trần Văn Minh' }],
+    })
+    const draft = await app.ok('inspections:create', {
+      planId: plan.id,
+      unitId: unit.id,
+      kind: 'inspection',
+      date: '2021-11-20',
+      startTime: '14:00',
+      team: [{ role: 'head', fullName: 'Trần Văn Minh' }],
+    })
+    await app.ok('inspections:update', {
+      ...draft,
+      items: draft.items.map((x) => ({ id: x.id, result: 'pass' })),
+      recommendations: [{ content: 'Cập nhật lịch trực', ownerName: 'Văn phòng Sở', dueDate: '2021-12-01' }],
+    })
+    await app.ok('inspections:finalise', { id: draft.id })
+    const file = await app.ok('plans:reportPdf', { id: plan.id })
+    const pdf = inspectPdf(Buffer.from(file.base64, 'base64'))
+    const text = pdf.plain.replace(/\s+/g, ' ')
+    for (const expected of [
+      'BÁO CÁO',
+      'Kết quả kiểm tra theo Kế hoạch số 1023/KH-STP',
+      'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+      'Văn phòng Sở',
+      '01/BB-STP',
+      '100%',
+      'Cập nhật lịch trực',
+      'Chưa thực hiện',
+      'TRƯỞNG ĐOÀN',
+    ])
+      expect(text).toContain(expected)
+    expect([pdf.width, pdf.height]).toEqual([A4.width, A4.height])
+  })
+})
