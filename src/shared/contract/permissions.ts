@@ -14,6 +14,10 @@ export const PERMISSIONS = [
   'visits.read',
   'visits.write',
   'watchlist.manage',
+  'staff.read',
+  'staff.write',
+  'vaccines.read',
+  'vaccines.write',
 ] as const
 
 export type Permission = (typeof PERMISSIONS)[number]
@@ -38,7 +42,17 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'sample.manage',
     'units.read',
   ],
-  office: ['units.read', 'units.write', 'settings.read', 'visits.read', 'watchlist.manage'],
+  office: [
+    'units.read',
+    'units.write',
+    'settings.read',
+    'visits.read',
+    'watchlist.manage',
+    'staff.read',
+    'staff.write',
+    'vaccines.read',
+    'vaccines.write',
+  ],
   reception: ['units.read', 'settings.read', 'visits.read', 'visits.write'],
   inspector: ['units.read', 'settings.read'],
 }
