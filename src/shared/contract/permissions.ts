@@ -18,6 +18,10 @@ export const PERMISSIONS = [
   'inspections.write',
   'inspectionTemplates.manage',
   'recommendations.follow',
+  'staff.read',
+  'staff.write',
+  'vaccines.read',
+  'vaccines.write',
 ] as const
 
 export type Permission = (typeof PERMISSIONS)[number]
@@ -50,6 +54,10 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'watchlist.manage',
     'inspections.read',
     'recommendations.follow',
+    'staff.read',
+    'staff.write',
+    'vaccines.read',
+    'vaccines.write',
   ],
   reception: ['units.read', 'settings.read', 'visits.read', 'visits.write'],
   inspector: [

@@ -17,6 +17,7 @@ import {
   UPDATE_SAMPLE,
   valid,
 } from '../helpers/route-samples'
+import { staffMalformed } from '../helpers/staff-samples'
 
 const routeNames = Object.keys(contract) as RouteName[]
 
@@ -200,6 +201,7 @@ const malformed: Record<RouteName, unknown[]> = {
     { id: 1, status: 'done' },
     { id: 1, status: 'xong' },
   ],
+  ...staffMalformed,
 }
 
 function sessionWithout(permission: Permission): Session {

@@ -1,5 +1,6 @@
 import type { RouteName } from '@shared/contract'
 import type { TempApp } from './temp-app'
+import { staffArrange, staffValid } from './staff-samples'
 
 export const PASSWORD = 'mat-khau-dai-8'
 const CCCD = '001099012345'
@@ -130,6 +131,7 @@ export const valid: Record<RouteName, unknown> = {
   'inspections:minutesPdf': { id: 1 },
   'recommendations:overdue': { asOf: '2022-01-01' },
   'recommendations:follow': { id: 1, status: 'done', statusDate: '2021-11-30', evidence: 'Đã mua tủ thuốc' },
+  ...staffValid,
 }
 
 const inspection = (app: TempApp) => app.ok('inspections:create', INSPECTION_SAMPLE as never)
@@ -176,4 +178,5 @@ export const arrange: Partial<Record<RouteName, (app: TempApp) => Promise<unknow
   'inspections:photo': withPhoto,
   'inspections:minutesPdf': withPhoto,
   'recommendations:follow': finalised,
+  ...staffArrange,
 }

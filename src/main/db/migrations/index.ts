@@ -2,6 +2,7 @@ import { Initial1795000000001 } from './0001-initial'
 import { AccountsAudit1795000000002 } from './0002-accounts-audit'
 import { Visitors1795000000003 } from './0003-visitors'
 import { Inspections1795000000004 } from './0004-inspections'
+import { Staff1795000000005 } from './0005-staff'
 
 /** Explicit and ordered: a glob would find nothing once the main process is bundled. */
 export const migrations = [
@@ -9,6 +10,7 @@ export const migrations = [
   AccountsAudit1795000000002,
   Visitors1795000000003,
   Inspections1795000000004,
+  Staff1795000000005,
 ]
 
 /** Names a restore compares with a backup's `migrations` table. */
