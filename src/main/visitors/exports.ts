@@ -351,9 +351,20 @@ export async function traceXlsx(trace: TraceResult, agency: AgencySettings): Pro
       c.overlapMinutes,
     ]),
   )
+  const staffSheet = book.addWorksheet('Cán bộ tại đơn vị')
+  staffSheet.addRow([TRACE_STAFF_TITLE]).font = { bold: true, size: 13 }
+  staffSheet.addRow(TRACE_STAFF_HEADERS).font = { bold: true }
+  ;[6, 28, 28, 14, 30].forEach((w, i) => (staffSheet.getColumn(i + 1).width = w))
+  traceStaffRows(trace).forEach((row, i) => staffSheet.addRow([i + 1, ...row.slice(1)]))
   const buffer = Buffer.from(await book.xlsx.writeBuffer())
   return { fileName: 'truy-vet-tiep-xuc.xlsx', mimeType: XLSX_MIME, base64: buffer.toString('base64') }
 }
+
+const TRACE_STAFF_TITLE = 'CÁN BỘ, CÔNG CHỨC, VIÊN CHỨC, NGƯỜI LAO ĐỘNG TẠI CÁC ĐƠN VỊ CA BỆNH ĐÃ ĐẾN'
+const TRACE_STAFF_HEADERS = ['STT', 'Họ và tên', 'Chức vụ', 'Điện thoại', 'Đơn vị']
+
+const traceStaffRows = (trace: TraceResult): string[][] =>
+  trace.staff.map((s, i) => [String(i + 1), s.fullName, s.position ?? '', s.phone ?? '', s.unitName])
 
 export async function tracePdf(trace: TraceResult, agency: AgencySettings, now: Date): Promise<FileDownload> {
   const doc = officialDocument({
@@ -380,6 +391,9 @@ export async function tracePdf(trace: TraceResult, agency: AgencySettings, now: 
         [24, 96, 70, 60, '*', 80, 90, 62, 62, 40],
       ),
       { text: `Tổng số: ${trace.contacts.length} người.`, margin: [0, 8, 0, 0] },
+      { text: TRACE_STAFF_TITLE, bold: true, alignment: 'center', margin: [0, 14, 0, 6] },
+      listTable(TRACE_STAFF_HEADERS, traceStaffRows(trace), [24, 160, 160, 80, '*']),
+      { text: `Tổng số: ${trace.staff.length} người.`, margin: [0, 8, 0, 0] },
       signatureBlocks([{ post: 'Người lập biểu' }, { post: 'Thủ trưởng đơn vị' }]),
     ],
   })

@@ -1,7 +1,13 @@
 import type { EntityManager } from 'typeorm'
 import type { z } from 'zod'
 import { REFUSED_VISIT_MINUTES, TRACE_LOOKBACK_DAYS, visitMsg } from '@shared/visitors/schemas'
-import type { TraceContact, TraceExposure, TraceInput, TraceResult } from '@shared/visitors/schemas'
+import type {
+  TraceContact,
+  TraceExposure,
+  TraceInput,
+  TraceResult,
+  TraceStaff,
+} from '@shared/visitors/schemas'
 import { AppError } from '../core/errors'
 import { ANONYMISED_NAME } from './service'
 
@@ -156,5 +162,17 @@ export async function traceContacts(m: EntityManager, q: Trace, nowDate: Date): 
   const unitsTouched = [
     ...new Map(spans.map((s) => [s.hostUnitId, { id: s.hostUnitId, name: s.hostUnitName }])).values(),
   ]
-  return { caseName: name, exposures: spans, contacts, unitsTouched }
+  return { caseName: name, exposures: spans, contacts, unitsTouched, staff: await staffOf(m, unitsTouched) }
+}
+
+/** Who works at the units the case visited, in Vietnamese order of unit and name. */
+async function staffOf(m: EntityManager, units: Array<{ id: number }>): Promise<TraceStaff[]> {
+  if (!units.length) return []
+  return (await m.query(
+    `SELECT s.id AS staffId, s.full_name AS fullName, s.position, s.phone, s.unit_id AS unitId, u.name AS unitName
+     FROM staff s JOIN units u ON u.id = s.unit_id
+     WHERE s.active = 1 AND s.unit_id IN (${units.map(() => '?').join(',')})
+     ORDER BY u.sort_key, s.sort_key, s.id`,
+    units.map((u) => u.id),
+  )) as TraceStaff[]
 }

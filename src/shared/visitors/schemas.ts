@@ -290,11 +290,22 @@ export interface TraceContact {
   exposureVisitId: number | null
 }
 
+/** An active staff member of a unit the case visited: to be told and checked too. */
+export interface TraceStaff {
+  staffId: number
+  fullName: string
+  position: string | null
+  phone: string | null
+  unitId: number
+  unitName: string
+}
+
 export interface TraceResult {
   caseName: string
   exposures: TraceExposure[]
   contacts: TraceContact[]
   unitsTouched: Array<{ id: number; name: string }>
+  staff: TraceStaff[]
 }
 
 /** A visitor as stored; `idNumber` is shown masked in lists and whole when opened. */

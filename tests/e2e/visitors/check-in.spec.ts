@@ -202,6 +202,16 @@ test('contact tracing finds who was at the same unit at the same time, on screen
   expect((await checkIn('Trần Văn Ca', vp)).ok).toBe(true)
   expect((await checkIn('Lê Thị Tiếp Xúc', vp)).ok).toBe(true)
   expect((await checkIn('Phạm Văn Khác', tt)).ok).toBe(true)
+  const staff = (fullName: string, unitId: number, idNumber: string) =>
+    preview.api('staff:create', {
+      unitId,
+      fullName,
+      idNumber,
+      category: 'cong_chuc',
+      position: 'Chuyên viên',
+    })
+  expect((await staff('Đỗ Thị Văn Thư', vp, '001199000001')).ok).toBe(true)
+  expect((await staff('Võ Văn Thanh Tra', tt, '001199000002')).ok).toBe(true)
 
   await preview.open(page, '/visitors/trace')
   await page.locator('input[name=traceVisitor]').fill('tran van ca')
@@ -211,6 +221,8 @@ test('contact tracing finds who was at the same unit at the same time, on screen
   await expect(result).toContainText('1 người tiếp xúc tại 1 đơn vị')
   await expect(result).toContainText('Lê Thị Tiếp Xúc')
   await expect(result).not.toContainText('Phạm Văn Khác')
+  await expect(page.getByTestId('trace-staff')).toContainText('Đỗ Thị Văn Thư')
+  await expect(page.getByTestId('trace-staff')).not.toContainText('Võ Văn Thanh Tra')
   await page.screenshot({ path: testInfo.outputPath('trace.png'), fullPage: true })
 
   const download = page.waitForEvent('download')

@@ -78,6 +78,38 @@ describe('contact tracing', () => {
     expect(result.unitsTouched).toEqual([{ id: app.vp, name: 'Văn phòng Sở' }])
   })
 
+  it('lists the active staff of the units the case visited, not of other units or who left', async () => {
+    const app = await office()
+    const staff = (fullName: string, unitId: number, idNumber: string) =>
+      app.ok('staff:create', { unitId, fullName, idNumber, category: 'cong_chuc', phone: '0987654321' })
+    await staff('Trần Thị Văn Thư', app.vp, '001199000001')
+    await staff('Âu Văn Chánh', app.vp, '001199000002')
+    await staff('Lê Văn Thanh Tra', app.tt, '001199000003')
+    const left = await staff('Phạm Đã Nghỉ', app.vp, '001199000004')
+    await app.ok('staff:update', { ...left, active: false } as never)
+    app.visit('Ca Bệnh', app.vp, T('09:00'), T('10:00'))
+
+    const result = await trace(app, { visitorId: app.people.get('Ca Bệnh') })
+    expect(result.staff.map((s) => [s.fullName, s.unitName, s.phone])).toEqual([
+      ['Âu Văn Chánh', 'Văn phòng Sở', '0987654321'],
+      ['Trần Thị Văn Thư', 'Văn phòng Sở', '0987654321'],
+    ])
+    const pdf = inspectPdf(
+      Buffer.from(
+        (
+          await app.ok('visits:tracePdf', {
+            visitorId: app.people.get('Ca Bệnh'),
+            from: T('00:00', '2026-11-01'),
+            to: T('23:59', '2026-11-20'),
+          } as never)
+        ).base64,
+        'base64',
+      ),
+    )
+    expect(pdf.plain.replace(/\s+/g, ' ')).toContain('Trần Thị Văn Thư')
+    expect(pdf.plain).not.toContain('Lê Văn Thanh Tra')
+  })
+
   it('counts visits across midnight, visits still open (until now), and refused ones (15 minutes at the gate)', async () => {
     const app = await office()
     app.visit('Ca Đêm', app.vp, T('23:30', '2026-11-10'), T('00:30', '2026-11-11'))
