@@ -12,6 +12,13 @@ import InsidePanel from './visitors/InsidePanel.vue'
 import VisitSearchView from './visitors/VisitSearchView.vue'
 import WatchlistView from './visitors/WatchlistView.vue'
 import TraceView from './visitors/TraceView.vue'
+import InspectionsLayout from './inspections/InspectionsLayout.vue'
+import InspectionListView from './inspections/InspectionListView.vue'
+import InspectionEditView from './inspections/InspectionEditView.vue'
+import PlanListView from './inspections/PlanListView.vue'
+import PlanEditView from './inspections/PlanEditView.vue'
+import OverdueView from './inspections/OverdueView.vue'
+import TemplatesView from './inspections/TemplatesView.vue'
 import type { Permission } from '@shared/contract'
 
 /** Sections not built yet route to one honest "coming" page instead of fake screens. */
@@ -38,7 +45,13 @@ export const sections: Section[] = [
   { path: '/units', name: 'units', icon: 'OfficeBuilding', ready: true, permission: 'units.read' },
   { path: '/visitors', name: 'visitors', icon: 'User', ready: true, permission: 'visits.read' },
   { path: '/vaccines', name: 'vaccines', icon: 'FirstAidKit', ready: false },
-  { path: '/inspections', name: 'inspections', icon: 'Checked', ready: false },
+  {
+    path: '/inspections',
+    name: 'inspections',
+    icon: 'Checked',
+    ready: true,
+    permission: 'inspections.read',
+  },
   { path: '/daily-reports', name: 'dailyReports', icon: 'Document', ready: false },
   { path: '/users', name: 'users', icon: 'UserFilled', ready: true, permission: 'users.manage' },
   { path: '/audit', name: 'audit', icon: 'Tickets', ready: true, permission: 'audit.read' },
@@ -60,6 +73,18 @@ const routes: RouteRecordRaw[] = [
       { path: 'search', name: 'visitorsSearch', component: VisitSearchView },
       { path: 'trace', name: 'visitorsTrace', component: TraceView },
       { path: 'watchlist', name: 'visitorsWatchlist', component: WatchlistView },
+    ],
+  },
+  {
+    path: '/inspections',
+    component: InspectionsLayout,
+    children: [
+      { path: '', name: 'inspections', component: InspectionListView },
+      { path: 'plans', name: 'inspectionPlans', component: PlanListView },
+      { path: 'plans/:id', name: 'inspectionPlan', component: PlanEditView },
+      { path: 'overdue', name: 'inspectionsOverdue', component: OverdueView },
+      { path: 'templates', name: 'inspectionTemplates', component: TemplatesView },
+      { path: ':id(\\d+)', name: 'inspection', component: InspectionEditView },
     ],
   },
   ...sections

@@ -1,0 +1,43 @@
+import { defineStore } from 'pinia'
+import { ref } from 'vue'
+import type { UnitKindDto, UnitOption } from '@shared/units/schemas'
+import type { PlanSummaryDto, TeamMemberDto, TemplateDto } from '@shared/inspections/schemas'
+import { callOrThrow } from '../api/client'
+
+/** Pickers the inspection screens share: units, unit kinds, plans and checklist templates. */
+export const useInspectionsStore = defineStore('inspections', () => {
+  const units = ref<UnitOption[]>([])
+  const kinds = ref<UnitKindDto[]>([])
+  const plans = ref<PlanSummaryDto[]>([])
+  const templates = ref<TemplateDto[]>([])
+
+  async function loadPickers(): Promise<void> {
+    const [u, k, p, t] = await Promise.all([
+      callOrThrow('units:options', { includeInactive: false }),
+      callOrThrow('unitKinds:list', {}),
+      callOrThrow('plans:list', { pageSize: 500 }),
+      callOrThrow('templates:list', {}),
+    ])
+    units.value = u
+    kinds.value = k
+    plans.value = p.items
+    templates.value = t
+  }
+
+  return { units, kinds, plans, templates, loadPickers }
+})
+
+/** A new team: its head first, as the minutes list them. */
+export function emptyTeam(): TeamMemberDto[] {
+  return [{ role: 'head', fullName: '', title: null, unitId: null, unitName: null }]
+}
+
+/** Reads a picked file as base64 (without the data: prefix), for a route input. */
+export function fileAsBase64(file: File): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader()
+    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''))
+    reader.onerror = () => reject(reader.error ?? new Error('read failed'))
+    reader.readAsDataURL(file)
+  })
+}
