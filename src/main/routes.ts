@@ -5,6 +5,7 @@ import { backupHandlers } from './backups/routes'
 import { settingsHandlers } from './settings/routes'
 import { unitHandlers } from './units/routes'
 import { visitorHandlers } from './visitors/routes'
+import { dailyReportHandlers } from './daily-reports/routes'
 
 /** The route table: the contract's names bound to handlers. The type fails if one is missing. */
 export const handlers: Handlers = {
@@ -14,4 +15,5 @@ export const handlers: Handlers = {
   ...settingsHandlers,
   ...backupHandlers,
   ...visitorHandlers,
+  ...dailyReportHandlers,
 }

@@ -52,6 +52,7 @@ import type { AuditEntryDto, FileDownload } from '../audit/schemas'
 import type { SampleDataStatus } from '../settings/schemas'
 import { BackupRestoreInput, BackupSettings } from '../backups/schemas'
 import type { BackupDto, BackupOverview, RestoreResult, StoreHealth } from '../backups/schemas'
+import { dailyReportRoutes } from './daily-reports'
 
 const none = z.object({}).strict().default({})
 
@@ -355,6 +356,7 @@ export const contract = {
     permission: 'public',
     kind: 'session',
   }),
+  ...dailyReportRoutes,
 } as const
 
 export type Contract = typeof contract

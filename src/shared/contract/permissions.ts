@@ -14,6 +14,9 @@ export const PERMISSIONS = [
   'visits.read',
   'visits.write',
   'watchlist.manage',
+  'reports.read',
+  'reports.write',
+  'rapidTests.manage',
 ] as const
 
 export type Permission = (typeof PERMISSIONS)[number]
@@ -38,9 +41,19 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'sample.manage',
     'units.read',
   ],
-  office: ['units.read', 'units.write', 'settings.read', 'visits.read', 'watchlist.manage'],
+  office: [
+    'units.read',
+    'units.write',
+    'settings.read',
+    'visits.read',
+    'watchlist.manage',
+    'reports.read',
+    'reports.write',
+    'rapidTests.manage',
+  ],
   reception: ['units.read', 'settings.read', 'visits.read', 'visits.write'],
-  inspector: ['units.read', 'settings.read'],
+  // Inspectors read the reports and the medicine cabinets for their checklists.
+  inspector: ['units.read', 'settings.read', 'reports.read'],
 }
 
 export function permissionsOf(roles: readonly Role[]): Set<Permission> {

@@ -311,12 +311,16 @@ describe('reopening a migrated file', () => {
   })
 })
 
+/** Undoes the newest migrations until only the first `keep` remain (later ones come and go). */
+async function undoDownTo(ds: DataSource, keep: number): Promise<void> {
+  for (let i = MIGRATION_NAMES.length; i > keep; i--) await ds.undoLastMigration({ transaction: 'each' })
+}
+
 describe('down migrations', () => {
   it('0002 undoes alone and re-applies over 0001 data', async () => {
     const ds = await openTracked(tempFile())
     const db = raw(ds)
-    await ds.undoLastMigration({ transaction: 'each' })
-    await ds.undoLastMigration({ transaction: 'each' })
+    await undoDownTo(ds, 1)
     expect(namesOf(db)).not.toContain('users')
     expect(namesOf(db)).not.toContain('audit_log')
     expect(namesOf(db)).not.toContain('audit_log_no_update')
@@ -331,7 +335,7 @@ describe('down migrations', () => {
   it('0003 undoes alone (visitors, visits, watchlist, the visitor index) and re-applies over 0002 data', async () => {
     const ds = await openTracked(tempFile())
     const db = raw(ds)
-    await ds.undoLastMigration({ transaction: 'each' })
+    await undoDownTo(ds, 2)
     for (const name of ['visitors', 'visits', 'watchlist', 'visitors_search', 'visitors_search_ai'])
       expect(namesOf(db)).not.toContain(name)
     expect(namesOf(db)).toEqual(expect.arrayContaining(['users', 'audit_log', 'units']))
@@ -368,6 +372,43 @@ describe('down migrations', () => {
       ds.query(`INSERT INTO visitors (full_name, id_type, id_number, search_key, created_at, updated_at)
         VALUES ('B', 'cccd', '001099012345', 'b', 'x', 'x'), ('C', 'cccd', '001099012345', 'c', 'x', 'x')`),
     ).rejects.toThrow(/UNIQUE/)
+  })
+
+  it('0007 undoes alone (daily reports, their versions, ad-hoc reports) and re-applies over earlier data', async () => {
+    const ds = await openTracked(tempFile())
+    const db = raw(ds)
+    const index = MIGRATION_NAMES.indexOf('DailyReports1795000000007')
+    await undoDownTo(ds, index)
+    for (const name of [
+      'daily_reports',
+      'daily_report_versions',
+      'adhoc_reports',
+      'ux_daily_reports_unit_day',
+    ])
+      expect(namesOf(db)).not.toContain(name)
+    await ds.query(UNIT_INSERT, [1, 'VP', 'Văn phòng', 'agency', 'vp | van phong', 'x'])
+    await ds.runMigrations({ transaction: 'each' })
+    expect(namesOf(db)).toEqual(
+      expect.arrayContaining(['daily_reports', 'daily_report_versions', 'adhoc_reports']),
+    )
+    expect(await ds.query('SELECT code FROM units')).toEqual([{ code: 'VP' }])
+  })
+
+  it('0007 refuses reports that cannot be: two for one unit and day, more present than staff, a bad date', async () => {
+    const ds = await openTracked(tempFile())
+    await ds.query(UNIT_INSERT, [1, 'VP', 'Văn phòng', 'agency', 'vp | van phong', 'x'])
+    const report = (day: string, staff: number, atOffice: number, unit = 1) =>
+      ds.query(
+        `INSERT INTO daily_reports (unit_id, report_date, staff_total, at_office, working_from_home, on_leave,
+           f0, f1, f2, dose1, dose2, booster, reporter_name, submitted_at, late, updated_at)
+         VALUES (?, ?, ?, ?, 0, 0, 0, 0, 0, 0, 0, 0, 'An', 'x', 0, 'x')`,
+        [unit, day, staff, atOffice],
+      )
+    await report('2026-11-16', 10, 10)
+    await expect(report('2026-11-16', 10, 9)).rejects.toThrow(/UNIQUE/)
+    await expect(report('2026-11-17', 10, 11)).rejects.toThrow(/CHECK/)
+    await expect(report('17/11/2026', 10, 1)).rejects.toThrow(/CHECK/)
+    await expect(report('2026-11-18', 10, 1, 99)).rejects.toThrow(/FOREIGN KEY/)
   })
 
   it('undoing every migration leaves only the migrations table and clears the application id', async () => {

@@ -3,6 +3,27 @@ import type { TempApp } from './temp-app'
 
 export const PASSWORD = 'mat-khau-dai-8'
 const CCCD = '001099012345'
+const REPORT = {
+  staffTotal: 20,
+  atOffice: 15,
+  workingFromHome: 3,
+  onLeave: 2,
+  f0: 0,
+  f1: 1,
+  f2: 0,
+  dose1: 20,
+  dose2: 18,
+  booster: 5,
+  measures: 'Đo thân nhiệt, khai báo y tế',
+  reporterName: 'Trần Thị Bình',
+}
+const ADHOC = {
+  unitId: 1,
+  subject: 'Phát hiện F1',
+  content: 'Một công chức là F1, đã cách ly tại nhà',
+  f1: 1,
+  reporterName: 'Trần Thị Bình',
+}
 
 /**
  * One valid input per route, for the contract and fuzz tests (the type fails to compile until a
@@ -78,6 +99,17 @@ export const valid: Record<RouteName, unknown> = {
   'watchlist:list': {},
   'watchlist:create': { idNumber: '001099099999', reason: 'Gây rối lần trước' },
   'watchlist:update': { id: 1, fullName: 'Trần Văn Bình', reason: 'Gây rối lần trước', active: false },
+  'dailyReports:board': {},
+  'dailyReports:list': {},
+  'dailyReports:get': { id: 1 },
+  'dailyReports:getAdhoc': { id: 1 },
+  'dailyReports:prefill': { unitId: 1 },
+  'dailyReports:submit': { unitId: 1, ...REPORT },
+  'dailyReports:update': { id: 1, version: 1, ...REPORT, f1: 2 },
+  'dailyReports:submitAdhoc': ADHOC,
+  'dailyReports:trend': {},
+  'dailyReports:summaryXlsx': { date: '2026-11-23' },
+  'dailyReports:summaryPdf': { date: '2026-11-23' },
 }
 
 /** Records a valid input refers to, made through the routes themselves. */
@@ -92,4 +124,8 @@ export const arrange: Partial<Record<RouteName, (app: TempApp) => Promise<unknow
   'visits:tracePdf': (app) => app.ok('visits:checkIn', valid['visits:checkIn'] as never),
   'visits:slipPdf': (app) => app.ok('visits:checkIn', valid['visits:checkIn'] as never),
   'watchlist:update': (app) => app.ok('watchlist:create', valid['watchlist:create'] as never),
+  'dailyReports:get': (app) => app.ok('dailyReports:submit', valid['dailyReports:submit'] as never),
+  'dailyReports:update': (app) => app.ok('dailyReports:submit', valid['dailyReports:submit'] as never),
+  'dailyReports:getAdhoc': (app) => app.ok('dailyReports:submitAdhoc', ADHOC),
+  'dailyReports:summaryPdf': (app) => app.ok('dailyReports:submit', valid['dailyReports:submit'] as never),
 }

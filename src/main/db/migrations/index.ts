@@ -1,9 +1,15 @@
 import { Initial1795000000001 } from './0001-initial'
 import { AccountsAudit1795000000002 } from './0002-accounts-audit'
 import { Visitors1795000000003 } from './0003-visitors'
+import { DailyReports1795000000007 } from './0007-daily-reports'
 
 /** Explicit and ordered: a glob would find nothing once the main process is bundled. */
-export const migrations = [Initial1795000000001, AccountsAudit1795000000002, Visitors1795000000003]
+export const migrations = [
+  Initial1795000000001,
+  AccountsAudit1795000000002,
+  Visitors1795000000003,
+  DailyReports1795000000007,
+]
 
 /** Names a restore compares with a backup's `migrations` table. */
 export const MIGRATION_NAMES = migrations.map((M) => new M().name!)
