@@ -481,6 +481,7 @@ export async function prefill(
   )) as FigureRow[]
   if (!last)
     return {
+      reportDate: day,
       staffTotal: null,
       atOffice: null,
       workingFromHome: null,
@@ -492,6 +493,7 @@ export async function prefill(
       existingReportId: existing?.id ?? null,
     }
   return {
+    reportDate: day,
     staffTotal: last.staff_total,
     atOffice: last.at_office,
     workingFromHome: last.working_from_home,
@@ -506,7 +508,8 @@ export async function prefill(
 
 /**
  * F0/F1 among staff and punctuality over the 30 days ending `to` (today unless given).
- * "Missing" counts today's active units that had no report that day.
+ * "Missing" counts today's active units that had no report that day, from the day the first
+ * report ever arrived (before that the office did not report through the app).
  */
 export async function trend(m: EntityManager, now: Date, to: string | null): Promise<TrendPoint[]> {
   const last = to ?? vietnamDay(now)
@@ -516,9 +519,9 @@ export async function trend(m: EntityManager, now: Date, to: string | null): Pro
      FROM daily_reports WHERE report_date BETWEEN ? AND ? GROUP BY report_date`,
     [first, last],
   )) as Array<{ report_date: string; f0: number; f1: number; on_time: number; late: number }>
-  const [{ units }] = (await m.query(`SELECT count(*) AS units FROM units WHERE active = 1`)) as [
-    { units: number },
-  ]
+  const [{ units, since }] = (await m.query(
+    `SELECT (SELECT count(*) FROM units WHERE active = 1) AS units, (SELECT min(report_date) FROM daily_reports) AS since`,
+  )) as [{ units: number; since: string | null }]
   const byDay = new Map(rows.map((r) => [r.report_date, r]))
   return Array.from({ length: TREND_DAYS }, (_, i) => {
     const date = addDays(first, i)
@@ -531,7 +534,7 @@ export async function trend(m: EntityManager, now: Date, to: string | null): Pro
       f1: r?.f1 ?? 0,
       onTime,
       late: lateCount,
-      missing: Math.max(0, units - onTime - lateCount),
+      missing: since !== null && date >= since ? Math.max(0, units - onTime - lateCount) : 0,
     }
   })
 }

@@ -12,6 +12,10 @@ import InsidePanel from './visitors/InsidePanel.vue'
 import VisitSearchView from './visitors/VisitSearchView.vue'
 import WatchlistView from './visitors/WatchlistView.vue'
 import TraceView from './visitors/TraceView.vue'
+import DailyReportsLayout from './daily-reports/DailyReportsLayout.vue'
+import BoardView from './daily-reports/BoardView.vue'
+import ReportFormView from './daily-reports/ReportFormView.vue'
+import HistoryView from './daily-reports/HistoryView.vue'
 import type { Permission } from '@shared/contract'
 
 /** Sections not built yet route to one honest "coming" page instead of fake screens. */
@@ -39,7 +43,13 @@ export const sections: Section[] = [
   { path: '/visitors', name: 'visitors', icon: 'User', ready: true, permission: 'visits.read' },
   { path: '/vaccines', name: 'vaccines', icon: 'FirstAidKit', ready: false },
   { path: '/inspections', name: 'inspections', icon: 'Checked', ready: false },
-  { path: '/daily-reports', name: 'dailyReports', icon: 'Document', ready: false },
+  {
+    path: '/daily-reports',
+    name: 'dailyReports',
+    icon: 'Document',
+    ready: true,
+    permission: 'reports.read',
+  },
   { path: '/users', name: 'users', icon: 'UserFilled', ready: true, permission: 'users.manage' },
   { path: '/audit', name: 'audit', icon: 'Tickets', ready: true, permission: 'audit.read' },
   { path: '/settings', name: 'settings', icon: 'Setting', ready: true, permission: 'settings.read' },
@@ -60,6 +70,15 @@ const routes: RouteRecordRaw[] = [
       { path: 'search', name: 'visitorsSearch', component: VisitSearchView },
       { path: 'trace', name: 'visitorsTrace', component: TraceView },
       { path: 'watchlist', name: 'visitorsWatchlist', component: WatchlistView },
+    ],
+  },
+  {
+    path: '/daily-reports',
+    component: DailyReportsLayout,
+    children: [
+      { path: '', name: 'dailyReports', component: BoardView },
+      { path: 'submit', name: 'dailyReportsSubmit', component: ReportFormView },
+      { path: 'history', name: 'dailyReportsHistory', component: HistoryView },
     ],
   },
   ...sections

@@ -214,6 +214,7 @@ export interface Board {
 }
 
 export interface Prefill {
+  reportDate: string
   staffTotal: number | null
   atOffice: number | null
   workingFromHome: number | null

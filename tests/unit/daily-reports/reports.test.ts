@@ -213,7 +213,9 @@ describe('daily reports', () => {
     const byDay = Object.fromEntries(points.map((p) => [p.date, p]))
     expect(byDay['2026-11-01']).toMatchObject({ f0: 1, f1: 2, onTime: 1, late: 0, missing: 2 })
     expect(byDay['2026-11-02']).toMatchObject({ f0: 0, f1: 4, onTime: 0, late: 2, missing: 1 })
-    expect(byDay['2026-10-20']).toMatchObject({ f0: 0, f1: 0, onTime: 0, late: 0, missing: 3 })
+    expect(byDay['2026-11-05']).toMatchObject({ f0: 0, f1: 0, onTime: 0, late: 0, missing: 3 })
+    // Before the first report ever, nobody was expected to report through the app.
+    expect(byDay['2026-10-20']).toMatchObject({ onTime: 0, late: 0, missing: 0 })
   })
 
   it('summarises a day as .xlsx and as an official PDF, naming the units that did not report', async () => {
