@@ -5,6 +5,7 @@ import { backupHandlers } from './backups/routes'
 import { settingsHandlers } from './settings/routes'
 import { unitHandlers } from './units/routes'
 import { visitorHandlers } from './visitors/routes'
+import { staffHandlers } from './staff/routes'
 import { dailyReportHandlers } from './daily-reports/routes'
 
 /** The route table: the contract's names bound to handlers. The type fails if one is missing. */
@@ -15,5 +16,6 @@ export const handlers: Handlers = {
   ...settingsHandlers,
   ...backupHandlers,
   ...visitorHandlers,
+  ...staffHandlers,
   ...dailyReportHandlers,
 }

@@ -15,6 +15,7 @@ const PERSONAL: Record<string, ReadonlySet<string>> = {
   user: new Set(['displayName']),
   visitor: new Set(['fullName', 'idNumber', 'dateOfBirth', 'phone', 'address']),
   watch: new Set(['idNumber', 'fullName']),
+  staff: new Set(['fullName', 'idNumber', 'dateOfBirth', 'phone']),
 }
 
 /** "Nguyễn Văn An" → "N***** V** A*", "0912345678" → "09******78". */

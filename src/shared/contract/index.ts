@@ -52,6 +52,7 @@ import type { AuditEntryDto, FileDownload } from '../audit/schemas'
 import type { SampleDataStatus } from '../settings/schemas'
 import { BackupRestoreInput, BackupSettings } from '../backups/schemas'
 import type { BackupDto, BackupOverview, RestoreResult, StoreHealth } from '../backups/schemas'
+import { staffRoutes } from './staff'
 import { dailyReportRoutes } from './daily-reports'
 
 const none = z.object({}).strict().default({})
@@ -356,6 +357,7 @@ export const contract = {
     permission: 'public',
     kind: 'session',
   }),
+  ...staffRoutes,
   ...dailyReportRoutes,
 } as const
 

@@ -10,6 +10,7 @@ import { tempApp } from '../helpers/temp-app'
 import type { TempApp } from '../helpers/temp-app'
 import { databaseFingerprint } from '../helpers/fingerprint'
 import { arrange, valid } from '../helpers/route-samples'
+import { staffMalformed } from '../helpers/staff-samples'
 
 const routeNames = Object.keys(contract) as RouteName[]
 
@@ -147,6 +148,7 @@ const malformed: Record<RouteName, unknown[]> = {
   'watchlist:list': [{ extra: true }],
   'watchlist:create': [{ reason: 'Không có ai' }, { idNumber: '001099099999' }],
   'watchlist:update': [{ idNumber: '001099099999', reason: 'Thiếu id' }],
+  ...staffMalformed,
   'dailyReports:board': [{ date: '23/11/2026' }],
   'dailyReports:list': [{ from: '2026-11-23', to: '2026-11-01' }, { kind: 'weekly' }, { page: 0 }],
   'dailyReports:get': [{}, { id: 'một' }],

@@ -311,16 +311,17 @@ describe('reopening a migrated file', () => {
   })
 })
 
-/** Undoes the newest migrations until only the first `keep` remain (later ones come and go). */
-async function undoDownTo(ds: DataSource, keep: number): Promise<void> {
-  for (let i = MIGRATION_NAMES.length; i > keep; i--) await ds.undoLastMigration({ transaction: 'each' })
+/** Undoes the newest migrations until `name` (included) is gone. */
+async function undoDownTo(ds: DataSource, name: string): Promise<void> {
+  const steps = MIGRATION_NAMES.length - MIGRATION_NAMES.indexOf(name)
+  for (let i = 0; i < steps; i++) await ds.undoLastMigration({ transaction: 'each' })
 }
 
 describe('down migrations', () => {
   it('0002 undoes alone and re-applies over 0001 data', async () => {
     const ds = await openTracked(tempFile())
     const db = raw(ds)
-    await undoDownTo(ds, 1)
+    await undoDownTo(ds, 'AccountsAudit1795000000002')
     expect(namesOf(db)).not.toContain('users')
     expect(namesOf(db)).not.toContain('audit_log')
     expect(namesOf(db)).not.toContain('audit_log_no_update')
@@ -335,7 +336,7 @@ describe('down migrations', () => {
   it('0003 undoes alone (visitors, visits, watchlist, the visitor index) and re-applies over 0002 data', async () => {
     const ds = await openTracked(tempFile())
     const db = raw(ds)
-    await undoDownTo(ds, 2)
+    await undoDownTo(ds, 'Visitors1795000000003')
     for (const name of ['visitors', 'visits', 'watchlist', 'visitors_search', 'visitors_search_ai'])
       expect(namesOf(db)).not.toContain(name)
     expect(namesOf(db)).toEqual(expect.arrayContaining(['users', 'audit_log', 'units']))
@@ -374,11 +375,57 @@ describe('down migrations', () => {
     ).rejects.toThrow(/UNIQUE/)
   })
 
+  it('0005 undoes alone (staff, their unit history, the staff index) and re-applies over 0003 data', async () => {
+    const ds = await openTracked(tempFile())
+    const db = raw(ds)
+    await undoDownTo(ds, 'Staff1795000000005')
+    for (const name of [
+      'staff',
+      'staff_unit_history',
+      'staff_search',
+      'staff_search_ai',
+      'ux_staff_active_id_number',
+    ])
+      expect(namesOf(db)).not.toContain(name)
+    expect(namesOf(db)).toEqual(expect.arrayContaining(['visitors', 'visits', 'units']))
+    await ds.query(UNIT_INSERT, [1, 'VP', 'Văn phòng', 'agency', 'vp | van phong', 'x'])
+    await ds.runMigrations({ transaction: 'each' })
+    expect(namesOf(db)).toEqual(
+      expect.arrayContaining(['staff', 'staff_unit_history', 'staff_search', 'ux_staff_active_id_number']),
+    )
+    expect(await ds.query('SELECT code FROM units')).toEqual([{ code: 'VP' }])
+  })
+
+  it('0005 keeps one active holder per ID number, checks ID shape and category, and needs a known unit', async () => {
+    const ds = await openTracked(tempFile())
+    await ds.query(UNIT_INSERT, [1, 'VP', 'Văn phòng', 'agency', 'vp | van phong', 'x'])
+    const staff = (idNumber: string, active: number, category = 'cong_chuc', unit = 1) =>
+      ds.query(
+        `INSERT INTO staff (unit_id, full_name, search_key, sort_key, id_number, category, active, created_at, updated_at)
+         VALUES (?, 'Nguyễn Văn An', 'nguyen van an', 'x', ?, ?, ?, 'x', 'x')`,
+        [unit, idNumber, category, active],
+      )
+    await staff('001099012345', 0)
+    await staff('001099012345', 0)
+    await staff('001099012345', 1)
+    await expect(staff('001099012345', 1)).rejects.toThrow(/UNIQUE/)
+    await staff('123456789', 1)
+    await expect(staff('12345', 1)).rejects.toThrow(/CHECK/)
+    await expect(staff('00109901234A', 1)).rejects.toThrow(/CHECK/)
+    await expect(staff('001099000001', 1, 'quan_ly')).rejects.toThrow(/CHECK/)
+    await expect(staff('001099000002', 1, 'cong_chuc', 99)).rejects.toThrow(/FOREIGN KEY/)
+    await expect(
+      ds.query(
+        `INSERT INTO staff_unit_history (staff_id, from_unit_id, to_unit_id, moved_on, created_at)
+         VALUES (1, 1, 1, '2026-01-01', 'x')`,
+      ),
+    ).rejects.toThrow(/CHECK/)
+  })
+
   it('0007 undoes alone (daily reports, their versions, ad-hoc reports) and re-applies over earlier data', async () => {
     const ds = await openTracked(tempFile())
     const db = raw(ds)
-    const index = MIGRATION_NAMES.indexOf('DailyReports1795000000007')
-    await undoDownTo(ds, index)
+    await undoDownTo(ds, 'DailyReports1795000000007')
     for (const name of [
       'daily_reports',
       'daily_report_versions',
@@ -386,6 +433,7 @@ describe('down migrations', () => {
       'ux_daily_reports_unit_day',
     ])
       expect(namesOf(db)).not.toContain(name)
+    expect(namesOf(db)).toEqual(expect.arrayContaining(['staff', 'visits', 'units']))
     await ds.query(UNIT_INSERT, [1, 'VP', 'Văn phòng', 'agency', 'vp | van phong', 'x'])
     await ds.runMigrations({ transaction: 'each' })
     expect(namesOf(db)).toEqual(

@@ -1,5 +1,6 @@
 import type { RouteName } from '@shared/contract'
 import type { TempApp } from './temp-app'
+import { staffArrange, staffValid } from './staff-samples'
 
 export const PASSWORD = 'mat-khau-dai-8'
 const CCCD = '001099012345'
@@ -99,6 +100,7 @@ export const valid: Record<RouteName, unknown> = {
   'watchlist:list': {},
   'watchlist:create': { idNumber: '001099099999', reason: 'Gây rối lần trước' },
   'watchlist:update': { id: 1, fullName: 'Trần Văn Bình', reason: 'Gây rối lần trước', active: false },
+  ...staffValid,
   'dailyReports:board': {},
   'dailyReports:list': {},
   'dailyReports:get': { id: 1 },
@@ -124,6 +126,7 @@ export const arrange: Partial<Record<RouteName, (app: TempApp) => Promise<unknow
   'visits:tracePdf': (app) => app.ok('visits:checkIn', valid['visits:checkIn'] as never),
   'visits:slipPdf': (app) => app.ok('visits:checkIn', valid['visits:checkIn'] as never),
   'watchlist:update': (app) => app.ok('watchlist:create', valid['watchlist:create'] as never),
+  ...staffArrange,
   'dailyReports:get': (app) => app.ok('dailyReports:submit', valid['dailyReports:submit'] as never),
   'dailyReports:update': (app) => app.ok('dailyReports:submit', valid['dailyReports:submit'] as never),
   'dailyReports:getAdhoc': (app) => app.ok('dailyReports:submitAdhoc', ADHOC),

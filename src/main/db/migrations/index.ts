@@ -1,6 +1,7 @@
 import { Initial1795000000001 } from './0001-initial'
 import { AccountsAudit1795000000002 } from './0002-accounts-audit'
 import { Visitors1795000000003 } from './0003-visitors'
+import { Staff1795000000005 } from './0005-staff'
 import { DailyReports1795000000007 } from './0007-daily-reports'
 
 /** Explicit and ordered: a glob would find nothing once the main process is bundled. */
@@ -8,6 +9,7 @@ export const migrations = [
   Initial1795000000001,
   AccountsAudit1795000000002,
   Visitors1795000000003,
+  Staff1795000000005,
   DailyReports1795000000007,
 ]
 
