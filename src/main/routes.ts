@@ -7,6 +7,7 @@ import { unitHandlers } from './units/routes'
 import { visitorHandlers } from './visitors/routes'
 import { staffHandlers } from './staff/routes'
 import { dailyReportHandlers } from './daily-reports/routes'
+import { rapidTestHandlers } from './rapid-tests/routes'
 
 /** The route table: the contract's names bound to handlers. The type fails if one is missing. */
 export const handlers: Handlers = {
@@ -18,4 +19,5 @@ export const handlers: Handlers = {
   ...visitorHandlers,
   ...staffHandlers,
   ...dailyReportHandlers,
+  ...rapidTestHandlers,
 }

@@ -54,6 +54,7 @@ import { BackupRestoreInput, BackupSettings } from '../backups/schemas'
 import type { BackupDto, BackupOverview, RestoreResult, StoreHealth } from '../backups/schemas'
 import { staffRoutes } from './staff'
 import { dailyReportRoutes } from './daily-reports'
+import { rapidTestRoutes } from './rapid-tests'
 
 const none = z.object({}).strict().default({})
 
@@ -359,6 +360,7 @@ export const contract = {
   }),
   ...staffRoutes,
   ...dailyReportRoutes,
+  ...rapidTestRoutes,
 } as const
 
 export type Contract = typeof contract

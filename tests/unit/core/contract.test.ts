@@ -11,6 +11,7 @@ import type { TempApp } from '../helpers/temp-app'
 import { databaseFingerprint } from '../helpers/fingerprint'
 import { arrange, valid } from '../helpers/route-samples'
 import { staffMalformed } from '../helpers/staff-samples'
+import { rapidMalformed } from '../helpers/rapid-test-samples'
 
 const routeNames = Object.keys(contract) as RouteName[]
 
@@ -252,6 +253,7 @@ const malformed: Record<RouteName, unknown[]> = {
   'dailyReports:trend': [{ to: 'mai' }],
   'dailyReports:summaryXlsx': [{}, { date: '2026-13-01' }],
   'dailyReports:summaryPdf': [{}],
+  ...rapidMalformed,
 }
 
 function sessionWithout(permission: Permission): Session {

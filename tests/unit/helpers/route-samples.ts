@@ -1,6 +1,7 @@
 import type { RouteName } from '@shared/contract'
 import type { TempApp } from './temp-app'
 import { staffArrange, staffValid } from './staff-samples'
+import { rapidArrange, rapidValid } from './rapid-test-samples'
 
 export const PASSWORD = 'mat-khau-dai-8'
 const CCCD = '001099012345'
@@ -112,6 +113,7 @@ export const valid: Record<RouteName, unknown> = {
   'dailyReports:trend': {},
   'dailyReports:summaryXlsx': { date: '2026-11-23' },
   'dailyReports:summaryPdf': { date: '2026-11-23' },
+  ...rapidValid,
 }
 
 /** Records a valid input refers to, made through the routes themselves. */
@@ -131,4 +133,5 @@ export const arrange: Partial<Record<RouteName, (app: TempApp) => Promise<unknow
   'dailyReports:update': (app) => app.ok('dailyReports:submit', valid['dailyReports:submit'] as never),
   'dailyReports:getAdhoc': (app) => app.ok('dailyReports:submitAdhoc', ADHOC),
   'dailyReports:summaryPdf': (app) => app.ok('dailyReports:submit', valid['dailyReports:submit'] as never),
+  ...rapidArrange,
 }

@@ -3,6 +3,7 @@ import { AccountsAudit1795000000002 } from './0002-accounts-audit'
 import { Visitors1795000000003 } from './0003-visitors'
 import { Staff1795000000005 } from './0005-staff'
 import { DailyReports1795000000007 } from './0007-daily-reports'
+import { RapidTests1795000000008 } from './0008-rapid-tests'
 
 /** Explicit and ordered: a glob would find nothing once the main process is bundled. */
 export const migrations = [
@@ -11,6 +12,7 @@ export const migrations = [
   Visitors1795000000003,
   Staff1795000000005,
   DailyReports1795000000007,
+  RapidTests1795000000008,
 ]
 
 /** Names a restore compares with a backup's `migrations` table. */
