@@ -139,14 +139,16 @@ describe('weekly rapid-test rounds', () => {
     const inFirst = first!.sampleIds[0]!
     const inSecond = second!.sampleIds[0]!
 
-    state = await app.ok('rapidTests:poolResult', { poolId: second!.id, result: 'negative' })
+    const negative = await app.ok('rapidTests:poolResult', { poolId: second!.id, result: 'negative' })
+    expect(negative.pools[1]).toMatchObject({ result: 'negative', testedAt: expect.any(String) })
     const notPositive = await app.call('rapidTests:individualResult', {
       sampleId: inSecond,
       result: 'negative',
     })
     expect(notPositive).toMatchObject({ ok: false, error: { code: 'conflict' } })
 
-    state = await app.ok('rapidTests:poolResult', { poolId: first!.id, result: 'positive' })
+    const positive = await app.ok('rapidTests:poolResult', { poolId: first!.id, result: 'positive' })
+    expect(positive.pools[0]!.result).toBe('positive')
     state = await app.ok('rapidTests:individualResult', { sampleId: inFirst, result: 'positive' })
     const person = state.samples.find((s) => s.id === inFirst)!
     expect(person).toMatchObject({ individualResult: 'positive', poolNumber: 1 })
