@@ -460,8 +460,9 @@ export async function board(m: EntityManager, now: Date, date: string | null): P
 }
 
 /**
- * Figures to start a report from: the staff register and vaccination records when they exist,
- * else the unit's last report (staff totals change slowly); the user edits whatever differs.
+ * Figures to start a report from: the staff total from the unit's staff register (active staff
+ * now), the presence and dose figures from the unit's last report; the user edits what differs.
+ * Presence figures that no longer fit the staff total are left for the user to enter.
  */
 export async function prefill(
   m: EntityManager,
@@ -474,34 +475,31 @@ export async function prefill(
     unitId,
     day,
   ])) as Array<{ id: number }>
+  const [{ staff }] = (await m.query(`SELECT count(*) AS staff FROM staff WHERE unit_id = ? AND active = 1`, [
+    unitId,
+  ])) as [{ staff: number }]
   const [last] = (await m.query(
     `SELECT ${FIGURE_COLUMNS} FROM daily_reports WHERE unit_id = ? AND report_date < ?
      ORDER BY report_date DESC LIMIT 1`,
     [unitId, day],
   )) as FigureRow[]
-  if (!last)
-    return {
-      reportDate: day,
-      staffTotal: null,
-      atOffice: null,
-      workingFromHome: null,
-      onLeave: null,
-      dose1: null,
-      dose2: null,
-      booster: null,
-      source: 'none',
-      existingReportId: existing?.id ?? null,
-    }
+  const staffTotal = staff > 0 ? staff : (last?.staff_total ?? null)
+  const fits = (n: number | undefined) =>
+    n !== undefined && staffTotal !== null && n <= staffTotal ? n : null
+  const presenceFits =
+    last !== undefined &&
+    staffTotal !== null &&
+    last.at_office + last.working_from_home + last.on_leave <= staffTotal
   return {
     reportDate: day,
-    staffTotal: last.staff_total,
-    atOffice: last.at_office,
-    workingFromHome: last.working_from_home,
-    onLeave: last.on_leave,
-    dose1: last.dose1,
-    dose2: last.dose2,
-    booster: last.booster,
-    source: 'lastReport',
+    staffTotal,
+    atOffice: presenceFits ? last.at_office : null,
+    workingFromHome: presenceFits ? last.working_from_home : null,
+    onLeave: presenceFits ? last.on_leave : null,
+    dose1: fits(last?.dose1),
+    dose2: fits(last?.dose2),
+    booster: fits(last?.booster),
+    source: staff > 0 ? 'staff' : last ? 'lastReport' : 'none',
     existingReportId: existing?.id ?? null,
   }
 }

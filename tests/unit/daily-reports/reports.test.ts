@@ -200,6 +200,32 @@ describe('daily reports', () => {
     })
   })
 
+  it('takes the staff total from the unit’s active staff, keeping last figures only where they still fit', async () => {
+    const { app, time, office } = await setUp()
+    await submit(app, office, {
+      staffTotal: 25,
+      atOffice: 20,
+      workingFromHome: 3,
+      onLeave: 2,
+      dose1: 24,
+      dose2: 20,
+    })
+    for (const [i, name] of ['Nguyễn Văn An', 'Trần Thị Bình', 'Lê Văn Cường'].entries())
+      await app.ok('staff:create', {
+        unitId: office,
+        fullName: name,
+        idNumber: `00109901234${i}`,
+        category: 'cong_chuc',
+      })
+    time.set('2026-11-17T08:00:00+07:00')
+    expect(await app.ok('dailyReports:prefill', { unitId: office })).toMatchObject({
+      source: 'staff',
+      staffTotal: 3,
+      atOffice: null,
+      dose1: null,
+    })
+  })
+
   it('charts 30 days of F0/F1 and punctuality', async () => {
     const { app, time, office, inspectorate } = await setUp('2026-11-01T08:00:00+07:00')
     await submit(app, office, { f0: 1, f1: 2 })

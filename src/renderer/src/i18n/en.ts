@@ -259,7 +259,7 @@ export const en: Messages = {
     },
     prefill: {
       staff:
-        'Staff total and doses pre-filled from the staff register and vaccination records; edit if different.',
+        "Staff total from the unit's register of active staff; other figures from its last report. Edit if different.",
       lastReport: "Pre-filled from the unit's last report; edit if different.",
     },
     submittedAt: 'First sent {at} · version {n}',

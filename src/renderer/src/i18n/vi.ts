@@ -251,7 +251,8 @@ export const vi = {
       content: 'Nội dung',
     },
     prefill: {
-      staff: 'Đã điền sẵn tổng số cán bộ và số mũi tiêm từ danh sách cán bộ, hồ sơ tiêm; sửa nếu khác.',
+      staff:
+        'Tổng số cán bộ lấy từ danh sách cán bộ đang làm việc của đơn vị; các số khác theo báo cáo gần nhất. Sửa nếu khác.',
       lastReport: 'Đã điền sẵn theo báo cáo gần nhất của đơn vị; sửa nếu khác.',
     },
     submittedAt: 'Gửi lần đầu lúc {at} · phiên bản {n}',
