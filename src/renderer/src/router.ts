@@ -16,6 +16,8 @@ import DailyReportsLayout from './daily-reports/DailyReportsLayout.vue'
 import BoardView from './daily-reports/BoardView.vue'
 import ReportFormView from './daily-reports/ReportFormView.vue'
 import HistoryView from './daily-reports/HistoryView.vue'
+import RapidTestsView from './rapid-tests/RapidTestsView.vue'
+import CabinetsView from './rapid-tests/CabinetsView.vue'
 import type { Permission } from '@shared/contract'
 
 /** Sections not built yet route to one honest "coming" page instead of fake screens. */
@@ -79,6 +81,8 @@ const routes: RouteRecordRaw[] = [
       { path: '', name: 'dailyReports', component: BoardView },
       { path: 'submit', name: 'dailyReportsSubmit', component: ReportFormView },
       { path: 'history', name: 'dailyReportsHistory', component: HistoryView },
+      { path: 'rapid-tests', name: 'rapidTests', component: RapidTestsView },
+      { path: 'cabinets', name: 'medicineCabinets', component: CabinetsView },
     ],
   },
   ...sections
