@@ -127,6 +127,10 @@ describe('daily reports', () => {
         (e) => e.route === 'dailyReports:update' && JSON.stringify(e.changes).includes('"f1"'),
       ),
     ).toBe(true)
+    // The reporter is a person: the trail keeps the change, masked.
+    const created = audit.items.find((e) => e.route === 'dailyReports:submit')!
+    expect(JSON.stringify(created.changes)).toContain('T*** T** B***')
+    expect(JSON.stringify(audit.items)).not.toContain('Trần Thị Bình')
   })
 
   it('refuses an edit made on an older version, and saves nothing when nothing changed', async () => {
