@@ -7,6 +7,8 @@ import { unitHandlers } from './units/routes'
 import { visitorHandlers } from './visitors/routes'
 import { inspectionHandlers } from './inspections/routes'
 import { staffHandlers } from './staff/routes'
+import { dailyReportHandlers } from './daily-reports/routes'
+import { rapidTestHandlers } from './rapid-tests/routes'
 
 /** The route table: the contract's names bound to handlers. The type fails if one is missing. */
 export const handlers: Handlers = {
@@ -18,4 +20,6 @@ export const handlers: Handlers = {
   ...visitorHandlers,
   ...inspectionHandlers,
   ...staffHandlers,
+  ...dailyReportHandlers,
+  ...rapidTestHandlers,
 }

@@ -19,6 +19,12 @@ import PlanListView from './inspections/PlanListView.vue'
 import PlanEditView from './inspections/PlanEditView.vue'
 import OverdueView from './inspections/OverdueView.vue'
 import TemplatesView from './inspections/TemplatesView.vue'
+import DailyReportsLayout from './daily-reports/DailyReportsLayout.vue'
+import BoardView from './daily-reports/BoardView.vue'
+import ReportFormView from './daily-reports/ReportFormView.vue'
+import HistoryView from './daily-reports/HistoryView.vue'
+import RapidTestsView from './rapid-tests/RapidTestsView.vue'
+import CabinetsView from './rapid-tests/CabinetsView.vue'
 import type { Permission } from '@shared/contract'
 
 /** Sections not built yet route to one honest "coming" page instead of fake screens. */
@@ -52,7 +58,13 @@ export const sections: Section[] = [
     ready: true,
     permission: 'inspections.read',
   },
-  { path: '/daily-reports', name: 'dailyReports', icon: 'Document', ready: false },
+  {
+    path: '/daily-reports',
+    name: 'dailyReports',
+    icon: 'Document',
+    ready: true,
+    permission: 'reports.read',
+  },
   { path: '/users', name: 'users', icon: 'UserFilled', ready: true, permission: 'users.manage' },
   { path: '/audit', name: 'audit', icon: 'Tickets', ready: true, permission: 'audit.read' },
   { path: '/settings', name: 'settings', icon: 'Setting', ready: true, permission: 'settings.read' },
@@ -85,6 +97,17 @@ const routes: RouteRecordRaw[] = [
       { path: 'overdue', name: 'inspectionsOverdue', component: OverdueView },
       { path: 'templates', name: 'inspectionTemplates', component: TemplatesView },
       { path: ':id(\\d+)', name: 'inspection', component: InspectionEditView },
+    ],
+  },
+  {
+    path: '/daily-reports',
+    component: DailyReportsLayout,
+    children: [
+      { path: '', name: 'dailyReports', component: BoardView },
+      { path: 'submit', name: 'dailyReportsSubmit', component: ReportFormView },
+      { path: 'history', name: 'dailyReportsHistory', component: HistoryView },
+      { path: 'rapid-tests', name: 'rapidTests', component: RapidTestsView },
+      { path: 'cabinets', name: 'medicineCabinets', component: CabinetsView },
     ],
   },
   ...sections

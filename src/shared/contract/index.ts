@@ -54,6 +54,8 @@ import { BackupRestoreInput, BackupSettings } from '../backups/schemas'
 import type { BackupDto, BackupOverview, RestoreResult, StoreHealth } from '../backups/schemas'
 import { inspectionRoutes } from './inspections'
 import { staffRoutes } from './staff'
+import { dailyReportRoutes } from './daily-reports'
+import { rapidTestRoutes } from './rapid-tests'
 
 const none = z.object({}).strict().default({})
 
@@ -359,6 +361,8 @@ export const contract = {
   }),
   ...inspectionRoutes,
   ...staffRoutes,
+  ...dailyReportRoutes,
+  ...rapidTestRoutes,
 } as const
 
 export type Contract = typeof contract

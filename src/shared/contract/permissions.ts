@@ -22,6 +22,9 @@ export const PERMISSIONS = [
   'staff.write',
   'vaccines.read',
   'vaccines.write',
+  'reports.read',
+  'reports.write',
+  'rapidTests.manage',
 ] as const
 
 export type Permission = (typeof PERMISSIONS)[number]
@@ -58,8 +61,12 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'staff.write',
     'vaccines.read',
     'vaccines.write',
+    'reports.read',
+    'reports.write',
+    'rapidTests.manage',
   ],
   reception: ['units.read', 'settings.read', 'visits.read', 'visits.write'],
+  // Inspectors also read the daily reports and the medicine cabinets for their checklists.
   inspector: [
     'units.read',
     'settings.read',
@@ -67,6 +74,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'inspections.write',
     'inspectionTemplates.manage',
     'recommendations.follow',
+    'reports.read',
   ],
 }
 

@@ -28,9 +28,10 @@ export const ADMIN = { username: 'quantri', displayName: 'Nguyễn Văn Quản',
  */
 async function startPreview(
   dataDir = mkdtempSync(join(tmpdir(), 'spd-e2e-')),
+  env: Record<string, string> = {},
 ): Promise<Preview & { stop(): Promise<void> }> {
   const child = spawn(process.execPath, [resolve(__dirname, '../../../out/main/preview.js')], {
-    env: { ...process.env, SPD_DATA_DIR: dataDir },
+    env: { ...process.env, ...env, SPD_DATA_DIR: dataDir },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let output = ''
@@ -77,7 +78,7 @@ async function startPreview(
     async restart(prepare) {
       await halt()
       prepare?.(dataDir)
-      const next = await startPreview(dataDir)
+      const next = await startPreview(dataDir, env)
       Object.assign(preview, { url: next.url, origin: next.origin, secret: next.secret, stop: next.stop })
     },
     async stop() {
@@ -88,10 +89,15 @@ async function startPreview(
   return preview
 }
 
-export const test = base.extend<{ preview: Preview; firstRun: boolean }>({
+/**
+ * `previewNow` starts the preview's clock at that instant (SPD_NOW, read only by the preview
+ * entry), e.g. to submit a daily report after 15:00 whatever the hour the tests run.
+ */
+export const test = base.extend<{ preview: Preview; firstRun: boolean; previewNow: string | null }>({
   firstRun: [false, { option: true }],
-  preview: async ({ firstRun }, use) => {
-    const preview = await startPreview()
+  previewNow: [null, { option: true }],
+  preview: async ({ firstRun, previewNow }, use) => {
+    const preview = await startPreview(undefined, previewNow ? { SPD_NOW: previewNow } : {})
     if (!firstRun) {
       const setup = await preview.api('auth:setup', { ...ADMIN, confirm: ADMIN.password })
       if (!setup.ok) throw new Error(`first-run setup failed: ${JSON.stringify(setup)}`)

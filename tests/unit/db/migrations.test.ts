@@ -486,6 +486,96 @@ describe('down migrations', () => {
     ).rejects.toThrow(/CHECK/)
   })
 
+  it('0007 undoes alone (daily reports, their versions, ad-hoc reports) and re-applies over earlier data', async () => {
+    const ds = await openTracked(tempFile())
+    const db = raw(ds)
+    await undoDownTo(ds, 'DailyReports1795000000007')
+    for (const name of [
+      'daily_reports',
+      'daily_report_versions',
+      'adhoc_reports',
+      'ux_daily_reports_unit_day',
+    ])
+      expect(namesOf(db)).not.toContain(name)
+    expect(namesOf(db)).toEqual(expect.arrayContaining(['staff', 'visits', 'units']))
+    await ds.query(UNIT_INSERT, [1, 'VP', 'Văn phòng', 'agency', 'vp | van phong', 'x'])
+    await ds.runMigrations({ transaction: 'each' })
+    expect(namesOf(db)).toEqual(
+      expect.arrayContaining(['daily_reports', 'daily_report_versions', 'adhoc_reports']),
+    )
+    expect(await ds.query('SELECT code FROM units')).toEqual([{ code: 'VP' }])
+  })
+
+  it('0007 refuses reports that cannot be: two for one unit and day, more present than staff, a bad date', async () => {
+    const ds = await openTracked(tempFile())
+    await ds.query(UNIT_INSERT, [1, 'VP', 'Văn phòng', 'agency', 'vp | van phong', 'x'])
+    const report = (day: string, staff: number, atOffice: number, unit = 1) =>
+      ds.query(
+        `INSERT INTO daily_reports (unit_id, report_date, staff_total, at_office, working_from_home, on_leave,
+           f0, f1, f2, dose1, dose2, booster, reporter_name, submitted_at, late, updated_at)
+         VALUES (?, ?, ?, ?, 0, 0, 0, 0, 0, 0, 0, 0, 'An', 'x', 0, 'x')`,
+        [unit, day, staff, atOffice],
+      )
+    await report('2026-11-16', 10, 10)
+    await expect(report('2026-11-16', 10, 9)).rejects.toThrow(/UNIQUE/)
+    await expect(report('2026-11-17', 10, 11)).rejects.toThrow(/CHECK/)
+    await expect(report('17/11/2026', 10, 1)).rejects.toThrow(/CHECK/)
+    await expect(report('2026-11-18', 10, 1, 99)).rejects.toThrow(/FOREIGN KEY/)
+  })
+
+  it('0008 undoes alone (rapid-test rounds, pools, samples, medicine cabinets) and re-applies over earlier data', async () => {
+    const ds = await openTracked(tempFile())
+    const db = raw(ds)
+    await undoDownTo(ds, 'RapidTests1795000000008')
+    for (const name of ['rapid_test_rounds', 'rapid_test_pools', 'rapid_test_samples', 'medicine_cabinets'])
+      expect(namesOf(db)).not.toContain(name)
+    expect(namesOf(db)).toContain('daily_reports')
+    await ds.query(UNIT_INSERT, [1, 'VP', 'Văn phòng', 'agency', 'vp | van phong', 'x'])
+    await ds.runMigrations({ transaction: 'each' })
+    expect(namesOf(db)).toEqual(
+      expect.arrayContaining([
+        'rapid_test_rounds',
+        'rapid_test_pools',
+        'rapid_test_samples',
+        'medicine_cabinets',
+      ]),
+    )
+    expect(await ds.query('SELECT code FROM units')).toEqual([{ code: 'VP' }])
+  })
+
+  it('0008 refuses what cannot be: two rounds a week, a staff sample without staff, a result without a pool', async () => {
+    const ds = await openTracked(tempFile())
+    await ds.query(UNIT_INSERT, [1, 'VP', 'Văn phòng', 'agency', 'vp | van phong', 'x'])
+    const round = (week: string) =>
+      ds.query(
+        `INSERT INTO rapid_test_rounds (week_start, seed, sample_percent, pool_size, eligible_count, drawn_at)
+         VALUES (?, 1, 3, 5, 10, 'x')`,
+        [week],
+      )
+    await round('2026-11-16')
+    await expect(round('2026-11-16')).rejects.toThrow(/UNIQUE/)
+    await expect(
+      ds.query(
+        `INSERT INTO rapid_test_samples (round_id, kind, unit_id, added_at) VALUES (1, 'staff', 1, 'x')`,
+      ),
+    ).rejects.toThrow(/CHECK/)
+    await ds.query(
+      `INSERT INTO visitors (id, full_name, id_type, search_key, created_at, updated_at) VALUES (1, 'An', 'none', 'an', 'x', 'x')`,
+    )
+    await expect(
+      ds.query(
+        `INSERT INTO rapid_test_samples (round_id, kind, visitor_id, individual_result, individual_tested_at, added_at)
+         VALUES (1, 'visitor', 1, 'positive', 'x', 'x')`,
+      ),
+    ).rejects.toThrow(/CHECK/)
+    await expect(
+      ds.query(`INSERT INTO rapid_test_pools (round_id, number, result) VALUES (1, 1, 'positive')`),
+    ).rejects.toThrow(/CHECK/)
+    await expect(
+      ds.query(`INSERT INTO medicine_cabinets (unit_id, has_cabinet, updated_at) VALUES (99, 1, 'x')`),
+    ).rejects.toThrow(/FOREIGN KEY/)
+  })
+
   it('undoing every migration leaves only the migrations table and clears the application id', async () => {
     const ds = await openTracked(tempFile())
     const db = raw(ds)

@@ -1,9 +1,31 @@
 import type { RouteName } from '@shared/contract'
 import type { TempApp } from './temp-app'
 import { staffArrange, staffValid } from './staff-samples'
+import { rapidArrange, rapidValid } from './rapid-test-samples'
 
 export const PASSWORD = 'mat-khau-dai-8'
 const CCCD = '001099012345'
+const REPORT = {
+  staffTotal: 20,
+  atOffice: 15,
+  workingFromHome: 3,
+  onLeave: 2,
+  f0: 0,
+  f1: 1,
+  f2: 0,
+  dose1: 20,
+  dose2: 18,
+  booster: 5,
+  measures: 'Đo thân nhiệt, khai báo y tế',
+  reporterName: 'Trần Thị Bình',
+}
+const ADHOC = {
+  unitId: 1,
+  subject: 'Phát hiện F1',
+  content: 'Một công chức là F1, đã cách ly tại nhà',
+  f1: 1,
+  reporterName: 'Trần Thị Bình',
+}
 
 /** A 1×1 PNG: the smallest photo an inspection can carry. */
 export const PNG_1PX =
@@ -132,6 +154,18 @@ export const valid: Record<RouteName, unknown> = {
   'recommendations:overdue': { asOf: '2022-01-01' },
   'recommendations:follow': { id: 1, status: 'done', statusDate: '2021-11-30', evidence: 'Đã mua tủ thuốc' },
   ...staffValid,
+  'dailyReports:board': {},
+  'dailyReports:list': {},
+  'dailyReports:get': { id: 1 },
+  'dailyReports:getAdhoc': { id: 1 },
+  'dailyReports:prefill': { unitId: 1 },
+  'dailyReports:submit': { unitId: 1, ...REPORT },
+  'dailyReports:update': { id: 1, version: 1, ...REPORT, f1: 2 },
+  'dailyReports:submitAdhoc': ADHOC,
+  'dailyReports:trend': {},
+  'dailyReports:summaryXlsx': { date: '2026-11-23' },
+  'dailyReports:summaryPdf': { date: '2026-11-23' },
+  ...rapidValid,
 }
 
 const inspection = (app: TempApp) => app.ok('inspections:create', INSPECTION_SAMPLE as never)
@@ -179,4 +213,9 @@ export const arrange: Partial<Record<RouteName, (app: TempApp) => Promise<unknow
   'inspections:minutesPdf': withPhoto,
   'recommendations:follow': finalised,
   ...staffArrange,
+  'dailyReports:get': (app) => app.ok('dailyReports:submit', valid['dailyReports:submit'] as never),
+  'dailyReports:update': (app) => app.ok('dailyReports:submit', valid['dailyReports:submit'] as never),
+  'dailyReports:getAdhoc': (app) => app.ok('dailyReports:submitAdhoc', ADHOC),
+  'dailyReports:summaryPdf': (app) => app.ok('dailyReports:submit', valid['dailyReports:submit'] as never),
+  ...rapidArrange,
 }

@@ -30,11 +30,14 @@ afterEach(async () => {
   }
 })
 
-/** A real app core on a fresh database file in a temporary folder, closed after the test. */
-export async function tempApp(logger: Logger = silentLogger): Promise<TempApp> {
+/**
+ * A real app core on a fresh database file in a temporary folder, closed after the test.
+ * `clock` stands in for the main process's clock (reports after 15:00, weeks of draws).
+ */
+export async function tempApp(logger: Logger = silentLogger, clock?: () => number): Promise<TempApp> {
   const dir = mkdtempSync(join(tmpdir(), 'spd-test-'))
   const file = join(dir, 'test.sqlite')
-  const core = await createAppCore({ file, logger })
+  const core = await createAppCore({ file, logger, clock })
   const session = systemSession()
   const call = (async (name: RouteName, input: unknown) =>
     core.router.dispatch(name, input, session)) as TempApp['call']

@@ -3,6 +3,8 @@ import { AccountsAudit1795000000002 } from './0002-accounts-audit'
 import { Visitors1795000000003 } from './0003-visitors'
 import { Inspections1795000000004 } from './0004-inspections'
 import { Staff1795000000005 } from './0005-staff'
+import { DailyReports1795000000007 } from './0007-daily-reports'
+import { RapidTests1795000000008 } from './0008-rapid-tests'
 
 /** Explicit and ordered: a glob would find nothing once the main process is bundled. */
 export const migrations = [
@@ -11,6 +13,8 @@ export const migrations = [
   Visitors1795000000003,
   Inspections1795000000004,
   Staff1795000000005,
+  DailyReports1795000000007,
+  RapidTests1795000000008,
 ]
 
 /** Names a restore compares with a backup's `migrations` table. */

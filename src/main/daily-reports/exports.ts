@@ -1,0 +1,262 @@
+import type { EntityManager } from 'typeorm'
+import type { Content } from 'pdfmake/interfaces'
+import ExcelJS from 'exceljs'
+import type { FileDownload } from '@shared/audit/schemas'
+import type { AgencySettings } from '@shared/settings/schemas'
+import type { Board, DailyReportFigures } from '@shared/daily-reports/schemas'
+import { REPORT_DEADLINE } from '@shared/daily-reports/schemas'
+import { formatDate, formatDateTime, vietnamDayStart } from '@shared/text/dates'
+import { renderPdf } from '../printing/pdf'
+import { listTable, officialDocument, paragraph, signatureBlocks } from '../printing/official-document'
+import { board } from './service'
+
+const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+
+/** One unit's line of the day summary: the board row with the report's figures. */
+interface SummaryRow {
+  unitName: string
+  status: string
+  figures: DailyReportFigures | null
+}
+
+interface DaySummary {
+  board: Board
+  rows: SummaryRow[]
+  totals: Omit<DailyReportFigures, 'measures' | 'issues' | 'reporterName'>
+  missing: string[]
+}
+
+const NUMBER_KEYS = [
+  'staffTotal',
+  'atOffice',
+  'workingFromHome',
+  'onLeave',
+  'f0',
+  'f1',
+  'f2',
+  'dose1',
+  'dose2',
+  'booster',
+] as const
+
+const NUMBER_HEADERS = [
+  'Tổng số CBCCVC-NLĐ',
+  'Làm việc tại cơ quan',
+  'Làm việc tại nhà',
+  'Nghỉ phép',
+  'F0',
+  'F1',
+  'F2',
+  'Đã tiêm mũi 1',
+  'Đã tiêm mũi 2',
+  'Tiêm nhắc lại',
+]
+
+const time = (iso: string) => formatDateTime(iso).slice(11)
+
+function statusText(row: Board['rows'][number]): string {
+  if (row.status === 'missing') return 'Chưa báo cáo'
+  const at = row.submittedAt ? time(row.submittedAt) : ''
+  return row.status === 'late' ? `Muộn (${at})` : `Đúng hạn (${at})`
+}
+
+/** The board of a day with every report's figures and the totals, for the Department. */
+export async function daySummary(m: EntityManager, now: Date, date: string): Promise<DaySummary> {
+  const day = await board(m, now, date)
+  const reports = (await m.query(
+    `SELECT unit_id, staff_total, at_office, working_from_home, on_leave, f0, f1, f2, dose1, dose2, booster,
+            measures, issues, reporter_name
+     FROM daily_reports WHERE report_date = ?`,
+    [date],
+  )) as Array<Record<string, number | string | null>>
+  const byUnit = new Map(reports.map((r) => [r.unit_id as number, r]))
+  const totals = Object.fromEntries(NUMBER_KEYS.map((k) => [k, 0])) as DaySummary['totals']
+  const rows = day.rows.map((row): SummaryRow => {
+    const r = byUnit.get(row.unitId)
+    if (!r) return { unitName: row.unitName, status: statusText(row), figures: null }
+    const figures: DailyReportFigures = {
+      staffTotal: r.staff_total as number,
+      atOffice: r.at_office as number,
+      workingFromHome: r.working_from_home as number,
+      onLeave: r.on_leave as number,
+      f0: r.f0 as number,
+      f1: r.f1 as number,
+      f2: r.f2 as number,
+      dose1: r.dose1 as number,
+      dose2: r.dose2 as number,
+      booster: r.booster as number,
+      measures: r.measures as string | null,
+      issues: r.issues as string | null,
+      reporterName: r.reporter_name as string,
+    }
+    for (const k of NUMBER_KEYS) totals[k] += figures[k]
+    return { unitName: row.unitName, status: statusText(row), figures }
+  })
+  return {
+    board: day,
+    rows,
+    totals,
+    missing: day.rows.filter((r) => r.status === 'missing').map((r) => r.unitName),
+  }
+}
+
+const dayText = (date: string) => formatDate(vietnamDayStart(date))
+
+export function summaryTitle(date: string): string {
+  return `BÁO CÁO TỔNG HỢP TÌNH HÌNH PHÒNG, CHỐNG DỊCH COVID-19 NGÀY ${dayText(date)}`
+}
+
+const heading = (text: string): Content => ({ text, bold: true, margin: [0, 6, 0, 2] })
+
+function countsLine(s: DaySummary): string {
+  const { onTime, late, missing } = s.board.counts
+  return `Tổng số ${s.rows.length} đơn vị: ${onTime} đúng hạn, ${late} nộp muộn (sau ${REPORT_DEADLINE}), ${missing} chưa báo cáo.`
+}
+
+export async function summaryXlsx(
+  m: EntityManager,
+  now: Date,
+  date: string,
+  agency: AgencySettings,
+): Promise<FileDownload> {
+  const s = await daySummary(m, now, date)
+  const book = new ExcelJS.Workbook()
+  book.creator = 'Sổ Phòng Dịch'
+  const sheet = book.addWorksheet('Tổng hợp', {
+    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+  })
+  const headers = [
+    'STT',
+    'Đơn vị',
+    'Tình trạng báo cáo',
+    ...NUMBER_HEADERS,
+    'Biện pháp đã thực hiện',
+    'Khó khăn, vướng mắc',
+    'Người báo cáo',
+  ]
+  sheet.addRow([agency.agencyName.toUpperCase()]).font = { bold: true }
+  const title = sheet.addRow([summaryTitle(date)])
+  title.font = { bold: true, size: 13 }
+  sheet.mergeCells(title.number, 1, title.number, headers.length)
+  title.alignment = { horizontal: 'center' }
+  sheet.addRow([countsLine(s)])
+  sheet.addRow([])
+  const header = sheet.addRow(headers)
+  header.font = { bold: true }
+  header.alignment = { wrapText: true, vertical: 'middle', horizontal: 'center' }
+  const widths = [6, 34, 18, ...NUMBER_HEADERS.map(() => 11), 36, 36, 22]
+  widths.forEach((w, i) => (sheet.getColumn(i + 1).width = w))
+  s.rows.forEach((r, i) => {
+    const row = sheet.addRow([
+      i + 1,
+      r.unitName,
+      r.status,
+      ...NUMBER_KEYS.map((k) => (r.figures ? r.figures[k] : null)),
+      r.figures?.measures ?? '',
+      r.figures?.issues ?? '',
+      r.figures?.reporterName ?? '',
+    ])
+    if (!r.figures) row.getCell(3).font = { color: { argb: 'FFC00000' }, bold: true }
+  })
+  const total = sheet.addRow(['', 'Tổng cộng', '', ...NUMBER_KEYS.map((k) => s.totals[k])])
+  total.font = { bold: true }
+  sheet.addRow([])
+  sheet.addRow([`Đơn vị chưa báo cáo: ${s.missing.length ? s.missing.join('; ') : 'không có'}`])
+  if (s.board.adhoc.length) {
+    sheet.addRow([])
+    sheet.addRow(['Báo cáo đột xuất trong ngày']).font = { bold: true }
+    for (const a of s.board.adhoc)
+      sheet.addRow(['', a.unitName, time(a.reportedAt), a.subject, a.content, a.reporterName])
+  }
+  sheet.views = [{ state: 'frozen', ySplit: header.number }]
+  const buffer = Buffer.from(await book.xlsx.writeBuffer())
+  return {
+    fileName: `tong-hop-bao-cao-${date}.xlsx`,
+    mimeType: XLSX_MIME,
+    base64: buffer.toString('base64'),
+  }
+}
+
+/** The same summary as an official landscape document, signed by the compiler and the head. */
+export async function summaryPdf(
+  m: EntityManager,
+  now: Date,
+  date: string,
+  agency: AgencySettings,
+): Promise<FileDownload> {
+  const s = await daySummary(m, now, date)
+  const short = [
+    'Tổng số',
+    'Tại cơ quan',
+    'Tại nhà',
+    'Nghỉ phép',
+    'F0',
+    'F1',
+    'F2',
+    'Mũi 1',
+    'Mũi 2',
+    'Nhắc lại',
+  ]
+  const table = listTable(
+    ['STT', 'Đơn vị', 'Tình trạng', ...short],
+    [
+      ...s.rows.map((r, i) => [
+        String(i + 1),
+        r.unitName,
+        r.status,
+        ...NUMBER_KEYS.map((k) => (r.figures ? String(r.figures[k]) : '')),
+      ]),
+      ['', 'Tổng cộng', '', ...NUMBER_KEYS.map((k) => String(s.totals[k]))],
+    ],
+    [22, '*', 78, ...NUMBER_KEYS.map(() => 38)],
+  )
+  const lastRow = table.table.body[table.table.body.length - 1]!
+  table.table.body[table.table.body.length - 1] = lastRow.map((cell) => ({
+    text: (cell as { text: string }).text,
+    bold: true,
+  }))
+  const notes = s.rows.filter((r) => r.figures && (r.figures.measures || r.figures.issues))
+  const doc = officialDocument({
+    agency,
+    date: now,
+    title: summaryTitle(date),
+    landscape: true,
+    content: [
+      paragraph(countsLine(s)),
+      table,
+      {
+        text: `Đơn vị chưa báo cáo: ${s.missing.length ? s.missing.join('; ') : 'không có'}.`,
+        margin: [0, 8, 0, 4],
+      },
+      ...(notes.length
+        ? [
+            heading('Biện pháp đã thực hiện, khó khăn, vướng mắc của các đơn vị:'),
+            ...notes.map((r) =>
+              paragraph(
+                `- ${r.unitName}: ${[
+                  r.figures?.measures,
+                  r.figures?.issues ? `Khó khăn: ${r.figures.issues}` : null,
+                ]
+                  .filter(Boolean)
+                  .join('. ')}`,
+              ),
+            ),
+          ]
+        : []),
+      ...(s.board.adhoc.length
+        ? [
+            heading('Báo cáo đột xuất trong ngày:'),
+            ...s.board.adhoc.map((a) =>
+              paragraph(`- ${time(a.reportedAt)}, ${a.unitName}: ${a.subject}. ${a.content}`),
+            ),
+          ]
+        : []),
+      signatureBlocks([{ post: 'Người lập biểu' }, { post: 'Thủ trưởng đơn vị' }]),
+    ],
+  })
+  return {
+    fileName: `tong-hop-bao-cao-${date}.pdf`,
+    mimeType: 'application/pdf',
+    base64: (await renderPdf(doc)).toString('base64'),
+  }
+}

@@ -1,0 +1,40 @@
+import type { HandlerContext, Handlers } from '../core/router'
+import { agencyGroup, readSettings } from '../settings/service'
+import {
+  board,
+  getAdhocReport,
+  getDailyReport,
+  listReports,
+  prefill,
+  submitAdhocReport,
+  submitDailyReport,
+  trend,
+  updateDailyReport,
+} from './service'
+import type { ReportContext } from './service'
+import { summaryPdf, summaryXlsx } from './exports'
+
+type DailyReportHandlers = Pick<Handlers, `dailyReports:${string}` & keyof Handlers>
+
+const reportContext = (ctx: HandlerContext): ReportContext => ({
+  m: ctx.m,
+  now: ctx.now,
+  audit: ctx.audit,
+  userId: ctx.session.user?.id || null,
+})
+
+export const dailyReportHandlers: DailyReportHandlers = {
+  'dailyReports:board': (input, { m, now }) => board(m, now, input.date),
+  'dailyReports:list': (input, { m }) => listReports(m, input),
+  'dailyReports:get': (input, { m }) => getDailyReport(m, input.id),
+  'dailyReports:getAdhoc': (input, { m }) => getAdhocReport(m, input.id),
+  'dailyReports:prefill': (input, { m, now }) => prefill(m, now, input.unitId, input.reportDate),
+  'dailyReports:submit': (input, ctx) => submitDailyReport(reportContext(ctx), input),
+  'dailyReports:update': (input, ctx) => updateDailyReport(reportContext(ctx), input),
+  'dailyReports:submitAdhoc': (input, ctx) => submitAdhocReport(reportContext(ctx), input),
+  'dailyReports:trend': (input, { m, now }) => trend(m, now, input.to),
+  'dailyReports:summaryXlsx': async (input, { m, now }) =>
+    summaryXlsx(m, now, input.date, await readSettings(m, agencyGroup)),
+  'dailyReports:summaryPdf': async (input, { m, now }) =>
+    summaryPdf(m, now, input.date, await readSettings(m, agencyGroup)),
+}

@@ -1,0 +1,51 @@
+import type { HandlerContext, Handlers } from '../core/router'
+import { readSettings, writeSettings } from '../settings/service'
+import {
+  addVisitors,
+  discardRound,
+  drawRound,
+  formPools,
+  getRound,
+  listCabinets,
+  listRounds,
+  rapidTestGroup,
+  saveCabinet,
+  setIndividualResult,
+  setPoolResult,
+  visitorCandidates,
+} from './service'
+import type { RapidContext } from './service'
+
+type RapidTestHandlers = Pick<
+  Handlers,
+  (`rapidTests:${string}` & keyof Handlers) | (`medicineCabinets:${string}` & keyof Handlers)
+>
+
+const rapidContext = (ctx: HandlerContext): RapidContext => ({
+  m: ctx.m,
+  now: ctx.now,
+  audit: ctx.audit,
+  userId: ctx.session.user?.id || null,
+})
+
+export const rapidTestHandlers: RapidTestHandlers = {
+  'rapidTests:getSettings': (_input, { m }) => readSettings(m, rapidTestGroup),
+  'rapidTests:updateSettings': async (input, ctx) => {
+    const before = await readSettings(ctx.m, rapidTestGroup)
+    const after = await writeSettings(ctx.m, rapidTestGroup, input, ctx.now)
+    ctx.audit.change('settings', rapidTestGroup.key, before, after)
+    return after
+  },
+  'rapidTests:list': (_input, { m }) => listRounds(m),
+  'rapidTests:get': (input, { m }) => getRound(m, input.id),
+  'rapidTests:draw': (input, ctx) => drawRound(rapidContext(ctx), input),
+  'rapidTests:discard': (input, ctx) => discardRound(rapidContext(ctx), input.id),
+  'rapidTests:visitorCandidates': (input, { m }) => visitorCandidates(m, input.id),
+  'rapidTests:addVisitors': (input, ctx) => addVisitors(rapidContext(ctx), input),
+  'rapidTests:formPools': (input, ctx) => formPools(rapidContext(ctx), input.roundId),
+  'rapidTests:poolResult': (input, ctx) => setPoolResult(rapidContext(ctx), input.poolId, input.result),
+  'rapidTests:individualResult': (input, ctx) =>
+    setIndividualResult(rapidContext(ctx), input.sampleId, input.result),
+  'medicineCabinets:list': (_input, { m }) => listCabinets(m),
+  'medicineCabinets:save': (input, ctx) => saveCabinet(rapidContext(ctx), input),
+}
