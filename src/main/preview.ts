@@ -30,19 +30,21 @@ async function main(): Promise<void> {
   const file = join(dataDir, DATABASE_FILE_NAME)
   const clock = previewClock(process.env.SPD_NOW)
   if (clock) console.log(`SPD_NOW: the clock starts at ${new Date(clock()).toISOString()} (test only)`)
-  const core = await createAppCore({ file, logger, background: true, clock }).catch(async (error: unknown) => {
-    if (!(error instanceof DamagedStoreError)) throw error
-    console.error(error.message)
-    if (!error.latestGood) throw new Error(`No good backup found for ${file}`, { cause: error })
-    console.error(`Bản sao lưu tốt gần nhất: ${error.latestGood.file}`)
-    if (!process.argv.includes('--recover')) {
-      console.error('Chạy lại với `npm start -- --recover` để khôi phục bản này (tệp hỏng được giữ lại).')
-      process.exit(2)
-    }
-    const { asideFile } = await error.recover()
-    console.log(`Đã khôi phục. Tệp hỏng được cất tại ${asideFile}`)
-    return createAppCore({ file, logger, background: true, clock })
-  })
+  const core = await createAppCore({ file, logger, background: true, clock }).catch(
+    async (error: unknown) => {
+      if (!(error instanceof DamagedStoreError)) throw error
+      console.error(error.message)
+      if (!error.latestGood) throw new Error(`No good backup found for ${file}`, { cause: error })
+      console.error(`Bản sao lưu tốt gần nhất: ${error.latestGood.file}`)
+      if (!process.argv.includes('--recover')) {
+        console.error('Chạy lại với `npm start -- --recover` để khôi phục bản này (tệp hỏng được giữ lại).')
+        process.exit(2)
+      }
+      const { asideFile } = await error.recover()
+      console.log(`Đã khôi phục. Tệp hỏng được cất tại ${asideFile}`)
+      return createAppCore({ file, logger, background: true, clock })
+    },
+  )
   const preview = await startPreviewServer({
     router: core.router,
     // One browser page per run, identified by the per-run secret.
