@@ -8,6 +8,7 @@ import { SessionRegistry } from './core/session'
 import { Backups, DamagedStoreError, isDamagedStoreError } from './backups/service'
 import { handlers } from './routes'
 import { receptionJobs } from './visitors/schedule'
+import { staffJobs } from './staff/schedule'
 import { readSettings, securityGroup } from './settings/service'
 
 export interface AppCore {
@@ -105,10 +106,11 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
   let timer: NodeJS.Timeout | undefined
   let jobs: Promise<void> = Promise.resolve()
   if (options.background) {
-    const runJobs = receptionJobs(router, options.logger, clock)
+    const runReception = receptionJobs(router, options.logger, clock)
+    const runStaff = staffJobs(router, options.logger, clock)
     const due = () => {
       void backups.automatic(new Date(clock()))
-      jobs = runJobs()
+      jobs = runReception().then(runStaff)
     }
     due()
     timer = setInterval(due, BACKGROUND_EVERY_MS)

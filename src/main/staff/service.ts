@@ -16,6 +16,7 @@ import { searchKeyOf } from '@shared/text/search-key'
 import { vietnameseSortKey } from '@shared/text/sort-key'
 import { vietnamDay } from '@shared/text/dates'
 import { AppError } from '../core/errors'
+import { ANONYMISED_NAME } from '../visitors/service'
 import type { AuditRecorder } from '../audit/trail'
 import { searchCondition } from '../search/search-index'
 import { bind } from '../db/sql'
@@ -33,22 +34,23 @@ interface StaffRow {
   id: number
   unit_id: number
   unit_name: string
-  full_name: string
+  full_name: string | null
   date_of_birth: string | null
   gender: StaffDto['gender']
-  id_number: string
+  id_number: string | null
   phone: string | null
   position: string | null
   category: StaffDto['category']
   active: number
   note: string | null
+  anonymised_at: string | null
   created_at: string
   updated_at: string
 }
 
 const SELECT_STAFF = `
   SELECT s.id, s.unit_id, u.name AS unit_name, s.full_name, s.date_of_birth, s.gender, s.id_number, s.phone,
-         s.position, s.category, s.active, s.note, s.created_at, s.updated_at
+         s.position, s.category, s.active, s.note, s.anonymised_at, s.created_at, s.updated_at
   FROM staff s JOIN units u ON u.id = s.unit_id`
 
 function toDto(r: StaffRow): StaffDto {
@@ -56,15 +58,16 @@ function toDto(r: StaffRow): StaffDto {
     id: r.id,
     unitId: r.unit_id,
     unitName: r.unit_name,
-    fullName: r.full_name,
+    fullName: r.full_name ?? ANONYMISED_NAME,
     dateOfBirth: r.date_of_birth,
     gender: r.gender,
-    idNumber: r.id_number,
+    idNumber: r.id_number ?? '',
     phone: r.phone,
     position: r.position,
     category: r.category,
     active: r.active === 1,
     note: r.note,
+    anonymised: r.anonymised_at !== null,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
   }
@@ -258,6 +261,7 @@ export async function updateStaff(
 ): Promise<StaffDto> {
   const { m } = ctx
   const before = await getStaff(m, input.id)
+  if (before.anonymised) throw AppError.validation({ fullName: staffMsg.anonymised })
   // Reactivating someone whose ID number went to a new active row meanwhile is refused too.
   if (input.active) {
     const holder = await activeHolder(m, input.idNumber, input.id)
@@ -266,7 +270,9 @@ export async function updateStaff(
   }
   await m.query(
     `UPDATE staff SET full_name = ?, search_key = ?, sort_key = ?, date_of_birth = ?, gender = ?, id_number = ?,
-       phone = ?, position = ?, category = ?, active = ?, note = ?, updated_at = ? WHERE id = ?`,
+       phone = ?, position = ?, category = ?, active = ?, note = ?, updated_at = ?,
+       left_at = CASE WHEN ? = 1 THEN NULL WHEN active = 1 THEN ? ELSE left_at END
+     WHERE id = ?`,
     [
       input.fullName,
       staffSearchKey(input.fullName, input.idNumber, input.phone),
@@ -279,6 +285,8 @@ export async function updateStaff(
       input.category,
       input.active ? 1 : 0,
       input.note,
+      ctx.now.toISOString(),
+      input.active ? 1 : 0,
       ctx.now.toISOString(),
       input.id,
     ],

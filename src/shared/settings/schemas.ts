@@ -25,10 +25,16 @@ export const SecuritySettings = z.object({
     .int({ error: 'Nhập số phút nguyên' })
     .min(1, { error: 'Từ 1 đến 240 phút' })
     .max(240, { error: 'Từ 1 đến 240 phút' }),
+  /** Days after a staff member left before their personal fields are erased (records are kept). */
+  staffRetentionDays: z
+    .number({ error: 'Nhập số ngày' })
+    .int({ error: 'Nhập số ngày nguyên' })
+    .min(30, { error: 'Từ 30 đến 3650 ngày' })
+    .max(3650, { error: 'Từ 30 đến 3650 ngày' }),
 })
 export type SecuritySettings = z.output<typeof SecuritySettings>
 
-export const DEFAULT_SECURITY_SETTINGS: SecuritySettings = { idleMinutes: 10 }
+export const DEFAULT_SECURITY_SETTINGS: SecuritySettings = { idleMinutes: 10, staffRetentionDays: 365 }
 
 export const ReceptionSettings = z.object({
   /** Days after check-out before a visitor's personal fields are erased (counts are kept). */

@@ -31,6 +31,7 @@ export const staffMsg = {
   moveFuture: 'Ngày chuyển không thể ở tương lai',
   moveBeforeLast: 'Ngày chuyển không thể trước lần chuyển gần nhất',
   moveInactive: 'Cán bộ đã nghỉ: kích hoạt lại trước khi chuyển đơn vị',
+  anonymised: 'Thông tin cá nhân của cán bộ này đã được xoá theo thời hạn lưu trữ: không sửa được',
 }
 
 /** Vietnam's calendar day today, so "not in the future" means the same at 06:00 as at 23:00. */
@@ -129,6 +130,8 @@ export interface StaffDto {
   category: StaffCategory
   active: boolean
   note: string | null
+  /** Left longer ago than the retention setting: name, ID number, birth date, phone erased. */
+  anonymised: boolean
   createdAt: string
   updatedAt: string
 }

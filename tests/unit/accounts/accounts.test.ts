@@ -226,7 +226,7 @@ describe('idle lock', () => {
     vi.useFakeTimers({ toFake: ['Date'] })
     vi.setSystemTime(new Date('2026-11-23T08:00:00+07:00'))
     const { app, desk } = await withAdmin()
-    await app.router.dispatch('settings:updateSecurity', { idleMinutes: 3 }, desk)
+    await app.router.dispatch('settings:updateSecurity', { idleMinutes: 3, staffRetentionDays: 365 }, desk)
     vi.setSystemTime(new Date('2026-11-23T08:02:59+07:00'))
     expect((await app.router.dispatch('units:list', {}, desk)).ok).toBe(true)
     vi.setSystemTime(new Date('2026-11-23T08:06:00+07:00'))

@@ -478,6 +478,16 @@ describe('down migrations', () => {
     await expect(staff('00109901234A', 1)).rejects.toThrow(/CHECK/)
     await expect(staff('001099000001', 1, 'quan_ly')).rejects.toThrow(/CHECK/)
     await expect(staff('001099000002', 1, 'cong_chuc', 99)).rejects.toThrow(/FOREIGN KEY/)
+    // Name and ID number may be empty only once erased by the retention purge, and only for who left.
+    const erased = (active: number, anonymisedAt: string | null) =>
+      ds.query(
+        `INSERT INTO staff (unit_id, full_name, search_key, sort_key, id_number, category, active, anonymised_at, created_at, updated_at)
+         VALUES (1, NULL, '', '', NULL, 'cong_chuc', ?, ?, 'x', 'x')`,
+        [active, anonymisedAt],
+      )
+    await erased(0, '2026-11-23T00:00:00Z')
+    await expect(erased(0, null)).rejects.toThrow(/CHECK/)
+    await expect(erased(1, '2026-11-23T00:00:00Z')).rejects.toThrow(/CHECK/)
     await expect(
       ds.query(
         `INSERT INTO staff_unit_history (staff_id, from_unit_id, to_unit_id, moved_on, created_at)

@@ -87,7 +87,7 @@ export const valid: Record<RouteName, unknown> = {
   'audit:list': { from: '2026-01-01', to: '2026-12-31' },
   'audit:export': {},
   'settings:getSecurity': {},
-  'settings:updateSecurity': { idleMinutes: 15 },
+  'settings:updateSecurity': { idleMinutes: 15, staffRetentionDays: 365 },
   'units:list': {},
   'units:get': { id: 1 },
   'units:options': {},

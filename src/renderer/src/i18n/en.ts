@@ -552,6 +552,7 @@ export const en: Messages = {
     autoCheckOutHint: 'Visitors still inside at this time get this time out, marked automatic.',
     security: 'Security',
     idleMinutes: 'Lock the session after (minutes without activity)',
+    staffRetentionDays: 'Erase personal data of staff who left after (days)',
     title: 'Settings',
     agency: 'Agency (used in document headers and minutes)',
     parentBodyName: 'Parent body',

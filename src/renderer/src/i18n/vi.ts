@@ -546,6 +546,7 @@ export const vi = {
     autoCheckOutHint: 'Khách còn trong cơ quan vào giờ này được ghi giờ ra, đánh dấu “tự động”.',
     security: 'Bảo mật',
     idleMinutes: 'Tự khoá phiên sau (phút không thao tác)',
+    staffRetentionDays: 'Xoá thông tin cá nhân của cán bộ đã nghỉ sau (ngày)',
     title: 'Cài đặt',
     agency: 'Thông tin cơ quan (dùng cho tiêu đề văn bản, biên bản)',
     parentBodyName: 'Tên cơ quan chủ quản',

@@ -1,0 +1,114 @@
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { staffJobs } from '@main/staff/schedule'
+import { silentLogger } from '@main/core/logger'
+import { rawDatabase } from '@main/backups/service'
+import { tempApp } from '../helpers/temp-app'
+
+const NOW = new Date('2026-11-23T03:00:00Z')
+const DAY = 86_400_000
+
+afterEach(() => {
+  vi.useRealTimers()
+})
+
+/** An office with three staff; the clock is the test's. */
+async function office() {
+  vi.useFakeTimers({ toFake: ['Date'] })
+  vi.setSystemTime(NOW)
+  const app = await tempApp()
+  // The test's session would lock after 10 idle minutes while the clock jumps days.
+  app.sessions.idleMinutes = 3_650 * 24 * 60
+  const unitId = (await app.ok('units:create', { code: 'VP', name: 'Văn phòng', kindCode: 'department' })).id
+  const hire = (fullName: string, idNumber: string) =>
+    app.ok('staff:create', {
+      unitId,
+      fullName,
+      idNumber,
+      category: 'vien_chuc',
+      phone: '0912345678',
+      dateOfBirth: '1985-04-30',
+      note: 'Con nhỏ',
+    })
+  const leave = async (id: number) => {
+    const s = await app.ok('staff:get', { id })
+    return app.ok('staff:update', { ...s, active: false } as never)
+  }
+  return { app, hire, leave, run: staffJobs(app.router, silentLogger) }
+}
+
+describe('the staff retention purge', () => {
+  it('erases the personal fields of staff who left longer ago than the setting, and nothing else', async () => {
+    const { app, hire, leave, run } = await office()
+    const gone = await hire('Nguyễn Văn Đã Nghỉ', '001085000001')
+    const recent = await hire('Trần Thị Mới Nghỉ', '001085000002')
+    const working = await hire('Lê Văn Đang Làm', '001085000003')
+    await leave(gone.id)
+    vi.setSystemTime(new Date(NOW.getTime() + 300 * DAY))
+    await leave(recent.id)
+    vi.setSystemTime(new Date(NOW.getTime() + 366 * DAY))
+    await run()
+
+    const db = rawDatabase(app.dataSource)
+    const row = (id: number) =>
+      db
+        .prepare(
+          'SELECT full_name, id_number, date_of_birth, phone, note, search_key, active, anonymised_at FROM staff WHERE id = ?',
+        )
+        .get(id) as Record<string, unknown>
+    expect(row(gone.id)).toMatchObject({
+      full_name: null,
+      id_number: null,
+      date_of_birth: null,
+      phone: null,
+      note: null,
+      search_key: '',
+      active: 0,
+      anonymised_at: expect.any(String),
+    })
+    expect(row(recent.id)).toMatchObject({ full_name: 'Trần Thị Mới Nghỉ', id_number: '001085000002' })
+    expect(row(working.id)).toMatchObject({ full_name: 'Lê Văn Đang Làm', phone: '0912345678' })
+
+    const shown = await app.ok('staff:get', { id: gone.id })
+    expect(shown).toMatchObject({
+      fullName: '(đã xoá thông tin cá nhân)',
+      anonymised: true,
+      unitName: 'Văn phòng',
+    })
+    expect((await app.ok('staff:list', { q: 'nguyen van da nghi', active: 'all' })).total).toBe(0)
+    // The unit history stays, and the record cannot be brought back or edited.
+    expect(shown.history.length).toBeGreaterThan(0)
+    const refused = await app.call('staff:update', {
+      ...shown,
+      fullName: 'Nguyễn Văn Khác',
+      idNumber: '001085000009',
+      active: true,
+    } as never)
+    expect(refused).toMatchObject({ ok: false, error: { code: 'validation' } })
+    const trail = await app.ok('audit:list', { q: 'job:purgeStaff' })
+    expect(trail.items[0]?.changes).toEqual({
+      note: 'Xoá thông tin cá nhân của 1 cán bộ đã nghỉ (quá 365 ngày)',
+    })
+  })
+
+  it('counts from the day they left, forgets it when they come back, and follows the setting', async () => {
+    const { app, hire, leave, run } = await office()
+    const s = await hire('Phạm Văn Quay Lại', '001085000004')
+    await leave(s.id)
+    vi.setSystemTime(new Date(NOW.getTime() + 100 * DAY))
+    const back = await app.ok('staff:get', { id: s.id })
+    await app.ok('staff:update', { ...back, active: true } as never)
+    vi.setSystemTime(new Date(NOW.getTime() + 400 * DAY))
+    await run()
+    expect((await app.ok('staff:get', { id: s.id })).fullName).toBe('Phạm Văn Quay Lại')
+
+    await leave(s.id)
+    await app.ok('settings:updateSecurity', { idleMinutes: 10, staffRetentionDays: 30 })
+    app.sessions.idleMinutes = 3_650 * 24 * 60
+    vi.setSystemTime(new Date(NOW.getTime() + 429 * DAY))
+    await staffJobs(app.router, silentLogger)()
+    expect((await app.ok('staff:get', { id: s.id })).anonymised).toBe(false)
+    vi.setSystemTime(new Date(NOW.getTime() + 431 * DAY))
+    await run()
+    expect((await app.ok('staff:get', { id: s.id })).anonymised).toBe(true)
+  })
+})
