@@ -5,6 +5,7 @@ import type { z } from 'zod'
 import type { DataSource } from 'typeorm'
 import { MAX_PHOTO_BYTES, inspectionMsg } from '@shared/inspections/schemas'
 import type { PhotoDto, PhotoInput } from '@shared/inspections/schemas'
+import type { FileDownload } from '@shared/audit/schemas'
 import { AppError } from '../core/errors'
 import type { InspectionContext } from './service'
 
@@ -110,6 +111,26 @@ export async function removePhoto(
   ctx.audit.change('photo', id, { inspectionId: row.inspection_id, caption: row.caption }, null)
   afterCommit(() => rmSync(attachmentPath(dataFolder, row.file), { force: true }))
   return true
+}
+
+/** One photo's bytes, for the screen to show. */
+export async function photoFile(
+  ctx: Pick<InspectionContext, 'm'>,
+  id: number,
+  dataFolder: string,
+): Promise<FileDownload> {
+  const [row] = (await ctx.m.query(`SELECT file, mime_type FROM inspection_photos WHERE id = ?`, [
+    id,
+  ])) as Array<{
+    file: string
+    mime_type: string
+  }>
+  if (!row) throw AppError.notFound(inspectionMsg.photoNotFound)
+  return {
+    fileName: row.file.split('/').pop()!,
+    mimeType: row.mime_type,
+    base64: readAttachment(dataFolder, row.file).toString('base64'),
+  }
 }
 
 /** The photos of one inspection as data URLs for pdfmake, which then reads no file itself. */
