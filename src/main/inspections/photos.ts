@@ -7,6 +7,7 @@ import { MAX_PHOTO_BYTES, inspectionMsg } from '@shared/inspections/schemas'
 import type { PhotoDto, PhotoInput } from '@shared/inspections/schemas'
 import type { FileDownload } from '@shared/audit/schemas'
 import { AppError } from '../core/errors'
+import { getInspection } from './service'
 import type { InspectionContext } from './service'
 
 /** Photos live beside the database, in the data folder: `attachments/<inspection>/<random>.jpg`. */
@@ -110,6 +111,33 @@ export async function removePhoto(
   await ctx.m.query(`DELETE FROM inspection_photos WHERE id = ?`, [id])
   ctx.audit.change('photo', id, { inspectionId: row.inspection_id, caption: row.caption }, null)
   afterCommit(() => rmSync(attachmentPath(dataFolder, row.file), { force: true }))
+  return true
+}
+
+/** A draft made by mistake: gone with everything in it, its photo files once the delete is committed. */
+export async function deleteDraft(
+  ctx: InspectionContext,
+  id: number,
+  dataFolder: string,
+  afterCommit: (fn: () => void) => void,
+): Promise<true> {
+  await draftOrRefuse(ctx, id)
+  const before = await getInspection(ctx.m, id)
+  const files = (await ctx.m.query(`SELECT file FROM inspection_photos WHERE inspection_id = ?`, [
+    id,
+  ])) as Array<{
+    file: string
+  }>
+  await ctx.m.query(`DELETE FROM inspections WHERE id = ?`, [id])
+  ctx.audit.change(
+    'inspection',
+    id,
+    { unitId: before.unitId, unitName: before.unitName, date: before.date, status: before.status },
+    null,
+  )
+  afterCommit(() => {
+    for (const f of files) rmSync(attachmentPath(dataFolder, f.file), { force: true })
+  })
   return true
 }
 

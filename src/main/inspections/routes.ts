@@ -19,7 +19,7 @@ import {
   updatePlan,
 } from './service'
 import type { InspectionContext } from './service'
-import { addPhoto, dataFolderOf, photoFile, photoImages, removePhoto } from './photos'
+import { addPhoto, dataFolderOf, deleteDraft, photoFile, photoImages, removePhoto } from './photos'
 import { minutesPdf, planReportPdf } from './minutes'
 import type { InspectionDto } from '@shared/inspections/schemas'
 
@@ -62,6 +62,7 @@ export const inspectionHandlers: InspectionHandlers = {
   'inspections:update': (input, ctx) => updateInspection(context(ctx), input),
   'inspections:finalise': (input, ctx) => finaliseInspection(context(ctx), input.id),
   'inspections:correct': (input, ctx) => correctInspection(context(ctx), input),
+  'inspections:delete': (input, ctx) => deleteDraft(context(ctx), input.id, folder(ctx), ctx.afterCommit),
   'inspections:addPhoto': (input, ctx) => addPhoto(context(ctx), input, folder(ctx)),
   'inspections:removePhoto': (input, ctx) =>
     removePhoto(context(ctx), input.id, folder(ctx), ctx.afterCommit),
