@@ -138,7 +138,7 @@ test('a team head plans, records an inspection with its team and checklist, fina
   await expect(page.getByTestId('plan-progress')).toContainText('Đã kiểm tra hết các đơn vị trong phạm vi.')
 })
 
-test('the office follows up an overdue recommendation, and a correction keeps both versions printable', async ({
+test('the office follows up an overdue recommendation; a correction keeps both versions printable; a draft saves with Ctrl+S and can be deleted', async ({
   page,
   preview,
 }, testInfo) => {
@@ -216,4 +216,27 @@ test('the office follows up an overdue recommendation, and a correction keeps bo
   const second = await printed('In phiên bản 2')
   expect(second).toContain('cần duy trì lịch trực')
   expect(second).toContain('Bản đính chính (phiên bản 2). Lý do: Bổ sung kết luận theo ý kiến Trưởng đoàn')
+
+  // A draft: Ctrl+S saves it; a draft made by mistake can be deleted.
+  const draft = (
+    await preview.api('inspections:create', {
+      unitId: unit.id,
+      kind: 'inspection',
+      date: '2021-12-20',
+      startTime: '14:00',
+      team: head,
+    })
+  ).data as { id: number }
+  await preview.open(page, `/inspections/${draft.id}`)
+  await editor.locator('textarea[name=conclusion]').fill('Dự thảo nhập nhầm đơn vị')
+  await page.keyboard.press('Control+s')
+  await expect(page.getByText('Đã lưu', { exact: true })).toBeVisible()
+  expect(
+    ((await preview.api('inspections:get', { id: draft.id })).data as { conclusion: string }).conclusion,
+  ).toBe('Dự thảo nhập nhầm đơn vị')
+  await editor.getByTestId('delete').click()
+  await page.locator('.el-message-box').getByRole('button', { name: 'Xoá dự thảo' }).click()
+  await expect(page.getByTestId('inspection-table')).toBeVisible()
+  await expect(page.getByTestId('inspection-table')).not.toContainText('20/12/2021')
+  expect((await preview.api('inspections:get', { id: draft.id })).ok).toBe(false)
 })
