@@ -23,7 +23,7 @@ export function sampleInspection(
     return {
       id: id * 1000 + i,
       section: SECTIONS[Math.floor((i * SECTIONS.length) / items)]!,
-      text: `${ITEMS[i % ITEMS.length]} (mục ${i + 1})`,
+      text: i < ITEMS.length ? ITEMS[i]! : `${ITEMS[i % ITEMS.length]} (mục ${i + 1})`,
       result,
       note: i % 3 === 0 ? 'Đơn vị đã có văn bản triển khai, lưu đầy đủ hồ sơ theo quy định.' : null,
       severity: result === 'fail' ? ('fix' as const) : null,

@@ -5,7 +5,9 @@ import type { z } from 'zod'
 import type { DataSource } from 'typeorm'
 import { MAX_PHOTO_BYTES, inspectionMsg } from '@shared/inspections/schemas'
 import type { PhotoDto, PhotoInput } from '@shared/inspections/schemas'
+import type { FileDownload } from '@shared/audit/schemas'
 import { AppError } from '../core/errors'
+import { getInspection } from './service'
 import type { InspectionContext } from './service'
 
 /** Photos live beside the database, in the data folder: `attachments/<inspection>/<random>.jpg`. */
@@ -110,6 +112,53 @@ export async function removePhoto(
   ctx.audit.change('photo', id, { inspectionId: row.inspection_id, caption: row.caption }, null)
   afterCommit(() => rmSync(attachmentPath(dataFolder, row.file), { force: true }))
   return true
+}
+
+/** A draft made by mistake: gone with everything in it, its photo files once the delete is committed. */
+export async function deleteDraft(
+  ctx: InspectionContext,
+  id: number,
+  dataFolder: string,
+  afterCommit: (fn: () => void) => void,
+): Promise<true> {
+  await draftOrRefuse(ctx, id)
+  const before = await getInspection(ctx.m, id)
+  const files = (await ctx.m.query(`SELECT file FROM inspection_photos WHERE inspection_id = ?`, [
+    id,
+  ])) as Array<{
+    file: string
+  }>
+  await ctx.m.query(`DELETE FROM inspections WHERE id = ?`, [id])
+  ctx.audit.change(
+    'inspection',
+    id,
+    { unitId: before.unitId, unitName: before.unitName, date: before.date, status: before.status },
+    null,
+  )
+  afterCommit(() => {
+    for (const f of files) rmSync(attachmentPath(dataFolder, f.file), { force: true })
+  })
+  return true
+}
+
+/** One photo's bytes, for the screen to show. */
+export async function photoFile(
+  ctx: Pick<InspectionContext, 'm'>,
+  id: number,
+  dataFolder: string,
+): Promise<FileDownload> {
+  const [row] = (await ctx.m.query(`SELECT file, mime_type FROM inspection_photos WHERE id = ?`, [
+    id,
+  ])) as Array<{
+    file: string
+    mime_type: string
+  }>
+  if (!row) throw AppError.notFound(inspectionMsg.photoNotFound)
+  return {
+    fileName: row.file.split('/').pop()!,
+    mimeType: row.mime_type,
+    base64: readAttachment(dataFolder, row.file).toString('base64'),
+  }
 }
 
 /** The photos of one inspection as data URLs for pdfmake, which then reads no file itself. */

@@ -13,15 +13,14 @@ import {
   listTemplates,
   minutesOf,
   overdueRecommendations,
+  planResults,
   saveTemplate,
   updateInspection,
   updatePlan,
 } from './service'
 import type { InspectionContext } from './service'
-import { addPhoto, dataFolderOf, photoImages, readAttachment, removePhoto } from './photos'
+import { addPhoto, dataFolderOf, deleteDraft, photoFile, photoImages, removePhoto } from './photos'
 import { minutesPdf, planReportPdf } from './minutes'
-import { AppError } from '../core/errors'
-import { inspectionMsg } from '@shared/inspections/schemas'
 import type { InspectionDto } from '@shared/inspections/schemas'
 
 type InspectionHandlers = Pick<
@@ -54,20 +53,7 @@ export const inspectionHandlers: InspectionHandlers = {
   'plans:create': (input, ctx) => createPlan(context(ctx), input),
   'plans:update': (input, ctx) => updatePlan(context(ctx), input),
   'plans:reportPdf': async (input, { m, now }) => {
-    const plan = await getPlan(m, input.id)
-    const ids = await listInspections(m, {
-      planId: plan.id,
-      unitId: null,
-      from: null,
-      to: null,
-      status: 'final',
-      result: 'all',
-      page: 1,
-      pageSize: 500,
-    })
-    const inspections: InspectionDto[] = []
-    for (const i of ids.items) inspections.push(await getInspection(m, i.id))
-    inspections.sort((a, b) => a.date.localeCompare(b.date) || a.id - b.id)
+    const { plan, inspections } = await planResults(m, input.id)
     return planReportPdf(plan, inspections, await readSettings(m, agencyGroup), now)
   },
   'inspections:list': (input, { m }) => listInspections(m, input),
@@ -76,17 +62,11 @@ export const inspectionHandlers: InspectionHandlers = {
   'inspections:update': (input, ctx) => updateInspection(context(ctx), input),
   'inspections:finalise': (input, ctx) => finaliseInspection(context(ctx), input.id),
   'inspections:correct': (input, ctx) => correctInspection(context(ctx), input),
+  'inspections:delete': (input, ctx) => deleteDraft(context(ctx), input.id, folder(ctx), ctx.afterCommit),
   'inspections:addPhoto': (input, ctx) => addPhoto(context(ctx), input, folder(ctx)),
   'inspections:removePhoto': (input, ctx) =>
     removePhoto(context(ctx), input.id, folder(ctx), ctx.afterCommit),
-  'inspections:photo': async (input, ctx) => {
-    const [row] = (await ctx.m.query(`SELECT file, mime_type FROM inspection_photos WHERE id = ?`, [
-      input.id,
-    ])) as Array<{ file: string; mime_type: string }>
-    if (!row) throw AppError.notFound(inspectionMsg.photoNotFound)
-    const bytes = readAttachment(folder(ctx), row.file)
-    return { fileName: row.file.split('/').pop()!, mimeType: row.mime_type, base64: bytes.toString('base64') }
-  },
+  'inspections:photo': (input, ctx) => photoFile(ctx, input.id, folder(ctx)),
   'inspections:minutesPdf': async (input, ctx) => {
     const { inspection, version } = await minutesOf(ctx.m, input.id, input.version)
     const images = await photoImages(ctx, photoIds(inspection), folder(ctx))

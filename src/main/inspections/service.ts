@@ -868,6 +868,22 @@ export async function listInspections(
   }
 }
 
+/** A plan with its finalised inspections in date order: what the results report prints. */
+export async function planResults(
+  m: EntityManager,
+  id: number,
+): Promise<{ plan: PlanDto; inspections: InspectionDto[] }> {
+  const plan = await getPlan(m, id)
+  const ids = await rows<{ id: number }>(
+    m,
+    `SELECT id FROM inspections WHERE plan_id = ? AND status = 'final' ORDER BY date, id`,
+    [id],
+  )
+  const inspections: InspectionDto[] = []
+  for (const row of ids) inspections.push(await getInspection(m, row.id))
+  return { plan, inspections }
+}
+
 // ------------------------------------------------------------------------------------ recommendations
 
 /** Follow-up goes on after the minutes are finalised: it is not part of their text. */

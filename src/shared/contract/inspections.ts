@@ -99,6 +99,12 @@ export const inspectionRoutes = {
     permission: 'inspections.write',
     kind: 'write',
   }),
+  /** Drafts only: a numbered minutes is never deleted, so numbers have no gaps. */
+  'inspections:delete': route<typeof IdInput, true>({
+    input: IdInput,
+    permission: 'inspections.write',
+    kind: 'write',
+  }),
   'inspections:addPhoto': route<typeof PhotoInput, PhotoDto>({
     input: PhotoInput,
     permission: 'inspections.write',

@@ -79,6 +79,10 @@ test('a team head plans, records an inspection with its team and checklist, fina
   await page.locator('.el-message-box').getByRole('button', { name: 'Lưu' }).click()
   await expect(editor.getByTestId('item-7')).toContainText('Chưa có tủ thuốc tại phòng tiếp dân')
 
+  await editor
+    .locator('.el-card')
+    .nth(1)
+    .screenshot({ path: testInfo.outputPath('checklist.png') })
   await editor.getByTestId('finalise').click()
   await page.locator('.el-message-box').getByRole('button', { name: 'Hoàn thành biên bản' }).click()
   await expect(page.getByTestId('final-tag')).toContainText('Biên bản số 01 năm')
@@ -132,4 +136,107 @@ test('a team head plans, records an inspection with its team and checklist, fina
   await page.getByTestId('plan-table').getByText('1023/KH-STP').click()
   await expect(page.getByTestId('plan-progress')).toContainText('1/1 đơn vị')
   await expect(page.getByTestId('plan-progress')).toContainText('Đã kiểm tra hết các đơn vị trong phạm vi.')
+})
+
+test('the office follows up an overdue recommendation; a correction keeps both versions printable; a draft saves with Ctrl+S and can be deleted', async ({
+  page,
+  preview,
+}, testInfo) => {
+  test.setTimeout(90_000)
+  const unit = (
+    await preview.api('units:create', { code: 'TTR', name: 'Thanh tra Sở', kindCode: 'department' })
+  ).data as { id: number }
+  const head = [{ role: 'head', fullName: 'Trần Văn Minh', title: 'Phó Giám đốc Sở' }]
+  const created = (
+    await preview.api('inspections:create', {
+      unitId: unit.id,
+      kind: 'inspection',
+      date: '2021-11-15',
+      startTime: '08:00',
+      endTime: '10:00',
+      team: head,
+    })
+  ).data as { id: number; items: Array<{ id: number }> }
+  const form = {
+    id: created.id,
+    unitId: unit.id,
+    kind: 'inspection',
+    date: '2021-11-15',
+    startTime: '08:00',
+    endTime: '10:00',
+    team: head,
+    items: created.items.map((x) => ({ id: x.id, result: 'pass' })),
+    recommendations: [
+      { content: 'Bổ sung lịch trực tháng 12', ownerName: 'Thanh tra Sở', dueDate: '2021-12-01' },
+    ],
+    conclusion: 'Đơn vị thực hiện tốt.',
+  }
+  expect((await preview.api('inspections:update', form)).ok).toBe(true)
+  expect((await preview.api('inspections:finalise', { id: created.id })).ok).toBe(true)
+
+  await preview.open(page, '/inspections/overdue')
+  const overdue = page.getByTestId('overdue-table')
+  await expect(overdue).toContainText('Bổ sung lịch trực tháng 12')
+  await expect(overdue).toContainText('Chưa thực hiện')
+  await page.screenshot({ path: testInfo.outputPath('overdue.png'), fullPage: true })
+  await overdue.getByRole('button', { name: 'Cập nhật' }).click()
+  const follow = page.getByTestId('follow-dialog')
+  await follow.getByText('Đã khắc phục').click()
+  await follow.locator('textarea').fill('Đã ban hành lịch trực')
+  await follow.getByTestId('follow-save').click()
+  await expect(overdue).not.toContainText('Bổ sung lịch trực tháng 12')
+
+  // A correction: the reason is required, then the new version joins the list.
+  await preview.open(page, `/inspections/${created.id}`)
+  const editor = page.getByTestId('inspection-editor')
+  await editor.getByTestId('correct').click()
+  await editor.locator('textarea[name=conclusion]').fill('Đơn vị thực hiện tốt; cần duy trì lịch trực.')
+  await editor.getByTestId('save-correction').click()
+  await expect(editor.getByText('Không được để trống')).toBeVisible()
+  await editor.locator('textarea[name=reason]').fill('Bổ sung kết luận theo ý kiến Trưởng đoàn')
+  await editor.getByTestId('save-correction').click()
+  await expect(page.getByText('Đã lưu bản đính chính')).toBeVisible()
+  const versions = page.getByTestId('versions')
+  await expect(versions).toContainText('Phiên bản 2')
+  await expect(versions).toContainText('Bổ sung kết luận theo ý kiến Trưởng đoàn')
+  await expect(editor.locator('textarea[name=conclusion]')).toBeDisabled()
+  await page.screenshot({ path: testInfo.outputPath('correction.png'), fullPage: true })
+
+  const printed = async (label: string) => {
+    const download = page.waitForEvent('download')
+    await versions.getByRole('button', { name: label }).click()
+    return execFileSync('pdftotext', [await (await download).path(), '-'], { encoding: 'utf8' }).replace(
+      /\s+/g,
+      ' ',
+    )
+  }
+  const first = await printed('In phiên bản 1')
+  expect(first).toContain('Đơn vị thực hiện tốt.')
+  expect(first).not.toContain('Bản đính chính')
+  const second = await printed('In phiên bản 2')
+  expect(second).toContain('cần duy trì lịch trực')
+  expect(second).toContain('Bản đính chính (phiên bản 2). Lý do: Bổ sung kết luận theo ý kiến Trưởng đoàn')
+
+  // A draft: Ctrl+S saves it; a draft made by mistake can be deleted.
+  const draft = (
+    await preview.api('inspections:create', {
+      unitId: unit.id,
+      kind: 'inspection',
+      date: '2021-12-20',
+      startTime: '14:00',
+      team: head,
+    })
+  ).data as { id: number }
+  await preview.open(page, `/inspections/${draft.id}`)
+  await editor.locator('textarea[name=conclusion]').fill('Dự thảo nhập nhầm đơn vị')
+  await page.keyboard.press('Control+s')
+  await expect(page.getByText('Đã lưu', { exact: true })).toBeVisible()
+  expect(
+    ((await preview.api('inspections:get', { id: draft.id })).data as { conclusion: string }).conclusion,
+  ).toBe('Dự thảo nhập nhầm đơn vị')
+  await editor.getByTestId('delete').click()
+  await page.locator('.el-message-box').getByRole('button', { name: 'Xoá dự thảo' }).click()
+  await expect(page.getByTestId('inspection-table')).toBeVisible()
+  await expect(page.getByTestId('inspection-table')).not.toContainText('20/12/2021')
+  expect((await preview.api('inspections:get', { id: draft.id })).ok).toBe(false)
 })

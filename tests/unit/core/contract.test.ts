@@ -195,6 +195,7 @@ const malformed: Record<RouteName, unknown[]> = {
   ],
   'inspections:finalise': [{}],
   'inspections:correct': [UPDATE_SAMPLE, { ...UPDATE_SAMPLE, reason: '  ' }],
+  'inspections:delete': [{}, { id: 'một' }],
   'inspections:addPhoto': [
     {},
     { ...PHOTO_SAMPLE, base64: 'không phải base64' },

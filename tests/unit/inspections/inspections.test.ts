@@ -431,4 +431,28 @@ describe('photos', () => {
     await app.ok('inspections:removePhoto', { id: photo.id })
     expect(existsSync(join(folder, row!.file.split('/').pop()!))).toBe(false)
   })
+
+  it('deletes a draft with its photos, but never finalised minutes', async () => {
+    const app = await withUnits()
+    const draft = await create(app)
+    await app.ok('inspections:addPhoto', {
+      inspectionId: draft.id,
+      itemId: draft.items[0]!.id,
+      fileName: 'a.png',
+      base64: PNG_1PX,
+    })
+    const folder = join(app.dir, 'attachments', String(draft.id))
+    expect(readdirSync(folder)).toHaveLength(1)
+    await app.ok('inspections:delete', { id: draft.id })
+    expect(readdirSync(folder)).toHaveLength(0)
+    expect(await app.call('inspections:get', { id: draft.id })).toEqual({
+      ok: false,
+      error: expect.objectContaining({ code: 'not_found' }),
+    })
+    const final = await app.ok('inspections:finalise', { id: (await answered(app)).id })
+    expect(await app.call('inspections:delete', { id: final.id })).toEqual({
+      ok: false,
+      error: expect.objectContaining({ code: 'conflict' }),
+    })
+  })
 })

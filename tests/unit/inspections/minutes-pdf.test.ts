@@ -3,6 +3,9 @@ import type { RouteInput } from '@shared/contract'
 import { tempApp } from '../helpers/temp-app'
 import type { TempApp } from '../helpers/temp-app'
 import { inspectPdf, wordsOfPage } from '../helpers/pdf'
+import { DEFAULT_AGENCY_SETTINGS } from '@shared/settings/schemas'
+import { officialDocument, paragraph } from '@main/printing/official-document'
+import { renderPdf } from '@main/printing/pdf'
 
 const MM = 72 / 25.4
 const A4 = { width: 595.28, height: 841.89 }
@@ -227,5 +230,32 @@ describe('printed minutes (biên bản)', () => {
     ])
       expect(text).toContain(expected)
     expect([pdf.width, pdf.height]).toEqual([A4.width, A4.height])
+  })
+
+  it('builds documents one after another and side by side, each complete with its own text', async () => {
+    const doc = (n: number) =>
+      officialDocument({
+        agency: DEFAULT_AGENCY_SETTINGS,
+        date: new Date('2021-11-15T03:00:00Z'),
+        title: 'BIÊN BẢN',
+        content: [
+          paragraph(`Văn bản số ${n}: ${VIETNAMESE}`),
+          { text: `Kết luận ${n}`, bold: true, italics: true },
+        ],
+      })
+    const sequential = [await renderPdf(doc(1)), await renderPdf(doc(2))]
+    const parallel = await Promise.all([3, 4, 5].map((n) => renderPdf(doc(n))))
+    for (const [i, bytes] of [...sequential, ...parallel].entries()) {
+      const pdf = inspectPdf(bytes)
+      const text = pdf.plain.replace(/\s+/g, ' ')
+      expect(text).toContain(`Văn bản số ${i + 1}: ${VIETNAMESE}`)
+      expect(text).toContain(`Kết luận ${i + 1}`)
+      expect(pdf.fonts.match(/Tinos-[A-Za-z]+/g)?.sort()).toEqual([
+        'Tinos-Bold',
+        'Tinos-BoldItalic',
+        'Tinos-Italic',
+        'Tinos-Regular',
+      ])
+    }
   })
 })

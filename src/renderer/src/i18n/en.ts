@@ -436,6 +436,10 @@ export const en: Messages = {
     evidence: 'Evidence',
     conclusion: 'Conclusion',
     saveDraft: 'Save draft',
+    saveHint: 'Ctrl+S saves',
+    deleteDraft: 'Delete draft',
+    deleteConfirm: 'Delete this draft and its photos? This cannot be undone.',
+    deleted: 'Draft deleted',
     saved: 'Saved',
     finalise: 'Finalise minutes',
     finaliseConfirm:

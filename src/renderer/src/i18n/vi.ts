@@ -429,6 +429,10 @@ export const vi = {
     evidence: 'Minh chứng',
     conclusion: 'Kết luận',
     saveDraft: 'Lưu dự thảo',
+    saveHint: 'Ctrl+S để lưu',
+    deleteDraft: 'Xoá dự thảo',
+    deleteConfirm: 'Xoá dự thảo biên bản này cùng ảnh đính kèm? Không thể hoàn tác.',
+    deleted: 'Đã xoá dự thảo',
     saved: 'Đã lưu',
     finalise: 'Hoàn thành biên bản',
     finaliseConfirm:
