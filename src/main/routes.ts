@@ -6,6 +6,7 @@ import { settingsHandlers } from './settings/routes'
 import { unitHandlers } from './units/routes'
 import { visitorHandlers } from './visitors/routes'
 import { staffHandlers } from './staff/routes'
+import { vaccineHandlers } from './vaccines/routes'
 
 /** The route table: the contract's names bound to handlers. The type fails if one is missing. */
 export const handlers: Handlers = {
@@ -16,4 +17,5 @@ export const handlers: Handlers = {
   ...backupHandlers,
   ...visitorHandlers,
   ...staffHandlers,
+  ...vaccineHandlers,
 }

@@ -53,6 +53,7 @@ import type { SampleDataStatus } from '../settings/schemas'
 import { BackupRestoreInput, BackupSettings } from '../backups/schemas'
 import type { BackupDto, BackupOverview, RestoreResult, StoreHealth } from '../backups/schemas'
 import { staffRoutes } from './staff'
+import { vaccineRoutes } from './vaccines'
 
 const none = z.object({}).strict().default({})
 
@@ -357,6 +358,7 @@ export const contract = {
     kind: 'session',
   }),
   ...staffRoutes,
+  ...vaccineRoutes,
 } as const
 
 export type Contract = typeof contract

@@ -11,6 +11,7 @@ import type { TempApp } from '../helpers/temp-app'
 import { databaseFingerprint } from '../helpers/fingerprint'
 import { arrange, valid } from '../helpers/route-samples'
 import { staffMalformed } from '../helpers/staff-samples'
+import { vaccineMalformed } from '../helpers/vaccine-samples'
 
 const routeNames = Object.keys(contract) as RouteName[]
 
@@ -149,6 +150,7 @@ const malformed: Record<RouteName, unknown[]> = {
   'watchlist:create': [{ reason: 'Không có ai' }, { idNumber: '001099099999' }],
   'watchlist:update': [{ idNumber: '001099099999', reason: 'Thiếu id' }],
   ...staffMalformed,
+  ...vaccineMalformed,
 }
 
 function sessionWithout(permission: Permission): Session {

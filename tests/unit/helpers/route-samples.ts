@@ -1,6 +1,7 @@
 import type { RouteName } from '@shared/contract'
 import type { TempApp } from './temp-app'
 import { staffArrange, staffValid } from './staff-samples'
+import { vaccineArrange, vaccineValid } from './vaccine-samples'
 
 export const PASSWORD = 'mat-khau-dai-8'
 const CCCD = '001099012345'
@@ -80,6 +81,7 @@ export const valid: Record<RouteName, unknown> = {
   'watchlist:create': { idNumber: '001099099999', reason: 'Gây rối lần trước' },
   'watchlist:update': { id: 1, fullName: 'Trần Văn Bình', reason: 'Gây rối lần trước', active: false },
   ...staffValid,
+  ...vaccineValid,
 }
 
 /** Records a valid input refers to, made through the routes themselves. */
@@ -95,4 +97,5 @@ export const arrange: Partial<Record<RouteName, (app: TempApp) => Promise<unknow
   'visits:slipPdf': (app) => app.ok('visits:checkIn', valid['visits:checkIn'] as never),
   'watchlist:update': (app) => app.ok('watchlist:create', valid['watchlist:create'] as never),
   ...staffArrange,
+  ...vaccineArrange,
 }

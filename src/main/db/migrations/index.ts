@@ -2,6 +2,7 @@ import { Initial1795000000001 } from './0001-initial'
 import { AccountsAudit1795000000002 } from './0002-accounts-audit'
 import { Visitors1795000000003 } from './0003-visitors'
 import { Staff1795000000005 } from './0005-staff'
+import { Vaccines1795000000006 } from './0006-vaccines'
 
 /** Explicit and ordered: a glob would find nothing once the main process is bundled. */
 export const migrations = [
@@ -9,6 +10,7 @@ export const migrations = [
   AccountsAudit1795000000002,
   Visitors1795000000003,
   Staff1795000000005,
+  Vaccines1795000000006,
 ]
 
 /** Names a restore compares with a backup's `migrations` table. */
