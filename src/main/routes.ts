@@ -6,6 +6,7 @@ import { settingsHandlers } from './settings/routes'
 import { unitHandlers } from './units/routes'
 import { visitorHandlers } from './visitors/routes'
 import { staffHandlers } from './staff/routes'
+import { vaccineHandlers } from './vaccines/routes'
 import { dailyReportHandlers } from './daily-reports/routes'
 import { rapidTestHandlers } from './rapid-tests/routes'
 
@@ -18,6 +19,7 @@ export const handlers: Handlers = {
   ...backupHandlers,
   ...visitorHandlers,
   ...staffHandlers,
+  ...vaccineHandlers,
   ...dailyReportHandlers,
   ...rapidTestHandlers,
 }

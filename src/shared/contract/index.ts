@@ -53,6 +53,7 @@ import type { SampleDataStatus } from '../settings/schemas'
 import { BackupRestoreInput, BackupSettings } from '../backups/schemas'
 import type { BackupDto, BackupOverview, RestoreResult, StoreHealth } from '../backups/schemas'
 import { staffRoutes } from './staff'
+import { vaccineRoutes } from './vaccines'
 import { dailyReportRoutes } from './daily-reports'
 import { rapidTestRoutes } from './rapid-tests'
 
@@ -359,6 +360,7 @@ export const contract = {
     kind: 'session',
   }),
   ...staffRoutes,
+  ...vaccineRoutes,
   ...dailyReportRoutes,
   ...rapidTestRoutes,
 } as const

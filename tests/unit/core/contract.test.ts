@@ -11,6 +11,7 @@ import type { TempApp } from '../helpers/temp-app'
 import { databaseFingerprint } from '../helpers/fingerprint'
 import { arrange, valid } from '../helpers/route-samples'
 import { staffMalformed } from '../helpers/staff-samples'
+import { vaccineMalformed } from '../helpers/vaccine-samples'
 import { rapidMalformed } from '../helpers/rapid-test-samples'
 
 const routeNames = Object.keys(contract) as RouteName[]
@@ -150,6 +151,7 @@ const malformed: Record<RouteName, unknown[]> = {
   'watchlist:create': [{ reason: 'Không có ai' }, { idNumber: '001099099999' }],
   'watchlist:update': [{ idNumber: '001099099999', reason: 'Thiếu id' }],
   ...staffMalformed,
+  ...vaccineMalformed,
   'dailyReports:board': [{ date: '23/11/2026' }],
   'dailyReports:list': [{ from: '2026-11-23', to: '2026-11-01' }, { kind: 'weekly' }, { page: 0 }],
   'dailyReports:get': [{}, { id: 'một' }],

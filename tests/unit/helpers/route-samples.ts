@@ -1,6 +1,7 @@
 import type { RouteName } from '@shared/contract'
 import type { TempApp } from './temp-app'
 import { staffArrange, staffValid } from './staff-samples'
+import { vaccineArrange, vaccineValid } from './vaccine-samples'
 import { rapidArrange, rapidValid } from './rapid-test-samples'
 
 export const PASSWORD = 'mat-khau-dai-8'
@@ -102,6 +103,7 @@ export const valid: Record<RouteName, unknown> = {
   'watchlist:create': { idNumber: '001099099999', reason: 'Gây rối lần trước' },
   'watchlist:update': { id: 1, fullName: 'Trần Văn Bình', reason: 'Gây rối lần trước', active: false },
   ...staffValid,
+  ...vaccineValid,
   'dailyReports:board': {},
   'dailyReports:list': {},
   'dailyReports:get': { id: 1 },
@@ -129,6 +131,7 @@ export const arrange: Partial<Record<RouteName, (app: TempApp) => Promise<unknow
   'visits:slipPdf': (app) => app.ok('visits:checkIn', valid['visits:checkIn'] as never),
   'watchlist:update': (app) => app.ok('watchlist:create', valid['watchlist:create'] as never),
   ...staffArrange,
+  ...vaccineArrange,
   'dailyReports:get': (app) => app.ok('dailyReports:submit', valid['dailyReports:submit'] as never),
   'dailyReports:update': (app) => app.ok('dailyReports:submit', valid['dailyReports:submit'] as never),
   'dailyReports:getAdhoc': (app) => app.ok('dailyReports:submitAdhoc', ADHOC),

@@ -2,6 +2,7 @@ import { Initial1795000000001 } from './0001-initial'
 import { AccountsAudit1795000000002 } from './0002-accounts-audit'
 import { Visitors1795000000003 } from './0003-visitors'
 import { Staff1795000000005 } from './0005-staff'
+import { Vaccines1795000000006 } from './0006-vaccines'
 import { DailyReports1795000000007 } from './0007-daily-reports'
 import { RapidTests1795000000008 } from './0008-rapid-tests'
 
@@ -11,6 +12,7 @@ export const migrations = [
   AccountsAudit1795000000002,
   Visitors1795000000003,
   Staff1795000000005,
+  Vaccines1795000000006,
   DailyReports1795000000007,
   RapidTests1795000000008,
 ]
