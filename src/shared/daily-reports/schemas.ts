@@ -223,7 +223,7 @@ export interface Prefill {
   dose2: number | null
   booster: number | null
   /** Where the figures came from, shown beside the form. */
-  source: 'staff' | 'lastReport' | 'none'
+  source: 'vaccinations' | 'staff' | 'lastReport' | 'none'
   existingReportId: number | null
 }
 

@@ -250,7 +250,7 @@ export const en: Messages = {
       f2: 'F2',
       dose1: 'Dose 1',
       dose2: 'Dose 2',
-      booster: 'Booster',
+      booster: 'Dose 3 / booster',
       measures: 'Measures taken',
       issues: 'Issues, requests',
       reporterName: 'Reporter',
@@ -258,6 +258,8 @@ export const en: Messages = {
       content: 'Content',
     },
     prefill: {
+      vaccinations:
+        "Staff total from the unit's register of active staff, doses from its vaccination records; other figures from its last report. Edit if different.",
       staff:
         "Staff total from the unit's register of active staff; other figures from its last report. Edit if different.",
       lastReport: "Pre-filled from the unit's last report; edit if different.",

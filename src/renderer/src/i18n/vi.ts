@@ -243,7 +243,7 @@ export const vi = {
       f2: 'F2',
       dose1: 'Đã tiêm mũi 1',
       dose2: 'Đã tiêm mũi 2',
-      booster: 'Đã tiêm nhắc lại',
+      booster: 'Đã tiêm mũi 3 / nhắc lại',
       measures: 'Biện pháp đã thực hiện',
       issues: 'Khó khăn, vướng mắc, kiến nghị',
       reporterName: 'Người báo cáo',
@@ -251,6 +251,8 @@ export const vi = {
       content: 'Nội dung',
     },
     prefill: {
+      vaccinations:
+        'Tổng số cán bộ lấy từ danh sách cán bộ đang làm việc, số người đã tiêm từ hồ sơ tiêm vắc xin của đơn vị; các số khác theo báo cáo gần nhất. Sửa nếu khác.',
       staff:
         'Tổng số cán bộ lấy từ danh sách cán bộ đang làm việc của đơn vị; các số khác theo báo cáo gần nhất. Sửa nếu khác.',
       lastReport: 'Đã điền sẵn theo báo cáo gần nhất của đơn vị; sửa nếu khác.',
