@@ -313,5 +313,9 @@ describe('daily reports', () => {
     expect(read.plain).toContain('Đơn vị chưa báo cáo: Phòng công chứng số 1')
     expect(read.plain).toContain('Thiếu khẩu trang')
     expect(read.plain).toContain('NGƯỜI LẬP BIỂU')
+    const trail = await app.ok('audit:list', { q: '' })
+    expect(trail.items.map((e) => e.route)).toEqual(
+      expect.arrayContaining(['dailyReports:summaryXlsx', 'dailyReports:summaryPdf']),
+    )
   })
 })
