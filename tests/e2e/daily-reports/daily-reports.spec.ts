@@ -112,5 +112,19 @@ test.describe('before 15:00', () => {
     await expect(page.locator('.row-missing')).toHaveCount(0)
     await expect(page.getByTestId('board-adhoc')).toContainText('Phát hiện F1')
     await page.screenshot({ path: testInfo.outputPath('board-morning.png'), fullPage: true })
+
+    // From the board, a missing unit's button opens the form on that unit and day.
+    await page
+      .getByTestId('board-table')
+      .locator('tr', { hasText: 'Phòng công chứng số 1' })
+      .getByText('Nhập báo cáo')
+      .click()
+    await expect(page.getByTestId('report-unit')).toContainText('Phòng công chứng số 1')
+    await expect(page.getByTestId('field-staffTotal').locator('input')).toHaveValue('')
+
+    await page.getByTestId('report-tabs').getByText('Lịch sử').click()
+    await expect(page.getByTestId('history-table').locator('tbody tr')).toHaveCount(2)
+    await page.getByTestId('history-table').getByText('Báo cáo hằng ngày').click()
+    await expect(page.getByTestId('report-versions')).toContainText('Trần Thị Bình')
   })
 })
