@@ -510,6 +510,7 @@ export async function prefill(
     dose1: fromRecords ? records!.dose1 : fits(last?.dose1),
     dose2: fromRecords ? records!.dose2 : fits(last?.dose2),
     booster: fromRecords ? records!.booster : fits(last?.booster),
+    reporterName: last?.reporter_name ?? null,
     source: fromRecords ? 'vaccinations' : staff > 0 ? 'staff' : last ? 'lastReport' : 'none',
     existingReportId: existing?.id ?? null,
   }

@@ -195,6 +195,7 @@ describe('daily reports', () => {
       source: 'lastReport',
       staffTotal: 25,
       atOffice: 20,
+      reporterName: 'Trần Thị Bình',
       dose1: 20,
       existingReportId: null,
     })
