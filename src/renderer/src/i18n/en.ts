@@ -279,6 +279,7 @@ export const en: Messages = {
     version: 'Version {n}',
   },
   rapidTests: {
+    printList: 'List (PDF)',
     settingsTitle: 'Settings',
     samplePercent: 'Share of staff sampled each week',
     poolSize: 'Most samples per pool',

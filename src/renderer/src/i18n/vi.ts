@@ -272,6 +272,7 @@ export const vi = {
     version: 'Phiên bản {n}',
   },
   rapidTests: {
+    printList: 'Danh sách (PDF)',
     settingsTitle: 'Cài đặt',
     samplePercent: 'Tỷ lệ cán bộ lấy mẫu mỗi tuần',
     poolSize: 'Số mẫu tối đa mỗi mẫu gộp',
