@@ -6,19 +6,7 @@ import { DATABASE_FILE_NAME } from './db/data-source'
 import { createFileLogger } from './core/logger'
 import { resolveDataDir } from './core/paths'
 import { startPreviewServer } from './preview/server'
-
-/**
- * Test-only: `SPD_NOW=2026-11-23T15:30:00+07:00` starts the preview's clock at that instant
- * (it then runs on in real time), so E2E tests can submit a report "after 15:00" whatever the
- * hour. Read here only: the Electron entry always uses the real clock.
- */
-function previewClock(value: string | undefined): (() => number) | undefined {
-  if (!value) return undefined
-  const start = Date.parse(value)
-  if (Number.isNaN(start)) throw new Error(`SPD_NOW is not a date-time: ${value}`)
-  const bootedAt = Date.now()
-  return () => start + (Date.now() - bootedAt)
-}
+import { previewClock } from './preview/clock'
 
 /**
  * Browser preview: the main-process services behind a loopback HTTP server, for machines
@@ -30,19 +18,21 @@ async function main(): Promise<void> {
   const file = join(dataDir, DATABASE_FILE_NAME)
   const clock = previewClock(process.env.SPD_NOW)
   if (clock) console.log(`SPD_NOW: the clock starts at ${new Date(clock()).toISOString()} (test only)`)
-  const core = await createAppCore({ file, logger, background: true, clock }).catch(async (error: unknown) => {
-    if (!(error instanceof DamagedStoreError)) throw error
-    console.error(error.message)
-    if (!error.latestGood) throw new Error(`No good backup found for ${file}`, { cause: error })
-    console.error(`Bản sao lưu tốt gần nhất: ${error.latestGood.file}`)
-    if (!process.argv.includes('--recover')) {
-      console.error('Chạy lại với `npm start -- --recover` để khôi phục bản này (tệp hỏng được giữ lại).')
-      process.exit(2)
-    }
-    const { asideFile } = await error.recover()
-    console.log(`Đã khôi phục. Tệp hỏng được cất tại ${asideFile}`)
-    return createAppCore({ file, logger, background: true, clock })
-  })
+  const core = await createAppCore({ file, logger, background: true, clock }).catch(
+    async (error: unknown) => {
+      if (!(error instanceof DamagedStoreError)) throw error
+      console.error(error.message)
+      if (!error.latestGood) throw new Error(`No good backup found for ${file}`, { cause: error })
+      console.error(`Bản sao lưu tốt gần nhất: ${error.latestGood.file}`)
+      if (!process.argv.includes('--recover')) {
+        console.error('Chạy lại với `npm start -- --recover` để khôi phục bản này (tệp hỏng được giữ lại).')
+        process.exit(2)
+      }
+      const { asideFile } = await error.recover()
+      console.log(`Đã khôi phục. Tệp hỏng được cất tại ${asideFile}`)
+      return createAppCore({ file, logger, background: true, clock })
+    },
+  )
   const preview = await startPreviewServer({
     router: core.router,
     // One browser page per run, identified by the per-run secret.
