@@ -73,6 +73,12 @@ test.describe('after 15:00', () => {
     await expect(page.getByTestId('trend-chart')).toBeVisible()
     await page.screenshot({ path: testInfo.outputPath('board-after-deadline.png'), fullPage: true })
 
+    await page.getByTestId('nav-dashboard').click()
+    await expect(page.getByTestId('tile-reports')).toContainText(
+      'Hôm nay: 0 đúng hạn, 1 nộp muộn, 2 chưa báo cáo',
+    )
+    await page.getByTestId('nav-dailyReports').click()
+
     const download = page.waitForEvent('download')
     await page.getByTestId('summary-pdf').click()
     expect((await download).suggestedFilename()).toBe('tong-hop-bao-cao-2026-11-16.pdf')

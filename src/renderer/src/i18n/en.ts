@@ -338,6 +338,7 @@ export const en: Messages = {
     keyboardHint: 'Enter saves, Esc cancels',
   },
   dashboard: {
+    reportsToday: 'Today: {onTime} on time, {late} late, {missing} missing',
     title: 'Overview',
     welcome: 'Welcome to Sổ Phòng Dịch',
     intro:

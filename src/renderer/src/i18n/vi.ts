@@ -332,6 +332,7 @@ export const vi = {
     keyboardHint: 'Enter để lưu, Esc để huỷ',
   },
   dashboard: {
+    reportsToday: 'Hôm nay: {onTime} đúng hạn, {late} nộp muộn, {missing} chưa báo cáo',
     title: 'Tổng quan',
     welcome: 'Chào mừng đến với Sổ Phòng Dịch',
     intro:
