@@ -6,19 +6,7 @@ import { DATABASE_FILE_NAME } from './db/data-source'
 import { createFileLogger } from './core/logger'
 import { resolveDataDir } from './core/paths'
 import { startPreviewServer } from './preview/server'
-
-/**
- * Test-only: `SPD_NOW=2026-11-23T15:30:00+07:00` starts the preview's clock at that instant
- * (it then runs on in real time), so E2E tests can submit a report "after 15:00" whatever the
- * hour. Read here only: the Electron entry always uses the real clock.
- */
-function previewClock(value: string | undefined): (() => number) | undefined {
-  if (!value) return undefined
-  const start = Date.parse(value)
-  if (Number.isNaN(start)) throw new Error(`SPD_NOW is not a date-time: ${value}`)
-  const bootedAt = Date.now()
-  return () => start + (Date.now() - bootedAt)
-}
+import { previewClock } from './preview/clock'
 
 /**
  * Browser preview: the main-process services behind a loopback HTTP server, for machines

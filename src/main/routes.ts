@@ -7,6 +7,7 @@ import { unitHandlers } from './units/routes'
 import { visitorHandlers } from './visitors/routes'
 import { inspectionHandlers } from './inspections/routes'
 import { staffHandlers } from './staff/routes'
+import { vaccineHandlers } from './vaccines/routes'
 import { dailyReportHandlers } from './daily-reports/routes'
 import { rapidTestHandlers } from './rapid-tests/routes'
 
@@ -20,6 +21,7 @@ export const handlers: Handlers = {
   ...visitorHandlers,
   ...inspectionHandlers,
   ...staffHandlers,
+  ...vaccineHandlers,
   ...dailyReportHandlers,
   ...rapidTestHandlers,
 }

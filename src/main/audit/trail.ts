@@ -16,6 +16,7 @@ const PERSONAL: Record<string, ReadonlySet<string>> = {
   visitor: new Set(['fullName', 'idNumber', 'dateOfBirth', 'phone', 'address']),
   watch: new Set(['idNumber', 'fullName']),
   staff: new Set(['fullName', 'idNumber', 'dateOfBirth', 'phone']),
+  vaccination: new Set(['statusReason']),
   dailyReport: new Set(['reporterName']),
   adhocReport: new Set(['reporterName']),
 }

@@ -49,7 +49,7 @@ const NUMBER_HEADERS = [
   'F2',
   'Đã tiêm mũi 1',
   'Đã tiêm mũi 2',
-  'Tiêm nhắc lại',
+  'Đã tiêm mũi 3, nhắc lại',
 ]
 
 const time = (iso: string) => formatDateTime(iso).slice(11)
@@ -195,7 +195,7 @@ export async function summaryPdf(
     'F2',
     'Mũi 1',
     'Mũi 2',
-    'Nhắc lại',
+    'Mũi 3, nhắc lại',
   ]
   const table = listTable(
     ['STT', 'Đơn vị', 'Tình trạng', ...short],

@@ -33,8 +33,14 @@ export const dailyReportHandlers: DailyReportHandlers = {
   'dailyReports:update': (input, ctx) => updateDailyReport(reportContext(ctx), input),
   'dailyReports:submitAdhoc': (input, ctx) => submitAdhocReport(reportContext(ctx), input),
   'dailyReports:trend': (input, { m, now }) => trend(m, now, input.to),
-  'dailyReports:summaryXlsx': async (input, { m, now }) =>
-    summaryXlsx(m, now, input.date, await readSettings(m, agencyGroup)),
-  'dailyReports:summaryPdf': async (input, { m, now }) =>
-    summaryPdf(m, now, input.date, await readSettings(m, agencyGroup)),
+  'dailyReports:summaryXlsx': async (input, { m, now, audit }) => {
+    const file = await summaryXlsx(m, now, input.date, await readSettings(m, agencyGroup))
+    audit.note('dailyReport', null, `Xuất tổng hợp báo cáo ngày ${input.date} (${file.fileName})`)
+    return file
+  },
+  'dailyReports:summaryPdf': async (input, { m, now, audit }) => {
+    const file = await summaryPdf(m, now, input.date, await readSettings(m, agencyGroup))
+    audit.note('dailyReport', null, `In tổng hợp báo cáo ngày ${input.date} (${file.fileName})`)
+    return file
+  },
 }

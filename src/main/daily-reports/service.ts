@@ -461,8 +461,9 @@ export async function board(m: EntityManager, now: Date, date: string | null): P
 
 /**
  * Figures to start a report from: the staff total from the unit's staff register (active staff
- * now), the presence and dose figures from the unit's last report; the user edits what differs.
- * Presence figures that no longer fit the staff total are left for the user to enter.
+ * now); doses from the vaccination records (active staff with dose 1, dose 2, and dose 3 or a
+ * booster given by that day) once the unit has any; otherwise, and for presence, the unit's last
+ * report. Figures that no longer fit the staff total are left for the user; all stay editable.
  */
 export async function prefill(
   m: EntityManager,
@@ -483,6 +484,16 @@ export async function prefill(
      ORDER BY report_date DESC LIMIT 1`,
     [unitId, day],
   )) as FigureRow[]
+  const [records] = (await m.query(
+    `SELECT count(d.staff_id) AS recorded,
+       count(DISTINCT CASE WHEN d.dose = 1 THEN d.staff_id END) AS dose1,
+       count(DISTINCT CASE WHEN d.dose = 2 THEN d.staff_id END) AS dose2,
+       count(DISTINCT CASE WHEN d.dose >= 3 THEN d.staff_id END) AS booster
+     FROM staff s JOIN vaccine_doses d ON d.staff_id = s.id AND d.given_on <= ?
+     WHERE s.unit_id = ? AND s.active = 1`,
+    [day, unitId],
+  )) as Array<{ recorded: number; dose1: number; dose2: number; booster: number }>
+  const fromRecords = staff > 0 && (records?.recorded ?? 0) > 0
   const staffTotal = staff > 0 ? staff : (last?.staff_total ?? null)
   const fits = (n: number | undefined) =>
     n !== undefined && staffTotal !== null && n <= staffTotal ? n : null
@@ -496,10 +507,11 @@ export async function prefill(
     atOffice: presenceFits ? last.at_office : null,
     workingFromHome: presenceFits ? last.working_from_home : null,
     onLeave: presenceFits ? last.on_leave : null,
-    dose1: fits(last?.dose1),
-    dose2: fits(last?.dose2),
-    booster: fits(last?.booster),
-    source: staff > 0 ? 'staff' : last ? 'lastReport' : 'none',
+    dose1: fromRecords ? records!.dose1 : fits(last?.dose1),
+    dose2: fromRecords ? records!.dose2 : fits(last?.dose2),
+    booster: fromRecords ? records!.booster : fits(last?.booster),
+    reporterName: last?.reporter_name ?? null,
+    source: fromRecords ? 'vaccinations' : staff > 0 ? 'staff' : last ? 'lastReport' : 'none',
     existingReportId: existing?.id ?? null,
   }
 }

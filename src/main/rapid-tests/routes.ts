@@ -1,5 +1,6 @@
 import type { HandlerContext, Handlers } from '../core/router'
-import { readSettings, writeSettings } from '../settings/service'
+import { agencyGroup, readSettings, writeSettings } from '../settings/service'
+import { roundPdf } from './exports'
 import {
   addVisitors,
   discardRound,
@@ -46,6 +47,11 @@ export const rapidTestHandlers: RapidTestHandlers = {
   'rapidTests:poolResult': (input, ctx) => setPoolResult(rapidContext(ctx), input.poolId, input.result),
   'rapidTests:individualResult': (input, ctx) =>
     setIndividualResult(rapidContext(ctx), input.sampleId, input.result),
+  'rapidTests:roundPdf': async (input, { m, now, audit }) => {
+    const file = await roundPdf(await getRound(m, input.id), await readSettings(m, agencyGroup), now)
+    audit.note('rapidTestRound', input.id, `In danh sách test nhanh (${file.fileName})`)
+    return file
+  },
   'medicineCabinets:list': (_input, { m }) => listCabinets(m),
   'medicineCabinets:save': (input, ctx) => saveCabinet(rapidContext(ctx), input),
 }

@@ -20,6 +20,7 @@ import { ANONYMISED_NAME } from '../visitors/service'
 import type { AuditRecorder } from '../audit/trail'
 import { searchCondition } from '../search/search-index'
 import { bind } from '../db/sql'
+import { rawDatabase } from '../backups/service'
 
 export interface StaffContext {
   m: EntityManager
@@ -237,6 +238,49 @@ export async function insertStaff(
     [id, input.unitId, vietnamDay(stamp), userId, stamp],
   )
   return id
+}
+
+/**
+ * Inserts many checked staff members with prepared statements on the store's one connection
+ * (inside the caller's transaction): an import of thousands of rows stays within seconds.
+ */
+export function insertStaffMany(
+  m: EntityManager,
+  inputs: StaffFields[],
+  stamp: string,
+  userId: number | null,
+): number[] {
+  const db = rawDatabase(m.connection)
+  const staff = db.prepare(
+    `INSERT INTO staff (unit_id, full_name, search_key, sort_key, date_of_birth, gender, id_number, phone, position,
+       category, active, note, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?)`,
+  )
+  const history = db.prepare(
+    `INSERT INTO staff_unit_history (staff_id, from_unit_id, to_unit_id, moved_on, reason, created_by, created_at)
+     VALUES (?, NULL, ?, ?, NULL, ?, ?)`,
+  )
+  const day = vietnamDay(stamp)
+  return inputs.map((input) => {
+    const id = Number(
+      staff.run(
+        input.unitId,
+        input.fullName,
+        staffSearchKey(input.fullName, input.idNumber, input.phone),
+        personSortKey(input.fullName),
+        input.dateOfBirth,
+        input.gender,
+        input.idNumber,
+        input.phone,
+        input.position,
+        input.category,
+        input.note,
+        stamp,
+        stamp,
+      ).lastInsertRowid,
+    )
+    history.run(id, input.unitId, day, userId, stamp)
+    return id
+  })
 }
 
 export async function createStaff(ctx: StaffContext, input: StaffFields): Promise<StaffDto> {

@@ -12,7 +12,7 @@ import { vietnamDay } from '@shared/text/dates'
 import { AppError } from '../core/errors'
 import type { ImportColumn, SheetRow } from '../imports/xlsx'
 import { XLSX_MIME, dayText, parseDayText, readImportSheet, templateFile } from '../imports/xlsx'
-import { allStaff, insertStaff, staffAudit, getStaff } from './service'
+import { allStaff, insertStaffMany } from './service'
 import type { StaffContext } from './service'
 
 /** A department's whole staff fits many times over; a larger file is a mistake. */
@@ -221,10 +221,10 @@ export async function confirmStaffImport(
   const bad = checked.filter((c) => c.dto.errors.length).length
   if (bad) throw AppError.validation({ base64: importMsg.hasErrors(bad) }, importMsg.hasErrors(bad))
   const stamp = ctx.now.toISOString()
-  for (const c of checked) {
-    const id = await insertStaff(ctx.m, c.input!, stamp, ctx.userId)
-    ctx.audit.change('staff', id, null, staffAudit(await getStaff(ctx.m, id)))
-  }
+  const inputs = checked.map((c) => c.input!)
+  insertStaffMany(ctx.m, inputs, stamp, ctx.userId).forEach((id, i) =>
+    ctx.audit.change('staff', id, null, { id, ...inputs[i], active: true }),
+  )
   ctx.audit.note('staff', null, `Nhập ${checked.length} cán bộ từ tệp ${fileName ?? 'Excel'}`)
   return { imported: checked.length }
 }

@@ -19,6 +19,8 @@ import PlanListView from './inspections/PlanListView.vue'
 import PlanEditView from './inspections/PlanEditView.vue'
 import OverdueView from './inspections/OverdueView.vue'
 import TemplatesView from './inspections/TemplatesView.vue'
+import StaffView from './staff/StaffView.vue'
+import VaccinesView from './vaccines/VaccinesView.vue'
 import DailyReportsLayout from './daily-reports/DailyReportsLayout.vue'
 import BoardView from './daily-reports/BoardView.vue'
 import ReportFormView from './daily-reports/ReportFormView.vue'
@@ -41,6 +43,7 @@ export interface Section {
     | 'Setting'
     | 'UserFilled'
     | 'Tickets'
+    | 'Avatar'
   ready: boolean
   /** Hidden from users without it; the main process refuses the routes anyway. */
   permission?: Permission
@@ -50,7 +53,8 @@ export const sections: Section[] = [
   { path: '/', name: 'dashboard', icon: 'HomeFilled', ready: true },
   { path: '/units', name: 'units', icon: 'OfficeBuilding', ready: true, permission: 'units.read' },
   { path: '/visitors', name: 'visitors', icon: 'User', ready: true, permission: 'visits.read' },
-  { path: '/vaccines', name: 'vaccines', icon: 'FirstAidKit', ready: false },
+  { path: '/staff', name: 'staff', icon: 'Avatar', ready: true, permission: 'staff.read' },
+  { path: '/vaccines', name: 'vaccines', icon: 'FirstAidKit', ready: true, permission: 'vaccines.read' },
   {
     path: '/inspections',
     name: 'inspections',
@@ -76,6 +80,8 @@ const routes: RouteRecordRaw[] = [
   { path: '/settings', name: 'settings', component: SettingsView },
   { path: '/users', name: 'users', component: UsersView },
   { path: '/audit', name: 'audit', component: AuditView },
+  { path: '/staff', name: 'staff', component: StaffView },
+  { path: '/vaccines', name: 'vaccines', component: VaccinesView },
   {
     path: '/visitors',
     component: VisitorsLayout,

@@ -68,14 +68,15 @@ export const dailyReportRoutes = {
     permission: 'reports.read',
     kind: 'read',
   }),
+  /** Writes only to the audit trail: the summary names the reporters. */
   'dailyReports:summaryXlsx': route<typeof DaySummaryInput, FileDownload>({
     input: DaySummaryInput,
     permission: 'reports.read',
-    kind: 'read',
+    kind: 'write',
   }),
   'dailyReports:summaryPdf': route<typeof DaySummaryInput, FileDownload>({
     input: DaySummaryInput,
     permission: 'reports.read',
-    kind: 'read',
+    kind: 'write',
   }),
 } as const

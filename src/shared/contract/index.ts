@@ -54,6 +54,7 @@ import { BackupRestoreInput, BackupSettings } from '../backups/schemas'
 import type { BackupDto, BackupOverview, RestoreResult, StoreHealth } from '../backups/schemas'
 import { inspectionRoutes } from './inspections'
 import { staffRoutes } from './staff'
+import { vaccineRoutes } from './vaccines'
 import { dailyReportRoutes } from './daily-reports'
 import { rapidTestRoutes } from './rapid-tests'
 
@@ -361,6 +362,7 @@ export const contract = {
   }),
   ...inspectionRoutes,
   ...staffRoutes,
+  ...vaccineRoutes,
   ...dailyReportRoutes,
   ...rapidTestRoutes,
 } as const

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { route } from './route'
+import type { FileDownload } from '../audit/schemas'
 import {
   AddVisitorsInput,
   CabinetInput,
@@ -68,6 +69,12 @@ export const rapidTestRoutes = {
   }),
   'rapidTests:individualResult': route<typeof IndividualResultInput, RapidRoundDto>({
     input: IndividualResultInput,
+    permission: 'rapidTests.manage',
+    kind: 'write',
+  }),
+  /** A write: printing names people, so it leaves a line in the audit trail. */
+  'rapidTests:roundPdf': route<typeof RoundIdInput, FileDownload>({
+    input: RoundIdInput,
     permission: 'rapidTests.manage',
     kind: 'write',
   }),

@@ -222,8 +222,10 @@ export interface Prefill {
   dose1: number | null
   dose2: number | null
   booster: number | null
+  /** Who sent the unit's last report: usually the same person. */
+  reporterName: string | null
   /** Where the figures came from, shown beside the form. */
-  source: 'staff' | 'lastReport' | 'none'
+  source: 'vaccinations' | 'staff' | 'lastReport' | 'none'
   existingReportId: number | null
 }
 

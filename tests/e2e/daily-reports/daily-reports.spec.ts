@@ -73,6 +73,12 @@ test.describe('after 15:00', () => {
     await expect(page.getByTestId('trend-chart')).toBeVisible()
     await page.screenshot({ path: testInfo.outputPath('board-after-deadline.png'), fullPage: true })
 
+    await page.getByTestId('nav-dashboard').click()
+    await expect(page.getByTestId('tile-reports')).toContainText(
+      'Hôm nay: 0 đúng hạn, 1 nộp muộn, 2 chưa báo cáo',
+    )
+    await page.getByTestId('nav-dailyReports').click()
+
     const download = page.waitForEvent('download')
     await page.getByTestId('summary-pdf').click()
     expect((await download).suggestedFilename()).toBe('tong-hop-bao-cao-2026-11-16.pdf')
@@ -112,5 +118,19 @@ test.describe('before 15:00', () => {
     await expect(page.locator('.row-missing')).toHaveCount(0)
     await expect(page.getByTestId('board-adhoc')).toContainText('Phát hiện F1')
     await page.screenshot({ path: testInfo.outputPath('board-morning.png'), fullPage: true })
+
+    // From the board, a missing unit's button opens the form on that unit and day.
+    await page
+      .getByTestId('board-table')
+      .locator('tr', { hasText: 'Phòng công chứng số 1' })
+      .getByText('Nhập báo cáo')
+      .click()
+    await expect(page.getByTestId('report-unit')).toContainText('Phòng công chứng số 1')
+    await expect(page.getByTestId('field-staffTotal').locator('input')).toHaveValue('')
+
+    await page.getByTestId('report-tabs').getByText('Lịch sử').click()
+    await expect(page.getByTestId('history-table').locator('tbody tr')).toHaveCount(2)
+    await page.getByTestId('history-table').getByText('Báo cáo hằng ngày').click()
+    await expect(page.getByTestId('report-versions')).toContainText('Trần Thị Bình')
   })
 })

@@ -49,6 +49,9 @@ test('draw the week’s sample, pool it, record a positive pool and the individu
   await page.getByRole('option', { name: 'Âm tính', exact: true }).click()
   await expect(firstMember.locator('.el-select')).toContainText('Âm tính')
   await page.screenshot({ path: testInfo.outputPath('rapid-tests.png'), fullPage: true })
+  const download = page.waitForEvent('download')
+  await page.getByTestId('round-pdf').click()
+  expect((await download).suggestedFilename()).toBe('test-nhanh-tuan-2026-11-16.pdf')
 
   await page.getByTestId('report-tabs').getByText('Tủ thuốc').click()
   const row = page.getByTestId('cabinet-table').locator('tbody tr', { hasText: 'Thanh tra Sở' })

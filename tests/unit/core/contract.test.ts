@@ -18,6 +18,7 @@ import {
   valid,
 } from '../helpers/route-samples'
 import { staffMalformed } from '../helpers/staff-samples'
+import { vaccineMalformed } from '../helpers/vaccine-samples'
 import { rapidMalformed } from '../helpers/rapid-test-samples'
 
 const routeNames = Object.keys(contract) as RouteName[]
@@ -211,6 +212,7 @@ const malformed: Record<RouteName, unknown[]> = {
     { id: 1, status: 'xong' },
   ],
   ...staffMalformed,
+  ...vaccineMalformed,
   'dailyReports:board': [{ date: '23/11/2026' }],
   'dailyReports:list': [{ from: '2026-11-23', to: '2026-11-01' }, { kind: 'weekly' }, { page: 0 }],
   'dailyReports:get': [{}, { id: 'một' }],

@@ -195,6 +195,7 @@ describe('daily reports', () => {
       source: 'lastReport',
       staffTotal: 25,
       atOffice: 20,
+      reporterName: 'Trần Thị Bình',
       dose1: 20,
       existingReportId: null,
     })
@@ -227,6 +228,49 @@ describe('daily reports', () => {
       staffTotal: 3,
       atOffice: null,
       dose1: null,
+    })
+  })
+
+  it('counts doses from the vaccination records once the unit has any, as of the report day', async () => {
+    const { app, time, office } = await setUp()
+    await submit(app, office, { staffTotal: 25, dose1: 24, dose2: 20, booster: 3 })
+    const staff: number[] = []
+    for (const [i, name] of ['Nguyễn Văn An', 'Trần Thị Bình', 'Lê Văn Cường', 'Phạm Thị Dung'].entries())
+      staff.push(
+        (
+          await app.ok('staff:create', {
+            unitId: office,
+            fullName: name,
+            idNumber: `00109901234${i}`,
+            category: 'cong_chuc',
+          })
+        ).id,
+      )
+    // Arranged straight in the store: the vaccination screens have their own tests.
+    const dose = (staffId: number, n: number, day: string) =>
+      app.dataSource.query(
+        `INSERT INTO vaccine_doses (staff_id, dose, given_on, created_at, updated_at) VALUES (?, ?, ?, 'x', 'x')`,
+        [staffId, n, day],
+      )
+    await dose(staff[0]!, 1, '2021-07-01')
+    await dose(staff[0]!, 2, '2021-08-01')
+    await dose(staff[0]!, 3, '2026-11-17')
+    await dose(staff[1]!, 1, '2021-07-01')
+    await dose(staff[1]!, 2, '2021-08-01')
+    await dose(staff[2]!, 1, '2021-07-10')
+    time.set('2026-11-17T08:00:00+07:00')
+    expect(await app.ok('dailyReports:prefill', { unitId: office })).toMatchObject({
+      source: 'vaccinations',
+      staffTotal: 4,
+      dose1: 3,
+      dose2: 2,
+      booster: 1,
+    })
+    // Yesterday's report counts only the doses given by then.
+    expect(await app.ok('dailyReports:prefill', { unitId: office, reportDate: '2026-11-16' })).toMatchObject({
+      dose1: 3,
+      booster: 0,
+      existingReportId: expect.any(Number),
     })
   })
 
@@ -270,5 +314,9 @@ describe('daily reports', () => {
     expect(read.plain).toContain('Đơn vị chưa báo cáo: Phòng công chứng số 1')
     expect(read.plain).toContain('Thiếu khẩu trang')
     expect(read.plain).toContain('NGƯỜI LẬP BIỂU')
+    const trail = await app.ok('audit:list', { q: '' })
+    expect(trail.items.map((e) => e.route)).toEqual(
+      expect.arrayContaining(['dailyReports:summaryXlsx', 'dailyReports:summaryPdf']),
+    )
   })
 })

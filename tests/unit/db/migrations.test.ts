@@ -496,6 +496,67 @@ describe('down migrations', () => {
     ).rejects.toThrow(/CHECK/)
   })
 
+  it('0006 undoes alone (lists, rounds, registrations, doses) and re-applies over 0005 data with its seeded lists', async () => {
+    const ds = await openTracked(tempFile())
+    const db = raw(ds)
+    await undoDownTo(ds, 'Vaccines1795000000006')
+    for (const name of [
+      'vaccines',
+      'vaccine_priority_groups',
+      'vaccine_rounds',
+      'vaccine_registrations',
+      'vaccine_doses',
+    ])
+      expect(namesOf(db)).not.toContain(name)
+    await ds.query(UNIT_INSERT, [1, 'VP', 'Văn phòng', 'agency', 'vp | van phong', 'x'])
+    await ds.query(
+      `INSERT INTO staff (unit_id, full_name, search_key, sort_key, id_number, category, created_at, updated_at)
+       VALUES (1, 'Nguyễn Văn An', 'nguyen van an', 'x', '001099012345', 'cong_chuc', 'x', 'x')`,
+    )
+    await ds.runMigrations({ transaction: 'each' })
+    expect(await ds.query('SELECT count(*) AS n FROM vaccines')).toEqual([{ n: 7 }])
+    expect(await ds.query('SELECT count(*) AS n FROM vaccine_priority_groups')).toEqual([{ n: 9 }])
+    expect(await ds.query('SELECT full_name FROM staff')).toEqual([{ full_name: 'Nguyễn Văn An' }])
+  })
+
+  it('0006 refuses what cannot be: a given dose without a date, a refusal without a reason, one dose number twice', async () => {
+    const ds = await openTracked(tempFile())
+    await ds.query(UNIT_INSERT, [1, 'VP', 'Văn phòng', 'agency', 'vp | van phong', 'x'])
+    await ds.query(
+      `INSERT INTO staff (id, unit_id, full_name, search_key, sort_key, id_number, category, created_at, updated_at)
+       VALUES (1, 1, 'Nguyễn Văn An', 'nguyen van an', 'x', '001099012345', 'cong_chuc', 'x', 'x')`,
+    )
+    await ds.query(
+      `INSERT INTO vaccine_rounds (id, name, opened_on, deadline, created_at, updated_at)
+       VALUES (1, 'Đợt 1', '2021-07-01', '2021-07-10', 'x', 'x')`,
+    )
+    await expect(
+      ds.query(`INSERT INTO vaccine_rounds (name, opened_on, deadline, created_at, updated_at)
+        VALUES ('Sai', '2021-07-10', '2021-07-01', 'x', 'x')`),
+    ).rejects.toThrow(/CHECK/)
+    const registration = (status: string, vaccinatedOn: string | null, reason: string | null, round = 1) =>
+      ds.query(
+        `INSERT INTO vaccine_registrations (round_id, staff_id, unit_id, dose, status, vaccinated_on, status_reason,
+           created_at, updated_at) VALUES (?, 1, 1, 1, ?, ?, ?, 'x', 'x')`,
+        [round, status, vaccinatedOn, reason],
+      )
+    await expect(registration('vaccinated', null, null)).rejects.toThrow(/CHECK/)
+    await expect(registration('registered', '2021-07-05', null)).rejects.toThrow(/CHECK/)
+    await expect(registration('contraindicated', null, null)).rejects.toThrow(/CHECK/)
+    await registration('registered', null, null)
+    await expect(registration('registered', null, null)).rejects.toThrow(/UNIQUE/)
+    await expect(registration('registered', null, null, 9)).rejects.toThrow(/FOREIGN KEY/)
+    const dose = (n: number, day: string) =>
+      ds.query(
+        `INSERT INTO vaccine_doses (staff_id, dose, given_on, created_at, updated_at) VALUES (1, ?, ?, 'x', 'x')`,
+        [n, day],
+      )
+    await dose(1, '2021-07-05')
+    await expect(dose(1, '2021-08-05')).rejects.toThrow(/UNIQUE/)
+    await expect(dose(2, '05/08/2021')).rejects.toThrow(/CHECK/)
+    await expect(dose(6, '2021-08-05')).rejects.toThrow(/CHECK/)
+  })
+
   it('0007 undoes alone (daily reports, their versions, ad-hoc reports) and re-applies over earlier data', async () => {
     const ds = await openTracked(tempFile())
     const db = raw(ds)

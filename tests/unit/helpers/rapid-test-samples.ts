@@ -17,6 +17,7 @@ export const rapidValid: Record<RapidRoute, unknown> = {
   'rapidTests:formPools': { roundId: 1 },
   'rapidTests:poolResult': { poolId: 1, result: 'positive' },
   'rapidTests:individualResult': { sampleId: 1, result: 'negative' },
+  'rapidTests:roundPdf': { id: 1 },
   'medicineCabinets:list': {},
   'medicineCabinets:save': { unitId: 1, hasCabinet: true, checkedOn: '2026-11-20', note: 'Đủ cơ số thuốc' },
 }
@@ -43,6 +44,7 @@ export const rapidArrange: Partial<Record<RapidRoute, (app: TempApp) => Promise<
     return drawn(app)
   },
   'rapidTests:formPools': drawn,
+  'rapidTests:roundPdf': pooled,
   'rapidTests:poolResult': pooled,
   'rapidTests:individualResult': async (app) => {
     await pooled(app)
@@ -78,6 +80,7 @@ export const rapidMalformed: Record<RapidRoute, unknown[]> = {
   'rapidTests:formPools': [{}, { roundId: -1 }],
   'rapidTests:poolResult': [{ poolId: 1 }, { poolId: 1, result: 'maybe' }],
   'rapidTests:individualResult': [{ sampleId: 1, result: 'F0' }, { result: 'negative' }],
+  'rapidTests:roundPdf': [{}, { id: 'một' }],
   'medicineCabinets:list': [{ extra: true }],
   'medicineCabinets:save': [
     { unitId: 1 },

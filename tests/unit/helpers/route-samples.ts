@@ -1,6 +1,7 @@
 import type { RouteName } from '@shared/contract'
 import type { TempApp } from './temp-app'
 import { staffArrange, staffValid } from './staff-samples'
+import { vaccineArrange, vaccineValid } from './vaccine-samples'
 import { rapidArrange, rapidValid } from './rapid-test-samples'
 
 export const PASSWORD = 'mat-khau-dai-8'
@@ -155,6 +156,7 @@ export const valid: Record<RouteName, unknown> = {
   'recommendations:overdue': { asOf: '2022-01-01' },
   'recommendations:follow': { id: 1, status: 'done', statusDate: '2021-11-30', evidence: 'Đã mua tủ thuốc' },
   ...staffValid,
+  ...vaccineValid,
   'dailyReports:board': {},
   'dailyReports:list': {},
   'dailyReports:get': { id: 1 },
@@ -215,6 +217,7 @@ export const arrange: Partial<Record<RouteName, (app: TempApp) => Promise<unknow
   'inspections:minutesPdf': withPhoto,
   'recommendations:follow': finalised,
   ...staffArrange,
+  ...vaccineArrange,
   'dailyReports:get': (app) => app.ok('dailyReports:submit', valid['dailyReports:submit'] as never),
   'dailyReports:update': (app) => app.ok('dailyReports:submit', valid['dailyReports:submit'] as never),
   'dailyReports:getAdhoc': (app) => app.ok('dailyReports:submitAdhoc', ADHOC),

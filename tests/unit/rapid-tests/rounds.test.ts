@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { tempApp } from '../helpers/temp-app'
 import type { TempApp } from '../helpers/temp-app'
 import { databaseFingerprint } from '../helpers/fingerprint'
+import { inspectPdf } from '../helpers/pdf'
 
 /** A store with units of the given staff sizes, on a settable clock (a Monday morning by default). */
 async function department(sizes: number[], start = '2026-11-16T08:00:00+07:00') {
@@ -161,6 +162,16 @@ describe('weekly rapid-test rounds', () => {
       ok: false,
       error: { code: 'conflict' },
     })
+
+    const pdf = inspectPdf(
+      Buffer.from((await app.ok('rapidTests:roundPdf', { id: round.id })).base64, 'base64'),
+    )
+    const text = pdf.plain.replace(/\s+/g, ' ')
+    expect(text).toContain('DANH SÁCH TEST NHANH KHÁNG NGUYÊN SARS-CoV-2 THEO MẪU GỘP')
+    expect(text).toContain('TUẦN TỪ NGÀY 16/11/2026 ĐẾN NGÀY 22/11/2026')
+    expect(text).toContain('mã tái lập 11')
+    expect(text).toContain('Dương tính (16/11/2026)')
+    expect(text).toContain(person.fullName)
 
     const [summary] = await app.ok('rapidTests:list', {})
     expect(summary).toMatchObject({

@@ -3,6 +3,7 @@ import { AccountsAudit1795000000002 } from './0002-accounts-audit'
 import { Visitors1795000000003 } from './0003-visitors'
 import { Inspections1795000000004 } from './0004-inspections'
 import { Staff1795000000005 } from './0005-staff'
+import { Vaccines1795000000006 } from './0006-vaccines'
 import { DailyReports1795000000007 } from './0007-daily-reports'
 import { RapidTests1795000000008 } from './0008-rapid-tests'
 
@@ -13,6 +14,7 @@ export const migrations = [
   Visitors1795000000003,
   Inspections1795000000004,
   Staff1795000000005,
+  Vaccines1795000000006,
   DailyReports1795000000007,
   RapidTests1795000000008,
 ]
