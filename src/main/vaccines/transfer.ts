@@ -109,9 +109,10 @@ interface Lookups {
 
 async function lookups(m: EntityManager): Promise<Lookups> {
   const vaccines = (await listCatalog(m, 'vaccines')).map((v) => ({ ...v, key: searchKey(v.name) }))
+  // A group keeps its number (its place in the list) when an earlier one is retired.
   const groups = (await listCatalog(m, 'vaccine_priority_groups'))
-    .filter((g) => g.active)
     .map((g, i) => ({ ...g, key: searchKey(g.name), no: i + 1 }))
+    .filter((g) => g.active)
   return { vaccines, groups }
 }
 
