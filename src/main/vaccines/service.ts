@@ -34,6 +34,7 @@ import type { AuditRecorder } from '../audit/trail'
 import { searchCondition } from '../search/search-index'
 import { bind } from '../db/sql'
 import { dayText } from '../imports/xlsx'
+import { ANONYMISED_NAME } from '../visitors/service'
 
 export interface VaccineContext {
   m: EntityManager
@@ -232,8 +233,8 @@ function registrationDto(r: RegistrationRow): RegistrationDto {
     id: r.id,
     roundId: r.round_id as number,
     staffId: r.staff_id as number,
-    staffName: r.staff_name as string,
-    idNumber: r.id_number as string,
+    staffName: s('staff_name') ?? ANONYMISED_NAME,
+    idNumber: s('id_number') ?? '',
     dateOfBirth: s('date_of_birth'),
     gender: r.gender as RegistrationDto['gender'],
     phone: s('phone'),

@@ -42,6 +42,17 @@ describe('the staff retention purge', () => {
     const gone = await hire('Nguyễn Văn Đã Nghỉ', '001085000001')
     const recent = await hire('Trần Thị Mới Nghỉ', '001085000002')
     const working = await hire('Lê Văn Đang Làm', '001085000003')
+    await app.ok('vaccineRounds:save', { name: 'Đợt 1', openedOn: '2026-11-01', deadline: '2026-11-30' })
+    await app.ok('vaccinations:create', {
+      roundId: 1,
+      staffId: gone.id,
+      dose: 1,
+      vaccineId: 1,
+      priorityGroupId: 4,
+      insuranceNumber: 'DN4790123456789',
+      conditionsNote: 'Tăng huyết áp',
+      note: 'Gọi chồng chị khi cần',
+    } as never)
     await leave(gone.id)
     vi.setSystemTime(new Date(NOW.getTime() + 300 * DAY))
     await leave(recent.id)
@@ -65,6 +76,13 @@ describe('the staff retention purge', () => {
       active: 0,
       anonymised_at: expect.any(String),
     })
+    expect(
+      db
+        .prepare(
+          'SELECT dose, status, insurance_number, conditions_note, note FROM vaccine_registrations WHERE staff_id = ?',
+        )
+        .get(gone.id),
+    ).toEqual({ dose: 1, status: 'registered', insurance_number: null, conditions_note: null, note: null })
     expect(row(recent.id)).toMatchObject({ full_name: 'Trần Thị Mới Nghỉ', id_number: '001085000002' })
     expect(row(working.id)).toMatchObject({ full_name: 'Lê Văn Đang Làm', phone: '0912345678' })
 
