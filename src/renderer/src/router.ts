@@ -1,7 +1,6 @@
 import { createRouter, createWebHashHistory } from 'vue-router'
 import type { RouteRecordRaw } from 'vue-router'
 import DashboardView from './views/DashboardView.vue'
-import ComingSoonView from './views/ComingSoonView.vue'
 import UnitsView from './units/UnitsView.vue'
 import SettingsView from './settings/SettingsView.vue'
 import UsersView from './accounts/UsersView.vue'
@@ -29,7 +28,7 @@ import RapidTestsView from './rapid-tests/RapidTestsView.vue'
 import CabinetsView from './rapid-tests/CabinetsView.vue'
 import type { Permission } from '@shared/contract'
 
-/** Sections not built yet route to one honest "coming" page instead of fake screens. */
+/** The sidebar's sections, in order; each is shown to users with its permission. */
 export interface Section {
   path: string
   name: string
@@ -44,34 +43,31 @@ export interface Section {
     | 'UserFilled'
     | 'Tickets'
     | 'Avatar'
-  ready: boolean
   /** Hidden from users without it; the main process refuses the routes anyway. */
   permission?: Permission
 }
 
 export const sections: Section[] = [
-  { path: '/', name: 'dashboard', icon: 'HomeFilled', ready: true },
-  { path: '/units', name: 'units', icon: 'OfficeBuilding', ready: true, permission: 'units.read' },
-  { path: '/visitors', name: 'visitors', icon: 'User', ready: true, permission: 'visits.read' },
-  { path: '/staff', name: 'staff', icon: 'Avatar', ready: true, permission: 'staff.read' },
-  { path: '/vaccines', name: 'vaccines', icon: 'FirstAidKit', ready: true, permission: 'vaccines.read' },
+  { path: '/', name: 'dashboard', icon: 'HomeFilled' },
+  { path: '/units', name: 'units', icon: 'OfficeBuilding', permission: 'units.read' },
+  { path: '/visitors', name: 'visitors', icon: 'User', permission: 'visits.read' },
+  { path: '/staff', name: 'staff', icon: 'Avatar', permission: 'staff.read' },
+  { path: '/vaccines', name: 'vaccines', icon: 'FirstAidKit', permission: 'vaccines.read' },
   {
     path: '/inspections',
     name: 'inspections',
     icon: 'Checked',
-    ready: true,
     permission: 'inspections.read',
   },
   {
     path: '/daily-reports',
     name: 'dailyReports',
     icon: 'Document',
-    ready: true,
     permission: 'reports.read',
   },
-  { path: '/users', name: 'users', icon: 'UserFilled', ready: true, permission: 'users.manage' },
-  { path: '/audit', name: 'audit', icon: 'Tickets', ready: true, permission: 'audit.read' },
-  { path: '/settings', name: 'settings', icon: 'Setting', ready: true, permission: 'settings.read' },
+  { path: '/users', name: 'users', icon: 'UserFilled', permission: 'users.manage' },
+  { path: '/audit', name: 'audit', icon: 'Tickets', permission: 'audit.read' },
+  { path: '/settings', name: 'settings', icon: 'Setting', permission: 'settings.read' },
 ]
 
 const routes: RouteRecordRaw[] = [
@@ -116,9 +112,6 @@ const routes: RouteRecordRaw[] = [
       { path: 'cabinets', name: 'medicineCabinets', component: CabinetsView },
     ],
   },
-  ...sections
-    .filter((s) => !s.ready)
-    .map((s) => ({ path: s.path, name: s.name, component: ComingSoonView, props: { section: s.name } })),
   { path: '/:pathMatch(.*)*', redirect: '/' },
 ]
 

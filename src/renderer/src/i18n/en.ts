@@ -18,7 +18,6 @@ export const en: Messages = {
     users: 'Accounts',
     audit: 'Audit trail',
     settings: 'Settings',
-    comingSoon: 'Coming',
   },
   auth: {
     username: 'User name',
@@ -358,16 +357,6 @@ export const en: Messages = {
     sampleBanner:
       '{n} sample units are present. Remove the sample data in Settings before entering real data.',
     sections: 'Sections',
-  },
-  coming: {
-    title: 'This section is being built',
-    body: '“{section}” comes in a later version. Nothing is recorded here yet.',
-    visitors:
-      'Visitor check-in with a CCCD QR scanner, who is inside now, day lists and contact lists for the health authority.',
-    vaccines: 'Staff lists, vaccine registration rounds per unit and the Department-wide consolidation.',
-    inspections:
-      'Plans, teams, checklists, findings, recommendations and printed minutes (Decree 30/2020/NĐ-CP).',
-    dailyReports: 'Daily unit reports before 15:00 and a board of late or missing units.',
   },
   inspections: {
     tabs: {

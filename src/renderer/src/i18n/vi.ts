@@ -16,7 +16,6 @@ export const vi = {
     users: 'Tài khoản',
     audit: 'Nhật ký',
     settings: 'Cài đặt',
-    comingSoon: 'Sắp có',
   },
   auth: {
     username: 'Tên đăng nhập',
@@ -351,16 +350,6 @@ export const vi = {
     unitsCount: 'Đơn vị đang hoạt động',
     sampleBanner: 'Đang có {n} đơn vị mẫu. Xoá dữ liệu mẫu trong Cài đặt trước khi nhập dữ liệu thật.',
     sections: 'Các phần của ứng dụng',
-  },
-  coming: {
-    title: 'Phần này đang được xây dựng',
-    body: 'Chức năng “{section}” sẽ có trong phiên bản tới. Hiện chưa có dữ liệu nào được ghi ở đây.',
-    visitors:
-      'Đăng ký khách vào/ra bằng máy quét mã QR trên CCCD, danh sách người đang trong cơ quan, danh sách khách theo ngày và danh sách tiếp xúc cho cơ quan y tế.',
-    vaccines: 'Danh sách cán bộ, đợt đăng ký tiêm vắc xin của từng đơn vị và tổng hợp toàn Sở.',
-    inspections:
-      'Kế hoạch, đoàn kiểm tra, nội dung kiểm tra, kết luận, kiến nghị và in biên bản theo Nghị định 30/2020/NĐ-CP.',
-    dailyReports: 'Báo cáo hằng ngày của các đơn vị trước 15 giờ, bảng theo dõi đơn vị nộp muộn, chưa nộp.',
   },
   inspections: {
     tabs: {
