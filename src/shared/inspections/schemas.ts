@@ -43,6 +43,8 @@ export const inspectionMsg = {
   inspectionNotFound: 'Không tìm thấy cuộc kiểm tra',
   templateNotFound: 'Không tìm thấy mẫu phiếu kiểm tra',
   unitUnknown: 'Đơn vị không tồn tại',
+  unitRequired: 'Chọn đơn vị được kiểm tra',
+  numberRequired: 'Nhập số kế hoạch (số nguyên dương)',
   oneHead: 'Đoàn phải có đúng một Trưởng đoàn',
   periodOrder: 'Ngày kết thúc phải sau ngày bắt đầu',
   timeOrder: 'Giờ kết thúc phải sau giờ bắt đầu',
@@ -123,10 +125,10 @@ const planTeam = z
 
 const planFields = {
   number: z
-    .number({ error: 'Nhập số kế hoạch' })
-    .int({ error: msg.integer })
-    .min(1, { error: msg.invalid })
-    .max(999_999, { error: msg.invalid }),
+    .number({ error: inspectionMsg.numberRequired })
+    .int({ error: inspectionMsg.numberRequired })
+    .min(1, { error: inspectionMsg.numberRequired })
+    .max(999_999, { error: inspectionMsg.numberRequired }),
   /** `KH-STP`: the type and the issuer after the number. */
   symbol: requiredText(30).refine((v) => /^[\p{Lu}0-9Đ-]+$/u.test(v), {
     error: 'Ký hiệu viết hoa, không dấu cách (ví dụ KH-STP)',
@@ -269,7 +271,10 @@ export const RecommendationInput = z.object({
 
 const inspectionFields = {
   planId: optionalId,
-  unitId: id,
+  unitId: z
+    .number({ error: inspectionMsg.unitRequired })
+    .int({ error: inspectionMsg.unitRequired })
+    .positive({ error: inspectionMsg.unitRequired }),
   kind: z.enum(PLAN_KINDS, { error: msg.invalid }),
   unannounced: z.boolean({ error: msg.invalid }).default(false),
   date: isoDate,

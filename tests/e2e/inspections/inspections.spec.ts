@@ -136,6 +136,14 @@ test('a team head plans, records an inspection with its team and checklist, fina
   await page.getByTestId('plan-table').getByText('1023/KH-STP').click()
   await expect(page.getByTestId('plan-progress')).toContainText('1/1 đơn vị')
   await expect(page.getByTestId('plan-progress')).toContainText('Đã kiểm tra hết các đơn vị trong phạm vi.')
+  await page.screenshot({ path: testInfo.outputPath('plan.png') })
+
+  // The checklist template the inspection used, with its version.
+  await page.getByTestId('inspection-tabs').getByText('Mẫu phiếu kiểm tra').click()
+  await expect(page.getByTestId('template-table')).toContainText(
+    'Phiếu kiểm tra công tác phòng, chống dịch COVID-19',
+  )
+  await page.screenshot({ path: testInfo.outputPath('templates.png') })
 })
 
 test('the office follows up an overdue recommendation; a correction keeps both versions printable; a draft saves with Ctrl+S and can be deleted', async ({

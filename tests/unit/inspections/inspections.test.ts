@@ -2,6 +2,7 @@ import { existsSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { Session } from '@main/core/session'
+import { permissionsOf } from '@shared/contract'
 import type { RouteInput } from '@shared/contract'
 import type { InspectionDto } from '@shared/inspections/schemas'
 import { tempApp } from '../helpers/temp-app'
@@ -258,6 +259,26 @@ describe('the lifecycle of minutes', () => {
     ])
   })
 
+  it('names the missing unit and plan number in words', async () => {
+    const app = await withUnits()
+    const noUnit = await app.call('inspections:create', {
+      ...(INSPECTION_SAMPLE as RouteInput<'inspections:create'>),
+      unitId: 0,
+    })
+    expect(noUnit).toEqual({
+      ok: false,
+      error: expect.objectContaining({ fieldErrors: { unitId: 'Chọn đơn vị được kiểm tra' } }),
+    })
+    const noNumber = await app.call('plans:create', {
+      ...(PLAN_SAMPLE as RouteInput<'plans:create'>),
+      number: 0,
+    })
+    expect(noNumber).toEqual({
+      ok: false,
+      error: expect.objectContaining({ fieldErrors: { number: expect.stringMatching(/số kế hoạch/) } }),
+    })
+  })
+
   it('wants exactly one team head', async () => {
     const app = await withUnits()
     const twoHeads = await app.call('inspections:create', {
@@ -328,6 +349,26 @@ describe('plans and coverage', () => {
       issuedOn: '2022-01-10',
       periodFrom: '2022-01-10',
     })
+  })
+})
+
+describe('roles', () => {
+  it('lets the team do everything, the office read and follow up, and nobody else in', () => {
+    const inspector = permissionsOf(['inspector'])
+    for (const p of [
+      'inspections.read',
+      'inspections.write',
+      'inspectionTemplates.manage',
+      'recommendations.follow',
+    ] as const)
+      expect(inspector.has(p)).toBe(true)
+    const office = permissionsOf(['office'])
+    expect([...office].filter((p) => /inspection|recommendation/.test(p)).sort()).toEqual([
+      'inspections.read',
+      'recommendations.follow',
+    ])
+    for (const role of ['admin', 'reception'] as const)
+      expect([...permissionsOf([role])].filter((p) => /inspection|recommendation/.test(p))).toEqual([])
   })
 })
 
