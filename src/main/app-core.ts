@@ -10,6 +10,7 @@ import { handlers } from './routes'
 import { receptionJobs } from './visitors/schedule'
 import { staffJobs } from './staff/schedule'
 import { readSettings, securityGroup } from './settings/service'
+import { settlePendingPhotos } from './inspections/photos'
 
 export interface AppCore {
   /** The open store; a restore replaces it, so read it each time rather than keeping it. */
@@ -93,6 +94,13 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
     options.logger,
   )
   await backups.checkStore(new Date(clock()))
+  try {
+    const pending = await settlePendingPhotos(dataSource, clock())
+    if (pending.finished || pending.removed)
+      options.logger.info(`pending photos: ${pending.finished} finished, ${pending.removed} removed`)
+  } catch (error) {
+    options.logger.error('pending photos not settled', error)
+  }
   try {
     await loadPolicy()
   } catch (error) {

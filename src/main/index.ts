@@ -74,7 +74,9 @@ async function openCore(options: AppCoreOptions): Promise<AppCore> {
       cancelId: 1,
     })
     if (response !== 0) throw error
-    await error.recover()
+    const { photosMessage } = await error.recover()
+    if (photosMessage)
+      await dialog.showMessageBox({ type: 'warning', title: 'Sổ Phòng Dịch', message: photosMessage })
     return createAppCore(options)
   }
 }

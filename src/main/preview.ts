@@ -28,8 +28,9 @@ async function main(): Promise<void> {
         console.error('Chạy lại với `npm start -- --recover` để khôi phục bản này (tệp hỏng được giữ lại).')
         process.exit(2)
       }
-      const { asideFile } = await error.recover()
+      const { asideFile, photosMessage } = await error.recover()
       console.log(`Đã khôi phục. Tệp hỏng được cất tại ${asideFile}`)
+      if (photosMessage) console.error(photosMessage)
       return createAppCore({ file, logger, background: true, clock })
     },
   )

@@ -1,6 +1,10 @@
 import type { Handlers } from '../core/router'
 import { readSettings, writeSettings } from '../settings/service'
 import { backupsGroup } from './service'
+import type { RestoreResult } from '@shared/backups/schemas'
+
+const photoNote = (r: RestoreResult) =>
+  `; chép lại ${r.photosCopied} ảnh kiểm tra${r.photosMissing ? `, thiếu ${r.photosMissing} ảnh` : ''}`
 
 type BackupHandlers = Pick<Handlers, `backups:${string}` & keyof Handlers>
 
@@ -23,7 +27,7 @@ export const backupHandlers: BackupHandlers = {
     audit.note(
       'backup',
       null,
-      `Khôi phục từ ${result.restoredFrom}; dữ liệu trước đó cất tại ${result.asideFile}`,
+      `Khôi phục từ ${result.restoredFrom}; dữ liệu trước đó cất tại ${result.asideFile}${photoNote(result)}`,
     )
     return result
   },
@@ -33,7 +37,7 @@ export const backupHandlers: BackupHandlers = {
     audit.note(
       'backup',
       null,
-      `Khôi phục sau lỗi khi khởi động từ ${result.restoredFrom}; tệp lỗi cất tại ${result.asideFile}`,
+      `Khôi phục sau lỗi khi khởi động từ ${result.restoredFrom}; tệp lỗi cất tại ${result.asideFile}${photoNote(result)}`,
     )
     return result
   },

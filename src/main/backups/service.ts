@@ -28,6 +28,7 @@ import {
   writeBackup,
 } from './backup-file'
 import type { BackupInfo, BackupVerdict } from './backup-file'
+import { missingPhotosMessage, mirrorAttachments, pruneMirror, restoreAttachments } from './attachments'
 
 export const backupsGroup: SettingsGroup<typeof BackupSettings> = {
   key: 'backups',
@@ -45,6 +46,9 @@ export interface BackupStore {
   dataSource(): DataSource
   replaceDatabase(swap: (closedFile: string) => Promise<void>): Promise<void>
 }
+
+const photosNotCopied = (file: string) =>
+  `Đã sao lưu cơ sở dữ liệu vào "${file}" nhưng không chép được ảnh kiểm tra vào thư mục sao lưu (ổ đĩa đầy, không có quyền ghi hoặc thiết bị đã bị rút ra). Hãy kiểm tra rồi sao lưu lại: lần sau chỉ chép những ảnh còn thiếu.`
 
 export const UNOPENABLE_MESSAGE =
   'Không mở được tệp dữ liệu: tệp đã bị hỏng. Có thể khôi phục từ bản sao lưu tốt gần nhất; tệp hỏng sẽ được cất sang một bên, không bị xoá.'
@@ -97,6 +101,11 @@ export class Backups {
     return join(dirname(this.store.file), 'backups')
   }
 
+  /** Where the live photos are (`attachments/` beside the database). */
+  private get dataFolder(): string {
+    return dirname(this.store.file)
+  }
+
   /**
    * The folder setting is also written beside the database, so that a store too damaged to read
    * its settings still finds its backups on the USB drive or share.
@@ -147,13 +156,33 @@ export class Backups {
     }
   }
 
-  /** An online backup into the folder from Settings, then the oldest beyond `keep` are removed. */
+  /**
+   * An online backup into the folder from Settings, then the photos it references into the
+   * folder's `attachments/` mirror; then the oldest backups beyond `keep` are removed, and the
+   * mirrored photos no remaining backup references.
+   */
   async create(now: Date): Promise<BackupDto> {
     const settings = await this.settings()
     const folder = this.folderOf(settings)
     const info = await writeBackup(rawDatabase(this.store.dataSource()), folder, now, this.options)
+    let photos
+    try {
+      photos = await mirrorAttachments({
+        dataFolder: this.dataFolder,
+        backupFolder: folder,
+        backupFile: info.file,
+        sqlite: this.options,
+      })
+    } catch (error) {
+      this.logger.error(`photos of ${info.file} not mirrored`, error)
+      throw new AppError('internal', photosNotCopied(info.file))
+    }
     const pruned = pruneBackups(folder, settings.keep)
-    this.logger.info(`backup ${info.file} (${info.size} bytes); pruned ${pruned.length}`)
+    const mirror = pruneMirror({ dataFolder: this.dataFolder, backupFolder: folder, now: Date.now(), sqlite: this.options })
+    if (mirror.unreadable) this.logger.error(`mirror not pruned: ${mirror.unreadable} cannot be read`)
+    this.logger.info(
+      `backup ${info.file} (${info.size} bytes); photos ${photos.copied} copied, ${photos.missing} missing from the data folder; pruned ${pruned.length} backups, ${mirror.removed} photos`,
+    )
     return toDto(info)
   }
 
@@ -241,10 +270,20 @@ export class Backups {
         ...this.options,
       }))
     })
-    this.logger.info(`restored ${file}; previous store kept at ${asideFile}`)
+    const photos = await restoreAttachments({ dataFolder: this.dataFolder, backupFile: file, sqlite: this.options })
+    this.logger.info(
+      `restored ${file}; previous store kept at ${asideFile}; photos ${photos.copied} copied, ${photos.missing} missing`,
+    )
+    if (photos.error) this.logger.error('photos not restored', photos.error)
     // Before start-up there is no open store to check; createAppCore checks it next.
     if (checkAfter) await this.checkStore(now)
-    return { restoredFrom: file, asideFile }
+    return {
+      restoredFrom: file,
+      asideFile,
+      photosCopied: photos.copied,
+      photosMissing: photos.missing,
+      photosMessage: photos.missing ? missingPhotosMessage(photos.missing, dirname(file)) : null,
+    }
   }
 
   /** Restore of the newest good backup, allowed only while the start-up check has failed. */

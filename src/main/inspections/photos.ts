@@ -1,6 +1,6 @@
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { randomUUID } from 'node:crypto'
-import { dirname, resolve, sep } from 'node:path'
+import { dirname, join, resolve } from 'node:path'
 import type { z } from 'zod'
 import type { DataSource } from 'typeorm'
 import { MAX_PHOTO_BYTES, inspectionMsg } from '@shared/inspections/schemas'
@@ -9,9 +9,9 @@ import type { FileDownload } from '@shared/audit/schemas'
 import { AppError } from '../core/errors'
 import { getInspection } from './service'
 import type { InspectionContext } from './service'
+import { ATTACHMENTS, PENDING_PATTERN, STALE_PENDING_MS, attachmentPath, pendingPathOf } from './attachment-files'
 
 /** Photos live beside the database, in the data folder: `attachments/<inspection>/<random>.jpg`. */
-export const ATTACHMENTS = 'attachments'
 
 export function dataFolderOf(dataSource: DataSource): string {
   return dirname(resolve(String(dataSource.options.database)))
@@ -23,14 +23,6 @@ export function imageTypeOf(bytes: Buffer): 'image/jpeg' | 'image/png' | null {
   const png = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]
   if (bytes.length > 8 && png.every((b, i) => bytes[i] === b)) return 'image/png'
   return null
-}
-
-/** An absolute path inside the attachments folder, or an error: a stored path never leads outside it. */
-export function attachmentPath(dataFolder: string, file: string): string {
-  const root = resolve(dataFolder, ATTACHMENTS) + sep
-  const full = resolve(dataFolder, file)
-  if (!full.startsWith(root)) throw new Error(`attachment outside the folder: ${file}`)
-  return full
 }
 
 export function readAttachment(dataFolder: string, file: string): Buffer {
@@ -45,10 +37,16 @@ async function draftOrRefuse(ctx: InspectionContext, inspectionId: number): Prom
   if (row.status !== 'draft') throw AppError.conflict(inspectionMsg.finalised)
 }
 
+/**
+ * The file is written under its pending name before the row and takes its final name only once
+ * the transaction has committed: a failed transaction leaves no photo file, only a pending one
+ * that the start-up sweep removes.
+ */
 export async function addPhoto(
   ctx: InspectionContext,
   input: z.output<typeof PhotoInput>,
   dataFolder: string,
+  afterCommit: (fn: () => void) => void,
 ): Promise<PhotoDto> {
   const bytes = Buffer.from(input.base64, 'base64')
   if (bytes.length > MAX_PHOTO_BYTES) throw AppError.validation({ base64: inspectionMsg.photoSize })
@@ -64,8 +62,9 @@ export async function addPhoto(
   if (!target) throw AppError.validation({ itemId: inspectionMsg.photoTarget })
   const file = `${ATTACHMENTS}/${input.inspectionId}/${randomUUID()}.${mimeType === 'image/png' ? 'png' : 'jpg'}`
   const full = attachmentPath(dataFolder, file)
+  const pending = pendingPathOf(full)
   mkdirSync(dirname(full), { recursive: true })
-  writeFileSync(full, bytes)
+  writeFileSync(pending, bytes)
   try {
     await ctx.m.query(
       `INSERT INTO inspection_photos (inspection_id, item_id, violation_id, file, mime_type, byte_size, caption, created_at)
@@ -82,9 +81,11 @@ export async function addPhoto(
       ],
     )
   } catch (error) {
-    rmSync(full, { force: true })
+    rmSync(pending, { force: true })
     throw error
   }
+  // Should the rename fail, the row is committed: the start-up sweep finishes it.
+  afterCommit(() => renameSync(pending, full))
   const [{ id }] = (await ctx.m.query(`SELECT last_insert_rowid() AS id`)) as [{ id: number }]
   ctx.audit.change('photo', id, null, {
     inspectionId: input.inspectionId,
@@ -181,4 +182,55 @@ export async function photoImages(
     }
   }
   return out
+}
+
+/**
+ * Start-up sweep of pending photo files. One whose row was committed (a crash between the commit
+ * and the rename) gets its final name; any other older than an hour is what a failed transaction
+ * left, and is removed. Returns how many of each.
+ */
+export async function settlePendingPhotos(
+  dataSource: DataSource,
+  now: number,
+): Promise<{ finished: number; removed: number }> {
+  const root = join(dataFolderOf(dataSource), ATTACHMENTS)
+  const done = { finished: 0, removed: 0 }
+  let folders: string[]
+  try {
+    folders = readdirSync(root)
+  } catch {
+    return done
+  }
+  for (const folder of folders) {
+    let names: string[]
+    try {
+      names = readdirSync(join(root, folder))
+    } catch {
+      continue
+    }
+    for (const name of names) {
+      const final = PENDING_PATTERN.exec(name)?.[1]
+      if (!final) continue
+      const pending = join(root, folder, name)
+      const file = `${ATTACHMENTS}/${folder}/${final}`
+      const [row] = (await dataSource.query(
+        `SELECT byte_size FROM inspection_photos WHERE inspection_id = ? AND file = ?`,
+        [Number(folder), file],
+      )) as Array<{ byte_size: number }>
+      try {
+        const stat = statSync(pending)
+        const full = join(root, folder, final)
+        if (row && stat.size === row.byte_size && !existsSync(full)) {
+          renameSync(pending, full)
+          done.finished++
+        } else if (now - stat.mtimeMs > STALE_PENDING_MS) {
+          rmSync(pending, { force: true })
+          done.removed++
+        }
+      } catch {
+        // best effort: tried again at the next start
+      }
+    }
+  }
+  return done
 }

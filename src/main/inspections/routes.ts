@@ -63,7 +63,7 @@ export const inspectionHandlers: InspectionHandlers = {
   'inspections:finalise': (input, ctx) => finaliseInspection(context(ctx), input.id),
   'inspections:correct': (input, ctx) => correctInspection(context(ctx), input),
   'inspections:delete': (input, ctx) => deleteDraft(context(ctx), input.id, folder(ctx), ctx.afterCommit),
-  'inspections:addPhoto': (input, ctx) => addPhoto(context(ctx), input, folder(ctx)),
+  'inspections:addPhoto': (input, ctx) => addPhoto(context(ctx), input, folder(ctx), ctx.afterCommit),
   'inspections:removePhoto': (input, ctx) =>
     removePhoto(context(ctx), input.id, folder(ctx), ctx.afterCommit),
   'inspections:photo': (input, ctx) => photoFile(ctx, input.id, folder(ctx)),

@@ -86,4 +86,10 @@ export interface RestoreResult {
   restoredFrom: string
   /** The database as it was before the restore, kept in case it is wanted back. */
   asideFile: string
+  /** Inspection photos copied back into the data folder from the `attachments/` beside the backup. */
+  photosCopied: number
+  /** Photos the restored data references that were found nowhere. */
+  photosMissing: number
+  /** Vietnamese, when some are missing: shown after the reload. */
+  photosMessage: string | null
 }

@@ -1,0 +1,216 @@
+import { randomBytes } from 'node:crypto'
+import { existsSync, readdirSync, rmSync, rmdirSync, statSync } from 'node:fs'
+import { copyFile, mkdir, open, rename, rm, stat } from 'node:fs/promises'
+import { basename, dirname, join, resolve } from 'node:path'
+import Database from 'better-sqlite3'
+import { ATTACHMENTS, STALE_PENDING_MS, attachmentPath } from '../inspections/attachment-files'
+import { listBackups } from './backup-file'
+import type { SqliteOptions } from './backup-file'
+
+/**
+ * Inspection photos in backups. The backup folder holds ONE mirror, `attachments/`, laid out
+ * like the data folder's, shared by every backup in it: photo files are never rewritten and
+ * their names are unique, so each backup adds only the files it references that the mirror
+ * lacks, and a file leaves the mirror only when no backup in the folder references it.
+ */
+
+export interface PhotoFile {
+  /** As stored in `inspection_photos.file`: `attachments/<inspection>/<name>`. */
+  file: string
+  size: number
+}
+
+export interface PhotoCopies {
+  copied: number
+  /** Referenced but found nowhere (or not whole). */
+  missing: number
+}
+
+const SIDECARS = ['-wal', '-shm', '-journal'] as const
+
+export const missingPhotosMessage = (missing: number, folder: string): string =>
+  `Không tìm thấy ${missing} ảnh kiểm tra của dữ liệu vừa khôi phục: chúng không có trong thư mục dữ liệu, cũng không có trong thư mục "${join(folder, ATTACHMENTS)}" bên cạnh tệp sao lưu. Biên bản vẫn đủ nội dung nhưng các ảnh này không xem và không in được; nếu còn thư mục attachments của bản sao lưu ở nơi khác, hãy chép vào thư mục đó rồi khôi phục lại.`
+
+/**
+ * The photo files a database references, read-only; null when it cannot be read. A database
+ * older than the inspections has none. The -wal/-shm SQLite may create are removed unless they
+ * were there before.
+ */
+export function photoFilesOf(file: string, options: SqliteOptions = {}): PhotoFile[] | null {
+  const sidecarsBefore = SIDECARS.filter((s) => existsSync(file + s))
+  let db: Database.Database | undefined
+  try {
+    db = new Database(file, { readonly: true, fileMustExist: true, nativeBinding: options.nativeBinding })
+    const hasTable = db
+      .prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'inspection_photos'`)
+      .get()
+    if (!hasTable) return []
+    const rows = db.prepare('SELECT file, byte_size FROM inspection_photos').all() as Array<{
+      file: string
+      byte_size: number
+    }>
+    return rows.map((r) => ({ file: r.file, size: r.byte_size }))
+  } catch {
+    return null
+  } finally {
+    db?.close()
+    for (const s of SIDECARS) if (!sidecarsBefore.includes(s)) rmSync(file + s, { force: true })
+  }
+}
+
+async function sizeOf(file: string): Promise<number | null> {
+  try {
+    const s = await stat(file)
+    return s.isFile() ? s.size : null
+  } catch {
+    return null
+  }
+}
+
+/**
+ * Copies `source` to `target` through a temporary name beside `target`, flushed and checked to
+ * be `size` bytes before the rename. False when `source` is not there whole; throws when the
+ * target side fails (disk full, no permission, drive removed).
+ */
+async function copyWhole(source: string, target: string, size: number): Promise<boolean> {
+  if ((await sizeOf(source)) !== size) return false
+  await mkdir(dirname(target), { recursive: true })
+  const temp = join(dirname(target), `.${basename(target)}.${randomBytes(4).toString('hex')}.tmp`)
+  try {
+    await copyFile(source, temp)
+    const handle = await open(temp, 'r+')
+    try {
+      await handle.sync()
+    } finally {
+      await handle.close()
+    }
+    if ((await sizeOf(temp)) !== size) throw new Error(`copy of ${source} is not ${size} bytes`)
+    await rename(temp, target)
+  } finally {
+    await rm(temp, { force: true })
+  }
+  return true
+}
+
+/** A backup folder that IS the data folder already holds the live files: nothing to mirror or prune. */
+function sameFolder(a: string, b: string): boolean {
+  return resolve(a) === resolve(b)
+}
+
+/**
+ * After `backupFile` was written into `backupFolder`: copies into the mirror every photo it
+ * references that the mirror does not have whole. A photo missing from the data folder too is
+ * counted, not fatal (the backup is as good as the store); a write failure throws.
+ */
+export async function mirrorAttachments(opts: {
+  dataFolder: string
+  backupFolder: string
+  backupFile: string
+  sqlite?: SqliteOptions
+}): Promise<PhotoCopies> {
+  const done: PhotoCopies = { copied: 0, missing: 0 }
+  if (sameFolder(opts.dataFolder, opts.backupFolder)) return done
+  const files = photoFilesOf(opts.backupFile, opts.sqlite)
+  if (!files) throw new Error(`cannot read the photos of ${opts.backupFile}`)
+  for (const { file, size } of files) {
+    let target: string
+    let source: string
+    try {
+      target = attachmentPath(opts.backupFolder, file)
+      source = attachmentPath(opts.dataFolder, file)
+    } catch {
+      done.missing++
+      continue
+    }
+    if ((await sizeOf(target)) === size) continue
+    if (await copyWhole(source, target, size)) done.copied++
+    else done.missing++
+  }
+  return done
+}
+
+/**
+ * Removes from the mirror the files no backup in the folder references (run after the old
+ * backups were pruned), and temporary files left by a copy cut short. If any backup there
+ * cannot be read, nothing is removed: what it needs is unknown. Synchronous, so it never
+ * interleaves with a copy into the mirror.
+ */
+export function pruneMirror(opts: {
+  dataFolder: string
+  backupFolder: string
+  now: number
+  sqlite?: SqliteOptions
+}): { removed: number; unreadable: string | null } {
+  const root = join(opts.backupFolder, ATTACHMENTS)
+  if (sameFolder(opts.dataFolder, opts.backupFolder) || !existsSync(root))
+    return { removed: 0, unreadable: null }
+  const referenced = new Set<string>()
+  for (const backup of listBackups(opts.backupFolder)) {
+    const files = photoFilesOf(backup.file, opts.sqlite)
+    if (!files) return { removed: 0, unreadable: backup.name }
+    for (const { file } of files) {
+      try {
+        referenced.add(attachmentPath(opts.backupFolder, file))
+      } catch {
+        // a path outside the mirror references nothing in it
+      }
+    }
+  }
+  let removed = 0
+  for (const folder of readdirSync(root)) {
+    const dir = join(root, folder)
+    let names: string[]
+    try {
+      names = readdirSync(dir)
+    } catch {
+      continue
+    }
+    for (const name of names) {
+      const full = join(dir, name)
+      try {
+        const temp = name.startsWith('.') && name.endsWith('.tmp')
+        if (temp ? opts.now - statSync(full).mtimeMs > STALE_PENDING_MS : !referenced.has(full)) {
+          rmSync(full, { force: true })
+          if (!temp) removed++
+        }
+      } catch {
+        // open elsewhere: tried again at the next backup
+      }
+    }
+    try {
+      if (readdirSync(dir).length === 0) rmdirSync(dir)
+    } catch {
+      // best effort
+    }
+  }
+  return { removed, unreadable: null }
+}
+
+/**
+ * After a restore from `backupFile`: copies into the data folder every photo the restored
+ * database references that is not there whole, from the `attachments/` beside `backupFile`.
+ * Never deletes a live file (those of the database kept aside stay). Failures are counted.
+ */
+export async function restoreAttachments(opts: {
+  dataFolder: string
+  backupFile: string
+  sqlite?: SqliteOptions
+}): Promise<PhotoCopies & { error: unknown }> {
+  const done = { copied: 0, missing: 0, error: undefined as unknown }
+  const mirror = dirname(opts.backupFile)
+  // The restored file is a byte copy of the backup: its rows are the backup's.
+  const files = photoFilesOf(opts.backupFile, opts.sqlite) ?? []
+  for (const { file, size } of files) {
+    try {
+      const target = attachmentPath(opts.dataFolder, file)
+      if ((await sizeOf(target)) === size) continue
+      const source = attachmentPath(mirror, file)
+      if (!sameFolder(mirror, opts.dataFolder) && (await copyWhole(source, target, size))) done.copied++
+      else done.missing++
+    } catch (error) {
+      done.error ??= error
+      done.missing++
+    }
+  }
+  return done
+}
