@@ -178,7 +178,12 @@ export class Backups {
       throw new AppError('internal', photosNotCopied(info.file))
     }
     const pruned = pruneBackups(folder, settings.keep)
-    const mirror = pruneMirror({ dataFolder: this.dataFolder, backupFolder: folder, now: Date.now(), sqlite: this.options })
+    const mirror = pruneMirror({
+      dataFolder: this.dataFolder,
+      backupFolder: folder,
+      now: Date.now(),
+      sqlite: this.options,
+    })
     if (mirror.unreadable) this.logger.error(`mirror not pruned: ${mirror.unreadable} cannot be read`)
     this.logger.info(
       `backup ${info.file} (${info.size} bytes); photos ${photos.copied} copied, ${photos.missing} missing from the data folder; pruned ${pruned.length} backups, ${mirror.removed} photos`,
@@ -270,7 +275,11 @@ export class Backups {
         ...this.options,
       }))
     })
-    const photos = await restoreAttachments({ dataFolder: this.dataFolder, backupFile: file, sqlite: this.options })
+    const photos = await restoreAttachments({
+      dataFolder: this.dataFolder,
+      backupFile: file,
+      sqlite: this.options,
+    })
     this.logger.info(
       `restored ${file}; previous store kept at ${asideFile}; photos ${photos.copied} copied, ${photos.missing} missing`,
     )

@@ -1,4 +1,13 @@
-import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import {
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs'
 import { randomUUID } from 'node:crypto'
 import { dirname, join, resolve } from 'node:path'
 import type { z } from 'zod'
@@ -9,7 +18,13 @@ import type { FileDownload } from '@shared/audit/schemas'
 import { AppError } from '../core/errors'
 import { getInspection } from './service'
 import type { InspectionContext } from './service'
-import { ATTACHMENTS, PENDING_PATTERN, STALE_PENDING_MS, attachmentPath, pendingPathOf } from './attachment-files'
+import {
+  ATTACHMENTS,
+  PENDING_PATTERN,
+  STALE_PENDING_MS,
+  attachmentPath,
+  pendingPathOf,
+} from './attachment-files'
 
 /** Photos live beside the database, in the data folder: `attachments/<inspection>/<random>.jpg`. */
 

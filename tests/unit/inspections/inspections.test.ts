@@ -1,6 +1,9 @@
-import { existsSync, readdirSync } from 'node:fs'
+import { existsSync, readdirSync, renameSync, utimesSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { createAppCore } from '@main/app-core'
+import { rawDatabase } from '@main/backups/service'
+import { silentLogger } from '@main/core/logger'
 import { Session } from '@main/core/session'
 import { permissionsOf } from '@shared/contract'
 import type { RouteInput } from '@shared/contract'
@@ -425,6 +428,13 @@ describe('recommendations', () => {
   })
 })
 
+/** A start of the app on `file`, as after a crash or a restart. */
+async function reopen(file: string, close = true) {
+  const core = await createAppCore({ file, logger: silentLogger })
+  if (close) await core.close()
+  return core
+}
+
 describe('photos', () => {
   it('keeps images in the attachments folder, refuses other files, and prints them in an appendix', async () => {
     const app = await withUnits()
@@ -471,6 +481,60 @@ describe('photos', () => {
 
     await app.ok('inspections:removePhoto', { id: photo.id })
     expect(existsSync(join(folder, row!.file.split('/').pop()!))).toBe(false)
+  })
+
+  it('leaves no photo file when the transaction fails after the file was written', async () => {
+    const app = await withUnits()
+    const draft = await create(app)
+    // The audit line is the last write of the transaction, long after the file and the row.
+    rawDatabase(app.dataSource).exec(`CREATE TEMP TRIGGER fail_photo_audit BEFORE INSERT ON audit_log
+      WHEN NEW.route = 'inspections:addPhoto' BEGIN SELECT RAISE(ABORT, 'forced'); END`)
+    const failed = await app.call('inspections:addPhoto', {
+      inspectionId: draft.id,
+      itemId: draft.items[0]!.id,
+      fileName: 'a.png',
+      base64: PNG_1PX,
+    })
+    expect(failed).toEqual({ ok: false, error: expect.objectContaining({ code: 'internal' }) })
+    expect(await app.dataSource.query(`SELECT id FROM inspection_photos`)).toEqual([])
+    const folder = join(app.dir, 'attachments', String(draft.id))
+    // Only the pending file is left, which no row will ever name…
+    const left = readdirSync(folder)
+    expect(left).toEqual([expect.stringMatching(/^\.[0-9a-f-]+\.png\.tmp$/)])
+
+    // …and the next start removes it once it is an hour old.
+    await app.close()
+    await reopen(app.file)
+    expect(readdirSync(folder)).toEqual(left)
+    const old = new Date(Date.now() - 2 * 3600_000)
+    utimesSync(join(folder, left[0]!), old, old)
+    await reopen(app.file)
+    expect(readdirSync(folder)).toEqual([])
+  })
+
+  it('gives a committed photo its final name at start if a crash came before the rename', async () => {
+    const app = await withUnits()
+    const draft = await create(app)
+    const photo = await app.ok('inspections:addPhoto', {
+      inspectionId: draft.id,
+      itemId: draft.items[0]!.id,
+      fileName: 'a.png',
+      base64: PNG_1PX,
+    })
+    const folder = join(app.dir, 'attachments', String(draft.id))
+    const [name] = readdirSync(folder)
+    await app.close()
+    renameSync(join(folder, name!), join(folder, `.${name}.tmp`))
+    const old = new Date(Date.now() - 2 * 3600_000)
+    utimesSync(join(folder, `.${name}.tmp`), old, old)
+    const core = await reopen(app.file, false)
+    try {
+      expect(readdirSync(folder)).toEqual([name])
+      const shown = await core.router.dispatch('inspections:photo', { id: photo.id }, app.session)
+      expect(shown).toMatchObject({ ok: true, data: { base64: PNG_1PX } })
+    } finally {
+      await core.close()
+    }
   })
 
   it('deletes a draft with its photos, but never finalised minutes', async () => {
