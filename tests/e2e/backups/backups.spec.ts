@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs'
+import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { ADMIN, expect, test } from '../support/fixtures'
 import type { Preview } from '../support/fixtures'
@@ -8,6 +8,30 @@ import { damageTable } from '../../unit/helpers/damage'
 async function createUnit(preview: Preview, code: string, name: string): Promise<void> {
   const result = await preview.api('units:create', { code, name, kindCode: 'department' })
   expect(result.ok, JSON.stringify(result)).toBe(true)
+}
+
+/** A 1×1 PNG. */
+const PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=='
+
+/** A draft inspection of the first unit with one photo; returns the photo's id. */
+async function inspectionWithPhoto(preview: Preview): Promise<number> {
+  const created = (await preview.api('inspections:create', {
+    unitId: 1,
+    kind: 'inspection',
+    date: '2021-11-15',
+    startTime: '08:30',
+    endTime: '10:30',
+    team: [{ role: 'head', fullName: 'Trần Văn Minh', title: 'Phó Giám đốc Sở' }],
+  })) as { ok: boolean; data?: { id: number; items: Array<{ id: number }> } }
+  expect(created.ok, JSON.stringify(created)).toBe(true)
+  const photo = (await preview.api('inspections:addPhoto', {
+    inspectionId: created.data!.id,
+    itemId: created.data!.items[0]!.id,
+    fileName: 'tu-thuoc.png',
+    base64: PNG,
+  })) as { ok: boolean; data?: { id: number } }
+  expect(photo.ok, JSON.stringify(photo)).toBe(true)
+  return photo.data!.id
 }
 
 async function signIn(page: Page): Promise<void> {
@@ -23,6 +47,7 @@ test('an administrator backs up, then restores the backup and everyone signs in 
   preview,
 }, testInfo) => {
   await createUnit(preview, 'TRUOC', 'Phòng Trước sao lưu')
+  const photoId = await inspectionWithPhoto(preview)
   await preview.open(page, '/settings')
   const card = page.getByTestId('backups-card')
   // The preview, like the app, took the day's automatic backup when it started.
@@ -46,6 +71,8 @@ test('an administrator backs up, then restores the backup and everyone signs in 
   await page.screenshot({ path: testInfo.outputPath('backups-card.png'), fullPage: true })
 
   await createUnit(preview, 'SAU', 'Phòng Sau sao lưu')
+  // The photos are lost too: the restore brings them back from the backup folder.
+  rmSync(join(preview.dataDir, 'attachments'), { recursive: true })
   await card.getByTestId('backup-table').getByRole('button', { name: 'Khôi phục' }).click()
   const confirm = page.locator('.el-message-box')
   await expect(confirm).toContainText('before-restore')
@@ -58,6 +85,38 @@ test('an administrator backs up, then restores the backup and everyone signs in 
   await preview.open(page, '/units')
   await expect(page.getByText('Phòng Trước sao lưu')).toBeVisible()
   await expect(page.getByText('Phòng Sau sao lưu')).toHaveCount(0)
+  expect(await preview.api('inspections:photo', { id: photoId })).toMatchObject({
+    ok: true,
+    data: { base64: PNG },
+  })
+})
+
+test('a restore from a file without its photos says how many are missing', async ({
+  page,
+  preview,
+}, testInfo) => {
+  await createUnit(preview, 'ANH', 'Phòng Có ảnh')
+  await inspectionWithPhoto(preview)
+  const backup = (await preview.api('backups:create')) as {
+    ok: boolean
+    data?: { file: string; name: string }
+  }
+  expect(backup.ok).toBe(true)
+  const alone = join(preview.dataDir, 'chi-co-tep')
+  mkdirSync(alone)
+  copyFileSync(backup.data!.file, join(alone, backup.data!.name))
+  rmSync(join(preview.dataDir, 'attachments'), { recursive: true })
+
+  await preview.open(page, '/settings')
+  const card = page.getByTestId('backups-card')
+  await card.locator('input[name=otherFile]').fill(join(alone, backup.data!.name))
+  await card.getByTestId('restore-other').click()
+  await page.locator('.el-message-box').getByRole('button', { name: 'Khôi phục' }).click()
+  await expect(page.getByTestId('login-card')).toBeVisible()
+  const notice = page.locator('.photos-missing')
+  await expect(notice).toContainText('Thiếu 1 ảnh kiểm tra')
+  await expect(notice).toContainText(join(alone, 'attachments'))
+  await page.screenshot({ path: testInfo.outputPath('photos-missing.png'), fullPage: true })
 })
 
 test('a restore from a damaged file is refused next to the field and changes nothing', async ({
