@@ -95,7 +95,8 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
   )
   await backups.checkStore(new Date(clock()))
   try {
-    const pending = await settlePendingPhotos(dataSource, clock())
+    // File ages are on the real clock, whatever the test clock says.
+    const pending = await settlePendingPhotos(dataSource, Date.now())
     if (pending.finished || pending.removed)
       options.logger.info(`pending photos: ${pending.finished} finished, ${pending.removed} removed`)
   } catch (error) {

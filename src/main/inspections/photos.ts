@@ -27,7 +27,6 @@ import {
 } from './attachment-files'
 
 /** Photos live beside the database, in the data folder: `attachments/<inspection>/<random>.jpg`. */
-
 export function dataFolderOf(dataSource: DataSource): string {
   return dirname(resolve(String(dataSource.options.database)))
 }

@@ -114,7 +114,7 @@ test('a restore from a file without its photos says how many are missing', async
   await page.locator('.el-message-box').getByRole('button', { name: 'Khôi phục' }).click()
   await expect(page.getByTestId('login-card')).toBeVisible()
   const notice = page.locator('.photos-missing')
-  await expect(notice).toContainText('Thiếu 1 ảnh kiểm tra')
+  await expect(notice).toContainText('Đã khôi phục dữ liệu, nhưng thiếu 1 ảnh kiểm tra')
   await expect(notice).toContainText(join(alone, 'attachments'))
   await page.screenshot({ path: testInfo.outputPath('photos-missing.png'), fullPage: true })
 })

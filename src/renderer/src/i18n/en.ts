@@ -210,7 +210,7 @@ export const en: Messages = {
     recoverConfirm: 'Restore the data from backup {name} ({at})? The damaged file is kept.',
     restoredTitle: 'Data restored',
     restoredBody: 'From {from}. The data as it was before is kept at {aside}.',
-    photosMissingTitle: '{n} inspection photos missing',
+    restoredPhotosMissing: 'Data restored, but {n} inspection photos are missing',
   },
   dailyReports: {
     tabs: {

@@ -203,7 +203,7 @@ export const vi = {
     recoverConfirm: 'Khôi phục dữ liệu từ bản sao lưu {name} ({at})? Tệp dữ liệu bị lỗi được giữ lại.',
     restoredTitle: 'Đã khôi phục dữ liệu',
     restoredBody: 'Từ {from}. Dữ liệu trước khi khôi phục được cất tại {aside}.',
-    photosMissingTitle: 'Thiếu {n} ảnh kiểm tra',
+    restoredPhotosMissing: 'Đã khôi phục dữ liệu, nhưng thiếu {n} ảnh kiểm tra',
   },
   dailyReports: {
     tabs: {
