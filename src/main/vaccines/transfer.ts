@@ -61,7 +61,7 @@ export const VACCINATION_COLUMNS: ImportColumn[] = [
     required: true,
     aliases: ['Mũi tiêm', 'Mũi'],
     width: 12,
-    hint: '1, 2, 3; 4 hoặc "nhắc lại 1"; 5 hoặc "nhắc lại 2"',
+    hint: '1, 2, 3 (hoặc "nhắc lại 1"), 4 (hoặc "nhắc lại 2"), 5',
   },
   {
     key: 'vaccine',
@@ -109,9 +109,10 @@ interface Lookups {
 
 async function lookups(m: EntityManager): Promise<Lookups> {
   const vaccines = (await listCatalog(m, 'vaccines')).map((v) => ({ ...v, key: searchKey(v.name) }))
+  // A group keeps its number (its place in the list) when an earlier one is retired.
   const groups = (await listCatalog(m, 'vaccine_priority_groups'))
-    .filter((g) => g.active)
     .map((g, i) => ({ ...g, key: searchKey(g.name), no: i + 1 }))
+    .filter((g) => g.active)
   return { vaccines, groups }
 }
 
@@ -133,7 +134,8 @@ function findGroup(l: Lookups, text: string): number | null {
 function parseDose(text: string): Dose | null {
   const key = searchKey(text).replace(/^mui\s*/, '')
   const booster = /^nhac lai(?: lan)?\s*(\d)$/.exec(key)
-  const n = booster ? 3 + Number(booster[1]) : /^\d$/.test(key) ? Number(key) : NaN
+  // "Nhắc lại lần 1" is the third dose, "lần 2" the fourth.
+  const n = booster ? 2 + Number(booster[1]) : /^\d$/.test(key) ? Number(key) : NaN
   return (DOSES as readonly number[]).includes(n) ? (n as Dose) : null
 }
 
@@ -197,7 +199,7 @@ async function checkRows(
     }
     const dose = cells.dose ? parseDose(cells.dose) : null
     if (!cells.dose) add('dose', 'Không được để trống')
-    else if (!dose) add('dose', `“${cells.dose}” không hợp lệ (1, 2, 3, nhắc lại 1, nhắc lại 2)`)
+    else if (!dose) add('dose', `“${cells.dose}” không hợp lệ (1, 2, 3, 4, 5; nhắc lại 1, nhắc lại 2)`)
     const vaccineId = cells.vaccine ? findVaccine(l, cells.vaccine) : null
     if (cells.vaccine && !vaccineId) add('vaccine', `“${cells.vaccine}” không có trong danh sách vắc xin`)
     const groupId = cells.priorityGroup ? findGroup(l, cells.priorityGroup) : null

@@ -8,9 +8,9 @@ export type Dose = (typeof DOSES)[number]
 export const doseLabels: Record<Dose, string> = {
   1: 'Mũi 1',
   2: 'Mũi 2',
-  3: 'Mũi 3',
-  4: 'Mũi nhắc lại lần 1',
-  5: 'Mũi nhắc lại lần 2',
+  3: 'Mũi 3 (nhắc lại lần 1)',
+  4: 'Mũi 4 (nhắc lại lần 2)',
+  5: 'Mũi 5',
 }
 
 export const VACCINATION_STATUSES = [

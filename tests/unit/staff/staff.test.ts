@@ -3,6 +3,7 @@ import { tempApp } from '../helpers/temp-app'
 import type { TempApp } from '../helpers/temp-app'
 import { personSortKey } from '@main/staff/service'
 import { todayInVietnam } from '@shared/staff/schemas'
+import { permissionsOf } from '@shared/contract'
 
 async function withUnits(): Promise<TempApp & { vp: number; tt: number }> {
   const app = await tempApp()
@@ -170,5 +171,12 @@ describe('staff records', () => {
     expect(text).toContain('Phó Chánh Văn phòng')
     expect(text).not.toContain('001099012345')
     expect(text).not.toContain('Nguyễn Văn An')
+  })
+
+  it('belongs to the office role, not to the other roles', () => {
+    const mine = ['staff.read', 'staff.write', 'vaccines.read', 'vaccines.write'] as const
+    for (const p of mine) expect(permissionsOf(['office']).has(p)).toBe(true)
+    for (const role of ['admin', 'reception', 'inspector'] as const)
+      for (const p of mine) expect(permissionsOf([role]).has(p)).toBe(false)
   })
 })

@@ -450,6 +450,35 @@ describe('import of a unit’s list', () => {
     expect(preview.rows[0]!.errors.join()).toMatch(/Chưa có thông tin mũi 2/)
   })
 
+  it('reads “nhắc lại 1” as the third dose, after the two on record', async () => {
+    const app = await world()
+    const file = await workbookBase64(VACCINATION_HEADERS, [
+      [1, 'Nguyen Van An', '001099000001', 'nhắc lại 1', 'moderna', '', '', '', ''],
+    ])
+    await app.ok('vaccinations:create', {
+      roundId: app.round,
+      staffId: app.an,
+      dose: 2,
+      priorDoses: [{ dose: 1, givenOn: '2021-07-02' }],
+      status: 'vaccinated',
+      vaccinatedOn: '2021-09-02',
+    })
+    const round2 = (
+      await app.ok('vaccineRounds:save', {
+        name: 'Đợt 2',
+        openedOn: '2021-12-01',
+        deadline: todayInVietnam(),
+      })
+    ).id
+    expect(
+      await app.ok('vaccinations:importConfirm', { roundId: round2, unitId: app.vp, base64: file }),
+    ).toEqual({
+      imported: 1,
+    })
+    const [r] = (await app.ok('vaccinations:list', { roundId: round2 })).items
+    expect(r).toMatchObject({ dose: 3, vaccineName: 'Moderna' })
+  })
+
   it('offers a template the import recognises', async () => {
     const app = await world()
     const template = await app.ok('vaccinations:importTemplate', {})
