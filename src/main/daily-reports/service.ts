@@ -548,3 +548,15 @@ export async function trend(m: EntityManager, now: Date, to: string | null): Pro
     }
   })
 }
+
+/**
+ * Practice entered against sample units goes with them when the sample data is removed:
+ * their daily and ad-hoc reports, their medicine cabinets and their rapid-test samples.
+ */
+export async function forgetSampleUnitReports(m: EntityManager): Promise<void> {
+  const sample = `SELECT id FROM units WHERE is_sample = 1`
+  await m.query(`DELETE FROM daily_reports WHERE unit_id IN (${sample})`)
+  await m.query(`DELETE FROM adhoc_reports WHERE unit_id IN (${sample})`)
+  await m.query(`DELETE FROM medicine_cabinets WHERE unit_id IN (${sample})`)
+  await m.query(`DELETE FROM rapid_test_samples WHERE unit_id IN (${sample})`)
+}
