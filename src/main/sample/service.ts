@@ -5,6 +5,7 @@ import { AppError } from '../core/errors'
 import { UnitEntity } from '../units/entities'
 import { createUnit } from '../units/service'
 import { SAMPLE_UNITS } from './department'
+import { forgetSampleUnitReports } from '../daily-reports/service'
 
 export async function sampleStatus(m: EntityManager): Promise<SampleDataStatus> {
   const repo = m.getRepository(UnitEntity)
@@ -39,6 +40,7 @@ export async function clearSampleData(m: EntityManager): Promise<SampleDataStatu
       'Có đơn vị thật đang trực thuộc đơn vị mẫu: hãy chuyển chúng sang đơn vị khác trước khi xoá dữ liệu mẫu',
     )
   }
+  await forgetSampleUnitReports(m)
   let remaining = await repo.find({ where: { isSample: true } })
   while (remaining.length) {
     const parents = new Set(remaining.map((u) => u.parentId))
