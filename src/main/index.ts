@@ -1,5 +1,5 @@
 import { join } from 'node:path'
-import { BrowserWindow, app, dialog, screen, session } from 'electron'
+import { BrowserWindow, app, dialog, screen, session, shell } from 'electron'
 import { createAppCore } from './app-core'
 import type { AppCore, AppCoreOptions } from './app-core'
 import { DamagedStoreError } from './backups/service'
@@ -12,6 +12,7 @@ import { electronSqliteBinding } from './electron/native-binding'
 import { APP_URL, handleAppScheme, registerAppScheme } from './electron/protocol'
 import { installSecurityRestrictions } from './electron/security-restrictions'
 import { installSerialPortChooser } from './electron/serial'
+import { installPdfOpener } from './electron/downloads'
 import type { PortDescription } from './electron/serial'
 import { readSettings, receptionGroup } from './settings/service'
 import { createWindowOptions, readWindowState, writeWindowState } from './electron/window'
@@ -113,6 +114,9 @@ async function start(): Promise<void> {
     session.defaultSession,
     async () => (await readSettings(core!.dataSource.manager, receptionGroup)).scannerPort,
     askForPort,
+  )
+  installPdfOpener(session.defaultSession, join(app.getPath('temp'), 'SoPhongDich-in'), (path) =>
+    shell.openPath(path),
   )
   mainWindow = createMainWindow()
 }

@@ -96,38 +96,28 @@ const figuresOf = (r: FigureRow): DailyReportFigures => ({
   reporterName: r.reporter_name,
 })
 
-const figureValues = (f: DailyReportFigures) => [
-  f.staffTotal,
-  f.atOffice,
-  f.workingFromHome,
-  f.onLeave,
-  f.f0,
-  f.f1,
-  f.f2,
-  f.dose1,
-  f.dose2,
-  f.booster,
-  f.measures,
-  f.issues,
-  f.reporterName,
-]
+/** In the order of FIGURE_COLUMNS. */
+const FIGURE_KEYS = [
+  'staffTotal',
+  'atOffice',
+  'workingFromHome',
+  'onLeave',
+  'f0',
+  'f1',
+  'f2',
+  'dose1',
+  'dose2',
+  'booster',
+  'measures',
+  'issues',
+  'reporterName',
+] as const satisfies ReadonlyArray<keyof DailyReportFigures>
 
-const pickFigures = (v: DailyReportFigures): DailyReportFigures => figuresOf(toRow(v))
-const toRow = (f: DailyReportFigures): FigureRow => ({
-  staff_total: f.staffTotal,
-  at_office: f.atOffice,
-  working_from_home: f.workingFromHome,
-  on_leave: f.onLeave,
-  f0: f.f0,
-  f1: f.f1,
-  f2: f.f2,
-  dose1: f.dose1,
-  dose2: f.dose2,
-  booster: f.booster,
-  measures: f.measures,
-  issues: f.issues,
-  reporter_name: f.reporterName,
-})
+const figureValues = (f: DailyReportFigures) => FIGURE_KEYS.map((k) => f[k])
+
+/** Just the figures of an input or a report (no ids, dates or versions). */
+const pickFigures = (v: DailyReportFigures): DailyReportFigures =>
+  Object.fromEntries(FIGURE_KEYS.map((k) => [k, v[k]])) as unknown as DailyReportFigures
 
 /** An active unit by id, or a field error on `unitId`. */
 async function activeUnit(m: EntityManager, unitId: number): Promise<{ id: number; name: string }> {
@@ -547,4 +537,16 @@ export async function trend(m: EntityManager, now: Date, to: string | null): Pro
       missing: since !== null && date >= since ? Math.max(0, units - onTime - lateCount) : 0,
     }
   })
+}
+
+/**
+ * Practice entered against sample units goes with them when the sample data is removed:
+ * their daily and ad-hoc reports, their medicine cabinets and their rapid-test samples.
+ */
+export async function forgetSampleUnitReports(m: EntityManager): Promise<void> {
+  const sample = `SELECT id FROM units WHERE is_sample = 1`
+  await m.query(`DELETE FROM daily_reports WHERE unit_id IN (${sample})`)
+  await m.query(`DELETE FROM adhoc_reports WHERE unit_id IN (${sample})`)
+  await m.query(`DELETE FROM medicine_cabinets WHERE unit_id IN (${sample})`)
+  await m.query(`DELETE FROM rapid_test_samples WHERE unit_id IN (${sample})`)
 }

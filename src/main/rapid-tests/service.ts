@@ -249,11 +249,11 @@ export async function addVisitors(
   input: z.output<typeof AddVisitorsInput>,
 ): Promise<RapidRoundDto> {
   const allowed = new Set((await visitorCandidates(ctx.m, input.roundId)).map((c) => c.visitorId))
-  const ids = [...new Set(input.visitorIds)]
-  ids.forEach((visitorId, i) => {
+  input.visitorIds.forEach((visitorId, i) => {
     if (!allowed.has(visitorId))
       throw AppError.validation({ [`visitorIds.${i}`]: rapidMsg.visitorOutsideWeek })
   })
+  const ids = [...new Set(input.visitorIds)]
   for (const visitorId of ids)
     await ctx.m.query(
       `INSERT INTO rapid_test_samples (round_id, kind, visitor_id, added_at) VALUES (?, 'visitor', ?, ?)`,

@@ -138,4 +138,23 @@ test('a unit’s vaccine list with one bad row is refused whole, then imported o
   const form = page.getByTestId('registration-form')
   await expect(form).toContainText('Đã ghi nhận: Mũi 1 AstraZeneca 05/07/2021; Mũi 2')
   await page.screenshot({ path: testInfo.outputPath('vaccine-form.png'), fullPage: true })
+  await form.getByRole('button', { name: 'Huỷ' }).click()
+
+  // The editable lists: the seven vaccines and the nine groups, and a new name.
+  await page.getByRole('tab', { name: 'Danh mục' }).click()
+  const vaccines = page.getByTestId('catalog-vaccines')
+  await expect(vaccines.locator('tbody tr')).toHaveCount(7)
+  await expect(page.getByTestId('catalog-groups').locator('tbody tr')).toHaveCount(9)
+  await vaccines.getByPlaceholder('Tên').fill('Covaxin')
+  await vaccines.getByRole('button', { name: 'Thêm' }).click()
+  await expect(vaccines.locator('tbody tr')).toHaveCount(8)
+  const covaxin = vaccines.locator('tbody tr').nth(7).getByRole('textbox')
+  await covaxin.fill('Covaxin (Bharat Biotech)')
+  await covaxin.press('Enter')
+  await expect(
+    page.getByTestId('catalog-vaccines').locator('tbody tr').nth(7).getByRole('textbox'),
+  ).toHaveValue('Covaxin (Bharat Biotech)')
+  const list = (await preview.api('vaccines:list')) as { data?: Array<{ name: string }> }
+  expect(list.data!.map((v) => v.name)).toContain('Covaxin (Bharat Biotech)')
+  await page.screenshot({ path: testInfo.outputPath('vaccine-lists.png'), fullPage: true })
 })

@@ -319,4 +319,24 @@ describe('daily reports', () => {
       expect.arrayContaining(['dailyReports:summaryXlsx', 'dailyReports:summaryPdf']),
     )
   })
+
+  it('removes the practice reports of sample units with the sample data, and keeps real ones', async () => {
+    const app = await tempApp()
+    await app.ok('sample:load', {})
+    const sampleUnit = (await app.ok('units:options', {}))[0]!
+    const real = await app.ok('units:create', { code: 'THAT', name: 'Đơn vị thật', kindCode: 'department' })
+    await app.ok('dailyReports:submit', { unitId: sampleUnit.id, ...FIGURES })
+    await app.ok('dailyReports:submitAdhoc', {
+      unitId: sampleUnit.id,
+      subject: 'Tập dượt',
+      content: 'Thử nhập báo cáo',
+      reporterName: 'An',
+    })
+    await app.ok('medicineCabinets:save', { unitId: sampleUnit.id, hasCabinet: true })
+    await app.ok('dailyReports:submit', { unitId: real.id, ...FIGURES })
+    await app.ok('sample:clear', {})
+    const left = await app.ok('dailyReports:list', {})
+    expect(left.items.map((r) => [r.kind, r.unitName])).toEqual([['daily', 'Đơn vị thật']])
+    expect((await app.ok('units:options', {})).map((u) => u.name)).toEqual(['Đơn vị thật'])
+  })
 })

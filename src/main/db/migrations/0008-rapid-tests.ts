@@ -53,6 +53,7 @@ export class RapidTests1795000000008 implements MigrationInterface {
     await q.query(
       `CREATE UNIQUE INDEX ux_rapid_samples_visitor ON rapid_test_samples (round_id, visitor_id) WHERE visitor_id IS NOT NULL`,
     )
+    await q.query(`CREATE INDEX ix_rapid_samples_round ON rapid_test_samples (round_id)`)
     await q.query(`CREATE INDEX ix_rapid_samples_pool ON rapid_test_samples (pool_id)`)
     await q.query(`CREATE INDEX ix_rapid_samples_staff ON rapid_test_samples (staff_id)`)
 
