@@ -210,7 +210,7 @@ describe('printed minutes (biên bản)', () => {
     })
     await app.ok('inspections:update', {
       ...draft,
-      items: draft.items.map((x) => ({ id: x.id, result: 'pass' })),
+      items: draft.items.map((x) => ({ id: x.id, result: 'pass' as const })),
       recommendations: [{ content: 'Cập nhật lịch trực', ownerName: 'Văn phòng Sở', dueDate: '2021-12-01' }],
     })
     await app.ok('inspections:finalise', { id: draft.id })
