@@ -258,8 +258,9 @@ describe('printed minutes (biên bản)', () => {
         date: new Date('2021-11-15T03:00:00Z'),
         title: 'BIÊN BẢN',
         subject: `Văn bản số ${n}`,
+        // Regular, bold, italic, bold italic in turn.
         content: lines.map((line, i) => ({
-          ...(paragraph(line) as object),
+          stack: [paragraph(line)],
           bold: i % 2 === 1,
           italics: i % 4 >= 2,
         })),
