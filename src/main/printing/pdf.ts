@@ -1,20 +1,36 @@
-import { resolve, sep } from 'node:path'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import pdfmake from 'pdfmake'
-import type { TDocumentDefinitions } from 'pdfmake/interfaces'
-import { fontDictionary, fontsFolder } from './fonts'
+import type { TDocumentDefinitions, TFontFamilyTypes } from 'pdfmake/interfaces'
+import { FONT_FAMILY, FONT_FILES, fontsFolder } from './fonts'
+import { shareDecodedTables } from './parsed-fonts'
+
+/** pdfmake's in-memory files (on the Node instance, missing from its types). */
+const virtualFiles = (
+  pdfmake as unknown as { virtualfs: { writeFileSync(name: string, bytes: Buffer): void } }
+).virtualfs
 
 let configuredFor: string | null = null
 
 /**
- * pdfmake is one module-wide instance: fonts from our folder, no URL ever fetched, and no file
- * read outside the fonts folder, so a document built from user data can pull in nothing else.
+ * pdfmake is one module-wide instance. The fonts are read once into its in-memory files (the
+ * same bytes every time, so their decoded tables are shared: see parsed-fonts.ts); no URL is
+ * ever fetched and no file read, so a document built from user data can pull in nothing else
+ * (photos come in as data URLs).
  */
 function configure(folder: string): void {
   if (configuredFor === folder) return
-  const root = resolve(folder) + sep
-  pdfmake.setFonts(fontDictionary(folder))
+  const styles: TFontFamilyTypes = {}
+  for (const [style, file] of Object.entries(FONT_FILES)) {
+    const name = join(folder, file)
+    const bytes = readFileSync(name)
+    shareDecodedTables(bytes)
+    virtualFiles.writeFileSync(name, bytes)
+    styles[style as keyof typeof FONT_FILES] = name
+  }
+  pdfmake.setFonts({ [FONT_FAMILY]: styles })
   pdfmake.setUrlAccessPolicy(() => false)
-  pdfmake.setLocalAccessPolicy((path) => resolve(path).startsWith(root))
+  pdfmake.setLocalAccessPolicy(() => false)
   configuredFor = folder
 }
 
