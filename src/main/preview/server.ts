@@ -10,7 +10,8 @@ import type { Logger } from '../core/logger'
 import { CONTENT_SECURITY_POLICY } from '../security/csp'
 
 export const SECRET_HEADER = 'x-spd-secret'
-const MAX_BODY = 1024 * 1024
+/** Room for the largest file a route accepts (a ~7 MB .xlsx import is ~9.5 MB as base64 JSON). */
+export const MAX_BODY = 12 * 1024 * 1024
 const API_PREFIX = '/api/'
 
 const CONTENT_TYPES: Record<string, string> = {

@@ -5,7 +5,8 @@ import { connect, createServer as createNetServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { SECRET_HEADER, startPreviewServer } from '@main/preview/server'
+import { MAX_BODY, SECRET_HEADER, startPreviewServer } from '@main/preview/server'
+import { MAX_IMPORT_BASE64 } from '@shared/imports/schemas'
 import type { PreviewServer } from '@main/preview/server'
 import { silentLogger } from '@main/core/logger'
 import type { Session } from '@main/core/session'
@@ -15,7 +16,6 @@ import { tempApp } from '../helpers/temp-app'
 import type { TempApp } from '../helpers/temp-app'
 
 const SECRET = 'per-run-secret-for-tests-0123456789'
-const MAX_BODY = 1024 * 1024
 const INDEX_HTML = '<!doctype html><title>Sổ Phòng Dịch</title><div id="app"></div>'
 const ASSET_JS = 'console.log("asset")'
 const OUTSIDE_SECRET = 'TOP-SECRET-OUTSIDE-THE-STATIC-FOLDER'
@@ -346,6 +346,11 @@ describe('browser preview server: the API', () => {
     expect(response.status).toBe(200)
     expect(JSON.parse(response.body)).toMatchObject({ ok: true, data: { code: 'VP' } })
     expect(await unitCount(app)).toBe(1)
+  })
+
+  it('lets through the largest import file a route accepts', () => {
+    const largest = JSON.stringify({ fileName: 'danh-sach.xlsx', base64: 'A'.repeat(MAX_IMPORT_BASE64) })
+    expect(Buffer.byteLength(largest)).toBeLessThan(MAX_BODY)
   })
 
   it('answers an oversized body with 413, stores nothing, and keeps serving', async () => {
