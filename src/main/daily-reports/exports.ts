@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs'
 import type { FileDownload } from '@shared/audit/schemas'
 import type { AgencySettings } from '@shared/settings/schemas'
 import type { Board, DailyReportFigures } from '@shared/daily-reports/schemas'
-import { REPORT_DEADLINE } from '@shared/daily-reports/schemas'
+import { REPORT_COUNT_KEYS, REPORT_DEADLINE } from '@shared/daily-reports/schemas'
 import { formatDate, formatDateTime, vietnamDayStart } from '@shared/text/dates'
 import { renderPdf } from '../printing/pdf'
 import { listTable, officialDocument, paragraph, signatureBlocks } from '../printing/official-document'
@@ -25,19 +25,6 @@ interface DaySummary {
   totals: Omit<DailyReportFigures, 'measures' | 'issues' | 'reporterName'>
   missing: string[]
 }
-
-const NUMBER_KEYS = [
-  'staffTotal',
-  'atOffice',
-  'workingFromHome',
-  'onLeave',
-  'f0',
-  'f1',
-  'f2',
-  'dose1',
-  'dose2',
-  'booster',
-] as const
 
 const NUMBER_HEADERS = [
   'Tổng số CBCCVC-NLĐ',
@@ -70,7 +57,7 @@ export async function daySummary(m: EntityManager, now: Date, date: string): Pro
     [date],
   )) as Array<Record<string, number | string | null>>
   const byUnit = new Map(reports.map((r) => [r.unit_id as number, r]))
-  const totals = Object.fromEntries(NUMBER_KEYS.map((k) => [k, 0])) as DaySummary['totals']
+  const totals = Object.fromEntries(REPORT_COUNT_KEYS.map((k) => [k, 0])) as DaySummary['totals']
   const rows = day.rows.map((row): SummaryRow => {
     const r = byUnit.get(row.unitId)
     if (!r) return { unitName: row.unitName, status: statusText(row), figures: null }
@@ -89,7 +76,7 @@ export async function daySummary(m: EntityManager, now: Date, date: string): Pro
       issues: r.issues as string | null,
       reporterName: r.reporter_name as string,
     }
-    for (const k of NUMBER_KEYS) totals[k] += figures[k]
+    for (const k of REPORT_COUNT_KEYS) totals[k] += figures[k]
     return { unitName: row.unitName, status: statusText(row), figures }
   })
   return {
@@ -151,14 +138,14 @@ export async function summaryXlsx(
       i + 1,
       r.unitName,
       r.status,
-      ...NUMBER_KEYS.map((k) => (r.figures ? r.figures[k] : null)),
+      ...REPORT_COUNT_KEYS.map((k) => (r.figures ? r.figures[k] : null)),
       r.figures?.measures ?? '',
       r.figures?.issues ?? '',
       r.figures?.reporterName ?? '',
     ])
     if (!r.figures) row.getCell(3).font = { color: { argb: 'FFC00000' }, bold: true }
   })
-  const total = sheet.addRow(['', 'Tổng cộng', '', ...NUMBER_KEYS.map((k) => s.totals[k])])
+  const total = sheet.addRow(['', 'Tổng cộng', '', ...REPORT_COUNT_KEYS.map((k) => s.totals[k])])
   total.font = { bold: true }
   sheet.addRow([])
   sheet.addRow([`Đơn vị chưa báo cáo: ${s.missing.length ? s.missing.join('; ') : 'không có'}`])
@@ -204,11 +191,11 @@ export async function summaryPdf(
         String(i + 1),
         r.unitName,
         r.status,
-        ...NUMBER_KEYS.map((k) => (r.figures ? String(r.figures[k]) : '')),
+        ...REPORT_COUNT_KEYS.map((k) => (r.figures ? String(r.figures[k]) : '')),
       ]),
-      ['', 'Tổng cộng', '', ...NUMBER_KEYS.map((k) => String(s.totals[k]))],
+      ['', 'Tổng cộng', '', ...REPORT_COUNT_KEYS.map((k) => String(s.totals[k]))],
     ],
-    [22, '*', 78, ...NUMBER_KEYS.map(() => 38)],
+    [22, '*', 78, ...REPORT_COUNT_KEYS.map(() => 38)],
   )
   const lastRow = table.table.body[table.table.body.length - 1]!
   table.table.body[table.table.body.length - 1] = lastRow.map((cell) => ({

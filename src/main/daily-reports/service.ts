@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm'
 import type { z } from 'zod'
 import type { Page } from '@shared/contract'
-import { DEADLINE_MINUTES, TREND_DAYS, reportMsg } from '@shared/daily-reports/schemas'
+import { DEADLINE_MINUTES, REPORT_FIGURE_KEYS, TREND_DAYS, reportMsg } from '@shared/daily-reports/schemas'
 import type {
   AdhocReportDto,
   AdhocReportInput,
@@ -97,27 +97,11 @@ const figuresOf = (r: FigureRow): DailyReportFigures => ({
 })
 
 /** In the order of FIGURE_COLUMNS. */
-const FIGURE_KEYS = [
-  'staffTotal',
-  'atOffice',
-  'workingFromHome',
-  'onLeave',
-  'f0',
-  'f1',
-  'f2',
-  'dose1',
-  'dose2',
-  'booster',
-  'measures',
-  'issues',
-  'reporterName',
-] as const satisfies ReadonlyArray<keyof DailyReportFigures>
-
-const figureValues = (f: DailyReportFigures) => FIGURE_KEYS.map((k) => f[k])
+const figureValues = (f: DailyReportFigures) => REPORT_FIGURE_KEYS.map((k) => f[k])
 
 /** Just the figures of an input or a report (no ids, dates or versions). */
 const pickFigures = (v: DailyReportFigures): DailyReportFigures =>
-  Object.fromEntries(FIGURE_KEYS.map((k) => [k, v[k]])) as unknown as DailyReportFigures
+  Object.fromEntries(REPORT_FIGURE_KEYS.map((k) => [k, v[k]])) as unknown as DailyReportFigures
 
 /** An active unit by id, or a field error on `unitId`. */
 async function activeUnit(m: EntityManager, unitId: number): Promise<{ id: number; name: string }> {

@@ -119,6 +119,22 @@ export type ReportListQuery = z.input<typeof ReportListQuery>
 
 export type Punctuality = 'onTime' | 'late' | 'missing'
 
+/** A report's counts, in the order every form, table and export shows them. */
+export const REPORT_COUNT_KEYS = [
+  'staffTotal',
+  'atOffice',
+  'workingFromHome',
+  'onLeave',
+  'f0',
+  'f1',
+  'f2',
+  'dose1',
+  'dose2',
+  'booster',
+] as const
+/** Every figure of a report: the counts, then the text fields. */
+export const REPORT_FIGURE_KEYS = [...REPORT_COUNT_KEYS, 'measures', 'issues', 'reporterName'] as const
+
 export interface DailyReportFigures {
   staffTotal: number
   atOffice: number
