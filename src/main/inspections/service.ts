@@ -578,7 +578,9 @@ async function syncChildren<T extends { id: number | null }>(
   inspectionId: number,
   list: T[],
   field: string,
-  write: (item: T, position: number, existing: number | null) => Promise<void>,
+  /** Column names, and each item's values for them in that order (its position first). */
+  columns: readonly string[],
+  values: (item: T, position: number) => unknown[],
   beforeDelete?: (ids: number[]) => Promise<void>,
 ) {
   const existing = new Set(
@@ -595,7 +597,14 @@ async function syncChildren<T extends { id: number | null }>(
     await beforeDelete?.(gone)
     await m.query(`DELETE FROM ${table} WHERE id IN (${gone.map(() => '?').join(',')})`, gone)
   }
-  for (const [i, item] of list.entries()) await write(item, i + 1, item.id)
+  const update = `UPDATE ${table} SET ${columns.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`
+  const insert = `INSERT INTO ${table} (${columns.join(', ')}, inspection_id)
+    VALUES (${columns.map(() => '?').join(', ')}, ?)`
+  for (const [i, item] of list.entries())
+    await m.query(item.id === null ? insert : update, [
+      ...values(item, i + 1),
+      item.id === null ? inspectionId : item.id,
+    ])
 }
 
 async function applyUpdate(
@@ -655,21 +664,8 @@ async function applyUpdate(
     id,
     input.violations,
     'violations',
-    async (v, position, existing) => {
-      const values = [position, v.offenderKind, v.offender, v.description, v.handling, v.handlingState]
-      if (existing)
-        await m.query(
-          `UPDATE violations SET position = ?, offender_kind = ?, offender = ?, description = ?, handling = ?,
-             handling_state = ? WHERE id = ?`,
-          [...values, existing],
-        )
-      else
-        await m.query(
-          `INSERT INTO violations (position, offender_kind, offender, description, handling, handling_state, inspection_id)
-           VALUES (?, ?, ?, ?, ?, ?, ?)`,
-          [...values, id],
-        )
-    },
+    ['position', 'offender_kind', 'offender', 'description', 'handling', 'handling_state'],
+    (v, position) => [position, v.offenderKind, v.offender, v.description, v.handling, v.handlingState],
     async (gone) => {
       // A finalised version may print these photos: a correction keeps them.
       if (!correcting) return
@@ -692,21 +688,8 @@ async function applyUpdate(
     id,
     input.recommendations,
     'recommendations',
-    async (r, position, existing) => {
-      const values = [position, r.content, r.ownerUnitId, r.ownerName, r.dueDate, now.toISOString()]
-      if (existing)
-        await m.query(
-          `UPDATE recommendations SET position = ?, content = ?, owner_unit_id = ?, owner_name = ?, due_date = ?,
-           updated_at = ? WHERE id = ?`,
-          [...values, existing],
-        )
-      else
-        await m.query(
-          `INSERT INTO recommendations (position, content, owner_unit_id, owner_name, due_date, updated_at, inspection_id)
-         VALUES (?, ?, ?, ?, ?, ?, ?)`,
-          [...values, id],
-        )
-    },
+    ['position', 'content', 'owner_unit_id', 'owner_name', 'due_date', 'updated_at'],
+    (r, position) => [position, r.content, r.ownerUnitId, r.ownerName, r.dueDate, now.toISOString()],
   )
 }
 
