@@ -20,6 +20,7 @@ import type {
 } from '@shared/daily-reports/schemas'
 import { vietnamDay, vietnamDayStart } from '@shared/text/dates'
 import { AppError } from '../core/errors'
+import { findActiveUnit } from '../units/service'
 import type { AuditRecorder } from '../audit/trail'
 
 export interface ReportContext {
@@ -105,12 +106,7 @@ const pickFigures = (v: DailyReportFigures): DailyReportFigures =>
 
 /** An active unit by id, or a field error on `unitId`. */
 async function activeUnit(m: EntityManager, unitId: number): Promise<{ id: number; name: string }> {
-  const [unit] = (await m.query(`SELECT id, name FROM units WHERE id = ? AND active = 1`, [
-    unitId,
-  ])) as Array<{
-    id: number
-    name: string
-  }>
+  const unit = await findActiveUnit(m, unitId)
   if (!unit) throw AppError.validation({ unitId: reportMsg.unitUnknown })
   return unit
 }

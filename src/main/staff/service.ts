@@ -16,6 +16,7 @@ import { searchKeyOf } from '@shared/text/search-key'
 import { vietnameseSortKey } from '@shared/text/sort-key'
 import { vietnamDay } from '@shared/text/dates'
 import { AppError } from '../core/errors'
+import { findActiveUnit } from '../units/service'
 import { ANONYMISED_NAME } from '../visitors/service'
 import type { AuditRecorder } from '../audit/trail'
 import { searchCondition } from '../search/search-index'
@@ -185,10 +186,7 @@ export async function getStaffDetail(m: EntityManager, id: number): Promise<Staf
 }
 
 export async function requireActiveUnit(m: EntityManager, unitId: number, field = 'unitId'): Promise<void> {
-  const [unit] = (await m.query(`SELECT active FROM units WHERE id = ?`, [unitId])) as Array<{
-    active: number
-  }>
-  if (!unit || unit.active !== 1) throw AppError.validation({ [field]: staffMsg.unitUnknown })
+  if (!(await findActiveUnit(m, unitId))) throw AppError.validation({ [field]: staffMsg.unitUnknown })
 }
 
 /** The active staff member holding `idNumber`, other than `selfId`. */
@@ -286,10 +284,7 @@ export function insertStaffMany(
 export async function createStaff(ctx: StaffContext, input: StaffFields): Promise<StaffDto> {
   const { m } = ctx
   const errors: Record<string, string> = {}
-  const [unit] = (await m.query(`SELECT active FROM units WHERE id = ?`, [input.unitId])) as Array<{
-    active: number
-  }>
-  if (!unit || unit.active !== 1) errors.unitId = staffMsg.unitUnknown
+  if (!(await findActiveUnit(m, input.unitId))) errors.unitId = staffMsg.unitUnknown
   const holder = await activeHolder(m, input.idNumber, null)
   if (holder) errors.idNumber = staffMsg.idTaken(holder.fullName, holder.unitName)
   if (Object.keys(errors).length) throw AppError.validation(errors)

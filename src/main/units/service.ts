@@ -110,6 +110,18 @@ export async function listUnits(m: EntityManager, q: z.output<typeof UnitListQue
   return { items: rows.map(toDto), total: n, page: q.page, pageSize: q.pageSize }
 }
 
+/** An active unit by id, or null when there is none (or it was deactivated): the check every feature makes. */
+export async function findActiveUnit(
+  m: EntityManager,
+  id: number,
+): Promise<{ id: number; name: string } | null> {
+  const [unit] = (await m.query('SELECT id, name FROM units WHERE id = ? AND active = 1', [id])) as Array<{
+    id: number
+    name: string
+  }>
+  return unit ?? null
+}
+
 export async function getUnit(m: EntityManager, id: number): Promise<UnitDto> {
   const rows = (await m.query(`${SELECT_UNIT} WHERE u.id = ?`, [id])) as UnitQueryRow[]
   if (!rows[0]) throw AppError.notFound(unitMsg.notFound)

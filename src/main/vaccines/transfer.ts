@@ -31,6 +31,7 @@ import {
   markSubmitted,
 } from './service'
 import type { VaccineContext } from './service'
+import { findActiveUnit } from '../units/service'
 
 export const MAX_VACCINATION_IMPORT_ROWS = 10_000
 
@@ -303,10 +304,7 @@ async function requireUnitAndRound(m: EntityManager, roundId: number, unitId: nu
   }>
   if (!round) errors.roundId = 'Không tìm thấy đợt đăng ký'
   else if (round.closed) errors.roundId = 'Đợt đăng ký đã khoá'
-  const [unit] = (await m.query(`SELECT active FROM units WHERE id = ?`, [unitId])) as Array<{
-    active: number
-  }>
-  if (!unit || !unit.active) errors.unitId = 'Chọn đơn vị đang hoạt động'
+  if (!(await findActiveUnit(m, unitId))) errors.unitId = 'Chọn đơn vị đang hoạt động'
   if (Object.keys(errors).length) throw AppError.validation(errors)
 }
 

@@ -31,6 +31,7 @@ import { formatDateTime, vietnamDayEnd, vietnamDayStart } from '@shared/text/dat
 import { searchKey, searchKeyOf } from '@shared/text/search-key'
 import { maskIdNumber } from '@shared/visitors/cccd-qr'
 import { AppError } from '../core/errors'
+import { findActiveUnit } from '../units/service'
 import type { AuditRecorder } from '../audit/trail'
 import { searchCondition, searchJoin } from '../search/search-index'
 import { namedQuery } from '../db/sql'
@@ -228,15 +229,13 @@ export async function visitorHistory(m: EntityManager, id: number): Promise<Visi
 
 // ---------------------------------------------------------------- check-in
 
-interface ActiveUnit {
-  id: number
-  name: string
-  active: number
-}
-
-async function requireActiveUnit(m: EntityManager, id: number, field: string): Promise<ActiveUnit> {
-  const [unit] = (await m.query('SELECT id, name, active FROM units WHERE id = ?', [id])) as ActiveUnit[]
-  if (!unit || unit.active !== 1) throw AppError.validation({ [field]: visitMsg.hostUnitUnknown })
+async function requireActiveUnit(
+  m: EntityManager,
+  id: number,
+  field: string,
+): Promise<{ id: number; name: string }> {
+  const unit = await findActiveUnit(m, id)
+  if (!unit) throw AppError.validation({ [field]: visitMsg.hostUnitUnknown })
   return unit
 }
 
