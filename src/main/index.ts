@@ -1,5 +1,5 @@
 import { join } from 'node:path'
-import { BrowserWindow, app, dialog, screen, session, shell } from 'electron'
+import { BrowserWindow, Menu, app, dialog, screen, session, shell } from 'electron'
 import { createAppCore } from './app-core'
 import type { AppCore, AppCoreOptions } from './app-core'
 import { DamagedStoreError } from './backups/service'
@@ -13,6 +13,7 @@ import { APP_URL, handleAppScheme, registerAppScheme } from './electron/protocol
 import { installSecurityRestrictions } from './electron/security-restrictions'
 import { installSerialPortChooser } from './electron/serial'
 import { installPdfOpener } from './electron/downloads'
+import { applicationMenuTemplate } from './electron/menu'
 import type { PortDescription } from './electron/serial'
 import { readSettings, receptionGroup } from './settings/service'
 import { createWindowOptions, readWindowState, writeWindowState } from './electron/window'
@@ -32,7 +33,9 @@ function createMainWindow(): BrowserWindow {
     stateFile,
     screen.getAllDisplays().map((d) => d.workArea),
   )
-  const window = new BrowserWindow(createWindowOptions(state, join(__dirname, '../preload/index.js')))
+  const window = new BrowserWindow(
+    createWindowOptions(state, join(__dirname, '../preload/index.js'), app.isPackaged),
+  )
   if (state.maximized) window.maximize()
   window.once('ready-to-show', () => window.show())
 
@@ -118,6 +121,7 @@ async function start(): Promise<void> {
   installPdfOpener(session.defaultSession, join(app.getPath('temp'), 'SoPhongDich-in'), (path) =>
     shell.openPath(path),
   )
+  Menu.setApplicationMenu(Menu.buildFromTemplate(applicationMenuTemplate(app.isPackaged)))
   mainWindow = createMainWindow()
 }
 

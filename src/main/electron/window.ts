@@ -13,10 +13,14 @@ export const DEFAULT_WINDOW_STATE: WindowState = { width: 1366, height: 860, max
 const MIN_WIDTH = 1024
 const MIN_HEIGHT = 680
 
-/** The one place BrowserWindow options come from, so the security settings cannot drift. */
+/**
+ * The one place BrowserWindow options come from, so the security settings cannot drift.
+ * DevTools exist only in a development run: a packaged build has none, whatever the environment.
+ */
 export function createWindowOptions(
   state: WindowState,
   preloadPath: string,
+  packaged: boolean,
 ): BrowserWindowConstructorOptions {
   return {
     title: 'Sổ Phòng Dịch',
@@ -41,7 +45,7 @@ export function createWindowOptions(
       webviewTag: false,
       experimentalFeatures: false,
       spellcheck: false,
-      devTools: !process.env.SPD_NO_DEVTOOLS,
+      devTools: !packaged,
     },
   }
 }

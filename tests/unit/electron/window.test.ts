@@ -13,7 +13,7 @@ const display = { x: 0, y: 0, width: 1920, height: 1080 }
 
 describe('window options', () => {
   it('keeps the renderer isolated and sandboxed', () => {
-    const options = createWindowOptions(DEFAULT_WINDOW_STATE, '/app/out/preload/index.js')
+    const options = createWindowOptions(DEFAULT_WINDOW_STATE, '/app/out/preload/index.js', true)
     expect(options.webPreferences).toMatchObject({
       preload: '/app/out/preload/index.js',
       contextIsolation: true,
@@ -27,6 +27,17 @@ describe('window options', () => {
       experimentalFeatures: false,
     })
     expect(options.show).toBe(false)
+  })
+
+  it('has no DevTools in a packaged build, whatever the environment says', () => {
+    const saved = { ...process.env }
+    Object.assign(process.env, { SPD_DEVTOOLS: '1', SPD_NO_DEVTOOLS: '', NODE_ENV: 'development' })
+    try {
+      expect(createWindowOptions(DEFAULT_WINDOW_STATE, '/p.js', true).webPreferences?.devTools).toBe(false)
+      expect(createWindowOptions(DEFAULT_WINDOW_STATE, '/p.js', false).webPreferences?.devTools).toBe(true)
+    } finally {
+      process.env = saved
+    }
   })
 })
 
