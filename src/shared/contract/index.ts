@@ -102,10 +102,11 @@ export const contract = {
     permission: 'signedIn',
     kind: 'read',
   }),
+  // A session route: a wrong current password's count and audit line stick although it fails.
   'auth:changePassword': route<typeof ChangeOwnPasswordInput, true>({
     input: ChangeOwnPasswordInput,
     permission: 'signedIn',
-    kind: 'write',
+    kind: 'session',
   }),
   'users:list': route<typeof UserListQuery, Page<UserDto>>({
     input: UserListQuery,
