@@ -325,12 +325,13 @@ export interface TraceResult {
   staff: TraceStaff[]
 }
 
-/** A visitor as stored; `idNumber` is shown masked in lists and whole when opened. */
+/** A visitor as screens see them: the ID number masked; `visitors:revealIdNumber` (audited) shows it whole. */
 export interface VisitorDto {
   id: number
   fullName: string
   idType: IdType
-  idNumber: string | null
+  /** Last 4 digits, as lists show it. */
+  idNumberMasked: string | null
   dateOfBirth: string | null
   gender: 'male' | 'female' | null
   phone: string | null
@@ -383,6 +384,10 @@ export interface VisitorLookup {
 export interface VisitorHistory {
   visitor: VisitorDto
   visits: VisitDto[]
+}
+
+export interface RevealedIdNumber {
+  idNumber: string | null
 }
 
 export interface WatchDto {
