@@ -11,7 +11,7 @@ export interface TextOptions {
 }
 
 /** Whitespace, format characters and the blank letters (Hangul fillers, Braille blank) used to fake a filled field. */
-const INVISIBLE_ONLY = /^[\s\p{Cf}\u034F\u115F\u1160\u17B4\u17B5\u2800\u3164\uFFA0]*$/u
+const INVISIBLE_ONLY = /^(?:[\s\p{Cf}\u115F\u1160\u2800\u3164\uFFA0]|\u034F|\u17B4|\u17B5)*$/u
 
 /** Controls, format characters (zero-width, bidi), surrogates without their pair, line/paragraph separators. */
 const NOT_TEXT = /[\p{Cc}\p{Cf}\p{Cs}\u2028\u2029]/u
