@@ -14,7 +14,7 @@ export const accountMsg = {
   usernameTaken: 'Tên đăng nhập này đã có',
   rolesRequired: 'Chọn ít nhất một vai trò',
   // The same words for an unknown name, a wrong password, a locked or a disabled account.
-  badCredentials: `Tên đăng nhập hoặc mật khẩu không đúng (sau ${MAX_FAILED_LOGINS} lần sai liên tiếp, tài khoản tạm khoá ${LOCKOUT_MINUTES} phút)`,
+  badCredentials: `Tên đăng nhập hoặc mật khẩu không đúng (sai ${MAX_FAILED_LOGINS} lần: khoá ${LOCKOUT_MINUTES} phút)`,
   wrongPassword: 'Mật khẩu không đúng',
   lockedOut: (minutes: number) => `Tài khoản tạm khoá do nhập sai nhiều lần. Thử lại sau ${minutes} phút.`,
   inactive: 'Tài khoản đã bị vô hiệu hoá',

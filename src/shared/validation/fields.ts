@@ -11,7 +11,7 @@ export const msg = {
   email: 'Địa chỉ email không hợp lệ',
   integer: 'Phải là số nguyên',
   invalid: 'Giá trị không hợp lệ',
-  hiddenCharacter: 'Có ký tự ẩn hoặc ký tự điều khiển (thường do sao chép từ nơi khác): hãy xoá và gõ lại',
+  hiddenCharacter: 'Có ký tự ẩn hoặc ký tự điều khiển: hãy xoá và gõ lại',
   birthTooOld: 'Ngày sinh trước năm 1900 — có thể đã nhập nhầm',
 }
 
