@@ -33,10 +33,15 @@ export async function verifyPassword(password: string, stored: string): Promise<
   return key.length === expected.length && timingSafeEqual(key, expected)
 }
 
-/** Spends the same time as a real check, so an unknown user name answers no faster. */
-let dummyHash: Promise<string> | null = null
-export async function verifyAgainstNothing(password: string): Promise<false> {
-  dummyHash ??= hashPassword('not-a-real-password')
-  await verifyPassword(password, await dummyHash)
-  return false
-}
+/**
+ * A hash at today's cost that no password matches (a random key): an unknown, locked or disabled
+ * account is checked against it, so every failed sign-in spends one full scrypt.
+ */
+export const NO_ACCOUNT_HASH = [
+  'scrypt',
+  PARAMS.N,
+  PARAMS.r,
+  PARAMS.p,
+  '0tKKeMlqurKuqg7QOYYrFg==',
+  'CvFqyFv5Pezw3FhJ9WQYDcCvWQBg2XsDGa25vxv3jr1T5yVLnSeqoq34SMcA2+fDZICckpWg1vh5WOCtAbQzoA==',
+].join('$')

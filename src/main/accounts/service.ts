@@ -21,7 +21,7 @@ import type { HandlerContext } from '../core/router'
 import type { SessionUser } from '../core/session'
 import { UserEntity, rolesOf } from './entities'
 import type { UserRow } from './entities'
-import { hashPassword, verifyAgainstNothing, verifyPassword } from './passwords'
+import { NO_ACCOUNT_HASH, hashPassword, verifyPassword } from './passwords'
 
 const toDto = (r: UserRow): UserDto => ({
   id: r.id,
@@ -84,46 +84,74 @@ export async function setup(ctx: HandlerContext, input: z.output<typeof SetupInp
   return { needsSetup: false, user: null, locked: false, idleMinutes: ctx.sessions.idleMinutes }
 }
 
+type Attempt = 'ok' | 'wrong' | 'locked' | 'disabled'
+
+const minutesLeft = (row: UserRow, now: Date) =>
+  Math.max(1, Math.ceil((Date.parse(row.lockedUntil ?? '') - now.getTime()) / 60_000))
+
 /**
- * Checks a password for an existing row and keeps the failure count: the fifth wrong try in a
- * row locks the account for LOCKOUT_MINUTES. Runs outside a transaction so the count sticks.
+ * One password check, the same work whatever the account's state: exactly one scrypt, against
+ * a hash nothing matches when the account is unknown, locked or disabled, so the answer's time
+ * tells nothing. Keeps the failure count: the fifth wrong try in a row locks the account for
+ * LOCKOUT_MINUTES. Called from session routes (no transaction), so the count and the audit
+ * lines stick although the route then fails.
  */
-async function checkPassword(ctx: HandlerContext, row: UserRow, password: string): Promise<void> {
-  const repo = ctx.m.getRepository(UserEntity)
+async function attemptPassword(
+  ctx: HandlerContext,
+  row: UserRow | null,
+  password: string,
+  wrongNote: string,
+): Promise<Attempt> {
   const now = ctx.now
-  if (row.lockedUntil && row.lockedUntil > now.toISOString()) {
-    const minutes = Math.max(1, Math.ceil((Date.parse(row.lockedUntil) - now.getTime()) / 60_000))
-    ctx.audit.note('user', row.id, 'Đăng nhập khi tài khoản đang tạm khoá')
-    throw new AppError('unauthorized', accountMsg.lockedOut(minutes))
+  const locked = !!row?.lockedUntil && row.lockedUntil > now.toISOString()
+  const usable = row !== null && row.active && !locked
+  const matches = await verifyPassword(password, usable ? row.passwordHash : NO_ACCOUNT_HASH)
+  if (!row) return 'wrong'
+  if (locked) {
+    ctx.audit.note('user', row.id, 'Nhập mật khẩu khi tài khoản đang tạm khoá')
+    return 'locked'
   }
-  if (await verifyPassword(password, row.passwordHash)) {
+  if (!row.active) {
+    ctx.audit.note('user', row.id, 'Nhập mật khẩu của tài khoản đã vô hiệu hoá')
+    return 'disabled'
+  }
+  const repo = ctx.m.getRepository(UserEntity)
+  if (matches) {
     await repo.update(row.id, { failedLogins: 0, lockedUntil: null })
-    return
+    return 'ok'
   }
   const failed = row.failedLogins + 1
   if (failed >= MAX_FAILED_LOGINS) {
     const until = new Date(now.getTime() + LOCKOUT_MINUTES * 60_000).toISOString()
     await repo.update(row.id, { failedLogins: 0, lockedUntil: until })
+    row.lockedUntil = until
     ctx.audit.note(
       'user',
       row.id,
-      `Tạm khoá ${LOCKOUT_MINUTES} phút sau ${MAX_FAILED_LOGINS} lần nhập sai mật khẩu`,
+      `${wrongNote}. Tạm khoá ${LOCKOUT_MINUTES} phút sau ${MAX_FAILED_LOGINS} lần nhập sai mật khẩu`,
     )
-    throw new AppError('unauthorized', accountMsg.lockedOut(LOCKOUT_MINUTES))
+    return 'locked'
   }
   await repo.update(row.id, { failedLogins: failed })
-  ctx.audit.note('user', row.id, 'Nhập sai mật khẩu')
-  throw AppError.validation({ password: accountMsg.badCredentials }, accountMsg.badCredentials)
+  ctx.audit.note('user', row.id, wrongNote)
+  return 'wrong'
 }
 
+/** A signed-in user's own account turned unusable (locked by wrong tries, disabled): the window signs out. */
+function signOutRefused(ctx: HandlerContext, row: UserRow | null, attempt: Attempt): never {
+  ctx.session.signOut()
+  throw new AppError(
+    'unauthorized',
+    attempt === 'locked' && row ? accountMsg.lockedOut(minutesLeft(row, ctx.now)) : accountMsg.inactive,
+  )
+}
+
+/** Unknown name, wrong password, locked or disabled account: one answer, told apart only in the trail. */
 export async function login(ctx: HandlerContext, input: z.output<typeof LoginInput>): Promise<AuthStatus> {
   const row = await ctx.m.getRepository(UserEntity).findOne({ where: { username: input.username } })
-  if (!row) {
-    await verifyAgainstNothing(input.password)
+  const attempt = await attemptPassword(ctx, row, input.password, 'Nhập sai mật khẩu')
+  if (attempt !== 'ok' || !row)
     throw AppError.validation({ password: accountMsg.badCredentials }, accountMsg.badCredentials)
-  }
-  await checkPassword(ctx, row, input.password)
-  if (!row.active) throw new AppError('unauthorized', accountMsg.inactive)
   await ctx.m.getRepository(UserEntity).update(row.id, { lastLoginAt: ctx.now.toISOString() })
   ctx.session.signIn(toSessionUser(row), ctx.now.getTime())
   ctx.audit.note('user', row.id, 'Đăng nhập')
@@ -131,22 +159,12 @@ export async function login(ctx: HandlerContext, input: z.output<typeof LoginInp
 }
 
 export async function unlock(ctx: HandlerContext, input: z.output<typeof UnlockInput>): Promise<AuthStatus> {
-  const user = ctx.session.user!
-  const row = await ctx.m.getRepository(UserEntity).findOne({ where: { id: user.id } })
-  if (!row || !row.active) {
-    ctx.session.signOut()
-    throw new AppError('unauthorized', accountMsg.inactive)
-  }
-  try {
-    await checkPassword(ctx, row, input.password)
-  } catch (error) {
-    if (!(error instanceof AppError)) throw error
-    if (error.code === 'validation')
-      throw AppError.validation({ password: accountMsg.wrongPassword }, accountMsg.wrongPassword)
-    // Locked out while the screen was locked: the window signs out entirely.
-    ctx.session.signOut()
-    throw error
-  }
+  const row = await ctx.m.getRepository(UserEntity).findOne({ where: { id: ctx.session.user!.id } })
+  const attempt = await attemptPassword(ctx, row, input.password, 'Mở khoá màn hình: nhập sai mật khẩu')
+  if (attempt === 'wrong' && row)
+    throw AppError.validation({ password: accountMsg.wrongPassword }, accountMsg.wrongPassword)
+  // Locked out or disabled while the screen was locked: the window signs out entirely.
+  if (attempt !== 'ok' || !row) signOutRefused(ctx, row, attempt)
   ctx.session.signIn(toSessionUser(row), ctx.now.getTime())
   return authStatus(ctx)
 }
@@ -168,9 +186,11 @@ export async function changeOwnPassword(
 ): Promise<void> {
   const repo = ctx.m.getRepository(UserEntity)
   const row = await repo.findOne({ where: { id: ctx.session.user!.id } })
-  if (!row) throw AppError.notFound(accountMsg.notFound)
-  if (!(await verifyPassword(input.current, row.passwordHash)))
-    throw AppError.validation({ current: accountMsg.wrongPassword })
+  const attempt = await attemptPassword(ctx, row, input.current, 'Đổi mật khẩu: nhập sai mật khẩu hiện tại')
+  if (attempt === 'wrong' && row)
+    throw AppError.validation({ current: accountMsg.wrongPassword }, accountMsg.wrongPassword)
+  // The same lockout as sign-in: whoever keeps guessing at an open window is signed out.
+  if (attempt !== 'ok' || !row) signOutRefused(ctx, row, attempt)
   await repo.update(row.id, {
     passwordHash: await hashPassword(input.password),
     updatedAt: ctx.now.toISOString(),

@@ -8,6 +8,7 @@ import {
   insideNow,
   listWatch,
   lookupVisitor,
+  revealIdNumber,
   saveWatch,
   searchVisits,
   suggestVisitors,
@@ -51,6 +52,7 @@ export const visitorHandlers: VisitorHandlers = {
   'visitors:lookup': (input, { m }) => lookupVisitor(m, input.idNumber),
   'visitors:suggest': (input, { m }) => suggestVisitors(m, input.q, input.limit),
   'visitors:history': (input, { m }) => visitorHistory(m, input.id),
+  'visitors:revealIdNumber': (input, ctx) => revealIdNumber(visitContext(ctx), input.id),
   'visits:dayListXlsx': async (input, { m, audit }) => {
     const file = await dayListXlsx(m, input, await readSettings(m, agencyGroup))
     audit.note('visit', null, `Xuất danh sách khách ${periodText(input)} (${file.fileName})`)
@@ -61,10 +63,16 @@ export const visitorHandlers: VisitorHandlers = {
     audit.note('visit', null, `Xuất danh sách khách ${periodText(input)} (${file.fileName})`)
     return file
   },
-  'visits:rollCallPdf': async (_input, { m, now }) =>
-    rollCallPdf(await insideNow(m, {}), await readSettings(m, agencyGroup), now),
-  'visits:slipPdf': async (input, { m }) =>
-    visitorSlipPdf(await getVisit(m, input.id), await readSettings(m, agencyGroup)),
+  'visits:rollCallPdf': async (_input, { m, now, audit }) => {
+    const inside = await insideNow(m, {})
+    audit.note('visit', null, `In danh sách người đang ở trong cơ quan (${inside.count} người)`)
+    return rollCallPdf(inside, await readSettings(m, agencyGroup), now)
+  },
+  'visits:slipPdf': async (input, { m, audit }) => {
+    const visit = await getVisit(m, input.id)
+    audit.note('visit', visit.id, 'In phiếu khách')
+    return visitorSlipPdf(visit, await readSettings(m, agencyGroup))
+  },
   'visits:trace': (input, { m, now }) => traceContacts(m, input, now),
   'visits:traceXlsx': async (input, { m, now, audit }) => {
     const trace = await traceContacts(m, input, now)

@@ -19,6 +19,7 @@ import type {
   VisitDto,
   VisitEditInput,
   VisitorDto,
+  RevealedIdNumber,
   VisitorFields,
   VisitorHistory,
   VisitorLookup,
@@ -139,7 +140,7 @@ function toVisitorDto(r: VisitorRow): VisitorDto {
     id: r.id,
     fullName: r.full_name ?? ANONYMISED_NAME,
     idType: r.id_type,
-    idNumber: r.id_number,
+    idNumberMasked: r.id_number ? maskIdNumber(r.id_number) : null,
     dateOfBirth: r.date_of_birth,
     gender: r.gender,
     phone: r.phone,
@@ -225,6 +226,14 @@ export async function visitorHistory(m: EntityManager, id: number): Promise<Visi
     [id],
   )) as VisitRow[]
   return { visitor: toVisitorDto(row), visits: visits.map(toVisitDto) }
+}
+
+/** The whole ID number of one visitor, for the screen that asked: each time a line in the trail. */
+export async function revealIdNumber(ctx: VisitContext, id: number): Promise<RevealedIdNumber> {
+  const row = await findVisitor(ctx.m, 'id = ?', [id])
+  if (!row) throw AppError.notFound(visitMsg.visitorNotFound)
+  ctx.audit.note('visitor', row.id, 'Xem số giấy tờ đầy đủ')
+  return { idNumber: row.id_number }
 }
 
 // ---------------------------------------------------------------- check-in

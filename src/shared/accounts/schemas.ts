@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { ROLES } from '../contract/permissions'
 import type { Permission, Role } from '../contract/permissions'
-import { id, msg, paging, requiredText, searchText } from '../validation/fields'
+import { id, msg, paging, requiredText, searchText, text } from '../validation/fields'
 
 export const PASSWORD_MIN = 8
 export const MAX_FAILED_LOGINS = 5
@@ -13,7 +13,8 @@ export const accountMsg = {
   usernameFormat: 'Tên đăng nhập chỉ gồm chữ không dấu, số, dấu chấm, gạch dưới (3–40 ký tự)',
   usernameTaken: 'Tên đăng nhập này đã có',
   rolesRequired: 'Chọn ít nhất một vai trò',
-  badCredentials: 'Tên đăng nhập hoặc mật khẩu không đúng',
+  // The same words for an unknown name, a wrong password, a locked or a disabled account.
+  badCredentials: `Tên đăng nhập hoặc mật khẩu không đúng (sai ${MAX_FAILED_LOGINS} lần: khoá ${LOCKOUT_MINUTES} phút)`,
   wrongPassword: 'Mật khẩu không đúng',
   lockedOut: (minutes: number) => `Tài khoản tạm khoá do nhập sai nhiều lần. Thử lại sau ${minutes} phút.`,
   inactive: 'Tài khoản đã bị vô hiệu hoá',
@@ -29,9 +30,7 @@ const password = z
   .min(PASSWORD_MIN, { error: accountMsg.passwordShort })
   .max(200)
 
-const username = z
-  .string({ error: msg.required })
-  .trim()
+const username = text({ error: msg.required })
   .toLowerCase()
   .refine((v) => /^[a-z0-9._]{3,40}$/.test(v), { error: accountMsg.usernameFormat })
 
@@ -56,7 +55,7 @@ export const SetupInput = withConfirmation(
 export type SetupInput = z.input<typeof SetupInput>
 
 export const LoginInput = z.object({
-  username: z.string({ error: msg.required }).trim().toLowerCase().min(1, { error: msg.required }).max(40),
+  username: text({ error: msg.required }).toLowerCase().min(1, { error: msg.required }).max(40),
   password: z.string({ error: msg.required }).min(1, { error: msg.required }).max(200),
 })
 export type LoginInput = z.input<typeof LoginInput>

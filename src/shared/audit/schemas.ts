@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { id, paging, searchText } from '../validation/fields'
+import { id, paging, searchText, text } from '../validation/fields'
 
 const isoDate = z.iso.date({ error: 'Ngày không hợp lệ' }).nullish()
 
@@ -8,7 +8,7 @@ export const AuditQuery = z
     from: isoDate,
     to: isoDate,
     userId: id.nullish(),
-    entity: z.string().max(40).nullish(),
+    entity: text().max(40).nullish(),
     q: searchText,
     ...paging,
   })

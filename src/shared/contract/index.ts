@@ -33,6 +33,7 @@ import type {
   VisitDto,
   VisitorDto,
   VisitorHistory,
+  RevealedIdNumber,
   VisitorLookup,
   WatchDto,
 } from '../visitors/schemas'
@@ -102,10 +103,11 @@ export const contract = {
     permission: 'signedIn',
     kind: 'read',
   }),
+  // A session route: a wrong current password's count and audit line stick although it fails.
   'auth:changePassword': route<typeof ChangeOwnPasswordInput, true>({
     input: ChangeOwnPasswordInput,
     permission: 'signedIn',
-    kind: 'write',
+    kind: 'session',
   }),
   'users:list': route<typeof UserListQuery, Page<UserDto>>({
     input: UserListQuery,
@@ -132,10 +134,11 @@ export const contract = {
     permission: 'audit.read',
     kind: 'read',
   }),
+  /** A write: the export leaves its own line in the trail. */
   'audit:export': route<typeof AuditQuery, FileDownload>({
     input: AuditQuery,
     permission: 'audit.read',
-    kind: 'read',
+    kind: 'write',
   }),
   'units:list': route<typeof UnitListQuery, Page<UnitDto>>({
     input: UnitListQuery,
@@ -257,6 +260,12 @@ export const contract = {
     permission: 'visits.read',
     kind: 'read',
   }),
+  /** A write: showing a whole ID number leaves a line in the audit trail. */
+  'visitors:revealIdNumber': route<typeof VisitorIdInput, RevealedIdNumber>({
+    input: VisitorIdInput,
+    permission: 'visits.read',
+    kind: 'write',
+  }),
   /** A write: exporting personal data leaves a line in the audit trail. */
   'visits:dayListXlsx': route<typeof DayListInput, FileDownload>({
     input: DayListInput,
@@ -271,12 +280,12 @@ export const contract = {
   'visits:rollCallPdf': route<typeof none, FileDownload>({
     input: none,
     permission: 'visits.read',
-    kind: 'read',
+    kind: 'write',
   }),
   'visits:slipPdf': route<typeof VisitorIdInput, FileDownload>({
     input: VisitorIdInput,
     permission: 'visits.write',
-    kind: 'read',
+    kind: 'write',
   }),
   'visits:trace': route<typeof TraceInput, TraceResult>({
     input: TraceInput,

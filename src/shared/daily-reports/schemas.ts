@@ -42,8 +42,8 @@ const figureShape = {
   dose1: count,
   dose2: count,
   booster: count,
-  measures: optionalText(4000),
-  issues: optionalText(4000),
+  measures: optionalText(4000, { multiline: true }),
+  issues: optionalText(4000, { multiline: true }),
   reporterName: requiredText(120),
 }
 
@@ -86,7 +86,7 @@ export type DailyReportUpdateInput = z.input<typeof DailyReportUpdateInput>
 export const AdhocReportInput = z.object({
   unitId: id,
   subject: requiredText(300),
-  content: requiredText(8000),
+  content: requiredText(8000, { multiline: true }),
   f0: count.default(0),
   f1: count.default(0),
   f2: count.default(0),

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { id, msg, optionalText, paging, requiredText, searchText } from '../validation/fields'
+import { id, msg, optionalText, paging, requiredText, searchText, text } from '../validation/fields'
 
 export const PLAN_KINDS = ['inspection', 'supervision'] as const
 export type PlanKind = (typeof PLAN_KINDS)[number]
@@ -101,7 +101,7 @@ const team = z
 export const PlanTargetInput = z.object({
   label: requiredText(200),
   /** Units of this kind, optionally only those under one parent (the communes of a district). */
-  kindCode: z.string({ error: msg.required }).trim().min(1, { error: msg.required }).max(40),
+  kindCode: text({ error: msg.required }).min(1, { error: msg.required }).max(40),
   parentUnitId: optionalId,
   percent: z
     .number({ error: inspectionMsg.percent })
@@ -135,7 +135,7 @@ const planFields = {
   }),
   issuedOn: isoDate,
   title: requiredText(300),
-  purpose: optionalText(4000),
+  purpose: optionalText(4000, { multiline: true }),
   kind: z.enum(PLAN_KINDS, { error: msg.invalid }),
   periodFrom: isoDate,
   /** Null: "until the situation is stable". */
@@ -239,7 +239,7 @@ export const ItemInput = z
       .enum(ITEM_RESULTS, { error: msg.invalid })
       .nullish()
       .transform((v) => v ?? null),
-    note: optionalText(2000),
+    note: optionalText(2000, { multiline: true }),
     severity: z
       .enum(SEVERITIES, { error: msg.invalid })
       .nullish()
@@ -256,14 +256,14 @@ export const ViolationInput = z.object({
   id: optionalId,
   offenderKind: z.enum(OFFENDER_KINDS, { error: msg.invalid }),
   offender: requiredText(200),
-  description: requiredText(2000),
-  handling: optionalText(2000),
+  description: requiredText(2000, { multiline: true }),
+  handling: optionalText(2000, { multiline: true }),
   handlingState: z.enum(HANDLING_STATES, { error: msg.invalid }).default('proposed'),
 })
 
 export const RecommendationInput = z.object({
   id: optionalId,
-  content: requiredText(2000),
+  content: requiredText(2000, { multiline: true }),
   ownerUnitId: optionalId,
   ownerName: optionalText(200),
   dueDate: optionalDate,
@@ -297,11 +297,11 @@ const updateFields = {
   ...inspectionFields,
   id,
   items: z.array(ItemInput).max(300),
-  strengths: optionalText(8000),
-  shortcomings: optionalText(8000),
+  strengths: optionalText(8000, { multiline: true }),
+  shortcomings: optionalText(8000, { multiline: true }),
   violations: z.array(ViolationInput).max(100).default([]),
   recommendations: z.array(RecommendationInput).max(100).default([]),
-  conclusion: optionalText(8000),
+  conclusion: optionalText(8000, { multiline: true }),
 }
 
 export const InspectionUpdateInput = z
@@ -313,7 +313,7 @@ export const InspectionUpdateInput = z
 export type InspectionUpdateInput = z.input<typeof InspectionUpdateInput>
 
 export const InspectionCorrectInput = z
-  .object({ ...updateFields, reason: requiredText(1000) })
+  .object({ ...updateFields, reason: requiredText(1000, { multiline: true }) })
   .refine((v) => !v.endTime || v.endTime > v.startTime, { error: inspectionMsg.timeOrder, path: ['endTime'] })
 export type InspectionCorrectInput = z.input<typeof InspectionCorrectInput>
 
@@ -358,7 +358,7 @@ export const FollowUpInput = z
     id,
     status: z.enum(FOLLOW_UP_STATES, { error: msg.invalid }),
     statusDate: optionalDate,
-    evidence: optionalText(2000),
+    evidence: optionalText(2000, { multiline: true }),
   })
   .refine((v) => v.status !== 'done' || v.statusDate !== null, {
     error: inspectionMsg.statusDate,

@@ -104,7 +104,7 @@ export const CabinetInput = z.object({
     .date({ error: msg.invalid })
     .nullish()
     .transform((v) => v ?? null),
-  note: optionalText(1000),
+  note: optionalText(1000, { multiline: true }),
 })
 export type CabinetInput = z.input<typeof CabinetInput>
 

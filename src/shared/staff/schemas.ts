@@ -1,5 +1,14 @@
 import { z } from 'zod'
-import { id, msg, optionalPhone, optionalText, paging, requiredText, searchText } from '../validation/fields'
+import {
+  id,
+  msg,
+  optionalPhone,
+  optionalText,
+  paging,
+  requiredText,
+  searchText,
+  text,
+} from '../validation/fields'
 import { vietnamDay } from '../text/dates'
 
 export const STAFF_CATEGORIES = ['cong_chuc', 'vien_chuc', 'nguoi_lao_dong', 'hop_dong'] as const
@@ -38,8 +47,7 @@ export const staffMsg = {
 export const todayInVietnam = (): string => vietnamDay(new Date())
 
 /** CCCD: 12 digits; an old CMND: 9. Spaces and dots people type are dropped. */
-export const staffIdNumber = z
-  .string({ error: msg.required })
+export const staffIdNumber = text({ error: msg.required })
   .transform((v) => v.replace(/[\s.]/g, ''))
   .pipe(
     z
@@ -48,9 +56,7 @@ export const staffIdNumber = z
       .refine((v) => /^(?:\d{9}|\d{12})$/.test(v), { error: staffMsg.idNumber }),
   )
 
-export const birthDate = z
-  .string({ error: staffMsg.birthDate })
-  .trim()
+export const birthDate = text({ error: staffMsg.birthDate })
   .nullish()
   .transform((v) => (v ? v : null))
   .pipe(
@@ -72,7 +78,7 @@ const staffFields = {
   phone: optionalPhone,
   position: optionalText(120),
   category: z.enum(STAFF_CATEGORIES, { error: staffMsg.category }),
-  note: optionalText(1000),
+  note: optionalText(1000, { multiline: true }),
 }
 
 export const StaffInput = z.object({

@@ -8,6 +8,7 @@ import {
   paging,
   requiredText,
   searchText,
+  text,
 } from '../validation/fields'
 
 export const unitMsg = {
@@ -34,14 +35,14 @@ const unitCode = z
 export const UnitInput = z.object({
   code: unitCode,
   name: requiredText(200),
-  kindCode: z.string({ error: unitMsg.kindUnknown }).trim().min(1, { error: unitMsg.kindUnknown }).max(40),
+  kindCode: text({ error: unitMsg.kindUnknown }).min(1, { error: unitMsg.kindUnknown }).max(40),
   parentId: id.nullish().transform((v) => v ?? null),
   address: optionalText(300),
   headName: optionalText(120),
   headTitle: optionalText(120),
   phone: optionalPhone,
   email: optionalEmail,
-  note: optionalText(1000),
+  note: optionalText(1000, { multiline: true }),
 })
 export type UnitInput = z.input<typeof UnitInput>
 
@@ -56,7 +57,7 @@ export const UNIT_SORTS = ['name', 'code', 'kind', 'updatedAt'] as const
 
 export const UnitListQuery = z.object({
   q: searchText,
-  kindCode: z.string().max(40).nullish(),
+  kindCode: text().max(40).nullish(),
   active: z.enum(['active', 'inactive', 'all']).default('active'),
   sort: z.enum(UNIT_SORTS).default('name'),
   order: z.enum(['asc', 'desc']).default('asc'),

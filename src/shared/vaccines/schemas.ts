@@ -121,7 +121,7 @@ export const RoundInput = z
     openedOn: isoDay,
     deadline: isoDay,
     closed: z.boolean({ error: msg.invalid }).default(false),
-    note: optionalText(1000),
+    note: optionalText(1000, { multiline: true }),
   })
   .refine((v) => v.deadline >= v.openedOn, { error: vaccineMsg.deadlineBeforeOpen, path: ['deadline'] })
 export type RoundInput = z.input<typeof RoundInput>
@@ -183,7 +183,7 @@ const registrationFields = {
     .nullish()
     .transform((v) => v ?? null),
   reactionNote: optionalText(500),
-  note: optionalText(1000),
+  note: optionalText(1000, { multiline: true }),
 }
 
 type Fields = {

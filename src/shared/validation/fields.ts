@@ -1,5 +1,7 @@
 import { z } from 'zod'
 import './zod-vi'
+import { cleanText, hasHiddenCharacter, searchableText } from './text'
+import type { TextOptions } from './text'
 
 /** Vietnamese messages for the rules every form shares; field-specific ones live beside their schema. */
 export const msg = {
@@ -9,7 +11,12 @@ export const msg = {
   email: 'Địa chỉ email không hợp lệ',
   integer: 'Phải là số nguyên',
   invalid: 'Giá trị không hợp lệ',
+  hiddenCharacter: 'Có ký tự ẩn hoặc ký tự điều khiển: hãy xoá và gõ lại',
+  birthTooOld: 'Ngày sinh trước năm 1900 — có thể đã nhập nhầm',
 }
+
+/** Birth dates earlier than this are typing mistakes. */
+export const EARLIEST_BIRTH_DATE = '1900-01-01'
 
 // Mobile: 0 + 3/5/7/8/9 + 8 digits; landline since 2017: 0 + 2xx area code + 7 digits. +84 allowed.
 const PHONE = /^(?:\+?84|0)(?:[35789]\d{8}|2\d{9})$/
@@ -19,33 +26,35 @@ export function compactPhone(raw: string): string {
   return raw.replace(/[\s.\-()]/g, '')
 }
 
-export const requiredText = (max: number) =>
+/**
+ * Every text field of every route starts here (see ./text): NFC, invisible-only made empty and
+ * trimmed, then anything that is not text refused. Length and shape checks chain after it.
+ */
+export const text = (options: TextOptions & { error?: string } = {}) =>
   z
-    .string({ error: msg.required })
-    .trim()
+    .string({ error: options.error ?? msg.invalid })
+    .overwrite((v) => cleanText(v, options))
+    .refine((v) => !hasHiddenCharacter(v, options), { error: msg.hiddenCharacter, abort: true })
+
+export const requiredText = (max: number, options: TextOptions = {}) =>
+  text({ ...options, error: msg.required })
     .min(1, { error: msg.required })
     .max(max, { error: msg.tooLong(max) })
 
 /** Optional text: empty strings and null become null so the store never holds "" for "unknown". */
-export const optionalText = (max: number) =>
-  z
-    .string({ error: msg.invalid })
-    .trim()
+export const optionalText = (max: number, options: TextOptions = {}) =>
+  text(options)
     .max(max, { error: msg.tooLong(max) })
     .nullish()
     .transform((v) => (v ? v : null))
 
-export const optionalPhone = z
-  .string({ error: msg.invalid })
-  .trim()
+export const optionalPhone = text()
   .max(30, { error: msg.phone })
   .nullish()
   .transform((v) => (v ? compactPhone(v) : null))
   .refine((v) => v === null || PHONE.test(v), { error: msg.phone })
 
-export const optionalEmail = z
-  .string({ error: msg.invalid })
-  .trim()
+export const optionalEmail = text()
   .max(254, { error: msg.email })
   .nullish()
   .transform((v) => (v ? v.toLowerCase() : null))
@@ -59,6 +68,7 @@ export const id = z
 export const searchText = z
   .string({ error: msg.invalid })
   .max(200, { error: msg.tooLong(200) })
+  .overwrite(searchableText)
   .default('')
 
 export const paging = {

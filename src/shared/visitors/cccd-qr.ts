@@ -1,4 +1,6 @@
 import { vietnamDay } from '../text/dates'
+import { EARLIEST_BIRTH_DATE, msg } from '../validation/fields'
+import { cleanText, hasHiddenCharacter } from '../validation/text'
 /** What the QR code on a chip ID card (CCCD) says about its holder. */
 export interface CccdCard {
   idNumber: string
@@ -97,12 +99,14 @@ export function parseCccdQr(raw: string, today: Date = new Date()): CccdQrResult
     return { ok: false, message: `Số CCCD trong mã QR phải có 12 chữ số (đọc được: "${idNumber}")` }
   if (oldId && !isCmndNumber(oldId))
     return { ok: false, message: `Số CMND cũ trong mã QR phải có 9 chữ số (đọc được: "${oldId}")` }
-  if (!name) return { ok: false, message: 'Mã QR không có họ tên' }
+  if (!cleanText(name)) return { ok: false, message: 'Mã QR không có họ tên' }
+  if (hasHiddenCharacter(cleanText(name)) || hasHiddenCharacter(cleanText(address)))
+    return { ok: false, message: `${UNREADABLE} (${msg.hiddenCharacter.toLowerCase()})` }
   const dateOfBirth = calendarDate(birth)
   if (!dateOfBirth) return { ok: false, message: `Ngày sinh không hợp lệ: ${shown(birth)}` }
   const todayIso = vietnamDay(today)
   if (dateOfBirth > todayIso) return { ok: false, message: `Ngày sinh ở tương lai: ${shown(birth)}` }
-  if (dateOfBirth < '1900-01-01') return { ok: false, message: `Ngày sinh không hợp lệ: ${shown(birth)}` }
+  if (dateOfBirth < EARLIEST_BIRTH_DATE) return { ok: false, message: `${msg.birthTooOld}: ${shown(birth)}` }
   const g = gender(sex)
   if (!g) return { ok: false, message: `Giới tính trong mã QR không rõ: "${sex}"` }
   const issueDate = calendarDate(issued)
@@ -110,7 +114,7 @@ export function parseCccdQr(raw: string, today: Date = new Date()): CccdQrResult
   if (issueDate <= dateOfBirth)
     return { ok: false, message: `Ngày cấp ${shown(issued)} không thể trước ngày sinh` }
 
-  const fullName = properName(name)
+  const fullName = properName(cleanText(name))
   const warnings: string[] = []
   if (!VIETNAMESE_MARKS.test(`${fullName} ${address}`))
     warnings.push(
@@ -124,7 +128,7 @@ export function parseCccdQr(raw: string, today: Date = new Date()): CccdQrResult
       fullName,
       dateOfBirth,
       gender: g,
-      address: address.normalize('NFC'),
+      address: cleanText(address),
       issueDate,
     },
     warnings,

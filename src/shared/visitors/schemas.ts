@@ -1,7 +1,17 @@
 import { z } from 'zod'
 import { vietnamDay } from '../text/dates'
 import { isCccdNumber, isCmndNumber, isPassportNumber } from './cccd-qr'
-import { id, msg, optionalPhone, optionalText, paging, requiredText, searchText } from '../validation/fields'
+import {
+  id,
+  msg,
+  optionalPhone,
+  optionalText,
+  paging,
+  requiredText,
+  searchText,
+  text,
+  EARLIEST_BIRTH_DATE,
+} from '../validation/fields'
 
 export const ID_TYPES = ['cccd', 'cmnd', 'passport', 'none'] as const
 export type IdType = (typeof ID_TYPES)[number]
@@ -28,6 +38,7 @@ export const visitMsg = {
   hostUnit: 'Chọn đơn vị đến làm việc',
   hostUnitUnknown: 'Đơn vị này không tồn tại hoặc đã ngừng hoạt động',
   future: 'Giờ vào không thể ở tương lai',
+  tooEarly: 'Giờ vào trước năm 2020 — có thể đã nhập nhầm',
   lateReason: `Giờ vào sớm hơn hiện tại quá ${LATE_ENTRY_MINUTES} phút: ghi lý do nhập muộn`,
   refusal: (reasons: string) =>
     `Khách có dấu hiệu cần chuyển y tế (${reasons}). Xác nhận: KHÔNG cho vào và ghi nhận chuyển y tế?`,
@@ -54,6 +65,11 @@ export const symptomLabels: Record<Symptom, string> = {
 }
 
 const isoDateTime = z.iso.datetime({ offset: true, error: msg.invalid })
+/** The reception desk opened with the pandemic: an earlier check-in is a typing mistake. */
+export const EARLIEST_CHECK_IN = '2020-01-01T00:00:00+07:00'
+const checkInTime = isoDateTime.refine((v) => Date.parse(v) >= Date.parse(EARLIEST_CHECK_IN), {
+  error: visitMsg.tooEarly,
+})
 const isoDate = z.iso.date({ error: visitMsg.birthDate })
 
 const idNumber = optionalText(20).transform((v) => (v ? v.replace(/\s+/g, '').toUpperCase() : null))
@@ -75,6 +91,7 @@ export const VisitorFields = z
     idNumber,
     dateOfBirth: isoDate
       .refine((v) => v <= vietnamDay(Date.now()), { error: visitMsg.birthFuture })
+      .refine((v) => v >= EARLIEST_BIRTH_DATE, { error: msg.birthTooOld })
       .nullish()
       .transform((v) => v ?? null),
     gender: z
@@ -97,8 +114,10 @@ export const HealthDeclaration = z.object({
     .transform((v) => (v === null || v === undefined ? null : Math.round(v * 10) / 10)),
   symptoms: z
     .array(z.enum(SYMPTOMS, { error: msg.invalid }))
-    .max(SYMPTOMS.length)
-    .default([]),
+    .max(SYMPTOMS.length * 4)
+    .default([])
+    // A symptom ticked twice (a double click, a retried request) is one symptom.
+    .transform((list) => [...new Set(list)]),
   contactWithCase: z.boolean({ error: msg.invalid }).default(false),
   fromCaseArea: z.boolean({ error: msg.invalid }).default(false),
   declaredOnApp: z
@@ -120,7 +139,7 @@ export const CheckInInput = z.object({
   purpose: optionalText(300),
   badgeNumber: optionalText(20),
   /** Empty means now; an earlier time is a late entry and needs `lateReason`. */
-  checkedInAt: isoDateTime.nullish().transform((v) => v ?? null),
+  checkedInAt: checkInTime.nullish().transform((v) => v ?? null),
   lateReason: optionalText(300),
   health: HealthDeclaration.default({
     temperature: null,
@@ -130,7 +149,7 @@ export const CheckInInput = z.object({
     declaredOnApp: null,
   }),
   maskWorn: z.boolean({ error: msg.invalid }).default(true),
-  note: optionalText(1000),
+  note: optionalText(1000, { multiline: true }),
   /** Answers to the questions the main process asked the first time (see visitMsg). */
   confirmRefusal: z.boolean().default(false),
   confirmWatch: z.boolean().default(false),
@@ -155,9 +174,9 @@ export const VisitEditInput = z.object({
   hostPerson: optionalText(120),
   purpose: optionalText(300),
   badgeNumber: optionalText(20),
-  checkedInAt: isoDateTime,
+  checkedInAt: checkInTime,
   checkedOutAt: isoDateTime.nullish().transform((v) => v ?? null),
-  note: optionalText(1000),
+  note: optionalText(1000, { multiline: true }),
   reason: optionalText(300),
 })
 export type VisitEditInput = z.input<typeof VisitEditInput>
@@ -184,9 +203,7 @@ export const VisitSearchQuery = z
 export type VisitSearchQuery = z.input<typeof VisitSearchQuery>
 
 export const VisitorLookupInput = z.object({
-  idNumber: z
-    .string({ error: msg.required })
-    .trim()
+  idNumber: text({ error: msg.required })
     .min(1, { error: msg.required })
     .max(20)
     .transform((v) => v.replace(/\s+/g, '').toUpperCase()),
@@ -308,12 +325,13 @@ export interface TraceResult {
   staff: TraceStaff[]
 }
 
-/** A visitor as stored; `idNumber` is shown masked in lists and whole when opened. */
+/** A visitor as screens see them: the ID number masked; `visitors:revealIdNumber` (audited) shows it whole. */
 export interface VisitorDto {
   id: number
   fullName: string
   idType: IdType
-  idNumber: string | null
+  /** Last 4 digits, as lists show it. */
+  idNumberMasked: string | null
   dateOfBirth: string | null
   gender: 'male' | 'female' | null
   phone: string | null
@@ -366,6 +384,10 @@ export interface VisitorLookup {
 export interface VisitorHistory {
   visitor: VisitorDto
   visits: VisitDto[]
+}
+
+export interface RevealedIdNumber {
+  idNumber: string | null
 }
 
 export interface WatchDto {

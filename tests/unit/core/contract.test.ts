@@ -146,6 +146,7 @@ const malformed: Record<RouteName, unknown[]> = {
   'visitors:lookup': [{}, { idNumber: '' }],
   'visitors:suggest': [{ limit: 1000 }],
   'visitors:history': [{ id: 0 }],
+  'visitors:revealIdNumber': [{}, { id: 'một' }],
   'visits:dayListXlsx': [
     { from: '2026-11-23' },
     { from: '2026-11-23', to: '2026-11-01' },

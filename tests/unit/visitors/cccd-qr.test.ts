@@ -79,6 +79,16 @@ describe('the CCCD QR text', () => {
     expect(error(`001099012345||Nguyễn Văn An|15031990|Nam|${ADDRESS}|10081989`)).toMatch(/trước ngày sinh/)
   })
 
+  it('refuses a birth date before 1900 and hidden characters in the name or address, as the form would', () => {
+    expect(error(`001099012345||Nguyễn Văn An|31121899|Nam|${ADDRESS}|10082021`)).toBe(
+      'Ngày sinh trước năm 1900 — có thể đã nhập nhầm: 31/12/1899',
+    )
+    for (const bad of ['\u202E', '\u0000', '\u001B', '\u200B'])
+      expect(error(`001099012345||Nguyễn${bad} Văn An|15031990|Nam|${ADDRESS}|10082021`)).toMatch(/ký tự ẩn/)
+    expect(error(`001099012345||Nguyễn Văn An|15031990|Nam|Số 12\u0007|10082021`)).toMatch(/ký tự ẩn/)
+    expect(error(`001099012345||\u200B\u200C|15031990|Nam|${ADDRESS}|10082021`)).toBe('Mã QR không có họ tên')
+  })
+
   it('is strict with the numbers', () => {
     expect(error(`00109901234||Nguyễn Văn An|15031990|Nam|${ADDRESS}|10082021`)).toMatch(/12 chữ số/)
     expect(error(`001099012345|36123456|Nguyễn Văn An|15031990|Nam|${ADDRESS}|10082021`)).toMatch(/9 chữ số/)
