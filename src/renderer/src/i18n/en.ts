@@ -388,6 +388,7 @@ export const en: Messages = {
     addMember: 'Add member',
     representatives: "Unit's representatives",
     addRepresentative: 'Add representative',
+    copies: 'Copies of the minutes',
     remove: 'Remove',
     status: 'Status',
     statuses: { draft: 'Draft', final: 'Finalised', all: 'All' },

@@ -381,6 +381,7 @@ export const vi = {
     addMember: 'Thêm thành viên',
     representatives: 'Đại diện đơn vị được kiểm tra',
     addRepresentative: 'Thêm người đại diện',
+    copies: 'Số bản biên bản',
     remove: 'Xoá',
     status: 'Trạng thái',
     statuses: { draft: 'Dự thảo', final: 'Đã hoàn thành', all: 'Tất cả' },
