@@ -390,7 +390,7 @@ export function planReportDocument(
               followUpText(r, vietnamDay(now)),
             ]),
           ),
-          [90, '*', 80, 56, 70],
+          [80, '*', 76, 56, 96],
         )
       : paragraph('Không có kiến nghị.'),
     { text: '', margin: [0, 0, 0, 6] },

@@ -6,6 +6,9 @@ const SLACK = 0.98
 
 const wordsOf = (phrase: string) => phrase.split(/\s+/).filter(Boolean)
 
+/** "CÁN BỘ, CÔNG CHỨC, VIÊN CHỨC": the parts of a phrase between its commas, each keeping its comma. */
+const commaParts = (phrase: string) => phrase.split(/(?<=,)\s+/)
+
 /**
  * Tokens (each a run of words kept on one line) into lines of at most `limit` points: the fewest
  * lines, and of those the split whose longest line is shortest. A token wider than the limit
@@ -36,13 +39,17 @@ function split(tokens: string[][], limit: number, style: TextStyle): string[][] 
 
 /**
  * The lines of a centred title or subject. Breaks fall between the given phrases when that
- * costs no extra line (a phrase too wide for a line breaks between its words), and the lines
- * are balanced: no short word sits alone on the last line, no phrase is cut that need not be.
+ * costs no extra line (a phrase too wide for a line breaks after its commas, then between its
+ * words), and the lines are balanced: no short word sits alone on the last line, no phrase is
+ * cut that need not be.
  */
 export function balancedLines(phrases: string[], width: number, style: TextStyle): string[] {
   const limit = width * SLACK
+  const fits = (text: string) => lineWidth(wordsOf(text), style) <= limit
   const whole = phrases.flatMap((p) =>
-    lineWidth(wordsOf(p), style) <= limit ? [wordsOf(p)] : wordsOf(p).map((w) => [w]),
+    fits(p)
+      ? [wordsOf(p)]
+      : commaParts(p).flatMap((part) => (fits(part) ? [wordsOf(part)] : wordsOf(part).map((w) => [w]))),
   )
   const byWord = phrases.flatMap((p) => wordsOf(p).map((w) => [w]))
   const kept = split(whole, limit, style)

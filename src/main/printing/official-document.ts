@@ -170,14 +170,19 @@ export function officialDocument(options: OfficialDocumentOptions): TDocumentDef
   }
 }
 
-/** `1023/KH-STP`, `30/2020/NĐ-CP`: a number, a slash, then the type and issuer's capitals. */
-const DOCUMENT_NUMBER = /\d+(?:\/\d+)*\/\p{Lu}[\p{Lu}\p{N}]*(?:-[\p{Lu}\p{N}]+)*\s*/gu
+/**
+ * `1023/KH-STP`, `30/2020/NĐ-CP` (a number, a slash, then the type and issuer's capitals) with
+ * the punctuation around it, up to the spaces on either side, and the space after it.
+ */
+const DOCUMENT_NUMBER = /\S*?\d+(?:\/\d+)*\/\p{Lu}[\p{Lu}\p{N}]*(?:-[\p{Lu}\p{N}]+)*\S*\s*/gu
 
 /**
  * Text with every document number made one unbreakable run. Unicode line breaking allows a
  * break after "/" and "-" before a letter, and pdfmake's justification spreads a line's slack
  * between all its pieces, so "1023/KH-STP" printed as "1023/ KH- STP" even when not broken. A
  * `noWrap` run is a single piece: no break, no gap, and no extra character in the text layer.
+ * It takes in the punctuation that touches the number ("(01/BB-STP);"), which would otherwise
+ * be a piece of its own, and the space after it.
  */
 export function keepNumbersWhole(text: string): string | Array<string | ContentText> {
   const runs: Array<string | ContentText> = []

@@ -5,6 +5,7 @@ import type { TempApp } from '../helpers/temp-app'
 import { inspectPdf, wordsOfPage } from '../helpers/pdf'
 import { DEFAULT_AGENCY_SETTINGS } from '@shared/settings/schemas'
 import { NAME_LINE, officialDocument, paragraph } from '@main/printing/official-document'
+import { inSentence } from '@main/inspections/minutes'
 import { renderPdf } from '@main/printing/pdf'
 
 const MM = 72 / 25.4
@@ -420,5 +421,86 @@ describe('the wording and signatures of the minutes', () => {
       'Kiểm tra công tác phòng, chống dịch COVID-19',
       'tại Văn phòng công chứng 24h',
     ])
+  })
+})
+
+/** A plan with one finalised inspection and its recommendations, its report read back, on a set clock. */
+async function planReport(title: string, recommendations: RouteInput<'inspections:update'>['recommendations']) {
+  const app = await tempApp(undefined, () => Date.parse('2021-12-06T09:00:00+07:00'))
+  const unit = await app.ok('units:create', { code: 'VP', name: 'Văn phòng Sở', kindCode: 'department' })
+  const plan = await app.ok('plans:create', {
+    number: 1023,
+    symbol: 'KH-STP',
+    issuedOn: '2021-11-01',
+    title,
+    kind: 'inspection',
+    periodFrom: '2021-11-01',
+    unitIds: [unit.id],
+    targets: [{ label: '100% phòng thuộc Sở', kindCode: 'department', percent: 100 }],
+    team: [{ role: 'head', fullName: 'Trần Văn Minh' }],
+  })
+  const draft = await app.ok('inspections:create', {
+    planId: plan.id,
+    unitId: unit.id,
+    kind: 'inspection',
+    date: '2021-11-20',
+    startTime: '14:00',
+    team: [{ role: 'head', fullName: 'Trần Văn Minh' }],
+  })
+  await app.ok('inspections:update', {
+    ...draft,
+    items: draft.items.map((x) => ({ id: x.id, result: 'pass' as const })),
+    recommendations,
+  })
+  const final = await app.ok('inspections:finalise', { id: draft.id })
+  return { app, plan, final }
+}
+
+const reportOf = async (app: TempApp, id: number) =>
+  inspectPdf(Buffer.from((await app.ok('plans:reportPdf', { id })).base64, 'base64'))
+
+describe('the plan report', () => {
+  it('keeps the plan number whole in the justified opening, and sets the title in lower case inside it', async () => {
+    const { app, plan } = await planReport('Kiểm tra công tác phòng, chống dịch COVID-19 tại các đơn vị', [])
+    const pdf = await reportOf(app, plan.id)
+    // Justification spread the line's slack after "/" and "-": "1023/ KH- STP".
+    const words = wordsOfPage(pdf.bbox, 1).map((w) => w.text)
+    expect(words).toContain('1023/KH-STP')
+    expect(words.filter((w) => /^(\d+\/|KH-)$/.test(w))).toEqual([])
+    expect(pdf.plain.replace(/\s+/g, ' ')).toContain(
+      'Thực hiện Kế hoạch số 1023/KH-STP ngày 01/11/2021 về kiểm tra công tác phòng, chống dịch COVID-19 tại các đơn vị,',
+    )
+  })
+
+  it('says so of a recommendation past its due date and not done, and heads the coverage column by what it is', async () => {
+    const { app, plan, final } = await planReport('kiểm tra công tác phòng, chống dịch COVID-19', [
+      { content: 'Cập nhật lịch trực', ownerName: 'Văn phòng Sở', dueDate: '2021-12-01' },
+      { content: 'Bổ sung tủ thuốc', ownerName: 'Văn phòng Sở', dueDate: '2021-12-31' },
+      { content: 'Dán quy định đeo khẩu trang', ownerName: 'Văn phòng Sở', dueDate: '2021-11-30' },
+    ])
+    await app.ok('recommendations:follow', {
+      id: final.recommendations[2]!.id,
+      status: 'done',
+      statusDate: '2021-12-02',
+      evidence: 'Đã dán',
+    })
+    const pdf = await reportOf(app, plan.id)
+    const text = pdf.plain.replace(/\s+/g, ' ')
+    expect(text).toContain('Cập nhật lịch trực Văn phòng Sở 01/12/2021 Chưa thực hiện, quá hạn 5 ngày')
+    expect(text).toContain('Bổ sung tủ thuốc Văn phòng Sở 31/12/2021 Chưa thực hiện ')
+    expect(text).toContain('Dán quy định đeo khẩu trang Văn phòng Sở 30/11/2021 Đã khắc phục (02/12/2021) ')
+    expect(text.match(/quá hạn/g)).toHaveLength(1)
+    // The coverage column was headed "Đạt", as if it counted units that passed.
+    expect(text).toContain('Đã kiểm tra Tỷ lệ thực hiện')
+    expect(wordsOfPage(pdf.bbox, 1).filter((w) => w.text === 'Đạt')).toEqual([])
+  })
+
+  it('lowers only a plain first letter when a title goes inside a sentence', () => {
+    expect(inSentence('Kiểm tra công tác phòng, chống dịch')).toBe('kiểm tra công tác phòng, chống dịch')
+    expect(inSentence('Ủy quyền kiểm tra')).toBe('ủy quyền kiểm tra')
+    expect(inSentence('UBND thành phố chỉ đạo kiểm tra')).toBe('UBND thành phố chỉ đạo kiểm tra')
+    expect(inSentence('COVID-19 tại nơi làm việc')).toBe('COVID-19 tại nơi làm việc')
+    expect(inSentence('Covid-19 tại nơi làm việc')).toBe('Covid-19 tại nơi làm việc')
+    expect(inSentence('Sở Tư pháp kiểm tra các phòng')).toBe('Sở Tư pháp kiểm tra các phòng')
   })
 })
