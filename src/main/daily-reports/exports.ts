@@ -7,7 +7,13 @@ import type { Board, DailyReportFigures } from '@shared/daily-reports/schemas'
 import { REPORT_COUNT_KEYS, REPORT_DEADLINE } from '@shared/daily-reports/schemas'
 import { formatDate, formatDateTime, vietnamDayStart } from '@shared/text/dates'
 import { renderPdf } from '../printing/pdf'
-import { listTable, officialDocument, paragraph, sentence, signatureBlocks } from '../printing/official-document'
+import {
+  listTable,
+  officialDocument,
+  paragraph,
+  sentence,
+  signatureBlocks,
+} from '../printing/official-document'
 import { board } from './service'
 
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
@@ -222,7 +228,10 @@ export async function summaryPdf(
             heading('Biện pháp đã thực hiện, khó khăn, vướng mắc của các đơn vị:'),
             ...notes.map((r) =>
               paragraph(
-                `- ${r.unitName}: ${[r.figures?.measures, r.figures?.issues ? `Khó khăn: ${r.figures.issues}` : null]
+                `- ${r.unitName}: ${[
+                  r.figures?.measures,
+                  r.figures?.issues ? `Khó khăn: ${r.figures.issues}` : null,
+                ]
                   .filter((part): part is string => !!part)
                   .map(sentence)
                   .join(' ')}`,
@@ -234,7 +243,9 @@ export async function summaryPdf(
         ? [
             heading('Báo cáo đột xuất trong ngày:'),
             ...s.board.adhoc.map((a) =>
-              paragraph(`- ${time(a.reportedAt)}, ${a.unitName}: ${sentence(a.subject)} ${sentence(a.content)}`),
+              paragraph(
+                `- ${time(a.reportedAt)}, ${a.unitName}: ${sentence(a.subject)} ${sentence(a.content)}`,
+              ),
             ),
           ]
         : []),

@@ -103,7 +103,14 @@ function signatures(i: InspectionDto): Content[] {
       width: '*',
       stack: [
         ...(n === 0
-          ? [{ text: sides[side]!.toUpperCase(), bold: true, alignment: 'center', margin: [0, 0, 0, 4] } as Content]
+          ? [
+              {
+                text: sides[side]!.toUpperCase(),
+                bold: true,
+                alignment: 'center',
+                margin: [0, 0, 0, 4],
+              } as Content,
+            ]
           : []),
         signatureBlock(b ?? { post: '' }),
       ],

@@ -362,9 +362,7 @@ describe('daily reports', () => {
     // A row by a word of its first cells (the table comes before the notes that name units too).
     const figuresOfRow = (word: string) => {
       const start = words.find((w) => w.text === word)!
-      return words
-        .filter((w) => Math.abs(w.yMin - start.yMin) < 1 && /^\d+$/.test(w.text))
-        .slice(-10)
+      return words.filter((w) => Math.abs(w.yMin - start.yMin) < 1 && /^\d+$/.test(w.text)).slice(-10)
     }
     const rows = [figuresOfRow('Văn'), figuresOfRow('Thanh'), figuresOfRow('cộng')]
     expect(rows.map((r) => r.map((w) => w.text))).toEqual([

@@ -366,7 +366,9 @@ describe('the wording and signatures of the minutes', () => {
     const app = await tempApp()
     const { pdf } = await minutes(app, true, { change: { representatives: [] } })
     const signatures = signaturePart(running(pdf))
-    expect(signatures).toContain('ĐẠI DIỆN ĐƠN VỊ ĐƯỢC KIỂM TRA ĐẠI DIỆN ĐOÀN KIỂM TRA NGƯỜI ĐẠI DIỆN TRƯỞNG ĐOÀN')
+    expect(signatures).toContain(
+      'ĐẠI DIỆN ĐƠN VỊ ĐƯỢC KIỂM TRA ĐẠI DIỆN ĐOÀN KIỂM TRA NGƯỜI ĐẠI DIỆN TRƯỞNG ĐOÀN',
+    )
     expect(signatures).toContain(`${NAME_LINE} Trần Văn Minh`)
   })
 
@@ -407,7 +409,9 @@ describe('the wording and signatures of the minutes', () => {
     expect(text).toContain('Kết quả: Đạt. Đã kiểm tra sổ theo dõi:')
     // A note typed without a full stop gets one; one typed with it keeps just that one.
     expect(text).toContain(`${VIETNAMESE}. 2. Việc tuyên truyền`)
-    expect(text).toContain('Kết quả: Đạt. Đơn vị đã ban hành văn bản triển khai, lưu đầy đủ hồ sơ theo quy định. 3.')
+    expect(text).toContain(
+      'Kết quả: Đạt. Đơn vị đã ban hành văn bản triển khai, lưu đầy đủ hồ sơ theo quy định. 3.',
+    )
     expect(text.replace(/\.\/\./g, '')).not.toMatch(/\.\s*\./)
   })
 
@@ -425,7 +429,10 @@ describe('the wording and signatures of the minutes', () => {
 })
 
 /** A plan with one finalised inspection and its recommendations, its report read back, on a set clock. */
-async function planReport(title: string, recommendations: RouteInput<'inspections:update'>['recommendations']) {
+async function planReport(
+  title: string,
+  recommendations: RouteInput<'inspections:update'>['recommendations'],
+) {
   const app = await tempApp(undefined, () => Date.parse('2021-12-06T09:00:00+07:00'))
   const unit = await app.ok('units:create', { code: 'VP', name: 'Văn phòng Sở', kindCode: 'department' })
   const plan = await app.ok('plans:create', {

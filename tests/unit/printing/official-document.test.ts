@@ -131,7 +131,8 @@ describe('text in the official format', () => {
     // One paragraph per offset: with each "và" more, the number meets the line end elsewhere.
     const sentences = Array.from(
       { length: 40 },
-      (_, k) => `${k + 1}. ${'và '.repeat(k)}theo Kế hoạch số 1023/KH-STP, Nghị định số 30/2020/NĐ-CP ngày 08/4/2020.`,
+      (_, k) =>
+        `${k + 1}. ${'và '.repeat(k)}theo Kế hoạch số 1023/KH-STP, Nghị định số 30/2020/NĐ-CP ngày 08/4/2020.`,
     )
     const pdf = await build({ content: sentences.map((s) => paragraph(s)) })
     // The running text, without the page numbers in the top margins.
@@ -148,7 +149,10 @@ describe('text in the official format', () => {
   })
 
   it('breaks a long title between its phrases and a subject evenly, so no word sits alone on a line', async () => {
-    const title = ['DANH SÁCH CÁN BỘ, CÔNG CHỨC, VIÊN CHỨC, NGƯỜI LAO ĐỘNG', 'ĐĂNG KÝ TIÊM VẮC XIN PHÒNG COVID-19']
+    const title = [
+      'DANH SÁCH CÁN BỘ, CÔNG CHỨC, VIÊN CHỨC, NGƯỜI LAO ĐỘNG',
+      'ĐĂNG KÝ TIÊM VẮC XIN PHÒNG COVID-19',
+    ]
     const subject = 'Kiểm tra công tác phòng, chống dịch COVID-19 tại Văn phòng công chứng 24h'
     // Filled line by line, landscape: "… ĐĂNG KÝ TIÊM VẮC XIN PHÒNG" / "COVID-19".
     const wide = (await build({ title, landscape: true })).text(1)
@@ -167,7 +171,9 @@ describe('text in the official format', () => {
 
   it('prints a dotted line for the name under a signature title when no name is known', async () => {
     const pdf = await build({
-      content: [signatureBlocks([{ post: 'Người lập biểu' }, { post: 'Thủ trưởng đơn vị', name: 'Lê Văn Tám' }])],
+      content: [
+        signatureBlocks([{ post: 'Người lập biểu' }, { post: 'Thủ trưởng đơn vị', name: 'Lê Văn Tám' }]),
+      ],
     })
     const lines = pdf.text(1).split('\n')
     const posts = lines.findIndex((l) => l.includes('NGƯỜI LẬP BIỂU'))

@@ -246,7 +246,10 @@ describe('weekly rapid-test rounds', () => {
     let end = 0
     for (const line of title) expect(ends.has((end += (end ? 1 : 0) + line.length))).toBe(true)
     // A dotted line under each signature title for the name.
-    const all = pdf.text().split('\n').map((l) => l.trim())
+    const all = pdf
+      .text()
+      .split('\n')
+      .map((l) => l.trim())
     const posts = all.findIndex((l) => l.includes('NGƯỜI LẬP BIỂU'))
     expect(all[posts]).toContain('THỦ TRƯỞNG ĐƠN VỊ')
     expect(all.slice(posts + 1).find(Boolean)).toMatch(

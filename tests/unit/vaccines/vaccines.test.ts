@@ -348,17 +348,28 @@ describe('exports', () => {
     expect(text).toContain('THỦ TRƯỞNG ĐƠN VỊ')
     expect(text).toMatch(/Tổng số: 1 người/)
     // The title breaks between its phrases ("… VẮC XIN PHÒNG" / "COVID-19" when filled line by line).
-    const lines = pdf.text(1).split('\n').map((l) => l.trim())
+    const lines = pdf
+      .text(1)
+      .split('\n')
+      .map((l) => l.trim())
     const title = lines.findIndex((l) => l.startsWith('DANH SÁCH'))
     expect(lines.slice(title, title + 2)).toEqual([
       'DANH SÁCH CÁN BỘ, CÔNG CHỨC, VIÊN CHỨC, NGƯỜI LAO ĐỘNG',
       'ĐĂNG KÝ TIÊM VẮC XIN PHÒNG COVID-19',
     ])
     // A dotted line under each signature title, for the name to be written.
-    const all = pdf.text().split('\n').map((l) => l.trim())
+    const all = pdf
+      .text()
+      .split('\n')
+      .map((l) => l.trim())
     const posts = all.findIndex((l) => l.includes('NGƯỜI LẬP BIỂU'))
     expect(all[posts]).toContain('THỦ TRƯỞNG ĐƠN VỊ')
-    expect(all.slice(posts + 1).find(Boolean)!.split(/\s+/)).toEqual([NAME_LINE, NAME_LINE])
+    expect(
+      all
+        .slice(posts + 1)
+        .find(Boolean)!
+        .split(/\s+/),
+    ).toEqual([NAME_LINE, NAME_LINE])
   })
 
   it('exports the counts, the list and the units missing as a workbook, and audits it', async () => {
