@@ -12,7 +12,7 @@ import {
   officialDocument,
   paragraph,
   sentence,
-  signatureBlocks,
+  listSignatures,
 } from '../printing/official-document'
 import { board } from './service'
 
@@ -249,7 +249,7 @@ export async function summaryPdf(
             ),
           ]
         : []),
-      signatureBlocks([{ post: 'Người lập biểu' }, { post: 'Thủ trưởng đơn vị' }]),
+      listSignatures(agency),
     ],
   })
   return {

@@ -270,6 +270,14 @@ export function signatureBlock(b: SignatureBlock): Content {
   }
 }
 
+/** The two signatures of a list: the compiler and the head, named from the agency settings. */
+export function listSignatures(agency: AgencySettings): Content {
+  return signatureBlocks([
+    { post: 'Người lập biểu', name: agency.compilerName },
+    { post: 'Thủ trưởng đơn vị', name: agency.headName },
+  ])
+}
+
 /** Signature blocks side by side, kept together on one page. */
 export function signatureBlocks(blocks: SignatureBlock[]): Content {
   return {

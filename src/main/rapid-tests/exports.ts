@@ -4,7 +4,7 @@ import type { RapidRoundDto } from '@shared/rapid-tests/schemas'
 import { TEST_RESULTS, testResultLabels } from '@shared/rapid-tests/schemas'
 import { formatDate, formatDateTime, vietnamDayStart } from '@shared/text/dates'
 import { renderPdf } from '../printing/pdf'
-import { listTable, officialDocument, paragraph, signatureBlocks } from '../printing/official-document'
+import { listTable, officialDocument, paragraph, listSignatures } from '../printing/official-document'
 
 const day = (d: string) => formatDate(vietnamDayStart(d))
 
@@ -93,7 +93,7 @@ export async function roundPdf(
         ['center', 'center'],
       ),
       { text: resultsLine(round), margin: [0, 8, 0, 4] },
-      signatureBlocks([{ post: 'Người lập biểu' }, { post: 'Thủ trưởng đơn vị' }]),
+      listSignatures(agency),
     ],
   })
   return {

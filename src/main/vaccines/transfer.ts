@@ -21,7 +21,7 @@ import { AppError } from '../core/errors'
 import type { ImportColumn, SheetRow } from '../imports/xlsx'
 import { XLSX_MIME, dayText, parseDayText, readImportSheet, templateFile } from '../imports/xlsx'
 import { renderPdf } from '../printing/pdf'
-import { listTable, officialDocument, signatureBlocks } from '../printing/official-document'
+import { listTable, officialDocument, listSignatures } from '../printing/official-document'
 import {
   allRegistrations,
   checkNewRegistration,
@@ -544,6 +544,13 @@ export async function vaccinationsXlsx(
   }
 }
 
+async function unitHead(m: EntityManager, unitId: number): Promise<string | null> {
+  const [row] = (await m.query(`SELECT head_name FROM units WHERE id = ?`, [unitId])) as Array<{
+    head_name: string | null
+  }>
+  return row?.head_name ?? null
+}
+
 /** The consolidated list as an official landscape document with the two signature blocks. */
 export async function vaccinationsPdf(
   m: EntityManager,
@@ -601,7 +608,10 @@ export async function vaccinationsPdf(
         text: `Tổng số: ${rows.length} người${byStatus.length ? ` (${byStatus.map((x) => `${statusLabels[x.s].toLowerCase()}: ${x.n}`).join('; ')})` : ''}.`,
         margin: [0, 8, 0, 4],
       },
-      signatureBlocks([{ post: 'Người lập biểu' }, { post: 'Thủ trưởng đơn vị' }]),
+      // One unit's list is signed in that unit: its head by name, if recorded.
+      listSignatures(
+        unitId ? { ...agency, compilerName: null, headName: await unitHead(m, unitId) } : agency,
+      ),
     ],
   })
   const bytes = await renderPdf(doc)

@@ -559,6 +559,8 @@ export const en: Messages = {
     agencyName: 'Agency name',
     agencySymbol: 'Agency symbol in document numbers',
     placeName: 'Place name for dates',
+    compilerName: 'Compiler (printed under list signatures)',
+    headName: 'Head of the agency (printed under list signatures)',
     headerPreview: 'Preview',
     datePreview: '{place}, ngày {day} tháng {month} năm {year}',
     unitKinds: 'Unit kinds',

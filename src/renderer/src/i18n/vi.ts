@@ -553,6 +553,8 @@ export const vi = {
     agencyName: 'Tên cơ quan',
     agencySymbol: 'Ký hiệu cơ quan trên số văn bản',
     placeName: 'Địa danh ghi ngày tháng',
+    compilerName: 'Người lập biểu (in dưới chữ ký danh sách)',
+    headName: 'Thủ trưởng đơn vị (in dưới chữ ký danh sách)',
     headerPreview: 'Xem trước',
     datePreview: '{place}, ngày {day} tháng {month} năm {year}',
     unitKinds: 'Loại đơn vị',
