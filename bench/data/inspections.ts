@@ -60,6 +60,7 @@ export function sampleInspection(
       { role: 'secretary', fullName: 'Lê Thị Hoa', title: 'Chuyên viên', unitId: null, unitName: null },
     ],
     representatives: [{ fullName: 'Nguyễn Thị Bích Liên', title: 'Trưởng Văn phòng' }],
+    copies: 2,
     templateId: 1,
     templateName: 'Phiếu kiểm tra công tác phòng, chống dịch COVID-19',
     templateVersion: 1,

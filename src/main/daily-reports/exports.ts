@@ -7,7 +7,13 @@ import type { Board, DailyReportFigures } from '@shared/daily-reports/schemas'
 import { REPORT_COUNT_KEYS, REPORT_DEADLINE } from '@shared/daily-reports/schemas'
 import { formatDate, formatDateTime, vietnamDayStart } from '@shared/text/dates'
 import { renderPdf } from '../printing/pdf'
-import { listTable, officialDocument, paragraph, signatureBlocks } from '../printing/official-document'
+import {
+  listTable,
+  officialDocument,
+  paragraph,
+  sentence,
+  listSignatures,
+} from '../printing/official-document'
 import { board } from './service'
 
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
@@ -89,8 +95,9 @@ export async function daySummary(m: EntityManager, now: Date, date: string): Pro
 
 const dayText = (date: string) => formatDate(vietnamDayStart(date))
 
-export function summaryTitle(date: string): string {
-  return `BÁO CÁO TỔNG HỢP TÌNH HÌNH PHÒNG, CHỐNG DỊCH COVID-19 NGÀY ${dayText(date)}`
+/** The title in its phrases: a printed title breaks between them, not inside one. */
+export function summaryTitle(date: string): string[] {
+  return ['BÁO CÁO TỔNG HỢP TÌNH HÌNH PHÒNG, CHỐNG DỊCH COVID-19', `NGÀY ${dayText(date)}`]
 }
 
 const heading = (text: string): Content => ({ text, bold: true, margin: [0, 6, 0, 2] })
@@ -122,7 +129,7 @@ export async function summaryXlsx(
     'Người báo cáo',
   ]
   sheet.addRow([agency.agencyName.toUpperCase()]).font = { bold: true }
-  const title = sheet.addRow([summaryTitle(date)])
+  const title = sheet.addRow([summaryTitle(date).join(' ')])
   title.font = { bold: true, size: 13 }
   sheet.mergeCells(title.number, 1, title.number, headers.length)
   title.alignment = { horizontal: 'center' }
@@ -195,11 +202,12 @@ export async function summaryPdf(
       ]),
       ['', 'Tổng cộng', '', ...REPORT_COUNT_KEYS.map((k) => String(s.totals[k]))],
     ],
-    [22, '*', 78, ...REPORT_COUNT_KEYS.map(() => 38)],
+    [22, '*', 92, ...REPORT_COUNT_KEYS.map(() => 38)],
+    ['center', 'left', 'left', ...REPORT_COUNT_KEYS.map(() => 'right' as const)],
   )
   const lastRow = table.table.body[table.table.body.length - 1]!
   table.table.body[table.table.body.length - 1] = lastRow.map((cell) => ({
-    text: (cell as { text: string }).text,
+    ...(cell as { text: string }),
     bold: true,
   }))
   const notes = s.rows.filter((r) => r.figures && (r.figures.measures || r.figures.issues))
@@ -212,7 +220,7 @@ export async function summaryPdf(
       paragraph(countsLine(s)),
       table,
       {
-        text: `Đơn vị chưa báo cáo: ${s.missing.length ? s.missing.join('; ') : 'không có'}.`,
+        text: sentence(`Đơn vị chưa báo cáo: ${s.missing.length ? s.missing.join('; ') : 'không có'}`),
         margin: [0, 8, 0, 4],
       },
       ...(notes.length
@@ -224,8 +232,9 @@ export async function summaryPdf(
                   r.figures?.measures,
                   r.figures?.issues ? `Khó khăn: ${r.figures.issues}` : null,
                 ]
-                  .filter(Boolean)
-                  .join('. ')}`,
+                  .filter((part): part is string => !!part)
+                  .map(sentence)
+                  .join(' ')}`,
               ),
             ),
           ]
@@ -234,11 +243,13 @@ export async function summaryPdf(
         ? [
             heading('Báo cáo đột xuất trong ngày:'),
             ...s.board.adhoc.map((a) =>
-              paragraph(`- ${time(a.reportedAt)}, ${a.unitName}: ${a.subject}. ${a.content}`),
+              paragraph(
+                `- ${time(a.reportedAt)}, ${a.unitName}: ${sentence(a.subject)} ${sentence(a.content)}`,
+              ),
             ),
           ]
         : []),
-      signatureBlocks([{ post: 'Người lập biểu' }, { post: 'Thủ trưởng đơn vị' }]),
+      listSignatures(agency),
     ],
   })
   return {

@@ -1,7 +1,8 @@
-import type { Content } from 'pdfmake/interfaces'
+import type { Column, Content } from 'pdfmake/interfaces'
 import type { AgencySettings } from '@shared/settings/schemas'
 import type { FileDownload } from '@shared/audit/schemas'
 import {
+  TEAM_ROLES,
   followUpLabels,
   planKindLabels,
   resultLabels,
@@ -9,7 +10,7 @@ import {
   teamRoleLabels,
 } from '@shared/inspections/schemas'
 import type { InspectionDto, PlanDto, TeamMemberDto } from '@shared/inspections/schemas'
-import { formatDate, vietnamDayStart } from '@shared/text/dates'
+import { formatDate, vietnamDay, vietnamDayStart } from '@shared/text/dates'
 import { renderPdf } from '../printing/pdf'
 import {
   MARGINS,
@@ -17,8 +18,11 @@ import {
   officialDocument,
   paragraph,
   recipients,
+  sentence,
+  signatureBlock,
   signatureBlocks,
 } from '../printing/official-document'
+import type { SignatureBlock } from '../printing/official-document'
 
 const PDF_MIME = 'application/pdf'
 const CONTENT_WIDTH = 595.28 - MARGINS[0] - MARGINS[2]
@@ -56,9 +60,64 @@ const person = (t: { fullName: string; title: string | null; unitName?: string |
 const headOf = (team: TeamMemberDto[]) => team.find((t) => t.role === 'head') ?? null
 const secretaryOf = (team: TeamMemberDto[]) => team.find((t) => t.role === 'secretary') ?? null
 
-export function minutesSubject(i: Pick<InspectionDto, 'kind' | 'unannounced' | 'unitName'>): string {
+/** The subject in its two phrases (what, and where), so a line breaks between them if it can. */
+export function minutesSubject(i: Pick<InspectionDto, 'kind' | 'unannounced' | 'unitName'>): string[] {
   const verb = i.kind === 'supervision' ? 'Giám sát' : i.unannounced ? 'Kiểm tra đột xuất' : 'Kiểm tra'
-  return `${verb} công tác phòng, chống dịch COVID-19 tại ${i.unitName}`
+  return [`${verb} công tác phòng, chống dịch COVID-19`, `tại ${i.unitName}`]
+}
+
+const twoDigits = (n: number) => String(n).padStart(2, '0')
+
+/** The closing words: read out, agreed, signed, and how many copies each side keeps. */
+function closing(i: InspectionDto): string {
+  const end = i.endTime ? clock(i.endTime) : '… giờ …'
+  const team = i.kind === 'supervision' ? 'Đoàn giám sát' : 'Đoàn kiểm tra'
+  const kept =
+    i.copies % 2 === 0
+      ? `mỗi bên giữ ${twoDigits(i.copies / 2)} bản`
+      : `đơn vị được kiểm tra giữ 01 bản, ${team} giữ ${twoDigits(i.copies - 1)} bản`
+  return (
+    `Biên bản kết thúc vào hồi ${end} cùng ngày, đã được đọc lại cho các thành viên cùng nghe, thống nhất và ký tên. ` +
+    `Biên bản được lập thành ${twoDigits(i.copies)} bản, có giá trị pháp lý như nhau, ${kept}./.`
+  )
+}
+
+/**
+ * A signature for everyone who attended: the unit's representatives on the left, the team on the
+ * right (head first, then deputies, members, the secretary), one pair to a row, each row kept
+ * whole on a page. A unit without a recorded representative still gets a block to sign.
+ */
+function signatures(i: InspectionDto): Content[] {
+  const left: SignatureBlock[] = (i.representatives.length ? i.representatives : [null]).map((r) => ({
+    post: r?.title ?? 'Người đại diện',
+    name: r?.fullName ?? null,
+  }))
+  const team = [...i.team].sort((a, b) => TEAM_ROLES.indexOf(a.role) - TEAM_ROLES.indexOf(b.role))
+  const right: SignatureBlock[] = team.map((t) => ({ post: teamRoleLabels[t.role], name: t.fullName }))
+  const sides = [
+    'Đại diện đơn vị được kiểm tra',
+    i.kind === 'supervision' ? 'Đại diện Đoàn giám sát' : 'Đại diện Đoàn kiểm tra',
+  ]
+  return Array.from({ length: Math.max(left.length, right.length) }, (_, n): Content => ({
+    columns: [left[n], right[n]].map((b, side): Column => ({
+      width: '*',
+      stack: [
+        ...(n === 0
+          ? [
+              {
+                text: sides[side]!.toUpperCase(),
+                bold: true,
+                alignment: 'center',
+                margin: [0, 0, 0, 4],
+              } as Content,
+            ]
+          : []),
+        signatureBlock(b ?? { post: '' }),
+      ],
+    })),
+    margin: [0, n === 0 ? 18 : 16, 0, 0] as [number, number, number, number],
+    unbreakable: true,
+  }))
 }
 
 /** The photos appendix: each photo with its caption and what it shows. */
@@ -125,11 +184,13 @@ export function minutesDocument(
         const result = x.result
           ? `${resultLabels[x.result]}${x.severity ? ` (mức độ: ${severityLabels[x.severity].toLowerCase()})` : ''}`
           : 'chưa đánh giá'
+        // The full stop and the space after it go in the bold run: justification spreads a
+        // line's slack between runs, and opened a gap between a bold result and its full stop.
         return {
           text: [
-            `${itemNo}. ${x.text}. Kết quả: `,
-            { text: result, bold: true },
-            x.note ? `. ${x.note}` : '.',
+            `${itemNo}. ${sentence(x.text)} Kết quả: `,
+            { text: x.note ? `${result}. ` : `${result}.`, bold: true },
+            ...(x.note ? [sentence(x.note)] : []),
           ],
           alignment: 'justify',
           leadingIndent: 36,
@@ -171,16 +232,16 @@ export function minutesDocument(
     ...checklist,
     paragraph(score),
     heading('6.2. Ưu điểm'),
-    paragraph(i.strengths ?? 'Không có.'),
+    paragraph(i.strengths ? sentence(i.strengths) : 'Không có.'),
     heading('6.3. Tồn tại, hạn chế'),
-    paragraph(i.shortcomings ?? 'Không có.'),
+    paragraph(i.shortcomings ? sentence(i.shortcomings) : 'Không có.'),
     heading('6.4. Vi phạm và xử lý'),
     ...list(
       i.violations.map(
         (v) =>
-          `${v.offender} (${v.offenderKind === 'person' ? 'cá nhân' : 'đơn vị'}): ${v.description}.${
+          `${v.offender} (${v.offenderKind === 'person' ? 'cá nhân' : 'đơn vị'}): ${sentence(v.description)}${
             v.handling
-              ? ` Hình thức xử lý ${v.handlingState === 'decided' ? 'đã quyết định' : 'đề nghị'}: ${v.handling}.`
+              ? ` Hình thức xử lý ${v.handlingState === 'decided' ? 'đã quyết định' : 'đề nghị'}: ${sentence(v.handling)}`
               : ''
           }`,
       ),
@@ -190,22 +251,16 @@ export function minutesDocument(
     ...list(
       i.recommendations.map(
         (r) =>
-          `${r.content}.${r.ownerName ? ` Đơn vị thực hiện: ${r.ownerName}.` : ''}${
+          `${sentence(r.content)}${r.ownerName ? ` Đơn vị thực hiện: ${sentence(r.ownerName)}` : ''}${
             r.dueDate ? ` Thời hạn: ${formatDate(vietnamDayStart(r.dueDate))}.` : ''
           }`,
       ),
       'Không có kiến nghị.',
     ),
     heading('6.6. Kết luận'),
-    paragraph(i.conclusion ?? ''),
-    paragraph(
-      `Biên bản kết thúc vào hồi ${i.endTime ? clock(i.endTime) : '… giờ …'} cùng ngày, đã được đọc lại cho các thành viên cùng nghe, thống nhất và ký tên./.`,
-    ),
-    signatureBlocks([
-      { post: 'Đại diện đơn vị được kiểm tra', name: i.representatives[0]?.fullName },
-      { post: i.kind === 'supervision' ? 'Trưởng đoàn giám sát' : 'Trưởng đoàn', name: head?.fullName },
-    ]),
-    signatureBlocks([{ post: 'Thư ký', name: secretary?.fullName }]),
+    paragraph(i.conclusion ? sentence(i.conclusion) : ''),
+    paragraph(closing(i)),
+    ...signatures(i),
     recipients([`- ${i.unitName};`, '- Thành viên Đoàn;', '- Lưu: VT, Hồ sơ.']),
     ...appendix(i, images),
   ]
@@ -240,6 +295,29 @@ export async function minutesPdf(
   }
 }
 
+/**
+ * A title as it reads inside a sentence ("về kiểm tra công tác…"): the first letter lowered,
+ * unless the first word is an abbreviation (UBND, COVID-19) or starts a name (Sở Tư pháp,
+ * Covid), known by a second capital in the word or a capital on the next word.
+ */
+export function inSentence(title: string): string {
+  const [first = '', second = ''] = title.trim().split(/\s+/)
+  const capital = (c: string | undefined) => !!c && c !== c.toLowerCase()
+  const name = /^covid/i.test(first) || capital(second[0])
+  if ([...first].filter(capital).length > 1 || name) return title.trim()
+  return title.trim().replace(/^./u, (c) => c.toLowerCase())
+}
+
+/** A recommendation's state in the report; one past its due date and not done says so. */
+function followUpText(r: InspectionDto['recommendations'][number], today: string): string {
+  const overdue =
+    r.status !== 'done' && r.dueDate && r.dueDate < today
+      ? `, quá hạn ${Math.round((Date.parse(today) - Date.parse(r.dueDate)) / 86_400_000)} ngày`
+      : ''
+  const since = r.statusDate ? ` (${formatDate(vietnamDayStart(r.statusDate))})` : ''
+  return `${followUpLabels[r.status]}${since}${overdue}`
+}
+
 const pct = (n: number, of: number) =>
   of ? `${String(Math.round((n / of) * 1000) / 10).replace('.', ',')}%` : '—'
 
@@ -261,12 +339,12 @@ export function planReportDocument(
   }`
   const content: Content[] = [
     paragraph(
-      `Thực hiện Kế hoạch số ${plan.reference} ngày ${formatDate(vietnamDayStart(plan.issuedOn))} về ${plan.title}, ${period}, Đoàn ${planKindLabels[plan.kind].toLowerCase()} đã tiến hành ${finals.length} cuộc ${planKindLabels[plan.kind].toLowerCase()} tại ${new Set(finals.map((i) => i.unitId)).size} đơn vị${plan.unitCount ? ` trong tổng số ${plan.unitCount} đơn vị thuộc phạm vi kế hoạch` : ''}. Kết quả như sau:`,
+      `Thực hiện Kế hoạch số ${plan.reference} ngày ${formatDate(vietnamDayStart(plan.issuedOn))} về ${inSentence(plan.title)}, ${period}, Đoàn ${planKindLabels[plan.kind].toLowerCase()} đã tiến hành ${finals.length} cuộc ${planKindLabels[plan.kind].toLowerCase()} tại ${new Set(finals.map((i) => i.unitId)).size} đơn vị${plan.unitCount ? ` trong tổng số ${plan.unitCount} đơn vị thuộc phạm vi kế hoạch` : ''}. Kết quả như sau:`,
     ),
     heading('I. TIẾN ĐỘ THỰC HIỆN CHỈ TIÊU'),
     plan.targets.length
       ? listTable(
-          ['Chỉ tiêu', 'Tỷ lệ', 'Số đơn vị phải kiểm tra', 'Đã kiểm tra', 'Đạt'],
+          ['Chỉ tiêu', 'Tỷ lệ yêu cầu', 'Số đơn vị phải kiểm tra', 'Đã kiểm tra', 'Tỷ lệ thực hiện'],
           plan.targets.map((t) => [
             t.label,
             `${t.percent}%`,
@@ -274,7 +352,8 @@ export function planReportDocument(
             String(t.inspected),
             pct(t.inspected, t.targeted),
           ]),
-          ['*', 40, 70, 60, 50],
+          ['*', 50, 70, 56, 62],
+          ['left', 'right', 'right', 'right', 'right'],
         )
       : paragraph('Kế hoạch không đặt chỉ tiêu theo loại đơn vị.'),
     { text: '', margin: [0, 0, 0, 6] },
@@ -292,6 +371,7 @@ export function planReportDocument(
         String(i.recommendations.length),
       ]),
       [24, '*', 58, 62, 44, 40, 38, 44],
+      ['center', 'left', 'left', 'left', 'right', 'right', 'right', 'right'],
     ),
     { text: '', margin: [0, 0, 0, 6] },
     heading('III. VI PHẠM VÀ XỬ LÝ'),
@@ -314,10 +394,10 @@ export function planReportDocument(
               r.content,
               r.ownerName ?? '',
               r.dueDate ? formatDate(vietnamDayStart(r.dueDate)) : '',
-              `${followUpLabels[r.status]}${r.statusDate ? ` (${formatDate(vietnamDayStart(r.statusDate))})` : ''}`,
+              followUpText(r, vietnamDay(now)),
             ]),
           ),
-          [90, '*', 80, 56, 70],
+          [80, '*', 76, 56, 96],
         )
       : paragraph('Không có kiến nghị.'),
     { text: '', margin: [0, 0, 0, 6] },
@@ -331,7 +411,7 @@ export function planReportDocument(
     number: { value: null, typeCode: 'BC' },
     date: now,
     title: 'BÁO CÁO',
-    subject: `Kết quả ${planKindLabels[plan.kind].toLowerCase()} theo Kế hoạch số ${plan.reference}`,
+    subject: [`Kết quả ${planKindLabels[plan.kind].toLowerCase()}`, `theo Kế hoạch số ${plan.reference}`],
     content,
   })
 }

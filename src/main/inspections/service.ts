@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm'
 import type { z } from 'zod'
 import type { Page } from '@shared/contract'
-import { inspectionMsg, scoreOf } from '@shared/inspections/schemas'
+import { MINUTES_COPIES_DEFAULT, inspectionMsg, scoreOf } from '@shared/inspections/schemas'
 import type {
   ChecklistItemDto,
   FollowUpInput,
@@ -346,6 +346,7 @@ interface InspectionRow {
   start_time: string
   end_time: string | null
   location: string | null
+  minutes_copies: number
   template_id: number | null
   template_name: string | null
   template_version: number | null
@@ -443,6 +444,7 @@ export async function getInspection(m: EntityManager, id: number): Promise<Inspe
       `SELECT full_name AS fullName, title FROM inspection_representatives WHERE inspection_id = ? ORDER BY position`,
       [id],
     ),
+    copies: r.minutes_copies,
     templateId: r.template_id,
     templateName: r.template_name,
     templateVersion: r.template_version,
@@ -496,8 +498,8 @@ export async function createInspection(
   if (!template) throw AppError.validation({ templateId: inspectionMsg.templateNotFound })
   await m.query(
     `INSERT INTO inspections (plan_id, unit_id, kind, unannounced, date, start_time, end_time, location,
-       template_id, status, created_by, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'draft', ?, ?, ?)`,
+       minutes_copies, template_id, status, created_by, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'draft', ?, ?, ?)`,
     [
       input.planId,
       input.unitId,
@@ -507,6 +509,7 @@ export async function createInspection(
       input.startTime,
       input.endTime,
       input.location,
+      input.copies,
       template.id,
       ctx.userId,
       now.toISOString(),
@@ -552,6 +555,7 @@ function inspectionAudit(i: InspectionDto) {
     location: i.location,
     team: i.team.map((t) => `${t.role}: ${t.fullName}`),
     representatives: i.representatives.map((r) => r.fullName),
+    copies: i.copies,
     items: i.items.map((x) =>
       `${x.id}: ${x.result ?? '-'}${x.severity ? `/${x.severity}` : ''} ${x.note ?? ''}`.trim(),
     ),
@@ -632,7 +636,8 @@ async function applyUpdate(
     throw AppError.validation({ items: inspectionMsg.itemsMismatch })
   await m.query(
     `UPDATE inspections SET plan_id = ?, unit_id = ?, kind = ?, unannounced = ?, date = ?, start_time = ?,
-       end_time = ?, location = ?, strengths = ?, shortcomings = ?, conclusion = ?, updated_at = ? WHERE id = ?`,
+       end_time = ?, location = ?, minutes_copies = ?, strengths = ?, shortcomings = ?, conclusion = ?, updated_at = ?
+     WHERE id = ?`,
     [
       input.planId,
       input.unitId,
@@ -642,6 +647,7 @@ async function applyUpdate(
       input.startTime,
       input.endTime,
       input.location,
+      input.copies,
       input.strengths,
       input.shortcomings,
       input.conclusion,
@@ -785,8 +791,10 @@ export async function minutesOf(
     version ? [id, version] : [id],
   )
   if (!row) throw AppError.notFound(inspectionMsg.versionNotFound)
+  // Versions finalised before the number of copies was recorded were made in two.
+  const stored = JSON.parse(row.content) as Omit<InspectionDto, 'copies'> & { copies?: number }
   return {
-    inspection: { ...(JSON.parse(row.content) as InspectionDto), versions: live.versions },
+    inspection: { ...stored, copies: stored.copies ?? MINUTES_COPIES_DEFAULT, versions: live.versions },
     version: { number: row.version, reason: row.reason },
   }
 }

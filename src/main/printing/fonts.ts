@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 
 /** Tinos (OFL): metric-compatible with Times New Roman, as the decree asks, and it covers Vietnamese. */
@@ -27,4 +27,13 @@ export function fontsFolder(
     if (existsSync(join(candidate, FONT_FILES.normal))) return candidate
     if (dirname(dir) === dir) throw new Error(`Tinos fonts not found above ${start}`)
   }
+}
+
+const fontFileBytes = new Map<string, Buffer>()
+
+/** A font file's bytes, read once: the measuring font and every document share them (parsed-fonts.ts). */
+export function fontBytes(file: string): Buffer {
+  let bytes = fontFileBytes.get(file)
+  if (!bytes) fontFileBytes.set(file, (bytes = readFileSync(file)))
+  return bytes
 }

@@ -1,12 +1,15 @@
-import type { Content, ContentTable, TDocumentDefinitions } from 'pdfmake/interfaces'
+import type { Alignment, Content, ContentTable, ContentText, TDocumentDefinitions } from 'pdfmake/interfaces'
 import type { AgencySettings } from '@shared/settings/schemas'
 import { vietnamClock } from '@shared/text/dates'
+import { balancedLines } from './balance'
 import { FONT_FAMILY } from './fonts'
 
 /** Nghị định 30/2020/NĐ-CP margins: top and bottom 20 mm, left 30 mm, right 15 mm (in points). */
 export const MARGINS: [number, number, number, number] = [85, 57, 43, 57]
 const A4 = { width: 595.28, height: 841.89 }
 const BODY_SIZE = 13
+/** Title and subject: bold 14 pt. */
+const TITLE_STYLE = { bold: true, fontSize: 14 }
 
 /**
  * `Số: 05/BB-STP`: numbers under 10 get a leading zero. A document not numbered yet (a draft)
@@ -112,8 +115,9 @@ export function officialHeader({ agency, number, date }: OfficialHeader, content
 }
 
 export interface OfficialDocumentOptions extends OfficialHeader {
-  title: string
-  subject?: string
+  /** A string, or its phrases: lines break between phrases where they can (balance.ts). */
+  title: string | string[]
+  subject?: string | string[]
   content: Content[]
   landscape?: boolean
   /** `DỰ THẢO` on drafts. */
@@ -128,6 +132,11 @@ export interface OfficialDocumentOptions extends OfficialHeader {
 export function officialDocument(options: OfficialDocumentOptions): TDocumentDefinitions {
   const pageWidth = options.landscape ? A4.height : A4.width
   const contentWidth = pageWidth - MARGINS[0] - MARGINS[2]
+  const heading = (text: string | string[]) =>
+    balancedLines(typeof text === 'string' ? [text] : text, contentWidth, TITLE_STYLE).join('\n')
+  const title = heading(options.title)
+  const subject = options.subject ? heading(options.subject) : null
+  const flat = (text: string) => text.replace(/\n/g, ' ')
   return {
     pageSize: 'A4',
     pageOrientation: options.landscape ? 'landscape' : 'portrait',
@@ -145,14 +154,14 @@ export function officialDocument(options: OfficialDocumentOptions): TDocumentDef
     watermark: options.watermark
       ? { text: options.watermark, color: '#000000', opacity: 0.12, bold: true, angle: -45 }
       : undefined,
-    info: { title: options.subject ? `${options.title} — ${options.subject}` : options.title },
+    info: { title: subject ? `${flat(title)} — ${flat(subject)}` : flat(title) },
     content: [
       officialHeader(options, contentWidth),
-      { text: options.title, bold: true, fontSize: 14, alignment: 'center', margin: [0, 6, 0, 0] },
-      ...(options.subject
+      { text: title, ...TITLE_STYLE, alignment: 'center', margin: [0, 6, 0, 0] },
+      ...(subject
         ? [
-            { text: options.subject, bold: true, fontSize: 14, alignment: 'center' as const },
-            shortRule(options.subject.slice(0, 40), 14),
+            { text: subject, ...TITLE_STYLE, alignment: 'center' as const },
+            shortRule(flat(subject).slice(0, 40), 14),
           ]
         : []),
       { text: '', margin: [0, 0, 0, 8] },
@@ -161,13 +170,58 @@ export function officialDocument(options: OfficialDocumentOptions): TDocumentDef
   }
 }
 
-/** A body paragraph: justified, first line indented 1.27 cm, 6 pt after. */
-export function paragraph(text: string): Content {
-  return { text, alignment: 'justify', leadingIndent: 36, margin: [0, 0, 0, 6] }
+/**
+ * `1023/KH-STP`, `30/2020/NĐ-CP` (a number, a slash, then the type and issuer's capitals) with
+ * the punctuation around it, up to the spaces on either side, and the space after it.
+ */
+const DOCUMENT_NUMBER = /\S*?\d+(?:\/\d+)*\/\p{Lu}[\p{Lu}\p{N}]*(?:-[\p{Lu}\p{N}]+)*\S*\s*/gu
+
+/**
+ * Text with every document number made one unbreakable run. Unicode line breaking allows a
+ * break after "/" and "-" before a letter, and pdfmake's justification spreads a line's slack
+ * between all its pieces, so "1023/KH-STP" printed as "1023/ KH- STP" even when not broken. A
+ * `noWrap` run is a single piece: no break, no gap, and no extra character in the text layer.
+ * It takes in the punctuation that touches the number ("(01/BB-STP);"), which would otherwise
+ * be a piece of its own, and the space after it.
+ */
+export function keepNumbersWhole(text: string): string | Array<string | ContentText> {
+  const runs: Array<string | ContentText> = []
+  let last = 0
+  for (const match of text.matchAll(DOCUMENT_NUMBER)) {
+    if (match.index > last) runs.push(text.slice(last, match.index))
+    runs.push({ text: match[0], noWrap: true })
+    last = match.index + match[0].length
+  }
+  if (!runs.length) return text
+  if (last < text.length) runs.push(text.slice(last))
+  return runs
 }
 
-/** A list table: header row repeated on every page, thin rules, 11 pt. */
-export function listTable(headers: string[], rows: string[][], widths: Array<number | string>): ContentTable {
+/** A body paragraph: justified, first line indented 1.27 cm, 6 pt after, document numbers whole. */
+export function paragraph(text: string): Content {
+  return { text: keepNumbersWhole(text), alignment: 'justify', leadingIndent: 36, margin: [0, 0, 0, 6] }
+}
+
+/**
+ * Text as a sentence: one full stop at its end. One already there (or "!", "?", "…") stays; a
+ * trailing comma, semicolon or colon becomes the full stop.
+ */
+export function sentence(text: string): string {
+  const trimmed = text.trim()
+  if (!trimmed || /[.!?…]$/.test(trimmed)) return trimmed
+  return `${trimmed.replace(/[,;:]$/, '')}.`
+}
+
+/**
+ * A list table: header row repeated on every page, thin rules, 11 pt. `align` sets the body
+ * cells' alignment per column (counts go right, as figures are read down a column).
+ */
+export function listTable(
+  headers: string[],
+  rows: string[][],
+  widths: Array<number | string>,
+  align: Alignment[] = [],
+): ContentTable {
   return {
     table: {
       headerRows: 1,
@@ -175,7 +229,7 @@ export function listTable(headers: string[], rows: string[][], widths: Array<num
       dontBreakRows: true,
       body: [
         headers.map((h) => ({ text: h, bold: true, alignment: 'center' as const })),
-        ...rows.map((r) => r.map((cell) => ({ text: cell }))),
+        ...rows.map((r) => r.map((cell, c) => ({ text: cell, alignment: align[c] ?? 'left' }))),
       ],
     },
     layout: {
@@ -191,18 +245,43 @@ export function listTable(headers: string[], rows: string[][], widths: Array<num
   }
 }
 
-/** Signature blocks side by side: post in capitals, bold; room to sign; the name in bold. */
-export function signatureBlocks(blocks: Array<{ post: string; name?: string; note?: string }>): Content {
+/** Where no name is known, the line the signer writes their name on. */
+export const NAME_LINE = '.'.repeat(40)
+
+export interface SignatureBlock {
+  post: string
+  /** Without one, a dotted name line (a block with no post either stays empty: a spacer). */
+  name?: string | null
+  note?: string | null
+}
+
+/** One signature: post in capitals, bold; the note in italics; room to sign; the name in bold. */
+export function signatureBlock(b: SignatureBlock): Content {
+  if (!b.post && !b.name && !b.note) return { text: '' }
   return {
-    columns: blocks.map((b) => ({
-      width: '*',
-      stack: [
-        { text: b.post.toUpperCase(), bold: true },
-        ...(b.note ? [{ text: b.note, italics: true, fontSize: 12 }] : []),
-        { text: b.name ?? '', bold: true, margin: [0, 60, 0, 0] },
-      ],
-      alignment: 'center',
-    })),
+    stack: [
+      ...(b.post ? [{ text: b.post.toUpperCase(), bold: true }] : []),
+      ...(b.note ? [{ text: b.note, italics: true, fontSize: 12 }] : []),
+      b.name
+        ? { text: b.name, bold: true, margin: [0, 60, 0, 0] as [number, number, number, number] }
+        : { text: NAME_LINE, margin: [0, 60, 0, 0] as [number, number, number, number] },
+    ],
+    alignment: 'center',
+  }
+}
+
+/** The two signatures of a list: the compiler and the head, named from the agency settings. */
+export function listSignatures(agency: AgencySettings): Content {
+  return signatureBlocks([
+    { post: 'Người lập biểu', name: agency.compilerName },
+    { post: 'Thủ trưởng đơn vị', name: agency.headName },
+  ])
+}
+
+/** Signature blocks side by side, kept together on one page. */
+export function signatureBlocks(blocks: SignatureBlock[]): Content {
+  return {
+    columns: blocks.map((b) => ({ width: '*', stack: [signatureBlock(b)] })),
     margin: [0, 18, 0, 0],
     unbreakable: true,
   }

@@ -1,14 +1,16 @@
 import { createRequire } from 'node:module'
 
 /** The part of fontkit's TTFFont this relies on (fontkit ships no types). */
-interface FontkitFont {
+export interface FontkitFont {
   stream: { buffer: Uint8Array }
+  unitsPerEm: number
+  layout(text: string): { advanceWidth: number }
   _tables: Record<string, unknown>
   _getTable(table: unknown): unknown
 }
 
 /** fontkit as pdfkit loads it (pdfmake → pdfkit → fontkit): the very module pdfkit opens fonts with. */
-function pdfkitsFontkit(): { create(bytes: Uint8Array): FontkitFont } {
+export function pdfkitsFontkit(): { create(bytes: Uint8Array): FontkitFont } {
   const fromPdfmake = createRequire(require.resolve('pdfmake'))
   return createRequire(fromPdfmake.resolve('pdfkit'))('fontkit') as { create(bytes: Uint8Array): FontkitFont }
 }

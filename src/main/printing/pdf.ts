@@ -1,8 +1,7 @@
-import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import pdfmake from 'pdfmake'
 import type { TDocumentDefinitions, TFontFamilyTypes } from 'pdfmake/interfaces'
-import { FONT_FAMILY, FONT_FILES, fontsFolder } from './fonts'
+import { FONT_FAMILY, FONT_FILES, fontBytes, fontsFolder } from './fonts'
 import { shareDecodedTables } from './parsed-fonts'
 
 /** pdfmake's in-memory files (on the Node instance, missing from its types). */
@@ -23,7 +22,7 @@ function configure(folder: string): void {
   const styles: TFontFamilyTypes = {}
   for (const [style, file] of Object.entries(FONT_FILES)) {
     const name = join(folder, file)
-    const bytes = readFileSync(name)
+    const bytes = fontBytes(name)
     shareDecodedTables(bytes)
     virtualFiles.writeFileSync(name, bytes)
     styles[style as keyof typeof FONT_FILES] = name

@@ -1,15 +1,38 @@
 import type { FileDownload } from '@shared/audit/schemas'
 import type { AgencySettings } from '@shared/settings/schemas'
 import type { RapidRoundDto } from '@shared/rapid-tests/schemas'
-import { testResultLabels } from '@shared/rapid-tests/schemas'
+import { TEST_RESULTS, testResultLabels } from '@shared/rapid-tests/schemas'
 import { formatDate, formatDateTime, vietnamDayStart } from '@shared/text/dates'
 import { renderPdf } from '../printing/pdf'
-import { listTable, officialDocument, paragraph, signatureBlocks } from '../printing/official-document'
+import { listTable, officialDocument, paragraph, listSignatures } from '../printing/official-document'
 
 const day = (d: string) => formatDate(vietnamDayStart(d))
 
-export function roundTitle(round: RapidRoundDto): string {
-  return `DANH SÁCH TEST NHANH KHÁNG NGUYÊN SARS-CoV-2 THEO MẪU GỘP TUẦN TỪ NGÀY ${day(round.weekStart)} ĐẾN NGÀY ${day(round.weekEnd)}`
+/** The title in its phrases: a printed title breaks between them, not inside one. */
+export function roundTitle(round: RapidRoundDto): string[] {
+  return [
+    'DANH SÁCH TEST NHANH KHÁNG NGUYÊN SARS-CoV-2',
+    'THEO MẪU GỘP',
+    `TUẦN TỪ NGÀY ${day(round.weekStart)} ĐẾN NGÀY ${day(round.weekEnd)}`,
+  ]
+}
+
+/** A box the sampler ticks by hand when the person's sample is taken. */
+const TICK_BOX = '□'
+
+/** "Tổng số 3 mẫu gộp (1 âm tính, 1 dương tính, 1 chưa có kết quả); số người dương tính khi test riêng: 1 …" */
+function resultsLine(round: RapidRoundDto): string {
+  const pools = TEST_RESULTS.map((r) => ({ r, n: round.pools.filter((p) => p.result === r).length }))
+    .filter((x) => x.n > 0)
+    .map((x) => `${x.n} ${testResultLabels[x.r].toLowerCase()}`)
+  const pending = round.pools.filter((p) => p.result === null).length
+  const positives = round.samples.filter((s) => s.individualResult === 'positive').length
+  const tested = round.samples.filter((s) => s.individualResult !== null).length
+  const states = [...pools, ...(pending ? [`${pending} chưa có kết quả`] : [])]
+  return (
+    `Tổng số ${round.pools.length} mẫu gộp${states.length ? ` (${states.join(', ')})` : ''}; ` +
+    `số người dương tính khi test riêng: ${positives}${tested ? ` (trên ${tested} người đã test riêng)` : ''}.`
+  )
 }
 
 /**
@@ -42,6 +65,7 @@ export async function roundPdf(
       const s = round.samples.find((x) => x.id === id)!
       rows.push([
         String(++n),
+        TICK_BOX,
         s.fullName,
         s.kind === 'staff' ? (s.unitName ?? '') : `Khách${s.unitName ? ` (${s.unitName})` : ''}`,
         g.label,
@@ -62,15 +86,14 @@ export async function roundPdf(
           `${formatDateTime(round.drawnAt)})${visitors ? ` và ${visitors} khách đến liên hệ công tác trong tuần` : ''}; ` +
           `gộp tối đa ${round.poolSize} mẫu mỗi mẫu gộp.`,
       ),
-      listTable(['STT', 'Họ và tên', 'Đơn vị', 'Mẫu gộp', 'Kết quả mẫu gộp', 'Kết quả test riêng'], rows, [
-        24,
-        '*',
-        110,
-        62,
-        62,
-        78,
-      ]),
-      signatureBlocks([{ post: 'Người lập biểu' }, { post: 'Thủ trưởng đơn vị' }]),
+      listTable(
+        ['STT', 'Đã lấy mẫu', 'Họ và tên', 'Đơn vị', 'Mẫu gộp', 'Kết quả mẫu gộp', 'Kết quả test riêng'],
+        rows,
+        [24, 36, '*', 86, 66, 76, 78],
+        ['center', 'center'],
+      ),
+      { text: resultsLine(round), margin: [0, 8, 0, 4] },
+      listSignatures(agency),
     ],
   })
   return {

@@ -21,7 +21,7 @@ import { AppError } from '../core/errors'
 import type { ImportColumn, SheetRow } from '../imports/xlsx'
 import { XLSX_MIME, dayText, parseDayText, readImportSheet, templateFile } from '../imports/xlsx'
 import { renderPdf } from '../printing/pdf'
-import { listTable, officialDocument, paragraph, signatureBlocks } from '../printing/official-document'
+import { listTable, officialDocument, listSignatures } from '../printing/official-document'
 import {
   allRegistrations,
   checkNewRegistration,
@@ -373,8 +373,9 @@ export async function vaccinationTemplate(m: EntityManager): Promise<FileDownloa
 const yesNo = (v: boolean | null) => (v === null ? '' : v ? 'Có' : 'Không')
 const asDate = (day: string | null) => (day ? new Date(`${day}T00:00:00Z`) : null)
 
-export function roundTitle(): string {
-  return 'DANH SÁCH CÁN BỘ, CÔNG CHỨC, VIÊN CHỨC, NGƯỜI LAO ĐỘNG ĐĂNG KÝ TIÊM VẮC XIN PHÒNG COVID-19'
+/** The title in its phrases: a printed title breaks between them, not inside one. */
+export function roundTitle(): string[] {
+  return ['DANH SÁCH CÁN BỘ, CÔNG CHỨC, VIÊN CHỨC, NGƯỜI LAO ĐỘNG', 'ĐĂNG KÝ TIÊM VẮC XIN PHÒNG COVID-19']
 }
 
 /** Doses that occur in the round, at least 1–3, for the count columns. */
@@ -481,7 +482,7 @@ export async function vaccinationsXlsx(
     ['Phản ứng sau tiêm', 16],
     ['Ghi chú', 20],
   ]
-  list.addRow([roundTitle()]).font = { bold: true }
+  list.addRow([roundTitle().join(' ')]).font = { bold: true }
   const header = list.addRow(headers.map(([h]) => h))
   header.font = { bold: true }
   header.alignment = { wrapText: true, horizontal: 'center', vertical: 'middle' }
@@ -543,6 +544,13 @@ export async function vaccinationsXlsx(
   }
 }
 
+async function unitHead(m: EntityManager, unitId: number): Promise<string | null> {
+  const [row] = (await m.query(`SELECT head_name FROM units WHERE id = ?`, [unitId])) as Array<{
+    head_name: string | null
+  }>
+  return row?.head_name ?? null
+}
+
 /** The consolidated list as an official landscape document with the two signature blocks. */
 export async function vaccinationsPdf(
   m: EntityManager,
@@ -596,10 +604,14 @@ export async function vaccinationsPdf(
         ]),
         [24, 110, 34, 34, 72, 90, 40, 48, 84, 64, '*'],
       ),
-      paragraph(
-        `Tổng số: ${rows.length} người${byStatus.length ? ` (${byStatus.map((x) => `${statusLabels[x.s].toLowerCase()}: ${x.n}`).join('; ')})` : ''}.`,
+      {
+        text: `Tổng số: ${rows.length} người${byStatus.length ? ` (${byStatus.map((x) => `${statusLabels[x.s].toLowerCase()}: ${x.n}`).join('; ')})` : ''}.`,
+        margin: [0, 8, 0, 4],
+      },
+      // One unit's list is signed in that unit: its head by name, if recorded.
+      listSignatures(
+        unitId ? { ...agency, compilerName: null, headName: await unitHead(m, unitId) } : agency,
       ),
-      signatureBlocks([{ post: 'Người lập biểu' }, { post: 'Thủ trưởng đơn vị' }]),
     ],
   })
   const bytes = await renderPdf(doc)

@@ -66,6 +66,7 @@ export const inspectionMsg = {
   planNumberTaken: 'Số kế hoạch này đã có',
   versionNotFound: 'Không có phiên bản này của biên bản',
   noItems: 'Mẫu phiếu phải có ít nhất một nội dung',
+  copies: 'Số bản biên bản từ 2 đến 20',
 }
 
 const isoDate = z.iso.date({ error: 'Ngày không hợp lệ' })
@@ -232,6 +233,15 @@ export interface TemplateDto {
 
 export const RepresentativeInput = z.object({ fullName: requiredText(120), title: optionalText(120) })
 
+/** Copies of the minutes (the closing words print "lập thành 02 bản"): one for each side at least. */
+export const MINUTES_COPIES_DEFAULT = 2
+const copies = z
+  .number({ error: inspectionMsg.copies })
+  .int({ error: inspectionMsg.copies })
+  .min(2, { error: inspectionMsg.copies })
+  .max(20, { error: inspectionMsg.copies })
+  .default(MINUTES_COPIES_DEFAULT)
+
 export const ItemInput = z
   .object({
     id,
@@ -283,6 +293,7 @@ const inspectionFields = {
   location: optionalText(300),
   team,
   representatives: z.array(RepresentativeInput).max(20).default([]),
+  copies,
 }
 
 export const InspectionCreateInput = z
@@ -426,6 +437,8 @@ export interface InspectionDto {
   location: string | null
   team: TeamMemberDto[]
   representatives: Array<{ fullName: string; title: string | null }>
+  /** Copies of the minutes made. */
+  copies: number
   templateId: number | null
   templateName: string | null
   templateVersion: number | null

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { requiredText } from '../validation/fields'
+import { optionalText, requiredText } from '../validation/fields'
 
 /** Settings that printouts use for the official header (Nghị định 30/2020/NĐ-CP). */
 export const AgencySettings = z.object({
@@ -9,6 +9,9 @@ export const AgencySettings = z.object({
     error: 'Ký hiệu viết hoa, không dấu cách (ví dụ STP)',
   }),
   placeName: requiredText(80),
+  /** Printed under the signature titles of lists (NGƯỜI LẬP BIỂU, THỦ TRƯỞNG ĐƠN VỊ); none: a dotted line. */
+  compilerName: optionalText(120),
+  headName: optionalText(120),
 })
 export type AgencySettings = z.output<typeof AgencySettings>
 
@@ -17,6 +20,8 @@ export const DEFAULT_AGENCY_SETTINGS: AgencySettings = {
   agencyName: 'SỞ TƯ PHÁP',
   agencySymbol: 'STP',
   placeName: 'Cần Thơ',
+  compilerName: null,
+  headName: null,
 }
 
 export const SecuritySettings = z.object({

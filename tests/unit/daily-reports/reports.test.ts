@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import type { RouteInput } from '@shared/contract'
 import { tempApp } from '../helpers/temp-app'
 import type { TempApp } from '../helpers/temp-app'
-import { inspectPdf } from '../helpers/pdf'
+import { inspectPdf, wordsOfPage } from '../helpers/pdf'
 import { databaseFingerprint } from '../helpers/fingerprint'
 
 /** A settable clock: Vietnam wall-clock times on one test day. */
@@ -318,6 +318,62 @@ describe('daily reports', () => {
     expect(trail.items.map((e) => e.route)).toEqual(
       expect.arrayContaining(['dailyReports:summaryXlsx', 'dailyReports:summaryPdf']),
     )
+  })
+
+  it('prints the day summary with one full stop to a sentence and the figures right-aligned', async () => {
+    const { app, time, office, inspectorate } = await setUp()
+    time.set('2026-11-16T14:00:00+07:00')
+    await submit(app, office, {
+      staffTotal: 137,
+      atOffice: 120,
+      dose1: 137,
+      dose2: 130,
+      measures: 'Đo thân nhiệt, khai báo y tế.',
+      issues: 'Thiếu khẩu trang.',
+    })
+    await submit(app, inspectorate, {
+      staffTotal: 9,
+      atOffice: 5,
+      workingFromHome: 2,
+      onLeave: 2,
+      dose1: 9,
+      dose2: 8,
+      measures: 'Họp giao ban trực tuyến',
+    })
+    await app.ok('dailyReports:submitAdhoc', {
+      unitId: office,
+      subject: 'Phát hiện F0.',
+      content: 'Một công chức có kết quả dương tính',
+      f0: 1,
+      reporterName: 'An',
+    })
+    const read = inspectPdf(
+      Buffer.from((await app.ok('dailyReports:summaryPdf', { date: '2026-11-16' })).base64, 'base64'),
+    )
+    const text = read.plain.replace(/\s+/g, ' ')
+    expect(text).toContain('- Văn phòng Sở: Đo thân nhiệt, khai báo y tế. Khó khăn: Thiếu khẩu trang.')
+    expect(text).toContain('- Thanh tra Sở: Họp giao ban trực tuyến.')
+    expect(text).toContain('- 14:00, Văn phòng Sở: Phát hiện F0. Một công chức có kết quả dương tính.')
+    expect(text).toContain('Đơn vị chưa báo cáo: Phòng công chứng số 1.')
+    // Two full stops in a row (the dotted name lines are longer runs).
+    expect(text).not.toMatch(/(?<!\.)\.\s*\.(?!\.)/)
+    // The figures of each column end at the same x: rows of the two units and the totals.
+    const words = wordsOfPage(read.bbox, 1)
+    // A row by a word of its first cells (the table comes before the notes that name units too).
+    const figuresOfRow = (word: string) => {
+      const start = words.find((w) => w.text === word)!
+      return words.filter((w) => Math.abs(w.yMin - start.yMin) < 1 && /^\d+$/.test(w.text)).slice(-10)
+    }
+    const rows = [figuresOfRow('Văn'), figuresOfRow('Thanh'), figuresOfRow('cộng')]
+    expect(rows.map((r) => r.map((w) => w.text))).toEqual([
+      ['137', '120', '3', '2', '0', '1', '2', '137', '130', '5'],
+      ['9', '5', '2', '2', '0', '1', '2', '9', '8', '5'],
+      ['146', '125', '5', '4', '0', '2', '4', '146', '138', '10'],
+    ])
+    for (let column = 0; column < 10; column++) {
+      const ends = rows.map((r) => r[column]!.xMax)
+      expect(Math.max(...ends) - Math.min(...ends)).toBeLessThan(0.5)
+    }
   })
 
   it('removes the practice reports of sample units with the sample data, and keeps real ones', async () => {

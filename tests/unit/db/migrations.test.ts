@@ -647,6 +647,31 @@ describe('down migrations', () => {
     ).rejects.toThrow(/FOREIGN KEY/)
   })
 
+  it('0011 adds the minutes copies to existing inspections (two each, every row kept) and undoes alone', async () => {
+    const ds = await openTracked(tempFile())
+    const db = raw(ds)
+    await undoDownTo(ds, 'MinutesCopies1795000000011')
+    expect(columns(db, 'inspections').map((c) => c.name)).not.toContain('minutes_copies')
+    await ds.query(UNIT_INSERT, [1, 'VP', 'Văn phòng', 'agency', 'vp | van phong', 'x'])
+    for (const [status, number] of [
+      ['final', 1],
+      ['draft', null],
+    ] as const)
+      await ds.query(
+        `INSERT INTO inspections (unit_id, kind, date, start_time, status, minutes_year, minutes_number, conclusion,
+           created_at, updated_at)
+         VALUES (1, 'inspection', '2021-11-15', '08:00', ?, ?, ?, 'Đạt yêu cầu', 'x', 'x')`,
+        [status, number && 2021, number],
+      )
+    const before = await ds.query(`SELECT * FROM inspections ORDER BY id`)
+    await ds.runMigrations({ transaction: 'each' })
+    const after = (await ds.query(`SELECT * FROM inspections ORDER BY id`)) as Array<Record<string, unknown>>
+    expect(after).toEqual(before.map((row: object) => ({ ...row, minutes_copies: 2 })))
+    await expect(ds.query(`UPDATE inspections SET minutes_copies = 1 WHERE id = 1`)).rejects.toThrow(/CHECK/)
+    await ds.undoLastMigration({ transaction: 'each' })
+    expect(await ds.query(`SELECT * FROM inspections ORDER BY id`)).toEqual(before)
+  })
+
   it('undoing every migration leaves only the migrations table and clears the application id', async () => {
     const ds = await openTracked(tempFile())
     const db = raw(ds)

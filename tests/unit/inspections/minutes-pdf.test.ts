@@ -4,7 +4,8 @@ import { tempApp } from '../helpers/temp-app'
 import type { TempApp } from '../helpers/temp-app'
 import { inspectPdf, wordsOfPage } from '../helpers/pdf'
 import { DEFAULT_AGENCY_SETTINGS } from '@shared/settings/schemas'
-import { officialDocument, paragraph } from '@main/printing/official-document'
+import { NAME_LINE, officialDocument, paragraph } from '@main/printing/official-document'
+import { inSentence } from '@main/inspections/minutes'
 import { renderPdf } from '@main/printing/pdf'
 
 const MM = 72 / 25.4
@@ -29,16 +30,23 @@ const SENTENCES = [
   'Chưa đạt (mức độ: cần khắc phục). Thời hạn: 15/12/2021 — Giám đốc Sở.',
 ]
 
-async function minutes(app: TempApp, finalise: boolean) {
+interface Variant {
+  unitName?: string
+  unannounced?: boolean
+  /** Fields of the update that differ from the usual minutes. */
+  change?: Partial<RouteInput<'inspections:update'>>
+}
+
+async function minutes(app: TempApp, finalise: boolean, variant: Variant = {}) {
   const unit = await app.ok('units:create', {
     code: 'VPCC-NTBL',
-    name: 'Văn phòng công chứng Nguyễn Thị Bích Liên',
+    name: variant.unitName ?? 'Văn phòng công chứng Nguyễn Thị Bích Liên',
     kindCode: 'notary_office',
   })
   const draft = await app.ok('inspections:create', {
     unitId: unit.id,
     kind: 'inspection',
-    unannounced: true,
+    unannounced: variant.unannounced ?? true,
     date: '2021-11-15',
     startTime: '08:30',
     endTime: '10:30',
@@ -82,6 +90,7 @@ async function minutes(app: TempApp, finalise: boolean) {
       },
     ],
     conclusion: 'Đơn vị cơ bản thực hiện tốt công tác phòng, chống dịch COVID-19.',
+    ...variant.change,
   }
   const saved = await app.ok('inspections:update', input)
   const printed = finalise ? await app.ok('inspections:finalise', { id: saved.id }) : saved
@@ -128,7 +137,7 @@ describe('printed minutes (biên bản)', () => {
       'Tỷ lệ nội dung đạt: 92,9% (13/14 nội dung áp dụng).',
       'Ông Phạm Văn Tài, nhân viên bảo vệ (cá nhân): Không đeo khẩu trang khi tiếp khách.',
       'Tổ chức test nhanh theo mẫu gộp hằng tuần. Đơn vị thực hiện: Văn phòng công chứng. Thời hạn: 15/12/2021.',
-      'Biên bản kết thúc vào hồi 10 giờ 30 phút cùng ngày, đã được đọc lại cho các thành viên cùng nghe, thống nhất và ký tên./.',
+      'Biên bản kết thúc vào hồi 10 giờ 30 phút cùng ngày, đã được đọc lại cho các thành viên cùng nghe, thống nhất và ký tên.',
       'ĐẠI DIỆN ĐƠN VỊ ĐƯỢC KIỂM TRA',
       'TRƯỞNG ĐOÀN',
       'THƯ KÝ',
@@ -309,5 +318,196 @@ describe('printed minutes (biên bản)', () => {
     for (const n of [1, 2, 3]) await renderPdf(doc(n))
     const [, again] = await Promise.all([renderPdf(doc(4)), renderPdf(doc(0)), renderPdf(doc(5))])
     expect(again!.equals(first)).toBe(true)
+  })
+})
+
+/** The running text on one line: page numbers left out, white space collapsed. */
+const running = (pdf: ReturnType<typeof inspectPdf>) =>
+  pdf.plain
+    .split('\n')
+    .filter((line) => !/^\s*\d+\s*$/.test(line))
+    .join(' ')
+    .replace(/\s+/g, ' ')
+
+/** The signature part: after the closing words, before the recipients. */
+const signaturePart = (text: string) => text.slice(text.indexOf('./.') + 3, text.indexOf('Nơi nhận:'))
+
+describe('the wording and signatures of the minutes', () => {
+  it('gives a signature to every team member and every representative who attended, side by side', async () => {
+    const app = await tempApp()
+    const { pdf } = await minutes(app, true, {
+      change: {
+        team: [
+          { role: 'secretary', fullName: 'Lê Thị Hoa', title: 'Chuyên viên' },
+          { role: 'member', fullName: 'Nguyễn Thị Thu Hằng', title: 'Chánh Văn phòng' },
+          { role: 'head', fullName: 'Trần Văn Minh', title: 'Phó Giám đốc Sở' },
+          { role: 'deputy', fullName: 'Phạm Thị Lan', title: 'Phó Chánh Thanh tra' },
+        ],
+        representatives: [
+          { fullName: 'Nguyễn Thị Bích Liên', title: 'Trưởng Văn phòng' },
+          { fullName: 'Võ Minh Tâm', title: 'Công chứng viên' },
+        ],
+      },
+    })
+    const signatures = signaturePart(running(pdf))
+    expect(signatures).toBe(
+      ' ĐẠI DIỆN ĐƠN VỊ ĐƯỢC KIỂM TRA ĐẠI DIỆN ĐOÀN KIỂM TRA TRƯỞNG VĂN PHÒNG TRƯỞNG ĐOÀN' +
+        ' Nguyễn Thị Bích Liên Trần Văn Minh CÔNG CHỨNG VIÊN PHÓ TRƯỞNG ĐOÀN Võ Minh Tâm Phạm Thị Lan' +
+        ' THÀNH VIÊN Nguyễn Thị Thu Hằng THƯ KÝ Lê Thị Hoa ',
+    )
+    // Each pair of names stands on one line: the blocks of a row line up.
+    const layout = signaturePart(pdf.text()).split('\n')
+    const lineOf = (name: string) => layout.findLast((l) => l.includes(name)) ?? ''
+    expect(lineOf('Nguyễn Thị Bích Liên')).toContain('Trần Văn Minh')
+    expect(lineOf('Võ Minh Tâm')).toContain('Phạm Thị Lan')
+  })
+
+  it('leaves a unit without a recorded representative a block and a line to write the name on', async () => {
+    const app = await tempApp()
+    const { pdf } = await minutes(app, true, { change: { representatives: [] } })
+    const signatures = signaturePart(running(pdf))
+    expect(signatures).toContain(
+      'ĐẠI DIỆN ĐƠN VỊ ĐƯỢC KIỂM TRA ĐẠI DIỆN ĐOÀN KIỂM TRA NGƯỜI ĐẠI DIỆN TRƯỞNG ĐOÀN',
+    )
+    expect(signatures).toContain(`${NAME_LINE} Trần Văn Minh`)
+  })
+
+  it('closes with the number of copies made: two by default, what the editor sets, never fewer than two', async () => {
+    const two = await minutes(await tempApp(), true)
+    expect(two.inspection.copies).toBe(2)
+    expect(running(two.pdf)).toContain(
+      'thống nhất và ký tên. Biên bản được lập thành 02 bản, có giá trị pháp lý như nhau, mỗi bên giữ 01 bản./.',
+    )
+    const app = await tempApp()
+    const three = await minutes(app, false, { change: { copies: 3 } })
+    expect((await app.ok('inspections:get', { id: three.inspection.id })).copies).toBe(3)
+    expect(running(three.pdf)).toContain(
+      'Biên bản được lập thành 03 bản, có giá trị pháp lý như nhau, đơn vị được kiểm tra giữ 01 bản, Đoàn kiểm tra giữ 02 bản./.',
+    )
+    const current = await app.ok('inspections:get', { id: three.inspection.id })
+    const { copies: _copies, ...rest } = current
+    for (const copies of [1, 2.5, 21])
+      expect(await app.call('inspections:update', { ...rest, copies })).toEqual({
+        ok: false,
+        error: expect.objectContaining({
+          code: 'validation',
+          fieldErrors: { copies: 'Số bản biên bản từ 2 đến 20' },
+        }),
+      })
+    expect((await app.ok('inspections:get', { id: three.inspection.id })).copies).toBe(3)
+  })
+
+  it('sets the full stop right after a bold result, and ends every note with exactly one', async () => {
+    const app = await tempApp()
+    const { pdf } = await minutes(app, true, { change: {} })
+    // Justification spread a line's slack between the bold result and its own full stop: the
+    // reader saw "Đạt ." — pdftotext then reads the full stop as a word of its own.
+    const words = Array.from({ length: pdf.pages }, (_, i) => wordsOfPage(pdf.bbox, i + 1)).flat()
+    expect(words.filter((w) => w.text === '.')).toEqual([])
+    expect(pdf.text()).not.toMatch(/(Đạt|phục\)) \./)
+    const text = running(pdf)
+    expect(text).toContain('Kết quả: Đạt. Đã kiểm tra sổ theo dõi:')
+    // A note typed without a full stop gets one; one typed with it keeps just that one.
+    expect(text).toContain(`${VIETNAMESE}. 2. Việc tuyên truyền`)
+    expect(text).toContain(
+      'Kết quả: Đạt. Đơn vị đã ban hành văn bản triển khai, lưu đầy đủ hồ sơ theo quy định. 3.',
+    )
+    expect(text.replace(/\.\/\./g, '')).not.toMatch(/\.\s*\./)
+  })
+
+  it('breaks the subject between its phrases, so no short word sits alone on its second line', async () => {
+    // Filled line by line, the subject left "24h" alone on the second line.
+    const app = await tempApp()
+    const { pdf } = await minutes(app, true, { unitName: 'Văn phòng công chứng 24h', unannounced: false })
+    const page = pdf.text(1).split('\n')
+    const title = page.findIndex((l) => l.trim() === 'BIÊN BẢN')
+    expect(page.slice(title + 1, title + 3).map((l) => l.trim())).toEqual([
+      'Kiểm tra công tác phòng, chống dịch COVID-19',
+      'tại Văn phòng công chứng 24h',
+    ])
+  })
+})
+
+/** A plan with one finalised inspection and its recommendations, its report read back, on a set clock. */
+async function planReport(
+  title: string,
+  recommendations: RouteInput<'inspections:update'>['recommendations'],
+) {
+  const app = await tempApp(undefined, () => Date.parse('2021-12-06T09:00:00+07:00'))
+  const unit = await app.ok('units:create', { code: 'VP', name: 'Văn phòng Sở', kindCode: 'department' })
+  const plan = await app.ok('plans:create', {
+    number: 1023,
+    symbol: 'KH-STP',
+    issuedOn: '2021-11-01',
+    title,
+    kind: 'inspection',
+    periodFrom: '2021-11-01',
+    unitIds: [unit.id],
+    targets: [{ label: '100% phòng thuộc Sở', kindCode: 'department', percent: 100 }],
+    team: [{ role: 'head', fullName: 'Trần Văn Minh' }],
+  })
+  const draft = await app.ok('inspections:create', {
+    planId: plan.id,
+    unitId: unit.id,
+    kind: 'inspection',
+    date: '2021-11-20',
+    startTime: '14:00',
+    team: [{ role: 'head', fullName: 'Trần Văn Minh' }],
+  })
+  await app.ok('inspections:update', {
+    ...draft,
+    items: draft.items.map((x) => ({ id: x.id, result: 'pass' as const })),
+    recommendations,
+  })
+  const final = await app.ok('inspections:finalise', { id: draft.id })
+  return { app, plan, final }
+}
+
+const reportOf = async (app: TempApp, id: number) =>
+  inspectPdf(Buffer.from((await app.ok('plans:reportPdf', { id })).base64, 'base64'))
+
+describe('the plan report', () => {
+  it('keeps the plan number whole in the justified opening, and sets the title in lower case inside it', async () => {
+    const { app, plan } = await planReport('Kiểm tra công tác phòng, chống dịch COVID-19 tại các đơn vị', [])
+    const pdf = await reportOf(app, plan.id)
+    // Justification spread the line's slack after "/" and "-": "1023/ KH- STP".
+    const words = wordsOfPage(pdf.bbox, 1).map((w) => w.text)
+    expect(words).toContain('1023/KH-STP')
+    expect(words.filter((w) => /^(\d+\/|KH-)$/.test(w))).toEqual([])
+    expect(pdf.plain.replace(/\s+/g, ' ')).toContain(
+      'Thực hiện Kế hoạch số 1023/KH-STP ngày 01/11/2021 về kiểm tra công tác phòng, chống dịch COVID-19 tại các đơn vị,',
+    )
+  })
+
+  it('says so of a recommendation past its due date and not done, and heads the coverage column by what it is', async () => {
+    const { app, plan, final } = await planReport('kiểm tra công tác phòng, chống dịch COVID-19', [
+      { content: 'Cập nhật lịch trực', ownerName: 'Văn phòng Sở', dueDate: '2021-12-01' },
+      { content: 'Bổ sung tủ thuốc', ownerName: 'Văn phòng Sở', dueDate: '2021-12-31' },
+      { content: 'Dán quy định đeo khẩu trang', ownerName: 'Văn phòng Sở', dueDate: '2021-11-30' },
+    ])
+    await app.ok('recommendations:follow', {
+      id: final.recommendations[2]!.id,
+      status: 'done',
+      statusDate: '2021-12-02',
+      evidence: 'Đã dán',
+    })
+    const pdf = await reportOf(app, plan.id)
+    const text = pdf.plain.replace(/\s+/g, ' ')
+    expect(text).toContain('Cập nhật lịch trực Văn phòng Sở 01/12/2021 Chưa thực hiện, quá hạn 5 ngày')
+    expect(text).toContain('Bổ sung tủ thuốc Văn phòng Sở 31/12/2021 Chưa thực hiện ')
+    expect(text).toContain('Dán quy định đeo khẩu trang Văn phòng Sở 30/11/2021 Đã khắc phục (02/12/2021) ')
+    expect(text.match(/quá hạn/g)).toHaveLength(1)
+    // The coverage column was headed "Đạt", as if it counted units that passed.
+    expect(text).toContain('Đã kiểm tra Tỷ lệ thực hiện')
+    expect(wordsOfPage(pdf.bbox, 1).filter((w) => w.text === 'Đạt')).toEqual([])
+  })
+
+  it('lowers only a plain first letter when a title goes inside a sentence', () => {
+    expect(inSentence('Kiểm tra công tác phòng, chống dịch')).toBe('kiểm tra công tác phòng, chống dịch')
+    expect(inSentence('Ủy quyền kiểm tra')).toBe('ủy quyền kiểm tra')
+    expect(inSentence('UBND thành phố chỉ đạo kiểm tra')).toBe('UBND thành phố chỉ đạo kiểm tra')
+    expect(inSentence('COVID-19 tại nơi làm việc')).toBe('COVID-19 tại nơi làm việc')
+    expect(inSentence('Covid-19 tại nơi làm việc')).toBe('Covid-19 tại nơi làm việc')
+    expect(inSentence('Sở Tư pháp kiểm tra các phòng')).toBe('Sở Tư pháp kiểm tra các phòng')
   })
 })

@@ -107,3 +107,78 @@ describe('a document in the official format', () => {
     expect([pdf.width, pdf.height]).toEqual([841.89, 595.28])
   })
 })
+
+const build = (options: Partial<Parameters<typeof officialDocument>[0]>) =>
+  renderPdf(
+    officialDocument({
+      agency: DEFAULT_AGENCY_SETTINGS,
+      date: new Date('2021-11-15T03:00:00Z'),
+      title: 'BÁO CÁO',
+      content: [],
+      ...options,
+    }),
+  ).then(inspectPdf)
+
+/** The lines of a centred heading as pdftotext -layout prints them, from `first` on, `count` of them. */
+const headingLines = (text: string, first: string, count: number) => {
+  const lines = text.split('\n').map((l) => l.trim())
+  const at = lines.findIndex((l) => l.startsWith(first))
+  return lines.slice(at, at + count)
+}
+
+describe('text in the official format', () => {
+  it('never breaks or spreads a document number, wherever the line ends', async () => {
+    // One paragraph per offset: with each "và" more, the number meets the line end elsewhere.
+    const sentences = Array.from(
+      { length: 40 },
+      (_, k) =>
+        `${k + 1}. ${'và '.repeat(k)}theo Kế hoạch số 1023/KH-STP, Nghị định số 30/2020/NĐ-CP ngày 08/4/2020.`,
+    )
+    const pdf = await build({ content: sentences.map((s) => paragraph(s)) })
+    // The running text, without the page numbers in the top margins.
+    const text = pdf.plain
+      .split('\n')
+      .filter((line) => !/^\s*\d+\s*$/.test(line))
+      .join(' ')
+      .replace(/\s+/g, ' ')
+    for (const s of sentences) expect(text).toContain(s)
+    const words = Array.from({ length: pdf.pages }, (_, i) => wordsOfPage(pdf.bbox, i + 1)).flat()
+    expect(words.filter((w) => /^(1023\/|KH-|30\/2020\/|NĐ-)$/.test(w.text))).toEqual([])
+    // No character added to the text layer, and the font has every glyph it uses.
+    expect(pdf.plain).not.toMatch(/[\u2060\u2011\u00a0]/)
+  })
+
+  it('breaks a long title between its phrases and a subject evenly, so no word sits alone on a line', async () => {
+    const title = [
+      'DANH SÁCH CÁN BỘ, CÔNG CHỨC, VIÊN CHỨC, NGƯỜI LAO ĐỘNG',
+      'ĐĂNG KÝ TIÊM VẮC XIN PHÒNG COVID-19',
+    ]
+    const subject = 'Kiểm tra công tác phòng, chống dịch COVID-19 tại Văn phòng công chứng 24h'
+    // Filled line by line, landscape: "… ĐĂNG KÝ TIÊM VẮC XIN PHÒNG" / "COVID-19".
+    const wide = (await build({ title, landscape: true })).text(1)
+    expect(headingLines(wide, 'DANH SÁCH', 2)).toEqual(title)
+    // Portrait, the first phrase is too wide for a line: it breaks after a comma, not in "NGƯỜI LAO ĐỘNG".
+    const narrow = (await build({ title, subject })).text(1)
+    expect(headingLines(narrow, 'DANH SÁCH', 2)).toEqual([
+      'DANH SÁCH CÁN BỘ, CÔNG CHỨC, VIÊN CHỨC,',
+      'NGƯỜI LAO ĐỘNG ĐĂNG KÝ TIÊM VẮC XIN PHÒNG COVID-19',
+    ])
+    // Filled line by line, the subject left "24h" alone on its second line.
+    const lines = headingLines(narrow, 'Kiểm tra', 2)
+    expect(lines.join(' ')).toBe(subject)
+    for (const line of lines) expect(line.split(' ').length).toBeGreaterThanOrEqual(4)
+  })
+
+  it('prints a dotted line for the name under a signature title when no name is known', async () => {
+    const pdf = await build({
+      content: [
+        signatureBlocks([{ post: 'Người lập biểu' }, { post: 'Thủ trưởng đơn vị', name: 'Lê Văn Tám' }]),
+      ],
+    })
+    const lines = pdf.text(1).split('\n')
+    const posts = lines.findIndex((l) => l.includes('NGƯỜI LẬP BIỂU'))
+    expect(lines[posts]).toContain('THỦ TRƯỞNG ĐƠN VỊ')
+    const names = lines.slice(posts + 1).find((l) => l.trim())!
+    expect(names).toMatch(/^\s*\.{40}\s+Lê Văn Tám\s*$/)
+  })
+})

@@ -3,6 +3,7 @@ import { tempApp } from '../helpers/temp-app'
 import type { TempApp } from '../helpers/temp-app'
 import { databaseFingerprint } from '../helpers/fingerprint'
 import { inspectPdf } from '../helpers/pdf'
+import { NAME_LINE } from '@main/printing/official-document'
 
 /** A store with units of the given staff sizes, on a settable clock (a Monday morning by default). */
 async function department(sizes: number[], start = '2026-11-16T08:00:00+07:00') {
@@ -204,5 +205,55 @@ describe('weekly rapid-test rounds', () => {
       ['Đơn vị số 1', true, '2026-11-15'],
       ['Đơn vị số 2', false, null],
     ])
+  })
+
+  it('prints a box to tick for each person, the results counted, titles whole and a line for each signer', async () => {
+    const { app } = await department([150, 100])
+    await app.ok('rapidTests:updateSettings', { samplePercent: 5, poolSize: 5 })
+    const round = await app.ok('rapidTests:draw', { seed: 11 }) // 13 staff → pools 5, 4, 4
+    const [first, second] = (await app.ok('rapidTests:formPools', { roundId: round.id })).pools
+    await app.ok('rapidTests:poolResult', { poolId: first!.id, result: 'positive' })
+    await app.ok('rapidTests:poolResult', { poolId: second!.id, result: 'negative' })
+    await app.ok('rapidTests:individualResult', { sampleId: first!.sampleIds[0]!, result: 'positive' })
+    await app.ok('rapidTests:individualResult', { sampleId: first!.sampleIds[1]!, result: 'negative' })
+    const pdf = inspectPdf(
+      Buffer.from((await app.ok('rapidTests:roundPdf', { id: round.id })).base64, 'base64'),
+    )
+    const text = pdf.plain.replace(/\s+/g, ' ')
+    expect(text).toContain('STT Đã lấy mẫu Họ và tên')
+    expect(text.match(/□/g)).toHaveLength(13)
+    expect(text).toContain(
+      'Tổng số 3 mẫu gộp (1 âm tính, 1 dương tính, 1 chưa có kết quả); ' +
+        'số người dương tính khi test riêng: 1 (trên 2 người đã test riêng).',
+    )
+    // The title breaks only between its phrases.
+    const lines = pdf
+      .text(1)
+      .split('\n')
+      .map((l) => l.trim())
+    const at = lines.findIndex((l) => l.startsWith('DANH SÁCH'))
+    const phrases = [
+      'DANH SÁCH TEST NHANH KHÁNG NGUYÊN SARS-CoV-2',
+      'THEO MẪU GỘP',
+      'TUẦN TỪ NGÀY 16/11/2026 ĐẾN NGÀY 22/11/2026',
+    ]
+    const title = lines.slice(
+      at,
+      lines.findIndex((l, i) => i > at && !l),
+    )
+    expect(title.join(' ')).toBe(phrases.join(' '))
+    const ends = new Set(phrases.map((_, i) => phrases.slice(0, i + 1).join(' ').length))
+    let end = 0
+    for (const line of title) expect(ends.has((end += (end ? 1 : 0) + line.length))).toBe(true)
+    // A dotted line under each signature title for the name.
+    const all = pdf
+      .text()
+      .split('\n')
+      .map((l) => l.trim())
+    const posts = all.findIndex((l) => l.includes('NGƯỜI LẬP BIỂU'))
+    expect(all[posts]).toContain('THỦ TRƯỞNG ĐƠN VỊ')
+    expect(all.slice(posts + 1).find(Boolean)).toMatch(
+      new RegExp(`^${NAME_LINE.replace(/\./g, '\\.')}\\s+${NAME_LINE.replace(/\./g, '\\.')}$`),
+    )
   })
 })

@@ -4,6 +4,8 @@ import { tempApp } from '../helpers/temp-app'
 import type { TempApp } from '../helpers/temp-app'
 import { databaseFingerprint } from '../helpers/fingerprint'
 import { inspectPdf } from '../helpers/pdf'
+import { DEFAULT_AGENCY_SETTINGS } from '@shared/settings/schemas'
+import { NAME_LINE } from '@main/printing/official-document'
 import { workbookBase64 } from '../helpers/xlsx-files'
 import { VACCINATION_HEADERS } from '../helpers/vaccine-samples'
 import { todayInVietnam } from '@shared/staff/schemas'
@@ -346,6 +348,63 @@ describe('exports', () => {
     expect(text).toContain('NGƯỜI LẬP BIỂU')
     expect(text).toContain('THỦ TRƯỞNG ĐƠN VỊ')
     expect(text).toMatch(/Tổng số: 1 người/)
+    // The title breaks between its phrases ("… VẮC XIN PHÒNG" / "COVID-19" when filled line by line).
+    const lines = pdf
+      .text(1)
+      .split('\n')
+      .map((l) => l.trim())
+    const title = lines.findIndex((l) => l.startsWith('DANH SÁCH'))
+    expect(lines.slice(title, title + 2)).toEqual([
+      'DANH SÁCH CÁN BỘ, CÔNG CHỨC, VIÊN CHỨC, NGƯỜI LAO ĐỘNG',
+      'ĐĂNG KÝ TIÊM VẮC XIN PHÒNG COVID-19',
+    ])
+    // A dotted line under each signature title, for the name to be written.
+    const all = pdf
+      .text()
+      .split('\n')
+      .map((l) => l.trim())
+    const posts = all.findIndex((l) => l.includes('NGƯỜI LẬP BIỂU'))
+    expect(all[posts]).toContain('THỦ TRƯỞNG ĐƠN VỊ')
+    expect(
+      all
+        .slice(posts + 1)
+        .find(Boolean)!
+        .split(/\s+/),
+    ).toEqual([NAME_LINE, NAME_LINE])
+  })
+
+  it('names the signers: the agency’s from the settings, a unit’s head on that unit’s list', async () => {
+    const app = await world()
+    await app.ok('vaccinations:create', { roundId: app.round, staffId: app.an, dose: 1 })
+    await app.ok('settings:updateAgency', {
+      ...DEFAULT_AGENCY_SETTINGS,
+      compilerName: 'Trần Thị Bình',
+      headName: 'Nguyễn Văn Giám',
+    })
+    const unit = (await app.ok('units:options', {})).find((u) => u.id === app.vp)!
+    await app.ok('units:update', {
+      id: app.vp,
+      code: 'VP',
+      name: unit.name,
+      kindCode: 'department',
+      headName: 'Lê Chánh Văn',
+    })
+    const namesUnder = async (unitId?: number) => {
+      const file = await app.ok('vaccinations:exportPdf', {
+        roundId: app.round,
+        ...(unitId ? { unitId } : {}),
+      })
+      const lines = inspectPdf(Buffer.from(file.base64, 'base64'))
+        .text()
+        .split('\n')
+        .map((l) => l.trim())
+      return lines
+        .slice(lines.findIndex((l) => l.includes('NGƯỜI LẬP BIỂU')) + 1)
+        .find(Boolean)!
+        .split(/\s{2,}/)
+    }
+    expect(await namesUnder()).toEqual(['Trần Thị Bình', 'Nguyễn Văn Giám'])
+    expect(await namesUnder(app.vp)).toEqual([NAME_LINE, 'Lê Chánh Văn'])
   })
 
   it('exports the counts, the list and the units missing as a workbook, and audits it', async () => {
