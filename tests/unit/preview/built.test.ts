@@ -13,11 +13,17 @@ import { raw, rawSocket } from './raw-http'
  */
 const ROOT = resolve(__dirname, '../../..')
 const PREVIEW = join(ROOT, 'out/main/preview.js')
-/** Reports the server's timeouts when it starts listening, without changing what it does. */
-const REPORT_TIMEOUTS =
-  'data:text/javascript,import http from "node:http";const listen=http.Server.prototype.listen;' +
-  'http.Server.prototype.listen=function(...a){process.stdout.write("TIMEOUTS "+JSON.stringify(' +
-  '{request:this.requestTimeout,headers:this.headersTimeout})+"\\n");return listen.apply(this,a)}'
+/**
+ * Reports, when the server starts listening, its timeouts and which of the heavy libraries are
+ * loaded by then, without changing what it does.
+ */
+const REPORT_AT_LISTEN =
+  'data:text/javascript,import http from "node:http";import { createRequire } from "node:module";' +
+  'const listen=http.Server.prototype.listen;http.Server.prototype.listen=function(...a){' +
+  'const loaded=Object.keys(createRequire(process.cwd()+"/").cache);' +
+  'const libs=["exceljs","pdfmake","pdfkit"].filter((l)=>loaded.some((f)=>f.includes("/node_modules/"+l+"/")));' +
+  'process.stdout.write("AT_LISTEN "+JSON.stringify({request:this.requestTimeout,headers:this.headersTimeout,libs})+"\\n");' +
+  'return listen.apply(this,a)}'
 
 interface Running {
   child: ChildProcess
@@ -29,8 +35,14 @@ interface Running {
 let dataDir: string
 let running: Running
 
+function atListen(): { request: number; headers: number; libs: string[] } {
+  const line = /AT_LISTEN (.+)/.exec(running.output())?.[1]
+  if (!line) throw new Error(`no AT_LISTEN line in:\n${running.output()}`)
+  return JSON.parse(line) as { request: number; headers: number; libs: string[] }
+}
+
 function startBuilt(): Promise<Running> {
-  const child = spawn(process.execPath, ['--import', REPORT_TIMEOUTS, PREVIEW], {
+  const child = spawn(process.execPath, ['--import', REPORT_AT_LISTEN, PREVIEW], {
     env: { ...process.env, SPD_DATA_DIR: dataDir },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
@@ -168,6 +180,28 @@ describe('the built preview (out/main/preview.js) under hostile requests', () =>
   })
 
   it('drops an unfinished request after 30 s', () => {
-    expect(running.output()).toContain(`TIMEOUTS ${JSON.stringify({ request: 30_000, headers: 30_000 })}`)
+    expect(atListen()).toMatchObject({ request: 30_000, headers: 30_000 })
+  })
+})
+
+describe('the built preview at start', () => {
+  it('listens before loading the spreadsheet and PDF libraries, which load on first use', async () => {
+    expect(atListen().libs).toEqual([])
+    // First use: a template download needs exceljs, and works.
+    const setup = await call(
+      'auth:setup',
+      JSON.stringify({
+        username: 'quantri',
+        displayName: 'Quản trị',
+        password: 'mat-khau-dai-8',
+        confirm: 'mat-khau-dai-8',
+      }),
+    )
+    expect(JSON.parse(setup.body)).toMatchObject({ ok: true })
+    const template = await call('staff:importTemplate')
+    const body = JSON.parse(template.body) as { ok: boolean; data: { base64: string } }
+    expect(body).toMatchObject({ ok: true, data: { fileName: expect.stringMatching(/\.xlsx$/) } })
+    // An .xlsx is a zip.
+    expect(Buffer.from(body.data.base64, 'base64').subarray(0, 2).toString()).toBe('PK')
   })
 })
