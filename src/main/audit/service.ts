@@ -1,11 +1,11 @@
 import type { EntityManager } from 'typeorm'
 import type { z } from 'zod'
-import ExcelJS from 'exceljs'
 import type { Page } from '@shared/contract'
 import type { AuditEntryDto, AuditQuery, FileDownload } from '@shared/audit/schemas'
 import { formatDateTime, vietnamDayEnd, vietnamDayStart } from '@shared/text/dates'
 import type { SessionUser } from '../core/session'
 import type { AuditEntry } from './trail'
+import { loadExcel } from '../core/excel'
 
 interface AuditRow {
   id: number
@@ -113,7 +113,7 @@ export async function exportAudit(
     `SELECT * FROM audit_log ${w} ORDER BY id LIMIT ${EXPORT_LIMIT}`,
     args,
   )) as AuditRow[]
-  const book = new ExcelJS.Workbook()
+  const book = new (await loadExcel()).Workbook()
   book.creator = 'Sổ Phòng Dịch'
   const sheet = book.addWorksheet('Nhật ký')
   sheet.columns = [

@@ -1,6 +1,5 @@
 import type { EntityManager } from 'typeorm'
 import type { Content } from 'pdfmake/interfaces'
-import ExcelJS from 'exceljs'
 import type { FileDownload } from '@shared/audit/schemas'
 import type { AgencySettings } from '@shared/settings/schemas'
 import type { Board, DailyReportFigures } from '@shared/daily-reports/schemas'
@@ -15,6 +14,7 @@ import {
   listSignatures,
 } from '../printing/official-document'
 import { board } from './service'
+import { loadExcel } from '../core/excel'
 
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 
@@ -114,7 +114,7 @@ export async function summaryXlsx(
   agency: AgencySettings,
 ): Promise<FileDownload> {
   const s = await daySummary(m, now, date)
-  const book = new ExcelJS.Workbook()
+  const book = new (await loadExcel()).Workbook()
   book.creator = 'Sổ Phòng Dịch'
   const sheet = book.addWorksheet('Tổng hợp', {
     pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },

@@ -1,8 +1,9 @@
-import ExcelJS from 'exceljs'
+import type ExcelJS from 'exceljs'
 import type { FileDownload } from '@shared/audit/schemas'
 import { importMsg } from '@shared/imports/schemas'
 import { searchKey } from '@shared/text/search-key'
 import { AppError } from '../core/errors'
+import { loadExcel } from '../core/excel'
 
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 
@@ -104,7 +105,7 @@ export async function readImportSheet(
   columns: ImportColumn[],
   maxRows: number,
 ): Promise<SheetRow[]> {
-  const book = new ExcelJS.Workbook()
+  const book = new (await loadExcel()).Workbook()
   try {
     await book.xlsx.load(Buffer.from(base64, 'base64') as unknown as ArrayBuffer)
   } catch {
@@ -166,7 +167,7 @@ export async function templateFile(
   columns: ImportColumn[],
   lists: TemplateList[],
 ): Promise<FileDownload> {
-  const book = new ExcelJS.Workbook()
+  const book = new (await loadExcel()).Workbook()
   book.creator = 'Sổ Phòng Dịch'
   const sheet = book.addWorksheet(sheetName)
   sheet.addRow([title]).font = { bold: true, size: 13 }

@@ -12,6 +12,8 @@ import { CONTENT_SECURITY_POLICY } from '../security/csp'
 export const SECRET_HEADER = 'x-spd-secret'
 /** Room for the largest file a route accepts (a ~7 MB .xlsx import is ~9.5 MB as base64 JSON). */
 export const MAX_BODY = 12 * 1024 * 1024
+/** A request (headers and body) not complete by then is dropped with 408: a stalled upload must not hold a socket. */
+export const REQUEST_TIMEOUT_MS = 30_000
 const API_PREFIX = '/api/'
 
 const CONTENT_TYPES: Record<string, string> = {
@@ -36,6 +38,8 @@ export interface PreviewServerOptions {
   secret: string
   logger: Logger
   port?: number
+  /** Defaults to REQUEST_TIMEOUT_MS; tests shorten it. */
+  requestTimeoutMs?: number
 }
 
 export interface PreviewServer {
@@ -82,6 +86,28 @@ function readBody(req: IncomingMessage): Promise<string | null> {
   })
 }
 
+function isFile(file: string): boolean {
+  try {
+    return statSync(file, { throwIfNoEntry: false })?.isFile() ?? false
+  } catch {
+    return false
+  }
+}
+
+/**
+ * The request's path, percent-decoded, or null when it cannot be (a malformed escape, an
+ * unparsable target). The decoded value is what the handlers use, so this check cannot be
+ * optimised away as a call without effect. `api` is decided on the raw path: `/api%2F…` is a file.
+ */
+function requestTarget(url: string | undefined, host: string): { path: string; api: boolean } | null {
+  try {
+    const raw = new URL(url ?? '/', `http://${host}`).pathname
+    return { path: decodeURIComponent(raw), api: raw.startsWith(API_PREFIX) }
+  } catch {
+    return null
+  }
+}
+
 /**
  * The browser preview: the same route table as the Electron IPC, over HTTP on 127.0.0.1.
  * A page from another origin, a DNS-rebinding Host or a caller without the per-run secret is refused.
@@ -91,12 +117,12 @@ export function startPreviewServer(options: PreviewServerOptions): Promise<Previ
   let port = 0
   const allowedHosts = (): string[] => [`127.0.0.1:${port}`, `localhost:${port}`]
 
-  const serveStatic = (req: IncomingMessage, res: ServerResponse, pathname: string): void => {
-    const relative = pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '')
+  /** `path` is already percent-decoded. */
+  const serveStatic = (req: IncomingMessage, res: ServerResponse, path: string): void => {
+    const relative = path === '/' ? 'index.html' : path.replace(/^\/+/, '')
     const file = normalize(join(staticDir, relative))
     const inside = file.startsWith(normalize(staticDir) + sep)
-    const target =
-      inside && existsSync(file) && statSync(file).isFile() ? file : join(staticDir, 'index.html')
+    const target = inside && isFile(file) ? file : join(staticDir, 'index.html')
     if (!existsSync(target)) {
       send(res, 503, { error: 'Renderer not built: run `npm run build` first.' })
       return
@@ -109,10 +135,15 @@ export function startPreviewServer(options: PreviewServerOptions): Promise<Previ
       'Cache-Control': target.endsWith('index.html') ? 'no-store' : 'max-age=3600',
     })
     if (req.method === 'HEAD') res.end()
-    else createReadStream(target).pipe(res)
+    // A read error (the file went away meanwhile) must end this response, not the process.
+    else
+      createReadStream(target)
+        .on('error', () => res.destroy())
+        .pipe(res)
   }
 
-  const handleApi = async (req: IncomingMessage, res: ServerResponse, pathname: string): Promise<void> => {
+  /** `name` is the route name, already percent-decoded. */
+  const handleApi = async (req: IncomingMessage, res: ServerResponse, name: string): Promise<void> => {
     const origin = req.headers.origin
     if (origin !== undefined && !allowedHosts().some((h) => origin === `http://${h}`)) {
       send(res, 403, {
@@ -156,42 +187,50 @@ export function startPreviewServer(options: PreviewServerOptions): Promise<Previ
       })
       return
     }
-    const name = decodeURIComponent(pathname.slice(API_PREFIX.length))
     const result = await router.dispatch(name, input, options.sessionFor(req))
     send(res, 200, result)
   }
 
-  const server = createServer((req, res) => {
-    const host = req.headers.host ?? ''
-    if (!allowedHosts().includes(host)) {
-      send(res, 403, { error: 'Host not allowed' })
-      return
-    }
-    let pathname: string
-    try {
-      pathname = new URL(req.url ?? '/', `http://${host}`).pathname
-      decodeURIComponent(pathname)
-    } catch {
-      send(res, 400, { error: 'Bad path' })
-      return
-    }
-    const work = pathname.startsWith(API_PREFIX)
-      ? handleApi(req, res, pathname)
-      : Promise.resolve(
-          req.method === 'GET' || req.method === 'HEAD'
-            ? serveStatic(req, res, pathname)
-            : send(res, 405, {}, { Allow: 'GET, HEAD' }),
-        )
-    work.catch((error: unknown) => {
-      logger.error('preview request failed', error)
-      if (!res.headersSent)
-        send(res, 500, {
-          ok: false,
-          error: { code: 'internal', message: 'Lỗi máy chủ xem trước', fieldErrors: {} },
-        })
-      else res.destroy()
-    })
-  })
+  const timeout = options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS
+  const server = createServer(
+    {
+      requestTimeout: timeout,
+      headersTimeout: timeout,
+      // Node looks for expired requests this often; its default (30 s) would double the timeout.
+      connectionsCheckingInterval: Math.min(1000, timeout / 4),
+    },
+    (req, res) => {
+      const host = req.headers.host ?? ''
+      if (!allowedHosts().includes(host)) {
+        send(res, 403, { error: 'Host not allowed' })
+        return
+      }
+      const target = requestTarget(req.url, host)
+      if (!target) {
+        send(res, 400, { error: 'Bad path' })
+        return
+      }
+      const work = target.api
+        ? handleApi(req, res, target.path.slice(API_PREFIX.length))
+        : // Run now (the answer precedes whatever else the socket holds); a throw rejects.
+          new Promise<void>((done) =>
+            done(
+              req.method === 'GET' || req.method === 'HEAD'
+                ? serveStatic(req, res, target.path)
+                : send(res, 405, {}, { Allow: 'GET, HEAD' }),
+            ),
+          )
+      work.catch((error: unknown) => {
+        logger.error('preview request failed', error)
+        if (!res.headersSent)
+          send(res, 500, {
+            ok: false,
+            error: { code: 'internal', message: 'Lỗi máy chủ xem trước', fieldErrors: {} },
+          })
+        else res.destroy()
+      })
+    },
+  )
 
   return new Promise((resolve, reject) => {
     server.once('error', reject)

@@ -1,6 +1,5 @@
 import type { EntityManager } from 'typeorm'
 import type { z } from 'zod'
-import ExcelJS from 'exceljs'
 import type { FileDownload } from '@shared/audit/schemas'
 import type { ImportPreview, ImportResult, ImportRowDto } from '@shared/imports/schemas'
 import { importMsg } from '@shared/imports/schemas'
@@ -14,6 +13,7 @@ import type { ImportColumn, SheetRow } from '../imports/xlsx'
 import { XLSX_MIME, dayText, parseDayText, readImportSheet, templateFile } from '../imports/xlsx'
 import { allStaff, insertStaffMany } from './service'
 import type { StaffContext } from './service'
+import { loadExcel } from '../core/excel'
 
 /** A department's whole staff fits many times over; a larger file is a mistake. */
 export const MAX_STAFF_IMPORT_ROWS = 20_000
@@ -257,7 +257,7 @@ export async function staffXlsx(
   const staff = await allStaff(m, q)
   const units = (await m.query(`SELECT id, code FROM units`)) as Array<{ id: number; code: string }>
   const codes = new Map(units.map((u) => [u.id, u.code]))
-  const book = new ExcelJS.Workbook()
+  const book = new (await loadExcel()).Workbook()
   book.creator = 'Sổ Phòng Dịch'
   const sheet = book.addWorksheet('Danh sách cán bộ', {
     pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },

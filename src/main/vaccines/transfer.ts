@@ -1,5 +1,4 @@
 import type { EntityManager } from 'typeorm'
-import ExcelJS from 'exceljs'
 import type { FileDownload } from '@shared/audit/schemas'
 import type { ImportPreview, ImportResult, ImportRowDto } from '@shared/imports/schemas'
 import { importMsg } from '@shared/imports/schemas'
@@ -32,6 +31,7 @@ import {
 } from './service'
 import type { VaccineContext } from './service'
 import { findActiveUnit } from '../units/service'
+import { loadExcel } from '../core/excel'
 
 export const MAX_VACCINATION_IMPORT_ROWS = 10_000
 
@@ -390,7 +390,7 @@ export async function vaccinationsXlsx(
   agency: AgencySettings,
 ): Promise<FileDownload> {
   const rows = await allRegistrations(m, c.round.id, unitId)
-  const book = new ExcelJS.Workbook()
+  const book = new (await loadExcel()).Workbook()
   book.creator = 'Sổ Phòng Dịch'
 
   const sum = book.addWorksheet('Tổng hợp', {

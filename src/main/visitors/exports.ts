@@ -1,6 +1,5 @@
 import type { EntityManager } from 'typeorm'
 import type { z } from 'zod'
-import ExcelJS from 'exceljs'
 import type { FileDownload } from '@shared/audit/schemas'
 import type { DayListInput } from '@shared/visitors/schemas'
 import { formatDate, formatDateTime, vietnamDayEnd, vietnamDayStart } from '@shared/text/dates'
@@ -10,6 +9,7 @@ import { ANONYMISED_NAME } from './service'
 import { renderPdf } from '../printing/pdf'
 import { listTable, officialDocument, signatureBlocks } from '../printing/official-document'
 import { FONT_FAMILY } from '../printing/fonts'
+import { loadExcel } from '../core/excel'
 
 type DayListQuery = z.output<typeof DayListInput>
 
@@ -87,7 +87,7 @@ const birthDate = (day: string | null) => (day ? new Date(`${day}T00:00:00Z`) : 
 
 /** The day (or range) list as a real workbook: Vietnamese headers, dates as dates, text as text. */
 export async function dayListWorkbook(rows: AuthorityRow[], q: DayListQuery, agency: AgencySettings) {
-  const book = new ExcelJS.Workbook()
+  const book = new (await loadExcel()).Workbook()
   book.creator = 'Sổ Phòng Dịch'
   const sheet = book.addWorksheet('Danh sách khách', {
     pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
@@ -326,7 +326,7 @@ function traceWindow(trace: TraceResult): string {
 
 /** Contacts of a case as a workbook for the health authority: full contact details. */
 export async function traceXlsx(trace: TraceResult, agency: AgencySettings): Promise<FileDownload> {
-  const book = new ExcelJS.Workbook()
+  const book = new (await loadExcel()).Workbook()
   book.creator = 'Sổ Phòng Dịch'
   const sheet = book.addWorksheet('Người tiếp xúc')
   sheet.addRow([agency.agencyName.toUpperCase()]).font = { bold: true }

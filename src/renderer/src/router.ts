@@ -1,31 +1,5 @@
 import { createRouter, createWebHashHistory } from 'vue-router'
 import type { RouteRecordRaw } from 'vue-router'
-import DashboardView from './views/DashboardView.vue'
-import UnitsView from './units/UnitsView.vue'
-import SettingsView from './settings/SettingsView.vue'
-import UsersView from './accounts/UsersView.vue'
-import AuditView from './audit/AuditView.vue'
-import VisitorsLayout from './visitors/VisitorsLayout.vue'
-import CheckInView from './visitors/CheckInView.vue'
-import InsidePanel from './visitors/InsidePanel.vue'
-import VisitSearchView from './visitors/VisitSearchView.vue'
-import WatchlistView from './visitors/WatchlistView.vue'
-import TraceView from './visitors/TraceView.vue'
-import InspectionsLayout from './inspections/InspectionsLayout.vue'
-import InspectionListView from './inspections/InspectionListView.vue'
-import InspectionEditView from './inspections/InspectionEditView.vue'
-import PlanListView from './inspections/PlanListView.vue'
-import PlanEditView from './inspections/PlanEditView.vue'
-import OverdueView from './inspections/OverdueView.vue'
-import TemplatesView from './inspections/TemplatesView.vue'
-import StaffView from './staff/StaffView.vue'
-import VaccinesView from './vaccines/VaccinesView.vue'
-import DailyReportsLayout from './daily-reports/DailyReportsLayout.vue'
-import BoardView from './daily-reports/BoardView.vue'
-import ReportFormView from './daily-reports/ReportFormView.vue'
-import HistoryView from './daily-reports/HistoryView.vue'
-import RapidTestsView from './rapid-tests/RapidTestsView.vue'
-import CabinetsView from './rapid-tests/CabinetsView.vue'
 import type { Permission } from '@shared/contract'
 
 /** The sidebar's sections, in order; each is shown to users with its permission. */
@@ -70,46 +44,83 @@ export const sections: Section[] = [
   { path: '/settings', name: 'settings', icon: 'Setting', permission: 'settings.read' },
 ]
 
+// Each view loads on first visit (its own chunk): the sign-in screen needs none of them.
 const routes: RouteRecordRaw[] = [
-  { path: '/', name: 'dashboard', component: DashboardView },
-  { path: '/units', name: 'units', component: UnitsView },
-  { path: '/settings', name: 'settings', component: SettingsView },
-  { path: '/users', name: 'users', component: UsersView },
-  { path: '/audit', name: 'audit', component: AuditView },
-  { path: '/staff', name: 'staff', component: StaffView },
-  { path: '/vaccines', name: 'vaccines', component: VaccinesView },
+  { path: '/', name: 'dashboard', component: () => import('./views/DashboardView.vue') },
+  { path: '/units', name: 'units', component: () => import('./units/UnitsView.vue') },
+  { path: '/settings', name: 'settings', component: () => import('./settings/SettingsView.vue') },
+  { path: '/users', name: 'users', component: () => import('./accounts/UsersView.vue') },
+  { path: '/audit', name: 'audit', component: () => import('./audit/AuditView.vue') },
+  { path: '/staff', name: 'staff', component: () => import('./staff/StaffView.vue') },
+  { path: '/vaccines', name: 'vaccines', component: () => import('./vaccines/VaccinesView.vue') },
   {
     path: '/visitors',
-    component: VisitorsLayout,
+    component: () => import('./visitors/VisitorsLayout.vue'),
     children: [
-      { path: '', name: 'visitors', component: CheckInView },
-      { path: 'inside', name: 'visitorsInside', component: InsidePanel },
-      { path: 'search', name: 'visitorsSearch', component: VisitSearchView },
-      { path: 'trace', name: 'visitorsTrace', component: TraceView },
-      { path: 'watchlist', name: 'visitorsWatchlist', component: WatchlistView },
+      { path: '', name: 'visitors', component: () => import('./visitors/CheckInView.vue') },
+      { path: 'inside', name: 'visitorsInside', component: () => import('./visitors/InsidePanel.vue') },
+      { path: 'search', name: 'visitorsSearch', component: () => import('./visitors/VisitSearchView.vue') },
+      { path: 'trace', name: 'visitorsTrace', component: () => import('./visitors/TraceView.vue') },
+      {
+        path: 'watchlist',
+        name: 'visitorsWatchlist',
+        component: () => import('./visitors/WatchlistView.vue'),
+      },
     ],
   },
   {
     path: '/inspections',
-    component: InspectionsLayout,
+    component: () => import('./inspections/InspectionsLayout.vue'),
     children: [
-      { path: '', name: 'inspections', component: InspectionListView },
-      { path: 'plans', name: 'inspectionPlans', component: PlanListView },
-      { path: 'plans/:id', name: 'inspectionPlan', component: PlanEditView },
-      { path: 'overdue', name: 'inspectionsOverdue', component: OverdueView },
-      { path: 'templates', name: 'inspectionTemplates', component: TemplatesView },
-      { path: ':id(\\d+)', name: 'inspection', component: InspectionEditView },
+      { path: '', name: 'inspections', component: () => import('./inspections/InspectionListView.vue') },
+      { path: 'plans', name: 'inspectionPlans', component: () => import('./inspections/PlanListView.vue') },
+      {
+        path: 'plans/:id',
+        name: 'inspectionPlan',
+        component: () => import('./inspections/PlanEditView.vue'),
+      },
+      {
+        path: 'overdue',
+        name: 'inspectionsOverdue',
+        component: () => import('./inspections/OverdueView.vue'),
+      },
+      {
+        path: 'templates',
+        name: 'inspectionTemplates',
+        component: () => import('./inspections/TemplatesView.vue'),
+      },
+      {
+        path: ':id(\\d+)',
+        name: 'inspection',
+        component: () => import('./inspections/InspectionEditView.vue'),
+      },
     ],
   },
   {
     path: '/daily-reports',
-    component: DailyReportsLayout,
+    component: () => import('./daily-reports/DailyReportsLayout.vue'),
     children: [
-      { path: '', name: 'dailyReports', component: BoardView },
-      { path: 'submit', name: 'dailyReportsSubmit', component: ReportFormView },
-      { path: 'history', name: 'dailyReportsHistory', component: HistoryView },
-      { path: 'rapid-tests', name: 'rapidTests', component: RapidTestsView },
-      { path: 'cabinets', name: 'medicineCabinets', component: CabinetsView },
+      { path: '', name: 'dailyReports', component: () => import('./daily-reports/BoardView.vue') },
+      {
+        path: 'submit',
+        name: 'dailyReportsSubmit',
+        component: () => import('./daily-reports/ReportFormView.vue'),
+      },
+      {
+        path: 'history',
+        name: 'dailyReportsHistory',
+        component: () => import('./daily-reports/HistoryView.vue'),
+      },
+      {
+        path: 'rapid-tests',
+        name: 'rapidTests',
+        component: () => import('./rapid-tests/RapidTestsView.vue'),
+      },
+      {
+        path: 'cabinets',
+        name: 'medicineCabinets',
+        component: () => import('./rapid-tests/CabinetsView.vue'),
+      },
     ],
   },
   { path: '/:pathMatch(.*)*', redirect: '/' },

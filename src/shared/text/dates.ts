@@ -1,16 +1,19 @@
 /** Every date the office sees is in Vietnam time, dd/mm/yyyy and 24-hour, whatever the PC's settings. */
 export const TIME_ZONE = 'Asia/Ho_Chi_Minh'
 
-const parts = new Intl.DateTimeFormat('en-GB', {
-  timeZone: TIME_ZONE,
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-  hourCycle: 'h23',
-})
+let parts: Intl.DateTimeFormat | undefined
+/** Made on first use: a time-zone formatter takes long to create, and the first screen shows no date. */
+const vietnamParts = (): Intl.DateTimeFormat =>
+  (parts ??= new Intl.DateTimeFormat('en-GB', {
+    timeZone: TIME_ZONE,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hourCycle: 'h23',
+  }))
 
 /** Year, month, day, hour, minute, second of `date` on a clock in Vietnam, two digits each (year four). */
 export function vietnamClock(
@@ -21,7 +24,7 @@ export function vietnamClock(
 
 function pick(date: Date): Record<string, string> {
   const out: Record<string, string> = {}
-  for (const p of parts.formatToParts(date)) out[p.type] = p.value
+  for (const p of vietnamParts().formatToParts(date)) out[p.type] = p.value
   return out
 }
 

@@ -1,11 +1,11 @@
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { Agent, request } from 'node:http'
+import { Agent } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { connect, createServer as createNetServer } from 'node:net'
+import { createServer as createNetServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { MAX_BODY, SECRET_HEADER, startPreviewServer } from '@main/preview/server'
+import { MAX_BODY, REQUEST_TIMEOUT_MS, SECRET_HEADER, startPreviewServer } from '@main/preview/server'
 import { MAX_IMPORT_BASE64 } from '@shared/imports/schemas'
 import type { PreviewServer } from '@main/preview/server'
 import { silentLogger } from '@main/core/logger'
@@ -13,6 +13,7 @@ import type { Session } from '@main/core/session'
 import { CONTENT_SECURITY_POLICY } from '@main/security/csp'
 import { UnitEntity } from '@main/units/entities'
 import { tempApp } from '../helpers/temp-app'
+import { raw, rawSocket } from './raw-http'
 import type { TempApp } from '../helpers/temp-app'
 
 const SECRET = 'per-run-secret-for-tests-0123456789'
@@ -59,7 +60,7 @@ function makeRoot(withIndex = true): { root: string; staticDir: string } {
 }
 
 async function start(
-  options: { withIndex?: boolean; session?: (app: TempApp) => Session } = {},
+  options: { withIndex?: boolean; session?: (app: TempApp) => Session; requestTimeoutMs?: number } = {},
 ): Promise<Started> {
   const app = await tempApp()
   const { root, staticDir } = makeRoot(options.withIndex ?? true)
@@ -70,75 +71,10 @@ async function start(
     staticDir,
     secret: SECRET,
     logger: silentLogger,
+    requestTimeoutMs: options.requestTimeoutMs,
   })
   servers.push(preview)
   return { app, preview, port: preview.port, base: `http://127.0.0.1:${preview.port}`, root, staticDir }
-}
-
-interface RawResponse {
-  status: number
-  headers: Record<string, string | string[] | undefined>
-  body: string
-  /** Set instead of a status when the connection failed (reset, refused, timeout). */
-  error?: string
-}
-
-/** Plain node:http, so a test can send what fetch would refuse or rewrite (Host, `..`, odd paths). */
-function raw(
-  port: number,
-  options: {
-    path: string
-    method?: string
-    headers?: Record<string, string>
-    body?: string | Buffer
-    agent?: Agent
-  },
-): Promise<RawResponse> {
-  return new Promise((resolve) => {
-    let settled = false
-    const finish = (value: RawResponse): void => {
-      if (settled) return
-      settled = true
-      resolve(value)
-    }
-    const req = request(
-      {
-        host: '127.0.0.1',
-        port,
-        path: options.path,
-        method: options.method ?? 'GET',
-        headers: { Host: `127.0.0.1:${port}`, ...options.headers },
-        agent: options.agent,
-      },
-      (res) => {
-        const chunks: Buffer[] = []
-        res.on('data', (c: Buffer) => chunks.push(c))
-        res.on('end', () =>
-          finish({
-            status: res.statusCode ?? 0,
-            headers: res.headers,
-            body: Buffer.concat(chunks).toString('utf8'),
-          }),
-        )
-        res.on('error', (e) => finish({ status: 0, headers: {}, body: '', error: e.message }))
-      },
-    )
-    req.setTimeout(3000, () => req.destroy(new Error('timeout: no answer within 3 s')))
-    req.on('error', (e) => finish({ status: 0, headers: {}, body: '', error: e.message }))
-    req.end(options.body)
-  })
-}
-
-/** Bytes straight onto a TCP socket, for request lines node:http will not build. */
-function rawSocket(port: number, text: string): Promise<string> {
-  return new Promise((resolve) => {
-    let out = ''
-    const socket = connect(port, '127.0.0.1', () => socket.write(text))
-    socket.setTimeout(3000, () => socket.destroy())
-    socket.on('data', (d: Buffer) => (out += d.toString('utf8')))
-    socket.on('close', () => resolve(out))
-    socket.on('error', () => undefined)
-  })
 }
 
 const api = (base: string, name: string, body: unknown, headers: Record<string, string> = {}) =>
@@ -400,6 +336,47 @@ describe('browser preview server: the API', () => {
       expect(response.status).toBe(200)
       expect(await response.json()).toMatchObject({ ok: false, error: { code: 'validation' } })
     }
+  })
+})
+
+describe('browser preview server: stalled requests', () => {
+  it('drops a request whose body never finishes with 408 after the timeout, runs nothing, keeps serving', async () => {
+    const { app, base, port } = await start({ requestTimeoutMs: 300 })
+    const json = JSON.stringify(VALID_UNIT)
+    const answer = await rawSocket(
+      port,
+      `POST /api/units:create HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\n${SECRET_HEADER}: ${SECRET}\r\n` +
+        `Content-Type: application/json\r\nContent-Length: ${json.length + 10}\r\n\r\n${json}`,
+    )
+    expect(answer).toMatch(/^HTTP\/1\.1 408 /)
+    expect(await unitCount(app)).toBe(0)
+    expect((await api(base, 'units:list', {})).status).toBe(200)
+  })
+
+  it('drops a request whose headers never finish with 408 after the timeout', async () => {
+    const { base, port } = await start({ requestTimeoutMs: 300 })
+    const answer = await rawSocket(port, `GET / HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nX-Slow: 1`)
+    expect(answer).toMatch(/^HTTP\/1\.1 408 /)
+    expect((await fetch(`${base}/`)).status).toBe(200)
+  })
+
+  it('keeps serving when a client goes away in the middle of a body, and runs nothing', async () => {
+    const { app, base, port } = await start()
+    await rawSocket(
+      port,
+      `POST /api/units:create HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\n${SECRET_HEADER}: ${SECRET}\r\n` +
+        `Content-Length: 1000\r\n\r\n{"code":`,
+      { closeAfterWrite: true },
+    )
+    expect((await api(base, 'units:list', {})).status).toBe(200)
+    expect(await unitCount(app)).toBe(0)
+  })
+
+  it('waits 30 s by default', async () => {
+    const { preview } = await start()
+    expect(REQUEST_TIMEOUT_MS).toBe(30_000)
+    expect(preview.server.requestTimeout).toBe(REQUEST_TIMEOUT_MS)
+    expect(preview.server.headersTimeout).toBe(REQUEST_TIMEOUT_MS)
   })
 })
 
