@@ -319,6 +319,16 @@ export const vi = {
     updatedAt: 'Cập nhật',
     notRecorded: 'Chưa ghi nhận',
   },
+  leave: {
+    title: 'Chưa lưu thay đổi',
+    message: 'Những gì bạn vừa nhập chưa được lưu. Lưu trước khi rời đi?',
+    save: 'Lưu',
+    discard: 'Bỏ thay đổi',
+    stay: 'Ở lại',
+  },
+  refused: {
+    fields: 'Chưa lưu: {n} ô cần sửa (đánh dấu đỏ bên dưới). Mọi nội dung đã nhập vẫn giữ nguyên.',
+  },
   common: {
     save: 'Lưu',
     cancel: 'Huỷ',
@@ -401,6 +411,8 @@ export const vi = {
     photos: 'Ảnh',
     addPhoto: 'Thêm ảnh',
     photoCaption: 'Chú thích ảnh',
+    removePhoto: 'Xoá ảnh',
+    removePhotoConfirm: 'Xoá ảnh “{caption}” khỏi mục này? Không thể hoàn tác.',
     photoTooBig: 'Ảnh không quá 700 KB',
     strengths: 'Ưu điểm',
     shortcomings: 'Tồn tại, hạn chế',
