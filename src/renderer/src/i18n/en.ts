@@ -352,6 +352,8 @@ export const en: Messages = {
     keyboardHint: 'Enter saves, Esc cancels',
   },
   dashboard: {
+    visitorsToday: 'Today: {today} visits, {inside} inside now',
+    overdueRecommendations: '{n} overdue recommendations not yet done',
     reportsToday: 'Today: {onTime} on time, {late} late, {missing} missing',
     title: 'Overview',
     welcome: 'Welcome to Sổ Phòng Dịch',

@@ -346,6 +346,8 @@ export const vi = {
     keyboardHint: 'Enter để lưu, Esc để huỷ',
   },
   dashboard: {
+    visitorsToday: 'Hôm nay: {today} lượt khách, {inside} người đang ở trong cơ quan',
+    overdueRecommendations: '{n} kiến nghị quá hạn chưa khắc phục',
     reportsToday: 'Hôm nay: {onTime} đúng hạn, {late} nộp muộn, {missing} chưa báo cáo',
     title: 'Tổng quan',
     welcome: 'Chào mừng đến với Sổ Phòng Dịch',
