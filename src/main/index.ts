@@ -16,6 +16,7 @@ import { installPdfOpener } from './electron/downloads'
 import type { PortDescription } from './electron/serial'
 import { readSettings, receptionGroup } from './settings/service'
 import { createWindowOptions, readWindowState, writeWindowState } from './electron/window'
+import { askBeforeClosingUnsaved, closeWithoutSavingQuestion } from './electron/unsaved-close'
 
 const dataDir = resolveDataDir(app.getPath('appData'))
 app.setPath('userData', dataDir)
@@ -35,6 +36,7 @@ function createMainWindow(): BrowserWindow {
   const window = new BrowserWindow(createWindowOptions(state, join(__dirname, '../preload/index.js')))
   if (state.maximized) window.maximize()
   window.once('ready-to-show', () => window.show())
+  askBeforeClosingUnsaved(window.webContents, closeWithoutSavingQuestion(dialog, window))
 
   let saveTimer: NodeJS.Timeout | undefined
   const saveState = (): void => {
