@@ -92,7 +92,13 @@ test('each role sees only what it may do: settings cards, banners, dashboard fig
   const visit = await preview.api('visits:checkIn', {
     visitor: { fullName: 'Nguyễn Văn An', idType: 'cccd', idNumber: '001090012345' },
     hostUnitId: host,
-    health: { temperature: 36.5, symptoms: [], contactWithCase: false, fromCaseArea: false, declaredOnApp: true },
+    health: {
+      temperature: 36.5,
+      symptoms: [],
+      contactWithCase: false,
+      fromCaseArea: false,
+      declaredOnApp: true,
+    },
   })
   expect(visit.ok).toBe(true)
   const draft = (
@@ -118,7 +124,9 @@ test('each role sees only what it may do: settings cards, banners, dashboard fig
   expect((await preview.api('inspections:finalise', { id: draft.id })).ok).toBe(true)
 
   await page.reload()
-  await expect(page.getByTestId('tile-visitors')).toHaveText('Hôm nay: 1 lượt khách, 1 người đang ở trong cơ quan')
+  await expect(page.getByTestId('tile-visitors')).toHaveText(
+    'Hôm nay: 1 lượt khách, 1 người đang ở trong cơ quan',
+  )
   await expect(page.getByTestId('tile-inspections')).toHaveText('1 kiến nghị quá hạn chưa khắc phục')
   await page.screenshot({ path: testInfo.outputPath('dashboard-admin.png') })
 
@@ -126,7 +134,9 @@ test('each role sees only what it may do: settings cards, banners, dashboard fig
   await addUser(preview, 'doan.kt', ['inspector'])
   await signOut(page)
   await signIn(page, 'le.tan')
-  await expect(page.getByTestId('tile-visitors')).toHaveText('Hôm nay: 1 lượt khách, 1 người đang ở trong cơ quan')
+  await expect(page.getByTestId('tile-visitors')).toHaveText(
+    'Hôm nay: 1 lượt khách, 1 người đang ở trong cơ quan',
+  )
   await expect(page.getByText(/Đang có \d+ đơn vị mẫu/)).toHaveCount(0)
   await expect(page.getByTestId('tile-inspections')).toHaveCount(0)
   await expect(page.getByTestId('tile-reports')).toHaveCount(0)
@@ -138,6 +148,10 @@ test('each role sees only what it may do: settings cards, banners, dashboard fig
   await expect(page.getByTestId('clear-sample')).toHaveCount(0)
   await expect(page.getByTestId('security-save')).toHaveCount(0)
   await page.screenshot({ path: testInfo.outputPath('settings-reception.png') })
+  await page.getByTestId('nav-units').click()
+  await expect(page.getByTestId('unit-table')).toContainText('Văn phòng Sở')
+  await expect(page.getByTestId('unit-add')).toHaveCount(0)
+  await expect(page.getByTestId('unit-table').getByRole('button', { name: 'Sửa' })).toHaveCount(0)
 
   await signOut(page)
   await signIn(page, 'doan.kt')
@@ -189,7 +203,13 @@ test('daily-report field messages never cover the next label', async ({ page, pr
   await page.keyboard.type('Văn phòng')
   await page.keyboard.press('Enter')
   await expect(page.getByTestId('report-unit')).toContainText('Văn phòng Sở')
-  for (const [field, value] of Object.entries({ staffTotal: 5, atOffice: 9, dose1: 9, dose2: 9, booster: 9 })) {
+  for (const [field, value] of Object.entries({
+    staffTotal: 5,
+    atOffice: 9,
+    dose1: 9,
+    dose2: 9,
+    booster: 9,
+  })) {
     const input = page.getByTestId(`field-${field}`).locator('input')
     await input.fill(String(value))
     await input.blur()
