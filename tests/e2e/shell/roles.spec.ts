@@ -32,6 +32,7 @@ test('after signing out, the next user starts on the dashboard, not on the previ
   page,
   preview,
 }) => {
+  test.setTimeout(90_000)
   await addUser(preview, 'quantri2', ['admin'])
   await addUser(preview, 'le.tan', ['reception'])
   await preview.open(page, '/users')
@@ -77,6 +78,7 @@ test('each role sees only what it may do: settings cards, banners, dashboard fig
   page,
   preview,
 }, testInfo) => {
+  test.setTimeout(90_000)
   await preview.open(page, '/')
   // Loading the sample data from the dashboard refreshes its figures.
   await expect(page.getByTestId('tile-units')).toHaveText('0')

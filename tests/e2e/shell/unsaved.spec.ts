@@ -35,6 +35,7 @@ test('a refused draft save says so at the top, puts the cursor in the first bad 
   page,
   preview,
 }) => {
+  test.setTimeout(90_000)
   await openDraft(page, preview)
   const editor = page.getByTestId('inspection-editor')
   await editor.locator('textarea[name=conclusion]').fill(CONCLUSION)
@@ -62,6 +63,7 @@ test('leaving the editor with unsaved typing asks: stay keeps it, discard leaves
   page,
   preview,
 }) => {
+  test.setTimeout(90_000)
   const id = await openDraft(page, preview)
   const editor = page.getByTestId('inspection-editor')
   const conclusion = editor.locator('textarea[name=conclusion]')
@@ -131,6 +133,7 @@ test('a photo sent twice is kept once, shows as a thumbnail, and removing it ask
   page,
   preview,
 }) => {
+  test.setTimeout(90_000)
   await openDraft(page, preview)
   const item = page.getByTestId('item-3')
   for (const _ of [1, 2]) {
