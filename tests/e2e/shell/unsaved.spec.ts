@@ -157,3 +157,19 @@ test('a photo sent twice is kept once, shows as a thumbnail, and removing it ask
   await box.getByRole('button', { name: 'Xoá ảnh' }).click()
   await expect(thumbs).toHaveCount(0)
 })
+
+test('a recommendation due before the inspection is refused on its due date', async ({ page, preview }) => {
+  await openDraft(page, preview)
+  const editor = page.getByTestId('inspection-editor')
+  await editor.getByTestId('add-recommendation').click()
+  await editor.locator('input[name=rec-content-0]').fill('Bổ sung tủ thuốc')
+  const due = editor.getByPlaceholder('Thời hạn')
+  await due.fill('14/11/2021')
+  await due.press('Enter')
+  await editor.getByTestId('save').click()
+  await expect(
+    editor.locator('.el-form-item__error', { hasText: 'Hạn thực hiện không được trước ngày kiểm tra' }),
+  ).toBeVisible()
+  await expect(due).toBeFocused()
+  await expect(page.getByTestId('save-refused')).toContainText('Chưa lưu: 1 ô cần sửa')
+})
