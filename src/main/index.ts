@@ -17,6 +17,7 @@ import { applicationMenuTemplate } from './electron/menu'
 import type { PortDescription } from './electron/serial'
 import { readSettings, receptionGroup } from './settings/service'
 import { createWindowOptions, readWindowState, writeWindowState } from './electron/window'
+import { askBeforeClosingUnsaved, closeWithoutSavingQuestion } from './electron/unsaved-close'
 
 const dataDir = resolveDataDir(app.getPath('appData'))
 app.setPath('userData', dataDir)
@@ -38,6 +39,7 @@ function createMainWindow(): BrowserWindow {
   )
   if (state.maximized) window.maximize()
   window.once('ready-to-show', () => window.show())
+  askBeforeClosingUnsaved(window.webContents, closeWithoutSavingQuestion(dialog, window))
 
   let saveTimer: NodeJS.Timeout | undefined
   const saveState = (): void => {

@@ -8,7 +8,7 @@ import {
   statSync,
   writeFileSync,
 } from 'node:fs'
-import { randomUUID } from 'node:crypto'
+import { createHash, randomUUID } from 'node:crypto'
 import { dirname, join, resolve } from 'node:path'
 import type { z } from 'zod'
 import type { DataSource } from 'typeorm'
@@ -74,6 +74,8 @@ export async function addPhoto(
     [input.itemId ?? input.violationId, input.inspectionId],
   )) as unknown[]
   if (!target) throw AppError.validation({ itemId: inspectionMsg.photoTarget })
+  const same = await samePhoto(ctx, input, bytes, dataFolder)
+  if (same) return same
   const file = `${ATTACHMENTS}/${input.inspectionId}/${randomUUID()}.${mimeType === 'image/png' ? 'png' : 'jpg'}`
   const full = attachmentPath(dataFolder, file)
   const pending = pendingPathOf(full)
@@ -109,6 +111,33 @@ export async function addPhoto(
     fileName: input.fileName,
   })
   return { id, caption: input.caption, mimeType }
+}
+
+const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex')
+
+/**
+ * The same picture sent again for the same item or violation (a retry, a second click) is the
+ * photo already stored: found by size, then by the hash of the stored file's bytes.
+ */
+async function samePhoto(
+  ctx: InspectionContext,
+  input: z.output<typeof PhotoInput>,
+  bytes: Buffer,
+  dataFolder: string,
+): Promise<PhotoDto | null> {
+  const rows = (await ctx.m.query(
+    `SELECT id, file, caption, mime_type FROM inspection_photos
+     WHERE inspection_id = ? AND item_id IS ? AND violation_id IS ? AND byte_size = ?`,
+    [input.inspectionId, input.itemId, input.violationId, bytes.length],
+  )) as Array<{ id: number; file: string; caption: string | null; mime_type: string }>
+  const hash = sha256(bytes)
+  for (const row of rows) {
+    const full = attachmentPath(dataFolder, row.file)
+    const stored = [full, pendingPathOf(full)].find((path) => existsSync(path))
+    if (stored && sha256(readFileSync(stored)) === hash)
+      return { id: row.id, caption: row.caption, mimeType: row.mime_type }
+  }
+  return null
 }
 
 export async function removePhoto(

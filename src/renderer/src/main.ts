@@ -4,5 +4,9 @@ import './styles/app.css'
 import App from './App.vue'
 import { i18n } from './i18n'
 import { router } from './router'
+import { rememberInitialState } from './shared/store-reset'
 
-createApp(App).use(createPinia()).use(router).use(i18n).mount('#app')
+const pinia = createPinia()
+pinia.use(rememberInitialState)
+
+createApp(App).use(pinia).use(router).use(i18n).mount('#app')

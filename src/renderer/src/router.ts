@@ -1,6 +1,7 @@
 import { createRouter, createWebHashHistory } from 'vue-router'
 import type { RouteRecordRaw } from 'vue-router'
 import type { Permission } from '@shared/contract'
+import { confirmLeave } from './shared/unsaved-guard'
 
 /** The sidebar's sections, in order; each is shown to users with its permission. */
 export interface Section {
@@ -126,5 +127,16 @@ const routes: RouteRecordRaw[] = [
   { path: '/:pathMatch(.*)*', redirect: '/' },
 ]
 
+/** Whether a user with these permissions may open the page at `path` (its section's permission). */
+export function mayOpen(path: string, can: (p: Permission) => boolean): boolean {
+  const section = sections
+    .filter((s) => s.path !== '/' && (path === s.path || path.startsWith(`${s.path}/`)))
+    .pop()
+  return !section?.permission || can(section.permission)
+}
+
 // Hash history: the same URLs work under app:// in Electron and in the preview server.
 export const router = createRouter({ history: createWebHashHistory(), routes })
+
+// Leaving a page with unsaved typing asks first (query changes on the same page do not).
+router.beforeEach((to, from) => to.path === from.path || confirmLeave())

@@ -62,6 +62,7 @@ export const inspectionMsg = {
   photoTarget: 'Ảnh phải gắn với một nội dung kiểm tra hoặc một vi phạm của biên bản này',
   photoNotFound: 'Không tìm thấy ảnh',
   recommendationNotFound: 'Không tìm thấy kiến nghị',
+  dueBeforeInspection: 'Hạn thực hiện không được trước ngày kiểm tra',
   statusDate: 'Ghi ngày khắc phục',
   planNumberTaken: 'Số kế hoạch này đã có',
   versionNotFound: 'Không có phiên bản này của biên bản',
@@ -315,17 +316,34 @@ const updateFields = {
   conclusion: optionalText(8000, { multiline: true }),
 }
 
+/** A recommendation cannot fall due before the inspection that made it. */
+function dueDatesAfterInspection(
+  v: { date: string; recommendations: Array<{ dueDate: string | null }> },
+  ctx: z.RefinementCtx,
+): void {
+  v.recommendations.forEach((r, i) => {
+    if (r.dueDate && r.dueDate < v.date)
+      ctx.addIssue({
+        code: 'custom',
+        message: inspectionMsg.dueBeforeInspection,
+        path: ['recommendations', i, 'dueDate'],
+      })
+  })
+}
+
 export const InspectionUpdateInput = z
   .object(updateFields)
   .refine((v) => !v.endTime || v.endTime > v.startTime, {
     error: inspectionMsg.timeOrder,
     path: ['endTime'],
   })
+  .superRefine(dueDatesAfterInspection)
 export type InspectionUpdateInput = z.input<typeof InspectionUpdateInput>
 
 export const InspectionCorrectInput = z
   .object({ ...updateFields, reason: requiredText(1000, { multiline: true }) })
   .refine((v) => !v.endTime || v.endTime > v.startTime, { error: inspectionMsg.timeOrder, path: ['endTime'] })
+  .superRefine(dueDatesAfterInspection)
 export type InspectionCorrectInput = z.input<typeof InspectionCorrectInput>
 
 export const InspectionListQuery = z

@@ -376,6 +376,42 @@ describe('roles', () => {
 })
 
 describe('recommendations', () => {
+  it('refuses a recommendation due before the inspection, on its field, and writes nothing', async () => {
+    const app = await withUnits()
+    const draft = await create(app, { unitId: app.units.vpcc, date: '2021-11-15' })
+    const recommendations = [
+      { content: 'Lập lịch trực', dueDate: '2021-11-15' },
+      { content: 'Bổ sung tủ thuốc', dueDate: '2021-11-14' },
+    ]
+    const refused = await app.call('inspections:update', { ...form(draft), recommendations })
+    expect(refused).toEqual({
+      ok: false,
+      error: expect.objectContaining({
+        code: 'validation',
+        fieldErrors: { 'recommendations.1.dueDate': 'Hạn thực hiện không được trước ngày kiểm tra' },
+      }),
+    })
+    expect((await app.ok('inspections:get', { id: draft.id })).recommendations).toEqual([])
+
+    // Moving the inspection after a due date already stored is refused the same way.
+    const saved = await app.ok('inspections:update', {
+      ...form(draft),
+      recommendations: [recommendations[0]!],
+    })
+    await app.ok('inspections:finalise', { id: draft.id })
+    const corrected = await app.call('inspections:correct', {
+      ...form(saved),
+      date: '2021-11-16',
+      reason: 'Sai ngày',
+    })
+    expect(corrected).toEqual({
+      ok: false,
+      error: expect.objectContaining({
+        fieldErrors: { 'recommendations.0.dueDate': 'Hạn thực hiện không được trước ngày kiểm tra' },
+      }),
+    })
+  })
+
   it('lists overdue ones of finalised minutes, and the office follows them up after finalising', async () => {
     const app = await withUnits()
     const draft = await create(app, { unitId: app.units.vpcc })
@@ -481,6 +517,26 @@ describe('photos', () => {
 
     await app.ok('inspections:removePhoto', { id: photo.id })
     expect(existsSync(join(folder, row!.file.split('/').pop()!))).toBe(false)
+  })
+
+  it('keeps one photo when the same picture is sent again for the same item (a retry)', async () => {
+    const app = await withUnits()
+    const draft = await create(app)
+    const item = draft.items[3]!.id
+    const send = (caption: string, base64 = PNG_1PX, itemId = item) =>
+      app.ok('inspections:addPhoto', { inspectionId: draft.id, itemId, caption, fileName: 'a.png', base64 })
+    const first = await send('Bàn khử khuẩn')
+    expect(await send('Bàn khử khuẩn')).toEqual(first)
+    expect(await send('Chụp lại')).toEqual(first)
+    // Another picture, or the same one on another item, is a photo of its own.
+    const other = Buffer.from(PNG_1PX, 'base64')
+    other.writeUInt8(other.readUInt8(other.length - 13) ^ 1, other.length - 13)
+    expect((await send('Ảnh khác', other.toString('base64'))).id).not.toBe(first.id)
+    expect((await send('Mục khác', PNG_1PX, draft.items[4]!.id)).id).not.toBe(first.id)
+
+    const got = await app.ok('inspections:get', { id: draft.id })
+    expect(got.items[3]!.photos.map((p) => p.caption)).toEqual(['Bàn khử khuẩn', 'Ảnh khác'])
+    expect(readdirSync(join(app.dir, 'attachments', String(draft.id)))).toHaveLength(3)
   })
 
   it('leaves no photo file when the transaction fails after the file was written', async () => {

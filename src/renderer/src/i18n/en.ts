@@ -325,6 +325,16 @@ export const en: Messages = {
     updatedAt: 'Updated',
     notRecorded: 'Not recorded',
   },
+  leave: {
+    title: 'Unsaved changes',
+    message: 'What you just typed is not saved. Save before leaving?',
+    save: 'Save',
+    discard: 'Discard changes',
+    stay: 'Stay',
+  },
+  refused: {
+    fields: 'Not saved: {n} field(s) to fix (marked red below). Everything you typed is kept.',
+  },
   common: {
     save: 'Save',
     cancel: 'Cancel',
@@ -342,6 +352,8 @@ export const en: Messages = {
     keyboardHint: 'Enter saves, Esc cancels',
   },
   dashboard: {
+    visitorsToday: 'Today: {today} visits, {inside} inside now',
+    overdueRecommendations: '{n} overdue recommendations not yet done',
     reportsToday: 'Today: {onTime} on time, {late} late, {missing} missing',
     title: 'Overview',
     welcome: 'Welcome to Sổ Phòng Dịch',
@@ -409,6 +421,8 @@ export const en: Messages = {
     photos: 'Photos',
     addPhoto: 'Add photo',
     photoCaption: 'Caption',
+    removePhoto: 'Remove photo',
+    removePhotoConfirm: 'Remove the photo “{caption}” from this item? This cannot be undone.',
     photoTooBig: 'Photos up to 700 KB',
     strengths: 'Strengths',
     shortcomings: 'Shortcomings',

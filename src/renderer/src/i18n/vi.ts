@@ -319,6 +319,16 @@ export const vi = {
     updatedAt: 'Cập nhật',
     notRecorded: 'Chưa ghi nhận',
   },
+  leave: {
+    title: 'Chưa lưu thay đổi',
+    message: 'Những gì bạn vừa nhập chưa được lưu. Lưu trước khi rời đi?',
+    save: 'Lưu',
+    discard: 'Bỏ thay đổi',
+    stay: 'Ở lại',
+  },
+  refused: {
+    fields: 'Chưa lưu: {n} ô cần sửa (đánh dấu đỏ bên dưới). Mọi nội dung đã nhập vẫn giữ nguyên.',
+  },
   common: {
     save: 'Lưu',
     cancel: 'Huỷ',
@@ -336,6 +346,8 @@ export const vi = {
     keyboardHint: 'Enter để lưu, Esc để huỷ',
   },
   dashboard: {
+    visitorsToday: 'Hôm nay: {today} lượt khách, {inside} người đang ở trong cơ quan',
+    overdueRecommendations: '{n} kiến nghị quá hạn chưa khắc phục',
     reportsToday: 'Hôm nay: {onTime} đúng hạn, {late} nộp muộn, {missing} chưa báo cáo',
     title: 'Tổng quan',
     welcome: 'Chào mừng đến với Sổ Phòng Dịch',
@@ -402,6 +414,8 @@ export const vi = {
     photos: 'Ảnh',
     addPhoto: 'Thêm ảnh',
     photoCaption: 'Chú thích ảnh',
+    removePhoto: 'Xoá ảnh',
+    removePhotoConfirm: 'Xoá ảnh “{caption}” khỏi mục này? Không thể hoàn tác.',
     photoTooBig: 'Ảnh không quá 700 KB',
     strengths: 'Ưu điểm',
     shortcomings: 'Tồn tại, hạn chế',
