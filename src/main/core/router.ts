@@ -131,20 +131,24 @@ export function createRouter(deps: RouterDeps): Router {
       return queue.run(async () => {
         const audit = new AuditRecorder()
         const now = new Date(clock())
-        return host.dataSource().transaction(async (m) => {
+        const after: Array<() => void> = []
+        const out = await host.dataSource().transaction(async (m) => {
           const out = await job({
             m,
             session: jobSession,
             sessions,
             audit,
             now,
-            afterCommit: () => undefined,
+            afterCommit: (fn) => after.push(fn),
             host,
           })
           if (audit.entries.length)
             await writeAuditEntries(m, jobSession.user, `job:${name}`, audit.entries, true, new Date(clock()))
           return out
         })
+        // Still inside the queue: nothing else writes while these run.
+        for (const fn of after) fn()
+        return out
       })
     },
     async dispatch(name, rawInput, session) {

@@ -341,6 +341,8 @@ export interface VisitDto {
   checkedOutAt: string | null
   checkOutKind: 'manual' | 'closing' | 'automatic' | null
   checkOutReason: string | null
+  /** Closed by the retention purge a day after check-in: nobody recorded the time out. */
+  checkOutUnrecorded: boolean
   outcome: Outcome
   refusalReasons: string | null
   temperature: number | null

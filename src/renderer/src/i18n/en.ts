@@ -168,6 +168,7 @@ export const en: Messages = {
     hours: '{h} h {m} min',
     allUnits: 'All units',
     refusedTag: 'Refused',
+    outUnrecorded: 'Time out not recorded',
     outcome: 'Outcome',
     outcomes: { all: 'All', admitted: 'Admitted', refused: 'Refused' },
     from: 'From',

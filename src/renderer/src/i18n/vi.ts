@@ -161,6 +161,7 @@ export const vi = {
     hours: '{h} giờ {m} phút',
     allUnits: 'Tất cả đơn vị',
     refusedTag: 'Không cho vào',
+    outUnrecorded: 'Không ghi giờ ra',
     outcome: 'Kết quả',
     outcomes: { all: 'Tất cả', admitted: 'Được vào', refused: 'Không cho vào' },
     from: 'Từ ngày',
