@@ -11,6 +11,7 @@ import type { Session, SessionRegistry } from './session'
 import { AuditRecorder } from '../audit/trail'
 import { writeAuditEntries } from '../audit/service'
 import type { Backups } from '../backups/service'
+import type { AuditChainReport } from '@shared/audit/schemas'
 
 export interface HandlerContext {
   /** Inside a transaction for write routes. */
@@ -29,6 +30,8 @@ export interface Host {
   dataSource(): DataSource
   replaceDatabase(swap: (closedFile: string) => Promise<void>): Promise<void>
   backups: Backups
+  /** What the start-up walk through the audit chain found (audit/startup.ts). */
+  auditChainAtStart(): AuditChainReport | null
 }
 
 export type Handler<N extends RouteName> = (
