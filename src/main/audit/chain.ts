@@ -54,12 +54,14 @@ function brokenLink(db: Database.Database, line: StoredLine, prevId: number): Au
       message: `Dòng nhật ký số ${line.id} (${at(line.at)}) không nằm đúng thứ tự: nó được ghi ngay sau dòng số ${linked}, nhưng đứng sau dòng số ${prevId || 'đầu tiên'}.`,
     }
   const gap = line.id - prevId - 1
+  const gone =
+    gap === 1 ? `dòng số ${prevId + 1} đã bị xoá` : `các dòng ${prevId + 1}–${line.id - 1} đã bị xoá`
   return {
     ...base,
     problem: 'missing',
     message:
       gap > 0
-        ? `Thiếu ${gap} dòng nhật ký ngay trước dòng số ${line.id} (${at(line.at)}): các dòng ${prevId + 1}–${line.id - 1} đã bị xoá.`
+        ? `Thiếu ${gap} dòng nhật ký ngay trước dòng số ${line.id} (${at(line.at)}): ${gone}.`
         : `Dòng nhật ký ngay trước dòng số ${line.id} (${at(line.at)}) đã bị xoá hoặc bị sửa.`,
   }
 }
