@@ -10,5 +10,5 @@ export const auditHandlers: AuditHandlers = {
   'audit:list': (q, { m }) => listAudit(m, q),
   'audit:export': (q, { m, now }) => exportAudit(m, q, now),
   'audit:verify': async (_input, { host, now }) => verifyAuditChain(rawDatabase(host.dataSource()), now),
-  'audit:startupCheck': async (_input, { host }) => host.auditChainAtStart(),
+  'audit:startupCheck': async (_input, { host }) => ({ report: host.auditChainAtStart() }),
 }

@@ -143,8 +143,8 @@ export const contract = {
     permission: 'audit.read',
     kind: 'read',
   }),
-  /** What the start-up walk found (null: not verified, the store could not be read). */
-  'audit:startupCheck': route<typeof none, AuditChainReport | null>({
+  /** What the start-up walk found (`report` null: not verified, the store could not be read). */
+  'audit:startupCheck': route<typeof none, { report: AuditChainReport | null }>({
     input: none,
     permission: 'audit.read',
     kind: 'read',

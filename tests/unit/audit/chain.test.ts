@@ -8,6 +8,8 @@ import { CHAIN_BROKEN_NOTE } from '@main/audit/startup'
 import { rawDatabase } from '@main/backups/service'
 import { silentLogger } from '@main/core/logger'
 import { systemSession } from '@main/core/session'
+import type { Page, Result } from '@shared/contract'
+import type { AuditEntryDto } from '@shared/audit/schemas'
 import { tempApp } from '../helpers/temp-app'
 import type { TempApp } from '../helpers/temp-app'
 
@@ -107,9 +109,13 @@ describe('the audit chain', () => {
       const atStart = await core.router.dispatch('audit:startupCheck', {}, session)
       expect(atStart).toMatchObject({
         ok: true,
-        data: { ok: false, firstBreak: { id: 6, problem: 'missing' } },
+        data: { report: { ok: false, firstBreak: { id: 6, problem: 'missing' } } },
       })
-      const trail = await core.router.dispatch('audit:list', { q: 'job:auditChainCheck' }, session)
+      const trail = (await core.router.dispatch(
+        'audit:list',
+        { q: 'job:auditChainCheck' },
+        session,
+      )) as Result<Page<AuditEntryDto>>
       expect(trail.ok && trail.data.items[0]?.changes).toEqual({
         note: expect.stringContaining(CHAIN_BROKEN_NOTE) as unknown,
       })
@@ -118,6 +124,6 @@ describe('the audit chain', () => {
       await core.close()
     }
     // An intact store starts with an intact report.
-    expect(await app.ok('audit:startupCheck', {})).toMatchObject({ ok: true })
+    expect(await app.ok('audit:startupCheck', {})).toMatchObject({ report: { ok: true } })
   })
 })
