@@ -8,6 +8,7 @@ import { searchKeyOf } from '@shared/text/search-key'
 import { tempApp } from '../helpers/temp-app'
 import type { TempApp } from '../helpers/temp-app'
 import { databaseFingerprint } from '../helpers/fingerprint'
+import { inspectPdf } from '../helpers/pdf'
 
 const NOW = new Date('2026-11-23T03:00:00Z')
 const DAY = 86_400_000
@@ -142,6 +143,11 @@ describe('the retention purge', () => {
     await book.xlsx.load(Buffer.from(file.base64, 'base64') as unknown as ArrayBuffer)
     const cells = book.worksheets[0]!.getSheetValues().flat().map(String)
     expect(cells).toContain('Không ghi giờ ra')
+    const pdf = await app.ok('visits:dayListPdf', { from: '2026-11-19', to: '2026-11-19' })
+    // The narrow time column wraps the words; read as one phrase.
+    expect(inspectPdf(Buffer.from(pdf.base64, 'base64')).text().replace(/\s+/g, ' ')).toContain(
+      'Không ghi giờ ra',
+    )
   })
 
   it('runs at start, then once a Vietnamese day, through the audited job with its count', async () => {
