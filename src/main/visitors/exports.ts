@@ -351,7 +351,7 @@ export async function traceXlsx(trace: TraceResult, agency: AgencySettings): Pro
       c.organisation ?? '',
       c.hostUnitName,
       wallClock(c.checkedInAt),
-      wallClock(c.checkedOutAt),
+      c.checkOutUnrecorded ? UNRECORDED_OUT : wallClock(c.checkedOutAt),
       c.overlapMinutes,
     ]),
   )
@@ -389,7 +389,13 @@ export async function tracePdf(trace: TraceResult, agency: AgencySettings, now: 
           c.organisation ?? '',
           c.hostUnitName,
           formatDateTime(c.checkedInAt),
-          c.checkedOutAt ? formatDateTime(c.checkedOutAt) : c.refused ? 'Không cho vào' : 'Còn trong cơ quan',
+          c.checkOutUnrecorded
+            ? UNRECORDED_OUT
+            : c.checkedOutAt
+              ? formatDateTime(c.checkedOutAt)
+              : c.refused
+                ? 'Không cho vào'
+                : 'Còn trong cơ quan',
           String(c.overlapMinutes),
         ]),
         [24, 96, 70, 60, '*', 80, 90, 62, 62, 40],

@@ -284,6 +284,8 @@ export interface TraceContact {
   checkedInAt: string
   /** Null: still inside. */
   checkedOutAt: string | null
+  /** Closed by the retention purge: out at the end of that day, nobody recorded when. */
+  checkOutUnrecorded: boolean
   refused: boolean
   overlapMinutes: number
   /** The case's visit (exposure) it overlapped. */

@@ -110,6 +110,8 @@ describe('the retention purge', () => {
     const yesterday = await visit(app, unit, 'Lê Văn Hôm Qua', ago(1, -3_600_000), null)
     const today = await visit(app, unit, 'Phạm Thị Đang Ở', ago(0, -23 * 3_600_000), null)
 
+    const ca = await visit(app, unit, 'Ca Bệnh', '2026-11-19T15:30:00.000Z', '2026-11-19T16:00:00.000Z')
+
     expect(await purge(app)).toEqual({ visitors: 1, closed: 3 })
     const db = rawDatabase(app.dataSource)
     const visitOf = (visitor: number) =>
@@ -143,6 +145,24 @@ describe('the retention purge', () => {
     await book.xlsx.load(Buffer.from(file.base64, 'base64') as unknown as ArrayBuffer)
     const cells = book.worksheets[0]!.getSheetValues().flat().map(String)
     expect(cells).toContain('Không ghi giờ ra')
+    // Contact tracing counts them until the end of that day, and says the time out is unknown.
+    const traced = await app.ok('visits:trace', {
+      visitorId: ca,
+      from: '2026-11-19T00:00:00.000Z',
+      to: '2026-11-20T00:00:00.000Z',
+    } as never)
+    expect(traced.contacts).toEqual([
+      expect.objectContaining({ fullName: 'Trần Thị Gần', checkOutUnrecorded: true, overlapMinutes: 30 }),
+    ])
+    const tracePdf = await app.ok('visits:tracePdf', {
+      visitorId: ca,
+      from: '2026-11-19T00:00:00.000Z',
+      to: '2026-11-20T00:00:00.000Z',
+    } as never)
+    // Wrapped in its narrow column, beside the time in and the minutes.
+    expect(inspectPdf(Buffer.from(tracePdf.base64, 'base64')).text()).toMatch(
+      /Không ghi\s+(?:\S+\s+){0,3}giờ ra/,
+    )
     const pdf = await app.ok('visits:dayListPdf', { from: '2026-11-19', to: '2026-11-19' })
     // The narrow time column wraps the words; read as one phrase.
     expect(inspectPdf(Buffer.from(pdf.base64, 'base64')).text().replace(/\s+/g, ' ')).toContain(
