@@ -11,6 +11,8 @@ import { receptionJobs } from './visitors/schedule'
 import { staffJobs } from './staff/schedule'
 import { readSettings, securityGroup } from './settings/service'
 import { settlePendingPhotos } from './inspections/photos'
+import { checkAuditChainAtStart } from './audit/startup'
+import type { AuditChainReport } from '@shared/audit/schemas'
 
 export interface AppCore {
   /** The open store; a restore replaces it, so read it each time rather than keeping it. */
@@ -109,8 +111,15 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
     options.logger.error('security settings unreadable, using defaults', error)
   }
 
-  const host: Host = { dataSource: () => dataSource, replaceDatabase, backups }
+  let auditChain: AuditChainReport | null = null
+  const host: Host = {
+    dataSource: () => dataSource,
+    replaceDatabase,
+    backups,
+    auditChainAtStart: () => auditChain,
+  }
   const router = createRouter({ host, handlers, logger: options.logger, sessions, clock })
+  auditChain = await checkAuditChainAtStart(dataSource, router, options.logger, new Date(clock()))
 
   let timer: NodeJS.Timeout | undefined
   let jobs: Promise<void> = Promise.resolve()

@@ -1,5 +1,7 @@
 import type { Handlers } from '../core/router'
 import { exportAudit, listAudit } from './service'
+import { verifyAuditChain } from './chain'
+import { rawDatabase } from '../backups/service'
 
 type AuditHandlers = Pick<Handlers, `audit:${string}` & keyof Handlers>
 
@@ -12,4 +14,6 @@ export const auditHandlers: AuditHandlers = {
     audit.note(null, null, `Xuất nhật ký (${file.fileName})`)
     return file
   },
+  'audit:verify': async (_input, { host, now }) => verifyAuditChain(rawDatabase(host.dataSource()), now),
+  'audit:startupCheck': async (_input, { host }) => ({ report: host.auditChainAtStart() }),
 }

@@ -6,6 +6,7 @@ import { formatDateTime, vietnamDayEnd, vietnamDayStart } from '@shared/text/dat
 import type { SessionUser } from '../core/session'
 import type { AuditEntry } from './trail'
 import { loadExcel } from '../core/excel'
+import { GENESIS_HASH, lineHash } from './chain'
 
 interface AuditRow {
   id: number
@@ -18,7 +19,11 @@ interface AuditRow {
   changes: string
 }
 
-/** Appends the entries of one route call. A write that recorded nothing still leaves its route. */
+/**
+ * Appends the entries of one route call. A write that recorded nothing still leaves its route.
+ * Each line is chained to the one before (chain.ts); reading the last hash and inserting happen
+ * in the caller's write transaction, and the write queue makes this the only writer.
+ */
 export async function writeAuditEntries(
   m: EntityManager,
   who: SessionUser | null,
@@ -28,19 +33,38 @@ export async function writeAuditEntries(
   at: Date,
 ): Promise<void> {
   const rows = entries.length || !isWrite ? entries : [{ entity: null, entityId: null, changes: {} }]
+  if (!rows.length) return
+  const [last] = (await m.query(`SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1`)) as Array<{
+    hash: string | null
+  }>
+  let prevHash = last ? (last.hash ?? '') : GENESIS_HASH
   for (const e of rows) {
+    const line = {
+      at: at.toISOString(),
+      user_id: who?.id ?? null,
+      user_name: who?.username ?? '—',
+      route,
+      entity: e.entity,
+      entity_id: e.entityId,
+      changes: JSON.stringify(e.changes),
+    }
+    const hash = lineHash(prevHash, line)
     await m.query(
-      `INSERT INTO audit_log (at, user_id, user_name, route, entity, entity_id, changes) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO audit_log (at, user_id, user_name, route, entity, entity_id, changes, prev_hash, hash)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       [
-        at.toISOString(),
-        who?.id ?? null,
-        who?.username ?? '—',
+        line.at,
+        line.user_id,
+        line.user_name,
         route,
-        e.entity,
-        e.entityId,
-        JSON.stringify(e.changes),
+        line.entity,
+        line.entity_id,
+        line.changes,
+        prevHash,
+        hash,
       ],
     )
+    prevHash = hash
   }
 }
 

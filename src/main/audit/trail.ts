@@ -13,9 +13,11 @@ const IGNORED = new Set([
 const PERSONAL: Record<string, ReadonlySet<string>> = {
   unit: new Set(['headName', 'phone', 'email']),
   user: new Set(['displayName']),
-  visitor: new Set(['fullName', 'idNumber', 'dateOfBirth', 'phone', 'address']),
+  visitor: new Set(['fullName', 'idNumber', 'dateOfBirth', 'phone', 'address', 'organisation']),
+  // Free text the retention purge erases: the append-only trail must not keep it in clear.
+  visit: new Set(['hostPerson', 'purpose', 'lateReason', 'note', 'checkOutReason']),
   watch: new Set(['idNumber', 'fullName']),
-  staff: new Set(['fullName', 'idNumber', 'dateOfBirth', 'phone']),
+  staff: new Set(['fullName', 'idNumber', 'dateOfBirth', 'phone', 'position', 'note']),
   vaccination: new Set(['statusReason']),
   dailyReport: new Set(['reporterName']),
   adhocReport: new Set(['reporterName']),

@@ -29,6 +29,7 @@ import {
 } from './backup-file'
 import type { BackupInfo, BackupVerdict } from './backup-file'
 import { missingPhotosMessage, mirrorAttachments, pruneMirror, restoreAttachments } from './attachments'
+import { SET_ASIDE_FOLDER, pruneSetAside } from './set-aside'
 
 export const backupsGroup: SettingsGroup<typeof BackupSettings> = {
   key: 'backups',
@@ -178,6 +179,8 @@ export class Backups {
       throw new AppError('internal', photosNotCopied(info.file))
     }
     const pruned = pruneBackups(folder, settings.keep)
+    const setAside = pruneSetAside(join(dirname(this.store.file), SET_ASIDE_FOLDER), settings.keep, now)
+    if (setAside.length) this.logger.info(`pruned ${setAside.length} files set aside by restores`)
     const mirror = pruneMirror({
       dataFolder: this.dataFolder,
       backupFolder: folder,

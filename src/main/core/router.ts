@@ -11,6 +11,7 @@ import type { Session, SessionRegistry } from './session'
 import { AuditRecorder } from '../audit/trail'
 import { writeAuditEntries } from '../audit/service'
 import type { Backups } from '../backups/service'
+import type { AuditChainReport } from '@shared/audit/schemas'
 
 export interface HandlerContext {
   /** Inside a transaction for write routes. */
@@ -29,6 +30,8 @@ export interface Host {
   dataSource(): DataSource
   replaceDatabase(swap: (closedFile: string) => Promise<void>): Promise<void>
   backups: Backups
+  /** What the start-up walk through the audit chain found (audit/startup.ts). */
+  auditChainAtStart(): AuditChainReport | null
 }
 
 export type Handler<N extends RouteName> = (
@@ -131,20 +134,24 @@ export function createRouter(deps: RouterDeps): Router {
       return queue.run(async () => {
         const audit = new AuditRecorder()
         const now = new Date(clock())
-        return host.dataSource().transaction(async (m) => {
+        const after: Array<() => void> = []
+        const out = await host.dataSource().transaction(async (m) => {
           const out = await job({
             m,
             session: jobSession,
             sessions,
             audit,
             now,
-            afterCommit: () => undefined,
+            afterCommit: (fn) => after.push(fn),
             host,
           })
           if (audit.entries.length)
             await writeAuditEntries(m, jobSession.user, `job:${name}`, audit.entries, true, new Date(clock()))
           return out
         })
+        // Still inside the queue: nothing else writes while these run.
+        for (const fn of after) fn()
+        return out
       })
     },
     async dispatch(name, rawInput, session) {

@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
+import type Database from 'better-sqlite3'
 import { DataSource } from 'typeorm'
 import { entities } from './entities'
 import { migrations } from './migrations'
@@ -29,6 +30,10 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<DataSo
     synchronize: false,
     logging: false,
     prepareDatabase: (db: { pragma(sql: string): unknown }) => {
+      // Before anything creates page 1: a new file starts in incremental mode without a VACUUM.
+      db.pragma('auto_vacuum = INCREMENTAL')
+      // Deleted or overwritten content is zeroed, so an erased value leaves no bytes behind.
+      db.pragma('secure_delete = ON')
       db.pragma('journal_mode = WAL')
       db.pragma('synchronous = FULL')
       db.pragma('foreign_keys = ON')
@@ -37,5 +42,35 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<DataSo
   })
   await dataSource.initialize()
   if (options.runMigrations !== false) await dataSource.runMigrations({ transaction: 'each' })
+  useIncrementalVacuum(rawConnection(dataSource))
   return dataSource
+}
+
+const rawConnection = (dataSource: DataSource) =>
+  (dataSource.driver as unknown as { databaseConnection: Database.Database }).databaseConnection
+
+/**
+ * A file made before auto_vacuum was set keeps its old mode until one VACUUM rebuilds it. VACUUM
+ * is atomic (a crash leaves the old file) and works in WAL mode; it cannot run in a transaction,
+ * which is why it runs here, after the migrations. A damaged file is left to the start-up check,
+ * and the conversion is tried again at the next start.
+ */
+function useIncrementalVacuum(db: Database.Database): void {
+  if (db.pragma('auto_vacuum', { simple: true }) === 2) return
+  try {
+    db.pragma('auto_vacuum = INCREMENTAL')
+    db.exec('VACUUM')
+  } catch {
+    // kept in its old mode for now: see above
+  }
+}
+
+/**
+ * After a retention purge has committed: free pages go back to the file system and the WAL,
+ * which still holds the pages as they were before the purge, is folded in and emptied.
+ */
+export function reclaimErasedSpace(dataSource: DataSource): void {
+  const db = rawConnection(dataSource)
+  db.pragma('incremental_vacuum')
+  db.pragma('wal_checkpoint(TRUNCATE)')
 }

@@ -3,6 +3,7 @@ import type { Router } from '../core/router'
 import { readSettings, securityGroup } from '../settings/service'
 import { vietnamDay } from '@shared/text/dates'
 import { purgeLeftStaff } from './retention'
+import { reclaimErasedSpace } from '../db/data-source'
 
 /**
  * The retention purge of staff who left (at start, then once a Vietnamese day), as an audited
@@ -17,12 +18,14 @@ export function staffJobs(router: Router, logger: Logger, clock: () => number = 
       await router.runJob('purgeStaff', async (ctx) => {
         const { staffRetentionDays } = await readSettings(ctx.m, securityGroup)
         const { staff } = await purgeLeftStaff(ctx.m, ctx.now, staffRetentionDays)
-        if (staff)
+        if (staff) {
           ctx.audit.note(
             'staff',
             null,
             `Xoá thông tin cá nhân của ${staff} cán bộ đã nghỉ (quá ${staffRetentionDays} ngày)`,
           )
+          ctx.afterCommit(() => reclaimErasedSpace(ctx.host.dataSource()))
+        }
         logger.info(
           `retention purge: ${staff} staff anonymised (kept ${staffRetentionDays} days after leaving)`,
         )

@@ -27,6 +27,8 @@ export interface AuthorityRow {
   purpose: string | null
   checkedInAt: string
   checkedOutAt: string | null
+  /** Closed by the retention purge: the list says so instead of a time. */
+  checkOutUnrecorded: boolean
   temperature: number | null
   refused: boolean
   refusalReasons: string | null
@@ -38,7 +40,7 @@ export async function dayListRows(m: EntityManager, q: DayListQuery): Promise<Au
   const rows = (await m.query(
     `SELECT p.full_name, p.id_number, p.date_of_birth, p.gender, p.phone, p.address, p.organisation,
             u.name AS unit_name, v.host_person, v.purpose, v.checked_in_at, v.checked_out_at, v.temperature,
-            v.outcome, v.refusal_reasons
+            v.outcome, v.refusal_reasons, v.check_out_unrecorded
      FROM visits v JOIN visitors p ON p.id = v.visitor_id JOIN units u ON u.id = v.host_unit_id
      WHERE v.checked_in_at >= ? AND v.checked_in_at < ? ${q.hostUnitId ? 'AND v.host_unit_id = ?' : ''}
      ORDER BY v.checked_in_at, v.id`,
@@ -61,6 +63,7 @@ export async function dayListRows(m: EntityManager, q: DayListQuery): Promise<Au
     purpose: r.purpose as string | null,
     checkedInAt: r.checked_in_at as string,
     checkedOutAt: r.checked_out_at as string | null,
+    checkOutUnrecorded: r.check_out_unrecorded === 1,
     temperature: r.temperature as number | null,
     refused: r.outcome === 'refused',
     refusalReasons: r.refusal_reasons as string | null,
@@ -83,6 +86,7 @@ export function fileStem(q: DayListQuery): string {
 
 /** Excel has no time zones: a Vietnam wall-clock time is written as that date-time. */
 const wallClock = (iso: string | null) => (iso ? new Date(Date.parse(iso) + 7 * 3_600_000) : null)
+export const UNRECORDED_OUT = 'Không ghi giờ ra'
 const birthDate = (day: string | null) => (day ? new Date(`${day}T00:00:00Z`) : null)
 
 /** The day (or range) list as a real workbook: Vietnamese headers, dates as dates, text as text. */
@@ -137,7 +141,7 @@ export async function dayListWorkbook(rows: AuthorityRow[], q: DayListQuery, age
       r.hostPerson ?? '',
       r.purpose ?? '',
       wallClock(r.checkedInAt),
-      wallClock(r.checkedOutAt),
+      r.checkOutUnrecorded ? UNRECORDED_OUT : wallClock(r.checkedOutAt),
       r.temperature,
       r.refused ? `Không cho vào, chuyển y tế: ${r.refusalReasons ?? ''}` : '',
     ])
@@ -209,7 +213,7 @@ export async function dayListPdf(
           r.address ?? '',
           r.hostUnitName,
           dayAndTime(r.checkedInAt, q),
-          dayAndTime(r.checkedOutAt, q),
+          r.checkOutUnrecorded ? UNRECORDED_OUT : dayAndTime(r.checkedOutAt, q),
           r.refused ? `Không cho vào, chuyển y tế: ${r.refusalReasons ?? ''}` : '',
         ]),
         [24, 100, 72, 34, 62, '*', 100, q.from === q.to ? 36 : 62, q.from === q.to ? 36 : 62, 80],
@@ -347,7 +351,7 @@ export async function traceXlsx(trace: TraceResult, agency: AgencySettings): Pro
       c.organisation ?? '',
       c.hostUnitName,
       wallClock(c.checkedInAt),
-      wallClock(c.checkedOutAt),
+      c.checkOutUnrecorded ? UNRECORDED_OUT : wallClock(c.checkedOutAt),
       c.overlapMinutes,
     ]),
   )
@@ -385,7 +389,13 @@ export async function tracePdf(trace: TraceResult, agency: AgencySettings, now: 
           c.organisation ?? '',
           c.hostUnitName,
           formatDateTime(c.checkedInAt),
-          c.checkedOutAt ? formatDateTime(c.checkedOutAt) : c.refused ? 'Không cho vào' : 'Còn trong cơ quan',
+          c.checkOutUnrecorded
+            ? UNRECORDED_OUT
+            : c.checkedOutAt
+              ? formatDateTime(c.checkedOutAt)
+              : c.refused
+                ? 'Không cho vào'
+                : 'Còn trong cơ quan',
           String(c.overlapMinutes),
         ]),
         [24, 96, 70, 60, '*', 80, 90, 62, 62, 40],

@@ -4,6 +4,7 @@ import { readSettings, receptionGroup } from '../settings/service'
 import { vietnamDay, vietnamDayStart } from '@shared/text/dates'
 import { autoCheckOut } from './service'
 import { purgeExpiredVisitors } from './retention'
+import { reclaimErasedSpace } from '../db/data-source'
 
 /** The latest instant at or before `now` when clocks in Vietnam showed `time` (HH:mm). */
 export function lastCutoff(now: Date, time: string): Date {
@@ -17,7 +18,8 @@ const jobContext = (ctx: HandlerContext) => ({ m: ctx.m, now: ctx.now, audit: ct
 /**
  * The reception desk's own writes: the automatic check-out at the time set in Settings (each
  * run), and the retention purge of visitors' personal data (at start, then once a Vietnamese
- * day). A failure is logged and retried at the next run.
+ * day), which first closes the visits left open for a day. A failure is logged and retried at
+ * the next run.
  */
 export function receptionJobs(router: Router, logger: Logger, clock: () => number = Date.now) {
   let purgedOn: string | null = null
@@ -37,14 +39,24 @@ export function receptionJobs(router: Router, logger: Logger, clock: () => numbe
     try {
       await router.runJob('purgeVisitors', async (ctx) => {
         const { retentionDays } = await readSettings(ctx.m, receptionGroup)
-        const { visitors } = await purgeExpiredVisitors(ctx.m, ctx.now, retentionDays)
-        if (visitors)
+        const { visitors, closed } = await purgeExpiredVisitors(ctx.m, ctx.now, retentionDays)
+        if (closed)
+          ctx.audit.note(
+            'visit',
+            null,
+            `Đóng ${closed} lượt khách quá một ngày chưa ghi giờ ra (không ghi giờ ra)`,
+          )
+        if (visitors) {
           ctx.audit.note(
             'visitor',
             null,
             `Xoá thông tin cá nhân của ${visitors} khách (quá ${retentionDays} ngày)`,
           )
-        logger.info(`retention purge: ${visitors} visitors anonymised (kept ${retentionDays} days)`)
+          ctx.afterCommit(() => reclaimErasedSpace(ctx.host.dataSource()))
+        }
+        logger.info(
+          `retention purge: ${visitors} visitors anonymised (kept ${retentionDays} days), ${closed} open visits closed`,
+        )
       })
       purgedOn = today
     } catch (error) {

@@ -78,6 +78,7 @@ interface VisitRow {
   checked_out_at: string | null
   check_out_kind: VisitDto['checkOutKind']
   check_out_reason: string | null
+  check_out_unrecorded: number
   outcome: VisitDto['outcome']
   refusal_reasons: string | null
   temperature: number | null
@@ -97,7 +98,7 @@ const SELECT_VISIT = `
   SELECT v.id, v.visitor_id, p.full_name AS visitor_name, p.id_type, p.id_number, p.phone, p.organisation,
          v.host_unit_id, u.name AS host_unit_name, v.host_person, v.purpose, v.badge_number,
          v.checked_in_at, v.late_reason, v.checked_out_at, v.check_out_kind, v.check_out_reason,
-         v.outcome, v.refusal_reasons, v.temperature, v.symptoms, v.contact_with_case, v.from_case_area,
+         v.check_out_unrecorded, v.outcome, v.refusal_reasons, v.temperature, v.symptoms, v.contact_with_case, v.from_case_area,
          v.declared_on_app, v.mask_worn, v.watch_reason, v.note
   FROM visits v
   JOIN visitors p ON p.id = v.visitor_id
@@ -122,6 +123,7 @@ function toVisitDto(r: VisitRow): VisitDto {
     checkedOutAt: r.checked_out_at,
     checkOutKind: r.check_out_kind,
     checkOutReason: r.check_out_reason,
+    checkOutUnrecorded: r.check_out_unrecorded === 1,
     outcome: r.outcome,
     refusalReasons: r.refusal_reasons,
     temperature: r.temperature,
@@ -518,6 +520,7 @@ export async function editVisit(
   await ctx.m.query(
     `UPDATE visits SET host_unit_id = ?, host_person = ?, purpose = ?, badge_number = ?, checked_in_at = ?,
        checked_out_at = ?, check_out_kind = CASE WHEN ? IS NULL THEN NULL ELSE coalesce(check_out_kind, 'manual') END,
+       check_out_unrecorded = CASE WHEN ? IS checked_out_at THEN check_out_unrecorded ELSE 0 END,
        note = ?, updated_at = ? WHERE id = ?`,
     [
       input.hostUnitId,
@@ -525,6 +528,7 @@ export async function editVisit(
       input.purpose,
       input.badgeNumber,
       inAt.toISOString(),
+      outIso,
       outIso,
       outIso,
       input.note,

@@ -23,6 +23,7 @@ interface VisitSpan {
   unit_name: string
   checked_in_at: string
   checked_out_at: string | null
+  check_out_unrecorded: number
   outcome: 'admitted' | 'refused'
 }
 
@@ -32,7 +33,8 @@ function endOf(v: Pick<VisitSpan, 'checked_in_at' | 'checked_out_at' | 'outcome'
   return v.outcome === 'refused' ? Date.parse(v.checked_in_at) + REFUSED_MS : now
 }
 
-const SPAN = `v.id, v.visitor_id, v.host_unit_id, u.name AS unit_name, v.checked_in_at, v.checked_out_at, v.outcome`
+const SPAN = `v.id, v.visitor_id, v.host_unit_id, u.name AS unit_name, v.checked_in_at, v.checked_out_at,
+  v.check_out_unrecorded, v.outcome`
 
 /** The case's own time at the office: its visits inside the window, cut to the window. */
 async function exposuresOf(
@@ -148,6 +150,7 @@ export async function traceContacts(m: EntityManager, q: Trace, nowDate: Date): 
         hostUnitName: c.unit_name,
         checkedInAt: c.checked_in_at,
         checkedOutAt: c.checked_out_at,
+        checkOutUnrecorded: c.check_out_unrecorded === 1,
         refused: c.outcome === 'refused',
         overlapMinutes: minutes,
         exposureVisitId: exposure.visitId,

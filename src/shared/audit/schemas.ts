@@ -35,3 +35,22 @@ export interface FileDownload {
   /** Base64, so the same answer crosses IPC and HTTP JSON. */
   base64: string
 }
+
+/** The first line of the trail whose hash chain does not hold, and why. */
+export interface AuditChainBreak {
+  /** The line that shows it; for lines removed from the end, the first missing id. */
+  id: number
+  at: string | null
+  /** edited: its content or hash changed; missing: lines before it are gone; order: it was moved. */
+  problem: 'edited' | 'missing' | 'order'
+  message: string
+}
+
+/** What a walk through the whole audit chain found. */
+export interface AuditChainReport {
+  ok: boolean
+  checkedAt: string
+  /** Lines verified before the first break (all of them when ok). */
+  lines: number
+  firstBreak: AuditChainBreak | null
+}

@@ -49,7 +49,7 @@ import {
 } from '../accounts/schemas'
 import type { AuthStatus, UserDto } from '../accounts/schemas'
 import { AuditQuery } from '../audit/schemas'
-import type { AuditEntryDto, FileDownload } from '../audit/schemas'
+import type { AuditChainReport, AuditEntryDto, FileDownload } from '../audit/schemas'
 import type { SampleDataStatus } from '../settings/schemas'
 import { BackupRestoreInput, BackupSettings } from '../backups/schemas'
 import type { BackupDto, BackupOverview, RestoreResult, StoreHealth } from '../backups/schemas'
@@ -139,6 +139,19 @@ export const contract = {
     input: AuditQuery,
     permission: 'audit.read',
     kind: 'write',
+  }),
+  /** Walks the whole hash chain of the trail and names the first broken line. */
+  'audit:verify': route<typeof none, AuditChainReport>({
+    input: none,
+    permission: 'audit.read',
+    kind: 'read',
+  }),
+  /** What the start-up walk found (`report` null: not verified, the store could not be read). */
+  'audit:startupCheck': route<typeof none, { report: AuditChainReport | null }>({
+    input: none,
+    permission: 'audit.read',
+    kind: 'read',
+    passive: true,
   }),
   'units:list': route<typeof UnitListQuery, Page<UnitDto>>({
     input: UnitListQuery,

@@ -301,6 +301,8 @@ export interface TraceContact {
   checkedInAt: string
   /** Null: still inside. */
   checkedOutAt: string | null
+  /** Closed by the retention purge: out at the end of that day, nobody recorded when. */
+  checkOutUnrecorded: boolean
   refused: boolean
   overlapMinutes: number
   /** The case's visit (exposure) it overlapped. */
@@ -359,6 +361,8 @@ export interface VisitDto {
   checkedOutAt: string | null
   checkOutKind: 'manual' | 'closing' | 'automatic' | null
   checkOutReason: string | null
+  /** Closed by the retention purge a day after check-in: nobody recorded the time out. */
+  checkOutUnrecorded: boolean
   outcome: Outcome
   refusalReasons: string | null
   temperature: number | null

@@ -69,6 +69,8 @@ const malformed: Record<RouteName, unknown[]> = {
   ],
   'audit:list': [{ from: '31/12/2026' }, { from: '2026-12-31', to: '2026-01-01' }],
   'audit:export': [{ userId: 'admin' }],
+  'audit:verify': [{ extra: true }],
+  'audit:startupCheck': [{ extra: true }],
   'settings:getSecurity': [{ extra: true }],
   'settings:updateSecurity': [
     {},
@@ -433,6 +435,7 @@ function routerOver(app: TempApp, table: Handlers, logger: { info(): void; error
       dataSource: () => app.dataSource,
       replaceDatabase: () => Promise.reject(new Error('unused')),
       backups: app.backups,
+      auditChainAtStart: () => null,
     },
     handlers: table,
     logger,

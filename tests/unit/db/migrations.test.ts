@@ -7,6 +7,8 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { openDatabase } from '@main/db/data-source'
 import { MIGRATION_NAMES } from '@main/db/migrations'
 import { APPLICATION_ID } from '@main/db/migrations/0001-initial'
+import { GENESIS_HASH, verifyAuditChain } from '@main/audit/chain'
+import { writeAuditEntries } from '@main/audit/service'
 import { UnitEntity } from '@main/units/entities'
 import { searchKeyOf } from '@shared/text/search-key'
 import { vietnameseSortKey } from '@shared/text/sort-key'
@@ -88,6 +90,8 @@ describe('openDatabase on an empty file', () => {
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1)
     expect(db.pragma('synchronous', { simple: true })).toBe(2) // FULL
     expect(db.pragma('busy_timeout', { simple: true })).toBeGreaterThan(0)
+    expect(db.pragma('secure_delete', { simple: true })).toBe(1)
+    expect(db.pragma('auto_vacuum', { simple: true })).toBe(2) // INCREMENTAL
     expect(db.pragma('application_id', { simple: true })).toBe(APPLICATION_ID)
     expect(APPLICATION_ID).toBe(0x53504431)
   })
@@ -316,6 +320,24 @@ async function undoDownTo(ds: DataSource, name: string): Promise<void> {
   const steps = MIGRATION_NAMES.length - MIGRATION_NAMES.indexOf(name)
   for (let i = 0; i < steps; i++) await ds.undoLastMigration({ transaction: 'each' })
 }
+
+describe('incremental auto-vacuum', () => {
+  it('converts a file made without it once, at open, keeping its data and its WAL mode', async () => {
+    const file = tempFile()
+    const first = await openTracked(file)
+    await first.query(UNIT_INSERT, [1, 'VP', 'Văn phòng', 'agency', 'vp | van phong', 'x'])
+    raw(first).pragma('auto_vacuum = NONE')
+    raw(first).exec('VACUUM')
+    expect(raw(first).pragma('auto_vacuum', { simple: true })).toBe(0)
+    await first.destroy()
+
+    const db = raw(await openTracked(file))
+    expect(db.pragma('auto_vacuum', { simple: true })).toBe(2)
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal')
+    expect(db.prepare('SELECT code FROM units').pluck().all()).toEqual(['VP'])
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok')
+  })
+})
 
 describe('down migrations', () => {
   it('0002 undoes alone and re-applies over 0001 data', async () => {
@@ -670,6 +692,81 @@ describe('down migrations', () => {
     await expect(ds.query(`UPDATE inspections SET minutes_copies = 1 WHERE id = 1`)).rejects.toThrow(/CHECK/)
     await ds.undoLastMigration({ transaction: 'each' })
     expect(await ds.query(`SELECT * FROM inspections ORDER BY id`)).toEqual(before)
+  })
+
+  it('0010 chains the audit lines already there, erases what earlier purges left, and undoes alone', async () => {
+    const ds = await openTracked(tempFile())
+    const db = raw(ds)
+    await undoDownTo(ds, 'ErasureAuditChain1795000000010')
+    expect(columns(db, 'audit_log').map((c) => c.name)).not.toContain('hash')
+    const line = db.prepare(
+      `INSERT INTO audit_log (at, user_id, user_name, route, entity, entity_id, changes) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    )
+    line.run('2026-01-01T01:00:00.000Z', null, '—', 'auth:setup', 'user', '1', '{"note":"Tạo tài khoản"}')
+    line.run(
+      '2026-01-01T01:05:00.000Z',
+      1,
+      'admin',
+      'units:create',
+      'unit',
+      '1',
+      '{"name":{"before":null,"after":"VP"}}',
+    )
+    line.run('2026-01-01T01:06:00.000Z', 1, 'admin', 'auth:signOut', null, null, '{}')
+    await ds.query(UNIT_INSERT, [1, 'VP', 'Văn phòng', 'agency', 'vp | van phong', 'x'])
+    await ds.query(
+      `INSERT INTO visitors (id, id_type, organisation, search_key, anonymised_at, created_at, updated_at)
+       VALUES (1, 'none', 'Công ty A', '', '2026-02-01', 'x', 'x'),
+              (2, 'none', 'Công ty B', 'b', NULL, 'x', 'x')`,
+    )
+    await ds.query(
+      `INSERT INTO visits (visitor_id, host_unit_id, purpose, note, checked_in_at, outcome, created_at, updated_at)
+       VALUES (1, 1, 'Việc riêng', 'Ghi chú', '2026-01-01T01:00:00Z', 'admitted', 'x', 'x'),
+              (2, 1, 'Nộp hồ sơ', 'Ghi chú', '2026-01-01T01:00:00Z', 'admitted', 'x', 'x')`,
+    )
+
+    await ds.runMigrations({ transaction: 'each' })
+    const report = verifyAuditChain(db, new Date())
+    expect(report).toMatchObject({ ok: true, lines: 3, firstBreak: null })
+    const hashes = db.prepare('SELECT prev_hash, hash FROM audit_log ORDER BY id').all() as Array<{
+      prev_hash: string
+      hash: string
+    }>
+    expect(hashes[0]!.prev_hash).toBe(GENESIS_HASH)
+    expect(hashes[1]!.prev_hash).toBe(hashes[0]!.hash)
+    expect(hashes[2]!.prev_hash).toBe(hashes[1]!.hash)
+    expect(new Set(hashes.map((h) => h.hash)).size).toBe(3)
+    // Every line kept, the trail still append-only; new lines continue the chain.
+    expect(db.prepare('SELECT count(*) FROM audit_log').pluck().get()).toBe(3)
+    expect(() => db.prepare(`UPDATE audit_log SET route = 'x'`).run()).toThrow(/append-only/)
+    await ds.transaction((m) =>
+      writeAuditEntries(
+        m,
+        null,
+        'job:test',
+        [{ entity: null, entityId: null, changes: { note: 'x' } }],
+        true,
+        new Date(),
+      ),
+    )
+    expect(verifyAuditChain(db, new Date())).toMatchObject({ ok: true, lines: 4 })
+    // The already anonymised visitor loses the free text; the other keeps it.
+    expect(await ds.query('SELECT organisation FROM visitors ORDER BY id')).toEqual([
+      { organisation: null },
+      { organisation: 'Công ty B' },
+    ])
+    expect(await ds.query('SELECT purpose, note, check_out_unrecorded FROM visits ORDER BY id')).toEqual([
+      { purpose: null, note: null, check_out_unrecorded: 0 },
+      { purpose: 'Nộp hồ sơ', note: 'Ghi chú', check_out_unrecorded: 0 },
+    ])
+
+    await undoDownTo(ds, 'ErasureAuditChain1795000000010')
+    expect(columns(db, 'audit_log').map((c) => c.name)).not.toContain('hash')
+    expect(columns(db, 'visits').map((c) => c.name)).not.toContain('check_out_unrecorded')
+    expect(namesOf(db, 'trigger')).toEqual(
+      expect.arrayContaining(['audit_log_no_update', 'audit_log_no_delete']),
+    )
+    expect(db.prepare('SELECT count(*) FROM audit_log').pluck().get()).toBe(4)
   })
 
   it('undoing every migration leaves only the migrations table and clears the application id', async () => {

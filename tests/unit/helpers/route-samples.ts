@@ -87,6 +87,8 @@ export const valid: Record<RouteName, unknown> = {
   'users:resetPassword': { id: 1, password: PASSWORD, confirm: PASSWORD },
   'audit:list': { from: '2026-01-01', to: '2026-12-31' },
   'audit:export': {},
+  'audit:verify': {},
+  'audit:startupCheck': {},
   'settings:getSecurity': {},
   'settings:updateSecurity': { idleMinutes: 15, staffRetentionDays: 365 },
   'units:list': {},

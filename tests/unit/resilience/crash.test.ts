@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path'
 import Database from 'better-sqlite3'
 import { build } from 'esbuild'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { verifyAuditChain } from '@main/audit/chain'
 
 /**
  * Power-cut drill: a child process checks visitors in through the real core, one transaction
@@ -171,6 +172,8 @@ describe('crash safety of committed writes', () => {
           )
           .get()
         expect(orphans).toEqual({ visits: 0, audit: 0, visitors: 0 })
+        // The audit chain is written in the same transactions, so no kill breaks it.
+        expect(verifyAuditChain(db, new Date())).toMatchObject({ ok: true, firstBreak: null })
       } finally {
         db.close()
       }

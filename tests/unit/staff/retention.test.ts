@@ -53,6 +53,18 @@ describe('the staff retention purge', () => {
       conditionsNote: 'Tăng huyết áp',
       note: 'Gọi chồng chị khi cần',
     } as never)
+    // Free text the forms do not reach in this test, written as a move and a postponement would.
+    const raw = rawDatabase(app.dataSource)
+    raw
+      .prepare(
+        `UPDATE vaccine_registrations SET occupation = 'Thủ quỹ', status = 'postponed',
+           status_reason = 'Đang điều trị ung thư' WHERE staff_id = ?`,
+      )
+      .run(gone.id)
+    raw.prepare(`UPDATE staff SET position = 'Phó Chánh Văn phòng' WHERE id = ?`).run(gone.id)
+    raw
+      .prepare(`UPDATE staff_unit_history SET reason = 'Theo nguyện vọng vì con ốm' WHERE staff_id = ?`)
+      .run(gone.id)
     await leave(gone.id)
     vi.setSystemTime(new Date(NOW.getTime() + 300 * DAY))
     await leave(recent.id)
@@ -63,7 +75,7 @@ describe('the staff retention purge', () => {
     const row = (id: number) =>
       db
         .prepare(
-          'SELECT full_name, id_number, date_of_birth, phone, note, search_key, active, anonymised_at FROM staff WHERE id = ?',
+          'SELECT full_name, id_number, date_of_birth, phone, position, note, search_key, active, anonymised_at FROM staff WHERE id = ?',
         )
         .get(id) as Record<string, unknown>
     expect(row(gone.id)).toMatchObject({
@@ -71,6 +83,7 @@ describe('the staff retention purge', () => {
       id_number: null,
       date_of_birth: null,
       phone: null,
+      position: null,
       note: null,
       search_key: '',
       active: 0,
@@ -79,10 +92,22 @@ describe('the staff retention purge', () => {
     expect(
       db
         .prepare(
-          'SELECT dose, status, insurance_number, conditions_note, note FROM vaccine_registrations WHERE staff_id = ?',
+          `SELECT dose, status, status_reason, occupation, insurance_number, conditions_note, note
+           FROM vaccine_registrations WHERE staff_id = ?`,
         )
         .get(gone.id),
-    ).toEqual({ dose: 1, status: 'registered', insurance_number: null, conditions_note: null, note: null })
+    ).toEqual({
+      dose: 1,
+      status: 'postponed',
+      status_reason: '(đã xoá)',
+      occupation: null,
+      insurance_number: null,
+      conditions_note: null,
+      note: null,
+    })
+    expect(
+      db.prepare('SELECT reason FROM staff_unit_history WHERE staff_id = ?').pluck().all(gone.id),
+    ).toEqual([null])
     expect(row(recent.id)).toMatchObject({ full_name: 'Trần Thị Mới Nghỉ', id_number: '001085000002' })
     expect(row(working.id)).toMatchObject({ full_name: 'Lê Văn Đang Làm', phone: '0912345678' })
 

@@ -168,7 +168,9 @@ describe('staff records', () => {
     })
     const trail = await app.ok('audit:list', { entity: 'staff' })
     const text = JSON.stringify(trail.items)
-    expect(text).toContain('Phó Chánh Văn phòng')
+    // The position names one person within a unit: masked like the name.
+    expect(text).toContain('"position":{"before":"C***** v***","after":"P** C**** V** p****"}')
+    expect(text).not.toContain('Phó Chánh Văn phòng')
     expect(text).not.toContain('001099012345')
     expect(text).not.toContain('Nguyễn Văn An')
   })

@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs'
 import { describe, expect, it, vi } from 'vitest'
 import { purgeExpiredVisitors } from '@main/visitors/retention'
 import { receptionJobs } from '@main/visitors/schedule'
@@ -7,6 +8,7 @@ import { searchKeyOf } from '@shared/text/search-key'
 import { tempApp } from '../helpers/temp-app'
 import type { TempApp } from '../helpers/temp-app'
 import { databaseFingerprint } from '../helpers/fingerprint'
+import { inspectPdf } from '../helpers/pdf'
 
 const NOW = new Date('2026-11-23T03:00:00Z')
 const DAY = 86_400_000
@@ -35,8 +37,9 @@ async function visit(
       inAt,
     )
   db.prepare(
-    `INSERT INTO visits (visitor_id, host_unit_id, host_person, checked_in_at, checked_out_at, outcome, note, created_at, updated_at)
-     VALUES (?, ?, 'Chị Lan', ?, ?, ?, 'ghi chú riêng', ?, ?)`,
+    `INSERT INTO visits (visitor_id, host_unit_id, host_person, purpose, late_reason, check_out_reason, watch_reason,
+       checked_in_at, checked_out_at, outcome, note, created_at, updated_at)
+     VALUES (?, ?, 'Chị Lan', 'Nộp hồ sơ ly hôn', 'Ghi bù', 'Quên bấm ra', 'Nợ xấu', ?, ?, ?, 'ghi chú riêng', ?, ?)`,
   ).run(visitor, unit, inAt, outAt, outcome, inAt, inAt)
   return Number(visitor)
 }
@@ -51,11 +54,11 @@ describe('the retention purge', () => {
     const old = await visit(app, unit, 'Nguyễn Văn Cũ', ago(40), ago(40, 3_600_000))
     const edge = await visit(app, unit, 'Trần Thị Biên', ago(31), ago(30, 1))
     const recent = await visit(app, unit, 'Lê Văn Mới', ago(5), ago(5, 3_600_000))
-    const inside = await visit(app, unit, 'Phạm Văn Trong', ago(45), null)
+    const inside = await visit(app, unit, 'Phạm Văn Trong', ago(0, -2 * 3_600_000), null)
     const refused = await visit(app, unit, 'Hồ Thị Sốt', ago(31), null, 'refused')
     const before = databaseFingerprint(app.dataSource)
 
-    expect(await purge(app)).toEqual({ visitors: 2 })
+    expect(await purge(app)).toEqual({ visitors: 2, closed: 0 })
     const after = databaseFingerprint(app.dataSource)
     const byId = (rows: unknown[], id: number) =>
       (rows as Array<Record<string, unknown>>).find((r) => r.id === id)!
@@ -67,7 +70,7 @@ describe('the retention purge', () => {
         address: null,
         date_of_birth: null,
         search_key: '',
-        organisation: 'Công ty A',
+        organisation: null,
         anonymised_at: NOW.toISOString(),
       })
     // One millisecond inside the window, still inside the building, or recent: untouched.
@@ -78,7 +81,14 @@ describe('the retention purge', () => {
     const visitsOf = (rows: unknown[], ids: number[]) =>
       (rows as Array<Record<string, unknown>>).filter((v) => ids.includes(v.visitor_id as number))
     for (const v of visitsOf(after.visits!, [old, refused]))
-      expect(v).toMatchObject({ note: null, host_person: null })
+      expect(v).toMatchObject({
+        note: null,
+        host_person: null,
+        purpose: null,
+        late_reason: null,
+        check_out_reason: null,
+        watch_reason: null,
+      })
     expect(visitsOf(after.visits!, [edge, recent, inside])).toEqual(
       visitsOf(before.visits!, [edge, recent, inside]),
     )
@@ -88,7 +98,76 @@ describe('the retention purge', () => {
     // The index forgets the erased names; a second run finds nothing more.
     expect((await app.ok('visits:search', { q: 'nguyen van cu' })).total).toBe(0)
     expect((await app.ok('visits:search', { q: 'le van moi' })).total).toBe(1)
-    expect(await purge(app)).toEqual({ visitors: 0 })
+    expect(await purge(app)).toEqual({ visitors: 0, closed: 0 })
+  })
+
+  it('closes a visit left open for a day as "không ghi giờ ra" and purges its visitor on schedule', async () => {
+    const app = await tempApp()
+    const unit = (await app.ok('units:create', { code: 'VP', name: 'Văn phòng', kindCode: 'department' })).id
+    // 10:00 in Vietnam, 45 days ago; 22:00, 3 days ago; and 25 hours ago, all never checked out.
+    const forgotten = await visit(app, unit, 'Nguyễn Văn Quên', '2026-10-09T03:00:00.000Z', null)
+    const lately = await visit(app, unit, 'Trần Thị Gần', '2026-11-19T15:00:00.000Z', null)
+    const yesterday = await visit(app, unit, 'Lê Văn Hôm Qua', ago(1, -3_600_000), null)
+    const today = await visit(app, unit, 'Phạm Thị Đang Ở', ago(0, -23 * 3_600_000), null)
+
+    const ca = await visit(app, unit, 'Ca Bệnh', '2026-11-19T15:30:00.000Z', '2026-11-19T16:00:00.000Z')
+
+    expect(await purge(app)).toEqual({ visitors: 1, closed: 3 })
+    const db = rawDatabase(app.dataSource)
+    const visitOf = (visitor: number) =>
+      db
+        .prepare(
+          'SELECT checked_out_at, check_out_kind, check_out_unrecorded FROM visits WHERE visitor_id = ?',
+        )
+        .get(visitor)
+    // Out at the end of the check-in's Vietnamese day; the retention ran from there.
+    expect(visitOf(forgotten)).toEqual({
+      checked_out_at: '2026-10-09T16:59:59.000Z',
+      check_out_kind: 'automatic',
+      check_out_unrecorded: 1,
+    })
+    expect(visitOf(lately)).toEqual({
+      checked_out_at: '2026-11-19T16:59:59.000Z',
+      check_out_kind: 'automatic',
+      check_out_unrecorded: 1,
+    })
+    expect(visitOf(yesterday)).toMatchObject({ check_out_unrecorded: 1 })
+    expect(visitOf(today)).toEqual({ checked_out_at: null, check_out_kind: null, check_out_unrecorded: 0 })
+    const anonymised = (id: number) =>
+      db.prepare('SELECT anonymised_at IS NOT NULL FROM visitors WHERE id = ?').pluck().get(id)
+    expect([forgotten, lately, yesterday, today].map(anonymised)).toEqual([1, 0, 0, 0])
+
+    // Lists and the workbook for the health authority say so, in Vietnamese.
+    const found = await app.ok('visits:search', { q: 'tran thi gan' })
+    expect(found.items[0]).toMatchObject({ checkOutUnrecorded: true, checkOutKind: 'automatic' })
+    const file = await app.ok('visits:dayListXlsx', { from: '2026-11-19', to: '2026-11-19' })
+    const book = new ExcelJS.Workbook()
+    await book.xlsx.load(Buffer.from(file.base64, 'base64') as unknown as ArrayBuffer)
+    const cells = book.worksheets[0]!.getSheetValues().flat().map(String)
+    expect(cells).toContain('Không ghi giờ ra')
+    // Contact tracing counts them until the end of that day, and says the time out is unknown.
+    const traced = await app.ok('visits:trace', {
+      visitorId: ca,
+      from: '2026-11-19T00:00:00.000Z',
+      to: '2026-11-20T00:00:00.000Z',
+    } as never)
+    expect(traced.contacts).toEqual([
+      expect.objectContaining({ fullName: 'Trần Thị Gần', checkOutUnrecorded: true, overlapMinutes: 30 }),
+    ])
+    const tracePdf = await app.ok('visits:tracePdf', {
+      visitorId: ca,
+      from: '2026-11-19T00:00:00.000Z',
+      to: '2026-11-20T00:00:00.000Z',
+    } as never)
+    // Wrapped in its narrow column, beside the time in and the minutes.
+    expect(inspectPdf(Buffer.from(tracePdf.base64, 'base64')).text()).toMatch(
+      /Không ghi\s+(?:\S+\s+){0,3}giờ ra/,
+    )
+    const pdf = await app.ok('visits:dayListPdf', { from: '2026-11-19', to: '2026-11-19' })
+    // The narrow time column wraps the words; read as one phrase.
+    expect(inspectPdf(Buffer.from(pdf.base64, 'base64')).text().replace(/\s+/g, ' ')).toContain(
+      'Không ghi giờ ra',
+    )
   })
 
   it('runs at start, then once a Vietnamese day, through the audited job with its count', async () => {

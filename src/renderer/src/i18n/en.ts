@@ -67,6 +67,16 @@ export const en: Messages = {
     route: 'Operation',
     record: 'Record',
     changes: 'Changes',
+    verify: 'Check integrity',
+    verifyTitle: 'Audit trail integrity',
+    chainOk: 'The trail is intact: {n} lines, none edited, removed or moved.',
+    chainBroken: 'The trail has been tampered with',
+    chainBrokenHint:
+      'The first {n} lines are intact. Tell the person in charge and keep older backups to compare.',
+    checkedAt: 'Checked at {at}',
+    startupBroken: 'Start-up check: the audit trail has been tampered with',
+    startupBrokenHint:
+      'Checked at {at}. The app still works; this warning was written to the trail. See Audit → Check integrity.',
   },
   visitors: {
     traceVisitor: 'The case is a visitor (type a name or phone)',
@@ -168,6 +178,7 @@ export const en: Messages = {
     hours: '{h} h {m} min',
     allUnits: 'All units',
     refusedTag: 'Refused',
+    outUnrecorded: 'Time out not recorded',
     outcome: 'Outcome',
     outcomes: { all: 'All', admitted: 'Admitted', refused: 'Refused' },
     from: 'From',

@@ -65,6 +65,16 @@ export const vi = {
     route: 'Thao tác',
     record: 'Bản ghi',
     changes: 'Thay đổi',
+    verify: 'Kiểm tra toàn vẹn',
+    verifyTitle: 'Kiểm tra toàn vẹn nhật ký',
+    chainOk: 'Nhật ký toàn vẹn: {n} dòng, không dòng nào bị sửa, xoá hay đổi chỗ.',
+    chainBroken: 'Nhật ký đã bị can thiệp',
+    chainBrokenHint:
+      '{n} dòng đầu tiên còn nguyên vẹn. Hãy báo người phụ trách và giữ lại bản sao lưu cũ để đối chiếu.',
+    checkedAt: 'Kiểm tra lúc {at}',
+    startupBroken: 'Kiểm tra khi khởi động: nhật ký thao tác đã bị can thiệp',
+    startupBrokenHint:
+      'Kiểm tra lúc {at}. Phần mềm vẫn dùng được; cảnh báo này đã được ghi vào nhật ký. Xem Nhật ký → Kiểm tra toàn vẹn.',
   },
   visitors: {
     traceVisitor: 'Ca bệnh là khách đã đến (gõ tên, số điện thoại)',
@@ -161,6 +171,7 @@ export const vi = {
     hours: '{h} giờ {m} phút',
     allUnits: 'Tất cả đơn vị',
     refusedTag: 'Không cho vào',
+    outUnrecorded: 'Không ghi giờ ra',
     outcome: 'Kết quả',
     outcomes: { all: 'Tất cả', admitted: 'Được vào', refused: 'Không cho vào' },
     from: 'Từ ngày',
