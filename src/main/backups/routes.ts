@@ -1,10 +1,15 @@
 import type { Handlers } from '../core/router'
 import { readSettings, writeSettings } from '../settings/service'
 import { backupsGroup } from './service'
-import type { RestoreResult } from '@shared/backups/schemas'
+import type { RestoreResult, SalvageTable } from '@shared/backups/schemas'
 
 const photoNote = (r: RestoreResult) =>
   `; chép lại ${r.photosCopied} ảnh kiểm tra${r.photosMissing ? `, thiếu ${r.photosMissing} ảnh` : ''}`
+
+const salvageNote = (tables: SalvageTable[] = []) =>
+  tables.length
+    ? `; khôi phục thêm từ tệp lỗi: ${tables.map((t) => `${t.table} ${t.saved}/${t.readable + t.unreadable} dòng (không lưu được ${t.notSaved})`).join(', ')}`
+    : ''
 
 type BackupHandlers = Pick<Handlers, `backups:${string}` & keyof Handlers>
 
@@ -32,12 +37,13 @@ export const backupHandlers: BackupHandlers = {
     return result
   },
   'backups:health': async (_input, { host }) => host.backups.health,
+  'backups:recoveryPreview': (_input, { host }) => host.backups.recoveryPreview(),
   'backups:recover': async (_input, { host, now, audit }) => {
     const result = await host.backups.recover(now)
     audit.note(
       'backup',
       null,
-      `Khôi phục sau lỗi khi khởi động từ ${result.restoredFrom}; tệp lỗi cất tại ${result.asideFile}${photoNote(result)}`,
+      `Khôi phục sau lỗi khi khởi động từ ${result.restoredFrom}; tệp lỗi cất tại ${result.asideFile}${photoNote(result)}${salvageNote(result.salvaged)}`,
     )
     return result
   },

@@ -1,13 +1,15 @@
 import { readFileSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
-import type Database from 'better-sqlite3'
+import Database from 'better-sqlite3'
 import type { DataSource } from 'typeorm'
 import { BackupSettings, DEFAULT_BACKUP_SETTINGS, backupMsg, isAbsolutePath } from '@shared/backups/schemas'
 import type {
   AutomaticBackupResult,
   BackupDto,
   BackupOverview,
+  RecoveryPreview,
   RestoreResult,
+  SalvageTable,
   StoreHealth,
 } from '@shared/backups/schemas'
 import { AppError } from '../core/errors'
@@ -28,6 +30,7 @@ import {
   writeBackup,
 } from './backup-file'
 import type { BackupInfo, BackupVerdict } from './backup-file'
+import { applySalvage, previewSalvage } from './salvage'
 import { missingPhotosMessage, mirrorAttachments, pruneMirror, restoreAttachments } from './attachments'
 
 export const backupsGroup: SettingsGroup<typeof BackupSettings> = {
@@ -162,6 +165,8 @@ export class Backups {
    * mirrored photos no remaining backup references.
    */
   async create(now: Date): Promise<BackupDto> {
+    // A damaged store is not copied over good backups (pruning would drop the oldest good one).
+    if (!this.health.ok) throw new AppError('read_only', backupMsg.readOnly)
     const settings = await this.settings()
     const folder = this.folderOf(settings)
     const info = await writeBackup(rawDatabase(this.store.dataSource()), folder, now, this.options)
@@ -295,12 +300,49 @@ export class Backups {
     }
   }
 
-  /** Restore of the newest good backup, allowed only while the start-up check has failed. */
-  async recover(now: Date): Promise<RestoreResult> {
+  /** The backup a recovery would restore; only while the start-up check has failed. */
+  private async recoverable(): Promise<BackupDto> {
     if (this.health.ok) throw AppError.conflict(backupMsg.notDamaged)
     const latest = this.health.latestGood ?? this.latestGood(await this.settings())
     if (!latest) throw AppError.notFound(backupMsg.noGoodBackup)
-    return this.restore(latest.file, now)
+    return latest
+  }
+
+  /** What the newest good backup lacks that the damaged store can still read, table by table. */
+  async recoveryPreview(): Promise<RecoveryPreview> {
+    const backup = await this.recoverable()
+    const tables = this.withReadOnly(backup.file, (target) =>
+      previewSalvage(rawDatabase(this.store.dataSource()), target),
+    )
+    return { backup, tables }
+  }
+
+  /**
+   * Restore of the newest good backup, allowed only while the start-up check has failed; then
+   * the newer rows still readable in the damaged file (now set aside) are put back.
+   */
+  async recover(now: Date): Promise<RestoreResult> {
+    const latest = await this.recoverable()
+    const result = await this.restore(latest.file, now, { checkAfter: false })
+    let salvaged: SalvageTable[] = []
+    try {
+      salvaged = this.withReadOnly(result.asideFile, (damaged) =>
+        applySalvage(damaged, rawDatabase(this.store.dataSource())),
+      )
+    } catch (error) {
+      this.logger.error(`nothing salvaged from ${result.asideFile}`, error)
+    }
+    await this.checkStore(now)
+    return { ...result, salvaged }
+  }
+
+  private withReadOnly<T>(file: string, use: (db: Database.Database) => T): T {
+    const db = new Database(file, { readonly: true, fileMustExist: true, ...this.options })
+    try {
+      return use(db)
+    } finally {
+      db.close()
+    }
   }
 
   private get options() {

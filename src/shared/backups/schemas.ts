@@ -11,6 +11,8 @@ export const backupMsg = {
   absoluteFile: 'Nhập tên một bản sao lưu trong thư mục hoặc đường dẫn đầy đủ của tệp',
   notDamaged: 'Dữ liệu đang dùng không bị lỗi; hãy đăng nhập bằng tài khoản quản trị để khôi phục.',
   noGoodBackup: 'Không tìm thấy bản sao lưu nào còn tốt để khôi phục.',
+  readOnly:
+    'Dữ liệu đang bị lỗi nên ứng dụng chỉ cho xem, tra cứu và xuất tệp; chưa lưu được thay đổi nào. Hãy báo người quản trị khôi phục từ bản sao lưu (Cài đặt → Sao lưu và khôi phục).',
 }
 
 /** Windows drive (C:\), UNC share (\\server\share) or POSIX root: a folder that does not depend on where the app runs. */
@@ -82,6 +84,25 @@ export interface BackupOverview {
   health: StoreHealth
 }
 
+/** Rows of one table newer than the backup, found in the damaged store. */
+export interface SalvageTable {
+  table: string
+  /** Still readable in the damaged file. */
+  readable: number
+  /** Ids in the newer span that could not be read (on a damaged page). */
+  unreadable: number
+  /** Put back into the restored store (0 in a preview). */
+  saved: number
+  /** Unreadable, or refused by the restored store (a reference that no longer resolves). */
+  notSaved: number
+}
+
+/** Shown before a recovery is confirmed: what the backup lacks that the damaged file still holds. */
+export interface RecoveryPreview {
+  backup: BackupDto
+  tables: SalvageTable[]
+}
+
 export interface RestoreResult {
   restoredFrom: string
   /** The database as it was before the restore, kept in case it is wanted back. */
@@ -92,4 +113,6 @@ export interface RestoreResult {
   photosMissing: number
   /** Vietnamese, when some are missing: shown after the reload. */
   photosMessage: string | null
+  /** After a recovery from a damaged store: the newer rows put back, per table. */
+  salvaged?: SalvageTable[]
 }

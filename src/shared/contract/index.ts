@@ -51,7 +51,7 @@ import { AuditQuery } from '../audit/schemas'
 import type { AuditEntryDto, FileDownload } from '../audit/schemas'
 import type { SampleDataStatus } from '../settings/schemas'
 import { BackupRestoreInput, BackupSettings } from '../backups/schemas'
-import type { BackupDto, BackupOverview, RestoreResult, StoreHealth } from '../backups/schemas'
+import type { BackupDto, BackupOverview, RecoveryPreview, RestoreResult, StoreHealth } from '../backups/schemas'
 import { inspectionRoutes } from './inspections'
 import { staffRoutes } from './staff'
 import { vaccineRoutes } from './vaccines'
@@ -359,6 +359,12 @@ export const contract = {
     input: none,
     permission: 'public',
     kind: 'session',
+  }),
+  /** Public like recover: what the backup lacks that the damaged store still holds, before confirming. */
+  'backups:recoveryPreview': route<typeof none, RecoveryPreview>({
+    input: none,
+    permission: 'public',
+    kind: 'read',
   }),
   ...inspectionRoutes,
   ...staffRoutes,

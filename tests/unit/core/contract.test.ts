@@ -119,6 +119,7 @@ const malformed: Record<RouteName, unknown[]> = {
   'backups:restore': [{}, { file: '' }, { file: '../so-phong-dich.sqlite' }],
   'backups:health': [{ extra: true }],
   'backups:recover': [{ extra: true }],
+  'backups:recoveryPreview': [{ extra: true }],
   'settings:getReception': [{ extra: true }],
   'settings:updateReception': [
     {},
