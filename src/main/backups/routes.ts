@@ -28,13 +28,20 @@ export const backupHandlers: BackupHandlers = {
     return backup
   },
   'backups:restore': async (input, { host, now, audit }) => {
-    const result = await host.backups.restore(await host.backups.resolve(input.file), now)
+    const result = await host.backups.restore(await host.backups.resolve(input.file), now, {
+      passphrase: input.passphrase,
+    })
     audit.note(
       'backup',
       null,
       `Khôi phục từ ${result.restoredFrom}; dữ liệu trước đó cất tại ${result.asideFile}${photoNote(result)}`,
     )
     return result
+  },
+  'backups:setPassphrase': async (input, { host, now, audit }) => {
+    const encryption = host.backups.setPassphrase(input.passphrase, now)
+    audit.note('backup', encryption.keyId, `Đặt mật khẩu sao lưu: các bản sao lưu từ nay được mã hoá bằng khoá ${encryption.keyId}`)
+    return encryption
   },
   'backups:health': async (_input, { host }) => host.backups.health,
   'backups:recoveryPreview': (_input, { host }) => host.backups.recoveryPreview(),

@@ -50,8 +50,15 @@ import type { AuthStatus, UserDto } from '../accounts/schemas'
 import { AuditQuery } from '../audit/schemas'
 import type { AuditEntryDto, FileDownload } from '../audit/schemas'
 import type { SampleDataStatus } from '../settings/schemas'
-import { BackupRestoreInput, BackupSettings } from '../backups/schemas'
-import type { BackupDto, BackupOverview, RecoveryPreview, RestoreResult, StoreHealth } from '../backups/schemas'
+import { BackupPassphraseInput, BackupRestoreInput, BackupSettings } from '../backups/schemas'
+import type {
+  BackupDto,
+  BackupEncryption,
+  BackupOverview,
+  RecoveryPreview,
+  RestoreResult,
+  StoreHealth,
+} from '../backups/schemas'
 import { inspectionRoutes } from './inspections'
 import { staffRoutes } from './staff'
 import { vaccineRoutes } from './vaccines'
@@ -340,6 +347,12 @@ export const contract = {
   }),
   'backups:restore': route<typeof BackupRestoreInput, RestoreResult>({
     input: BackupRestoreInput,
+    permission: 'backups.manage',
+    kind: 'session',
+  }),
+  /** A new backup key under a new passphrase; the renderer shows the recovery sheet once. */
+  'backups:setPassphrase': route<typeof BackupPassphraseInput, BackupEncryption>({
+    input: BackupPassphraseInput,
     permission: 'backups.manage',
     kind: 'session',
   }),

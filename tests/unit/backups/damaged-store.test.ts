@@ -6,6 +6,8 @@ import { createAppCore } from '@main/app-core'
 import { silentLogger } from '@main/core/logger'
 import { Session, systemSession } from '@main/core/session'
 import type { AppCore } from '@main/app-core'
+import type { Result } from '@shared/contract'
+import type { RecoveryPreview, RestoreResult } from '@shared/backups/schemas'
 import type { TempApp } from '../helpers/temp-app'
 import { tempApp } from '../helpers/temp-app'
 import { damageLeafPage } from '../helpers/damage'
@@ -91,7 +93,11 @@ describe('a store whose start-up check failed', () => {
     const { app, core } = await damagedAfterBackup()
     try {
       const nobody = new Session()
-      const preview = await core.router.dispatch('backups:recoveryPreview', {}, nobody)
+      const preview = (await core.router.dispatch(
+        'backups:recoveryPreview',
+        {},
+        nobody,
+      )) as Result<RecoveryPreview>
       expect(preview.ok, JSON.stringify(preview)).toBe(true)
       if (!preview.ok) return
       const byTable = new Map(preview.data.tables.map((t) => [t.table, t]))
@@ -104,7 +110,7 @@ describe('a store whose start-up check failed', () => {
       const order = preview.data.tables.map((t) => t.table)
       expect(order.indexOf('visitors')).toBeLessThan(order.indexOf('visits'))
 
-      const recovered = await core.router.dispatch('backups:recover', {}, nobody)
+      const recovered = (await core.router.dispatch('backups:recover', {}, nobody)) as Result<RestoreResult>
       expect(recovered.ok, JSON.stringify(recovered)).toBe(true)
       if (!recovered.ok) return
       const salvaged = new Map((recovered.data.salvaged ?? []).map((t) => [t.table, t]))

@@ -120,6 +120,11 @@ const malformed: Record<RouteName, unknown[]> = {
   'backups:health': [{ extra: true }],
   'backups:recover': [{ extra: true }],
   'backups:recoveryPreview': [{ extra: true }],
+  'backups:setPassphrase': [
+    {},
+    { passphrase: 'ngan', confirm: 'ngan' },
+    { passphrase: 'mot-mat-khau-dai', confirm: 'mat-khau-khac-dai' },
+  ],
   'settings:getReception': [{ extra: true }],
   'settings:updateReception': [
     {},
