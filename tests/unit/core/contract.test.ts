@@ -410,7 +410,7 @@ describe('route contract', () => {
     const input =
       name === 'backups:restore' ? { file: (await app.ok('backups:create', {})).name } : valid[name]
     const result = await app.router.dispatch(name, input, session)
-    if (name === 'backups:recover') {
+    if (name === 'backups:recover' || name === 'backups:recoveryPreview') {
       expect(result).toEqual({ ok: false, error: expect.objectContaining({ code: 'conflict' }) })
       return
     }
