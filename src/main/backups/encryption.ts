@@ -234,13 +234,20 @@ export function openSealedFile(
     const chunks = Math.max(1, Math.ceil(body / sealed))
     output = openSync(target, 'wx', 0o600)
     for (let index = 0; index < chunks; index++) {
-      const chunk = readFully(input, Math.min(sealed, body - index * sealed), preamble.length + index * sealed)
+      const chunk = readFully(
+        input,
+        Math.min(sealed, body - index * sealed),
+        preamble.length + index * sealed,
+      )
       if (chunk.length < TAG) throw new SealError('altered')
       const decipher = createDecipheriv('aes-256-gcm', key, chunkNonce(prefix, index))
       decipher.setAAD(chunkAad(preamble, index, index === chunks - 1))
       decipher.setAuthTag(chunk.subarray(chunk.length - TAG))
       try {
-        writeFully(output, Buffer.concat([decipher.update(chunk.subarray(0, chunk.length - TAG)), decipher.final()]))
+        writeFully(
+          output,
+          Buffer.concat([decipher.update(chunk.subarray(0, chunk.length - TAG)), decipher.final()]),
+        )
       } catch {
         throw new SealError('altered')
       }

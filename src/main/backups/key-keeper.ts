@@ -42,16 +42,6 @@ export function fileKeeper(file: string): SecretKeeper {
   }
 }
 
-export function memoryKeeper(): SecretKeeper {
-  let kept: Buffer | null = null
-  return {
-    read: () => kept,
-    write: (secret) => {
-      kept = Buffer.from(secret)
-    },
-  }
-}
-
 export class BackupKeys {
   constructor(private readonly keeper: SecretKeeper) {}
 

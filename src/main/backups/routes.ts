@@ -40,7 +40,11 @@ export const backupHandlers: BackupHandlers = {
   },
   'backups:setPassphrase': async (input, { host, now, audit }) => {
     const encryption = host.backups.setPassphrase(input.passphrase, now)
-    audit.note('backup', encryption.keyId, `Đặt mật khẩu sao lưu: các bản sao lưu từ nay được mã hoá bằng khoá ${encryption.keyId}`)
+    audit.note(
+      'backup',
+      encryption.keyId,
+      `Đặt mật khẩu sao lưu: các bản sao lưu từ nay được mã hoá bằng khoá ${encryption.keyId}`,
+    )
     return encryption
   },
   'backups:health': async (_input, { host }) => host.backups.health,

@@ -54,7 +54,12 @@ export function salvageOrder(db: Database.Database): string[] {
 
 function maxRowid(db: Database.Database, table: string): number | null {
   try {
-    return (db.prepare(`SELECT max(rowid) FROM ${quote(table)}`).pluck().get() as number | null) ?? 0
+    return (
+      (db
+        .prepare(`SELECT max(rowid) FROM ${quote(table)}`)
+        .pluck()
+        .get() as number | null) ?? 0
+    )
   } catch {
     return null
   }
@@ -85,7 +90,9 @@ export function readNewerRows(
   let unreadable = 0
   let range: Database.Statement
   try {
-    range = damaged.prepare(`SELECT rowid AS "__rowid", * FROM ${quote(table)} WHERE rowid BETWEEN ? AND ? ORDER BY rowid`)
+    range = damaged.prepare(
+      `SELECT rowid AS "__rowid", * FROM ${quote(table)} WHERE rowid BETWEEN ? AND ? ORDER BY rowid`,
+    )
   } catch {
     return { rows, unreadable: Math.max(0, top - after) }
   }
@@ -111,7 +118,8 @@ export function previewSalvage(damaged: Database.Database, target: Database.Data
   const found: SalvageTable[] = []
   for (const table of salvageOrder(target)) {
     const { rows, unreadable } = readNewerRows(damaged, table, maxRowid(target, table) ?? 0)
-    if (rows.length || unreadable) found.push({ table, readable: rows.length, unreadable, saved: 0, notSaved: 0 })
+    if (rows.length || unreadable)
+      found.push({ table, readable: rows.length, unreadable, saved: 0, notSaved: 0 })
   }
   return found
 }
@@ -128,7 +136,7 @@ export function applySalvage(damaged: Database.Database, target: Database.Databa
       const { rows, unreadable } = readNewerRows(damaged, table, maxRowid(target, table) ?? 0)
       if (!rows.length && !unreadable) continue
       const columns = new Set(
-        (target.prepare(`SELECT name FROM pragma_table_info(?)`).pluck().all(table) as string[]),
+        target.prepare(`SELECT name FROM pragma_table_info(?)`).pluck().all(table) as string[],
       )
       let saved = 0
       for (const { __rowid: _rowid, ...row } of rows) {
@@ -141,7 +149,13 @@ export function applySalvage(damaged: Database.Database, target: Database.Databa
           // a broken reference or a clash: counted below
         }
       }
-      found.push({ table, readable: rows.length, unreadable, saved, notSaved: unreadable + rows.length - saved })
+      found.push({
+        table,
+        readable: rows.length,
+        unreadable,
+        saved,
+        notSaved: unreadable + rows.length - saved,
+      })
     }
   })()
   return found

@@ -22,9 +22,9 @@ test('a damaged store is read-only: a lasting banner says so and a save is refus
   page,
   preview,
 }, testInfo) => {
-  expect((await preview.api('units:create', { code: 'CU', name: 'Phòng Cũ', kindCode: 'department' })).ok).toBe(
-    true,
-  )
+  expect(
+    (await preview.api('units:create', { code: 'CU', name: 'Phòng Cũ', kindCode: 'department' })).ok,
+  ).toBe(true)
   const visit = await preview.api('visits:checkIn', {
     visitor: { fullName: 'Nguyễn Văn An', idType: 'cccd', idNumber: '001099012345' },
     hostUnitId: 1,
@@ -95,7 +95,12 @@ test('the administrator sets the backup passphrase, sees the recovery sheet once
   await preview.open(page, '/settings')
   await signIn(page)
   await expect(card.getByTestId('encryption-off')).toBeVisible()
-  await card.getByTestId('backup-table').locator('tbody tr').first().getByRole('button', { name: 'Khôi phục' }).click()
+  await card
+    .getByTestId('backup-table')
+    .locator('tbody tr')
+    .first()
+    .getByRole('button', { name: 'Khôi phục' })
+    .click()
   await page.locator('.el-message-box').getByRole('button', { name: 'Khôi phục' }).click()
   const ask = page.locator('.restore-passphrase')
   await expect(ask).toContainText('Nhập mật khẩu sao lưu')

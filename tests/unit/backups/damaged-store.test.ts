@@ -22,7 +22,8 @@ const visitor = (i: number) => ({
 })
 
 async function checkInMany(app: TempApp, unit: number, from: number, n: number): Promise<void> {
-  for (let i = from; i < from + n; i++) await app.ok('visits:checkIn', { visitor: visitor(i), hostUnitId: unit })
+  for (let i = from; i < from + n; i++)
+    await app.ok('visits:checkIn', { visitor: visitor(i), hostUnitId: unit })
 }
 
 function ids(file: string, table: string): number[] {
@@ -114,7 +115,11 @@ describe('a store whose start-up check failed', () => {
       expect(recovered.ok, JSON.stringify(recovered)).toBe(true)
       if (!recovered.ok) return
       const salvaged = new Map((recovered.data.salvaged ?? []).map((t) => [t.table, t]))
-      expect(salvaged.get('visits')).toEqual({ ...visits, saved: visits.readable, notSaved: visits.unreadable })
+      expect(salvaged.get('visits')).toEqual({
+        ...visits,
+        saved: visits.readable,
+        notSaved: visits.unreadable,
+      })
       expect(salvaged.get('visitors')).toMatchObject({ saved: AFTER, notSaved: 0 })
       expect(core.backups.health.ok).toBe(true)
 
@@ -132,7 +137,9 @@ describe('a store whose start-up check failed', () => {
           .prepare(`SELECT changes FROM audit_log WHERE route = 'backups:recover' ORDER BY id DESC LIMIT 1`)
           .pluck()
           .get() as string
-        expect(note).toContain(`visits ${visits.readable}/${AFTER} dòng (không lưu được ${visits.unreadable})`)
+        expect(note).toContain(
+          `visits ${visits.readable}/${AFTER} dòng (không lưu được ${visits.unreadable})`,
+        )
       } finally {
         db.close()
       }

@@ -37,7 +37,9 @@ async function addPhoto(app: TempApp): Promise<{ file: string; bytes: Buffer }> 
     fileName: 'anh.jpg',
     base64: bytes.toString('base64'),
   })
-  const [row] = (await app.dataSource.query('SELECT file FROM inspection_photos WHERE id = ?', [id])) as Array<{
+  const [row] = (await app.dataSource.query('SELECT file FROM inspection_photos WHERE id = ?', [
+    id,
+  ])) as Array<{
     file: string
   }>
   return { file: row!.file, bytes }
@@ -78,9 +80,15 @@ describe('encrypted backups', () => {
     const noKey = await newPc.call('backups:restore', { file: backup.file })
     expect(noKey).toMatchObject({
       ok: false,
-      error: { code: 'validation', fieldErrors: { passphrase: expect.stringMatching(/Nhập mật khẩu sao lưu/) } },
+      error: {
+        code: 'validation',
+        fieldErrors: { passphrase: expect.stringMatching(/Nhập mật khẩu sao lưu/) },
+      },
     })
-    const wrong = await newPc.call('backups:restore', { file: backup.file, passphrase: 'không phải mật khẩu' })
+    const wrong = await newPc.call('backups:restore', {
+      file: backup.file,
+      passphrase: 'không phải mật khẩu',
+    })
     expect(wrong).toMatchObject({
       ok: false,
       error: { fieldErrors: { passphrase: expect.stringMatching(/không đúng/) } },
@@ -110,7 +118,10 @@ describe('encrypted backups', () => {
       const refused = await app.call('backups:restore', { file })
       expect(refused, label).toMatchObject({
         ok: false,
-        error: { code: 'validation', message: expect.stringMatching(/bị sửa đổi hoặc bị cắt cụt|không đúng|khoá/) },
+        error: {
+          code: 'validation',
+          message: expect.stringMatching(/bị sửa đổi hoặc bị cắt cụt|không đúng|khoá/),
+        },
       })
       expect(databaseFingerprint(app.dataSource), label).toEqual(before)
     }
@@ -139,20 +150,23 @@ describe('encrypted backups', () => {
     expect((await app.ok('backups:overview', {})).encryption).toBeNull()
   })
 
-  it.skipIf(process.platform === 'win32')('creates the data and backup folders 0700 and their files 0600', async () => {
-    const { app, folder } = await encryptedStore()
-    const photo = await addPhoto(app)
-    const backup = await app.ok('backups:create', {})
-    const restored = await app.ok('backups:restore', { file: backup.name })
-    expect(mode(app.dir)).toBe(0o700)
-    expect(mode(app.file)).toBe(0o600)
-    expect(mode(folder)).toBe(0o700)
-    expect(mode(backup.file)).toBe(0o600)
-    expect(mode(join(folder, photo.file))).toBe(0o600)
-    expect(mode(restored.asideFile)).toBe(0o600)
-    expect(mode(join(app.dir, 'before-restore'))).toBe(0o700)
-    expect(mode(join(app.dir, 'backup-keys.local'))).toBe(0o600)
-  })
+  it.skipIf(process.platform === 'win32')(
+    'creates the data and backup folders 0700 and their files 0600',
+    async () => {
+      const { app, folder } = await encryptedStore()
+      const photo = await addPhoto(app)
+      const backup = await app.ok('backups:create', {})
+      const restored = await app.ok('backups:restore', { file: backup.name })
+      expect(mode(app.dir)).toBe(0o700)
+      expect(mode(app.file)).toBe(0o600)
+      expect(mode(folder)).toBe(0o700)
+      expect(mode(backup.file)).toBe(0o600)
+      expect(mode(join(folder, photo.file))).toBe(0o600)
+      expect(mode(restored.asideFile)).toBe(0o600)
+      expect(mode(join(app.dir, 'before-restore'))).toBe(0o700)
+      expect(mode(join(app.dir, 'backup-keys.local'))).toBe(0o600)
+    },
+  )
 })
 
 describe('the chunked format', () => {
@@ -185,7 +199,13 @@ describe('the chunked format', () => {
       const chunk = (i: number) => bytes.subarray(start + i * (CHUNK + 16), start + (i + 1) * (CHUNK + 16))
       const head = bytes.subarray(0, start)
       const variants: Record<string, Buffer> = {
-        reordered: Buffer.concat([head, chunk(1), chunk(0), chunk(2), bytes.subarray(start + 3 * (CHUNK + 16))]),
+        reordered: Buffer.concat([
+          head,
+          chunk(1),
+          chunk(0),
+          chunk(2),
+          bytes.subarray(start + 3 * (CHUNK + 16)),
+        ]),
         cutAtBoundary: bytes.subarray(0, start + 2 * (CHUNK + 16)),
         lastChunkDropped: bytes.subarray(0, start + 3 * (CHUNK + 16)),
       }
