@@ -149,7 +149,15 @@ function tempName(folder: string, label: string): string {
 }
 
 /** Leftovers of a backup cut short by a crash; recent ones may belong to a backup still running. */
-function removeStaleTemps(folder: string, now: number): void {
+/** Plain copies the work folder holds while a backup is encrypted or a restore decrypted. */
+const WORK_PATTERN = /^(?:so-phong-dich-.*|\.restore-[0-9a-f]+)\.sqlite(?:-wal|-shm|-journal)?$/
+
+/** Plain copies left in the work folder by a crash during an encrypted backup or restore. */
+export function removeStaleWork(folder: string, now: number): void {
+  removeStaleTemps(folder, now, WORK_PATTERN)
+}
+
+function removeStaleTemps(folder: string, now: number, pattern = TEMP_PATTERN): void {
   let names: string[]
   try {
     names = readdirSync(folder)
@@ -157,7 +165,7 @@ function removeStaleTemps(folder: string, now: number): void {
     return
   }
   for (const name of names) {
-    if (!TEMP_PATTERN.test(name)) continue
+    if (!pattern.test(name)) continue
     try {
       const file = join(folder, name)
       if (now - statSync(file).mtimeMs > STALE_TEMP_MS) rmSync(file, { force: true })

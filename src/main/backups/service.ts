@@ -27,6 +27,7 @@ import {
   newestFirst,
   pruneBackups,
   quickCheck,
+  removeStaleWork,
   removeWithSidecars,
   replaceDatabaseFile,
   writeBackup,
@@ -247,6 +248,7 @@ export class Backups {
 
   /** A checked plain copy in the work folder, encrypted into the backup folder, then removed. */
   private async writeSealed(folder: string, now: Date, seal: DataKey): Promise<BackupInfo> {
+    removeStaleWork(this.workFolder, Date.now())
     const plain = await writeBackup(rawDatabase(this.store.dataSource()), this.workFolder, now, this.options)
     try {
       const photos = photoFilesOf(plain.file, this.options) ?? []

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto'
-import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { MAGIC, newDataKey, openSealedFile, readHeader, sealFile } from '@main/backups/encryption'
@@ -125,6 +125,18 @@ describe('encrypted backups', () => {
       })
       expect(databaseFingerprint(app.dataSource), label).toEqual(before)
     }
+  })
+
+  it('leaves no plain copy in the work folder, and removes one a crash left behind', async () => {
+    const { app } = await encryptedStore()
+    const work = join(app.dir, 'backup-work')
+    mkdirSync(work, { recursive: true })
+    const left = join(work, 'so-phong-dich-20260101-080000.sqlite')
+    writeFileSync(left, 'plain copy of a backup cut short')
+    utimesSync(left, new Date(Date.now() - 2 * 3600_000), new Date(Date.now() - 2 * 3600_000))
+    const backup = await app.ok('backups:create', {})
+    await app.ok('backups:restore', { file: backup.name })
+    expect(readdirSync(work)).toEqual([])
   })
 
   it('still restores a plain backup made before the passphrase was set', async () => {
