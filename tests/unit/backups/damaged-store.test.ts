@@ -36,7 +36,7 @@ function ids(file: string, table: string): number[] {
 }
 
 /** A store with visits before and after its one backup, closed, with a leaf page of `visits` destroyed. */
-async function damagedAfterBackup(): Promise<{ app: TempApp; core: AppCore; unit: number }> {
+async function damagedAfterBackup(table = 'visits'): Promise<{ app: TempApp; core: AppCore; unit: number }> {
   const app = await tempApp()
   const unit = (await app.ok('units:create', { code: 'VP', name: 'Văn phòng Sở', kindCode: 'department' })).id
   const folder = join(app.dir, 'share')
@@ -46,7 +46,7 @@ async function damagedAfterBackup(): Promise<{ app: TempApp; core: AppCore; unit
   await app.ok('backups:create', {})
   await checkInMany(app, unit, BEFORE, AFTER)
   await app.close()
-  damageLeafPage(app.file, 'visits')
+  damageLeafPage(app.file, table)
   const core = await createAppCore({ file: app.file, logger: silentLogger })
   return { app, core, unit }
 }
@@ -150,6 +150,36 @@ describe('a store whose start-up check failed', () => {
         systemSession(),
       )
       expect(unit.ok).toBe(true)
+    } finally {
+      await core.close()
+    }
+  })
+
+  it('leaves out the newer rows whose references were lost with a damaged page, and counts them', async () => {
+    const { app, core } = await damagedAfterBackup('visitors')
+    try {
+      const recovered = (await core.router.dispatch(
+        'backups:recover',
+        {},
+        new Session(),
+      )) as Result<RestoreResult>
+      expect(recovered.ok, JSON.stringify(recovered)).toBe(true)
+      if (!recovered.ok) return
+      const salvaged = new Map((recovered.data.salvaged ?? []).map((t) => [t.table, t]))
+      const visitors = salvaged.get('visitors')!
+      expect(visitors.unreadable).toBeGreaterThan(0)
+      expect(visitors).toMatchObject({ saved: visitors.readable, notSaved: visitors.unreadable })
+      // Every newer visit was readable, but those of an unreadable visitor cannot be kept.
+      const visits = salvaged.get('visits')!
+      expect(visits).toMatchObject({ readable: AFTER, unreadable: 0, notSaved: visitors.unreadable })
+      expect(visits.saved).toBe(AFTER - visitors.unreadable)
+      expect(ids(app.file, 'visits')).toHaveLength(BEFORE + visits.saved)
+      const db = new Database(app.file, { readonly: true, fileMustExist: true })
+      try {
+        expect(db.pragma('foreign_key_check')).toEqual([])
+      } finally {
+        db.close()
+      }
     } finally {
       await core.close()
     }
