@@ -69,6 +69,7 @@ test('the administrator sets the backup passphrase, sees the recovery sheet once
   await encryption.locator('input[name=confirm]').fill('ngan qua')
   await encryption.getByTestId('set-passphrase').click()
   await expect(encryption.locator('.el-form-item__error').first()).toContainText('từ 12 đến 200 ký tự')
+  await expect(encryption.locator('input[name=passphrase]')).toBeFocused()
 
   await encryption.locator('input[name=passphrase]').fill(PASSPHRASE)
   await encryption.locator('input[name=confirm]').fill(PASSPHRASE)
@@ -79,6 +80,12 @@ test('the administrator sets the backup passphrase, sees the recovery sheet once
   const keyId = (await sheet.getByTestId('sheet-key').textContent())!.trim()
   expect(keyId).toMatch(/^[0-9a-f]{16}$/)
   await page.screenshot({ path: testInfo.outputPath('recovery-sheet.png') })
+  // Printed, the sheet is all there is on the page.
+  await page.emulateMedia({ media: 'print' })
+  await expect(sheet).toBeVisible()
+  await expect(card).toBeHidden()
+  await page.screenshot({ path: testInfo.outputPath('recovery-sheet-print.png') })
+  await page.emulateMedia({ media: 'screen' })
   await page.getByTestId('sheet-close').click()
   await expect(sheet).toHaveCount(0)
   await expect(encryption.getByTestId('encryption-on')).toContainText(keyId)
