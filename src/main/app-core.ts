@@ -1,3 +1,4 @@
+import { dirname, join } from 'node:path'
 import type { DataSource } from 'typeorm'
 import { openDatabase } from './db/data-source'
 import type { OpenDatabaseOptions } from './db/data-source'
@@ -6,6 +7,8 @@ import type { Host, Router } from './core/router'
 import type { Logger } from './core/logger'
 import { SessionRegistry } from './core/session'
 import { Backups, DamagedStoreError, isDamagedStoreError } from './backups/service'
+import { fileKeeper } from './backups/key-keeper'
+import type { SecretKeeper } from './backups/key-keeper'
 import { handlers } from './routes'
 import { receptionJobs } from './visitors/schedule'
 import { staffJobs } from './staff/schedule'
@@ -31,7 +34,15 @@ export interface AppCoreOptions extends OpenDatabaseOptions {
    */
   background?: boolean
   clock?: () => number
+  /**
+   * Where this PC keeps the backup data keys: `safeStorage` in Electron; by default (the preview,
+   * tests) `backup-keys.local`, a 0600 file beside the data.
+   */
+  keyKeeper?: SecretKeeper
 }
+
+const keeperOf = (options: AppCoreOptions): SecretKeeper =>
+  options.keyKeeper ?? fileKeeper(join(dirname(options.file), 'backup-keys.local'))
 
 /** How often a long-running app looks for due background work (the daily backup, the check-out time). */
 const BACKGROUND_EVERY_MS = 5 * 60_000
@@ -53,6 +64,7 @@ async function openStore(options: AppCoreOptions, clock: () => number): Promise<
         replaceDatabase: (swap) => swap(options.file),
       },
       options.logger,
+      keeperOf(options),
     )
     const latestGood = offline.latestGoodOffline()
     throw new DamagedStoreError(
@@ -94,6 +106,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
       replaceDatabase,
     },
     options.logger,
+    keeperOf(options),
   )
   await backups.checkStore(new Date(clock()))
   try {

@@ -9,6 +9,7 @@ import { createFileLogger } from './core/logger'
 import { resolveDataDir } from './core/paths'
 import { registerRouteHandlers } from './electron/ipc'
 import { electronSqliteBinding } from './electron/native-binding'
+import { safeStorageKeeper } from './electron/safe-storage'
 import { APP_URL, handleAppScheme, registerAppScheme } from './electron/protocol'
 import { installSecurityRestrictions } from './electron/security-restrictions'
 import { installSerialPortChooser } from './electron/serial'
@@ -112,6 +113,7 @@ async function start(): Promise<void> {
     nativeBinding,
     logger,
     background: true,
+    keyKeeper: safeStorageKeeper(join(dataDir, 'backup-keys.bin')),
   })
   handleAppScheme(join(__dirname, '../renderer'))
   registerRouteHandlers(core.router, (sender) => core!.sessions.get(`window:${sender.id}`), logger)

@@ -6,6 +6,8 @@ import Database from 'better-sqlite3'
 import { ATTACHMENTS, STALE_PENDING_MS, attachmentPath } from '../inspections/attachment-files'
 import { listBackups } from './backup-file'
 import type { SqliteOptions } from './backup-file'
+import { isSealed, openSealedFile, readHeader, sealFile } from './encryption'
+import type { DataKey, FileHeader } from './encryption'
 
 /**
  * Inspection photos in backups. The backup folder holds ONE mirror, `attachments/`, laid out
@@ -37,6 +39,8 @@ export const missingPhotosMessage = (missing: number, folder: string): string =>
  * were there before.
  */
 export function photoFilesOf(file: string, options: SqliteOptions = {}): PhotoFile[] | null {
+  // An encrypted backup lists them in its authenticated header.
+  if (isSealed(file)) return readHeader(file)?.photos ?? null
   const sidecarsBefore = SIDECARS.filter((s) => existsSync(file + s))
   let db: Database.Database | undefined
   try {
@@ -68,29 +72,40 @@ async function sizeOf(file: string): Promise<number | null> {
 }
 
 /**
- * Copies `source` to `target` through a temporary name beside `target`, flushed and checked to
- * be `size` bytes before the rename. False when `source` is not there whole; throws when the
- * target side fails (disk full, no permission, drive removed).
+ * Writes `target` from `source` through a temporary name beside it, flushed (and, for a plain
+ * copy, checked to be `size` bytes) before the rename. `write` copies, encrypts or decrypts.
+ * False when `source` is not there whole; throws when the target side fails (disk full, no
+ * permission, drive removed) or a decryption fails.
  */
-async function copyWhole(source: string, target: string, size: number): Promise<boolean> {
-  if ((await sizeOf(source)) !== size) return false
-  await mkdir(dirname(target), { recursive: true })
+async function writeWhole(
+  source: string,
+  target: string,
+  size: number,
+  write: (source: string, temp: string) => Promise<void> | void,
+  { sourceSize = size, targetSize = size as number | null } = {},
+): Promise<boolean> {
+  if ((await sizeOf(source)) !== sourceSize) return false
+  await mkdir(dirname(target), { recursive: true, mode: 0o700 })
   const temp = join(dirname(target), `.${basename(target)}.${randomBytes(4).toString('hex')}.tmp`)
   try {
-    await copyFile(source, temp)
+    await write(source, temp)
     const handle = await open(temp, 'r+')
     try {
+      await handle.chmod(0o600)
       await handle.sync()
     } finally {
       await handle.close()
     }
-    if ((await sizeOf(temp)) !== size) throw new Error(`copy of ${source} is not ${size} bytes`)
+    if (targetSize !== null && (await sizeOf(temp)) !== targetSize)
+      throw new Error(`copy of ${source} is not ${targetSize} bytes`)
     await rename(temp, target)
   } finally {
     await rm(temp, { force: true })
   }
   return true
 }
+
+const plainCopy = (source: string, temp: string) => copyFile(source, temp)
 
 /** A backup folder that IS the data folder already holds the live files: nothing to mirror or prune. */
 function sameFolder(a: string, b: string): boolean {
@@ -106,8 +121,13 @@ export async function mirrorAttachments(opts: {
   dataFolder: string
   backupFolder: string
   backupFile: string
+  /** Photos are encrypted with it, like the backup; a plain copy in the mirror is replaced. */
+  seal?: DataKey | null
   sqlite?: SqliteOptions
 }): Promise<PhotoCopies> {
+  const seal = opts.seal
+  const whole = async (target: string, size: number) =>
+    seal ? readHeader(target)?.keyId === seal.keyId : (await sizeOf(target)) === size
   const done: PhotoCopies = { copied: 0, missing: 0 }
   if (sameFolder(opts.dataFolder, opts.backupFolder)) return done
   const files = photoFilesOf(opts.backupFile, opts.sqlite)
@@ -122,8 +142,9 @@ export async function mirrorAttachments(opts: {
       done.missing++
       continue
     }
-    if ((await sizeOf(target)) === size) continue
-    if (await copyWhole(source, target, size)) done.copied++
+    if (await whole(target, size)) continue
+    const write = seal ? (from: string, temp: string) => sealFile(from, temp, seal) : plainCopy
+    if (await writeWhole(source, target, size, write, { targetSize: seal ? null : size })) done.copied++
     else done.missing++
   }
   return done
@@ -194,8 +215,12 @@ export function pruneMirror(opts: {
 export async function restoreAttachments(opts: {
   dataFolder: string
   backupFile: string
+  /** The data key of an encrypted photo in the mirror (this PC's, or unwrapped with the passphrase). */
+  keyFor?: (header: FileHeader) => Buffer | null
   sqlite?: SqliteOptions
 }): Promise<PhotoCopies & { error: unknown }> {
+  const keyFor = opts.keyFor ?? (() => null)
+  const decrypt = (source: string, temp: string) => void openSealedFile(source, temp, keyFor)
   const done = { copied: 0, missing: 0, error: undefined as unknown }
   const mirror = dirname(opts.backupFile)
   // The restored file is a byte copy of the backup: its rows are the backup's.
@@ -205,7 +230,13 @@ export async function restoreAttachments(opts: {
       const target = attachmentPath(opts.dataFolder, file)
       if ((await sizeOf(target)) === size) continue
       const source = attachmentPath(mirror, file)
-      if (!sameFolder(mirror, opts.dataFolder) && (await copyWhole(source, target, size))) done.copied++
+      const sealed = isSealed(source)
+      const copied =
+        !sameFolder(mirror, opts.dataFolder) &&
+        (await writeWhole(source, target, size, sealed ? decrypt : plainCopy, {
+          sourceSize: sealed ? ((await sizeOf(source)) ?? -1) : size,
+        }))
+      if (copied) done.copied++
       else done.missing++
     } catch (error) {
       done.error ??= error

@@ -5,7 +5,6 @@ import {
   copyFileSync,
   existsSync,
   fsyncSync,
-  mkdirSync,
   openSync,
   readSync,
   readdirSync,
@@ -16,6 +15,7 @@ import {
 import { basename, dirname, join, resolve } from 'node:path'
 import Database from 'better-sqlite3'
 import { AppError } from '@main/core/errors'
+import { privateFile, privateFolder } from '@main/core/paths'
 import { vietnamClock } from '@shared/text/dates'
 
 /** Backup files are `so-phong-dich-YYYYMMDD-HHmmss.sqlite` in Vietnam time; `-2`, `-3`… when a second is taken. */
@@ -117,7 +117,7 @@ function freeName(folder: string, base: string): string {
 
 // ---------------------------------------------------------------- file helpers
 
-function removeWithSidecars(file: string): void {
+export function removeWithSidecars(file: string): void {
   for (const f of [file, ...SIDECARS.map((s) => file + s)]) rmSync(f, { force: true })
 }
 
@@ -149,7 +149,15 @@ function tempName(folder: string, label: string): string {
 }
 
 /** Leftovers of a backup cut short by a crash; recent ones may belong to a backup still running. */
-function removeStaleTemps(folder: string, now: number): void {
+/** Plain copies the work folder holds while a backup is encrypted or a restore decrypted. */
+const WORK_PATTERN = /^(?:so-phong-dich-.*|\.restore-[0-9a-f]+)\.sqlite(?:-wal|-shm|-journal)?$/
+
+/** Plain copies left in the work folder by a crash during an encrypted backup or restore. */
+export function removeStaleWork(folder: string, now: number): void {
+  removeStaleTemps(folder, now, WORK_PATTERN)
+}
+
+function removeStaleTemps(folder: string, now: number, pattern = TEMP_PATTERN): void {
   let names: string[]
   try {
     names = readdirSync(folder)
@@ -157,7 +165,7 @@ function removeStaleTemps(folder: string, now: number): void {
     return
   }
   for (const name of names) {
-    if (!TEMP_PATTERN.test(name)) continue
+    if (!pattern.test(name)) continue
     try {
       const file = join(folder, name)
       if (now - statSync(file).mtimeMs > STALE_TEMP_MS) rmSync(file, { force: true })
@@ -196,27 +204,58 @@ export async function writeBackup(
   options: SqliteOptions = {},
 ): Promise<BackupInfo> {
   const stamp = backupStamp(now)
+  prepareFolder(folder)
+  const temp = tempName(folder, stamp)
   try {
-    mkdirSync(folder, { recursive: true })
+    await copyOnline(db, temp, folder)
+    privateFile(temp)
+    if (!finishCopy(temp, db.pragma('application_id', { simple: true }), options))
+      throw appError('internal', MESSAGES.check)
+    return nameBackup(temp, folder, stamp)
+  } catch (error) {
+    removeWithSidecars(temp)
+    throw error
+  }
+}
+
+function prepareFolder(folder: string): void {
+  try {
+    privateFolder(folder)
   } catch (error) {
     throw appError('internal', MESSAGES.folder(folder), error)
   }
   removeStaleTemps(folder, Date.now())
+}
 
+/** Synchronous from the name's choice to the rename: two backups in the same second cannot pick the same name. */
+function nameBackup(temp: string, folder: string, stamp: string): BackupInfo {
+  const file = freeName(folder, `${BACKUP_PREFIX}${stamp}`)
+  try {
+    renameSync(temp, file)
+  } catch (error) {
+    throw appError('internal', MESSAGES.write(folder), error)
+  }
+  fsyncFolder(folder)
+  return infoOf(file)!
+}
+
+/**
+ * An encrypted backup into `folder`: `seal` writes the encrypted copy of a checked plain copy
+ * (made elsewhere, on the local disk) to a temporary name, which gets a backup's name once
+ * flushed. The plain text never reaches the backup folder.
+ */
+export function writeSealedBackup(folder: string, now: Date, seal: (temp: string) => void): BackupInfo {
+  const stamp = backupStamp(now)
+  prepareFolder(folder)
   const temp = tempName(folder, stamp)
   try {
-    await copyOnline(db, temp, folder)
-    if (!finishCopy(temp, db.pragma('application_id', { simple: true }), options))
-      throw appError('internal', MESSAGES.check)
-    // Synchronous from here to the rename: two backups in the same second cannot pick the same name.
-    const file = freeName(folder, `${BACKUP_PREFIX}${stamp}`)
     try {
-      renameSync(temp, file)
+      seal(temp)
+      fsyncFile(temp)
     } catch (error) {
       throw appError('internal', MESSAGES.write(folder), error)
     }
-    fsyncFolder(folder)
-    return infoOf(file)!
+    return nameBackup(temp, folder, stamp)
   } catch (error) {
     removeWithSidecars(temp)
     throw error
@@ -417,6 +456,7 @@ export function replaceDatabaseFile(
   const temp = join(folder, `.${basename(current)}.restore-${randomBytes(4).toString('hex')}.tmp`)
   try {
     copyFileSync(backup, temp, constants.COPYFILE_EXCL)
+    privateFile(temp)
     fsyncFile(temp)
   } catch (error) {
     removeWithSidecars(temp)
@@ -448,11 +488,12 @@ function isFile(file: string): boolean {
 function copyAside(current: string, asideFolder: string, stamp: string): string {
   let asideFile: string | undefined
   try {
-    mkdirSync(asideFolder, { recursive: true })
+    privateFolder(asideFolder)
     asideFile = freeName(asideFolder, `${ASIDE_PREFIX}${stamp}`)
     for (const suffix of ['', '-wal', '-shm']) {
       if (suffix && !existsSync(current + suffix)) continue
       copyFileSync(current + suffix, asideFile + suffix, constants.COPYFILE_EXCL)
+      privateFile(asideFile + suffix)
       fsyncFile(asideFile + suffix)
     }
     fsyncFolder(asideFolder)

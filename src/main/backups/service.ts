@@ -1,13 +1,16 @@
 import { readFileSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
-import type Database from 'better-sqlite3'
+import Database from 'better-sqlite3'
 import type { DataSource } from 'typeorm'
 import { BackupSettings, DEFAULT_BACKUP_SETTINGS, backupMsg, isAbsolutePath } from '@shared/backups/schemas'
 import type {
   AutomaticBackupResult,
   BackupDto,
+  BackupEncryption,
   BackupOverview,
+  RecoveryPreview,
   RestoreResult,
+  SalvageTable,
   StoreHealth,
 } from '@shared/backups/schemas'
 import { AppError } from '../core/errors'
@@ -24,12 +27,27 @@ import {
   newestFirst,
   pruneBackups,
   quickCheck,
+  removeStaleWork,
+  removeWithSidecars,
   replaceDatabaseFile,
   writeBackup,
+  writeSealedBackup,
 } from './backup-file'
 import type { BackupInfo, BackupVerdict } from './backup-file'
-import { missingPhotosMessage, mirrorAttachments, pruneMirror, restoreAttachments } from './attachments'
 import { SET_ASIDE_FOLDER, pruneSetAside } from './set-aside'
+import type { DataKey } from './encryption'
+import { applySalvage, previewSalvage } from './salvage'
+import { newDataKey, sealFile } from './encryption'
+import { BackupKeys } from './key-keeper'
+import type { SecretKeeper } from './key-keeper'
+import { openBackup } from './opened-backup'
+import {
+  missingPhotosMessage,
+  mirrorAttachments,
+  photoFilesOf,
+  pruneMirror,
+  restoreAttachments,
+} from './attachments'
 
 export const backupsGroup: SettingsGroup<typeof BackupSettings> = {
   key: 'backups',
@@ -91,10 +109,14 @@ export class Backups {
   lastAutomatic: AutomaticBackupResult | null = null
   private automaticRunning: Promise<void> | null = null
 
+  readonly keys: BackupKeys
+
   constructor(
     private readonly store: BackupStore,
     private readonly logger: Logger,
+    keeper: SecretKeeper,
   ) {
+    this.keys = new BackupKeys(keeper)
     this.health = { ok: true, checkedAt: new Date(0).toISOString(), message: null, latestGood: null }
   }
 
@@ -105,6 +127,11 @@ export class Backups {
   /** Where the live photos are (`attachments/` beside the database). */
   private get dataFolder(): string {
     return dirname(this.store.file)
+  }
+
+  /** Plain copies on their way into or out of an encrypted backup: on the local disk, 0700. */
+  private get workFolder(): string {
+    return join(this.dataFolder, 'backup-work')
   }
 
   /**
@@ -154,7 +181,27 @@ export class Backups {
       backups: listBackups(this.folderOf(settings)).map(toDto),
       lastAutomatic: this.lastAutomatic,
       health: this.health,
+      encryption: this.encryption(),
     }
+  }
+
+  private encryption(): BackupEncryption | null {
+    const ring = this.keys.ring()
+    return ring.current && ring.since ? { keyId: ring.current, since: ring.since } : null
+  }
+
+  /**
+   * A new data key for the backups from now on, wrapped under `passphrase` (which is never
+   * stored); this PC keeps the key, older keys too, so earlier backups still restore here.
+   */
+  setPassphrase(passphrase: string, now: Date): BackupEncryption {
+    try {
+      this.keys.add(newDataKey(passphrase), now, true)
+    } catch (error) {
+      this.logger.error('backup key not kept', error)
+      throw new AppError('internal', backupMsg.keyNotKept)
+    }
+    return this.encryption()!
   }
 
   /**
@@ -163,15 +210,19 @@ export class Backups {
    * mirrored photos no remaining backup references.
    */
   async create(now: Date): Promise<BackupDto> {
+    // A damaged store is not copied over good backups (pruning would drop the oldest good one).
+    if (!this.health.ok) throw new AppError('read_only', backupMsg.readOnly)
     const settings = await this.settings()
     const folder = this.folderOf(settings)
-    const info = await writeBackup(rawDatabase(this.store.dataSource()), folder, now, this.options)
+    const seal = this.keys.current()
+    const info = seal ? await this.writeSealed(folder, now, seal) : await this.writePlain(folder, now)
     let photos
     try {
       photos = await mirrorAttachments({
         dataFolder: this.dataFolder,
         backupFolder: folder,
         backupFile: info.file,
+        seal,
         sqlite: this.options,
       })
     } catch (error) {
@@ -192,6 +243,22 @@ export class Backups {
       `backup ${info.file} (${info.size} bytes); photos ${photos.copied} copied, ${photos.missing} missing from the data folder; pruned ${pruned.length} backups, ${mirror.removed} photos`,
     )
     return toDto(info)
+  }
+
+  private writePlain(folder: string, now: Date): Promise<BackupInfo> {
+    return writeBackup(rawDatabase(this.store.dataSource()), folder, now, this.options)
+  }
+
+  /** A checked plain copy in the work folder, encrypted into the backup folder, then removed. */
+  private async writeSealed(folder: string, now: Date, seal: DataKey): Promise<BackupInfo> {
+    removeStaleWork(this.workFolder, Date.now())
+    const plain = await writeBackup(rawDatabase(this.store.dataSource()), this.workFolder, now, this.options)
+    try {
+      const photos = photoFilesOf(plain.file, this.options) ?? []
+      return writeSealedBackup(folder, now, (temp) => sealFile(plain.file, temp, seal, photos))
+    } finally {
+      removeWithSidecars(plain.file)
+    }
   }
 
   /** Resolves once no automatic backup is running (closing the store must wait for it). */
@@ -243,8 +310,23 @@ export class Backups {
   private latestGood(settings: BackupSettings): BackupDto | null {
     const folders = [...new Set([this.folderOf(settings), this.rememberedFolder() ?? this.defaultFolder])]
     const candidates = folders.flatMap((f) => listBackups(f)).sort(newestFirst)
-    const good = candidates.find((b) => this.inspect(b.file).ok)
+    const good = candidates.find((b) => this.verdictOf(b.file).ok)
     return good ? toDto(good) : null
+  }
+
+  /** The verdict on a backup, decrypted with this PC's keys when encrypted. */
+  private verdictOf(file: string): BackupVerdict {
+    try {
+      const opened = openBackup(file, { keys: this.keys, workFolder: this.workFolder })
+      try {
+        return this.inspect(opened.plain)
+      } finally {
+        opened.close()
+      }
+    } catch (error) {
+      const message = error instanceof AppError ? error.message : String(error)
+      return { ok: false, reason: 'unreadable', message }
+    }
   }
 
   inspect(file: string): BackupVerdict {
@@ -264,25 +346,43 @@ export class Backups {
    * Checks the backup, keeps the current file aside, swaps it in and reopens (running the
    * migrations a backup from an older version needs). Refusals leave the store untouched.
    */
-  async restore(file: string, now: Date, { checkAfter = true } = {}): Promise<RestoreResult> {
-    const verdict = this.inspect(file)
-    if (!verdict.ok) throw AppError.validation({ file: verdict.message }, verdict.message)
-    const asideFolder = join(dirname(this.store.file), 'before-restore')
+  async restore(
+    file: string,
+    now: Date,
+    { checkAfter = true, passphrase }: { checkAfter?: boolean; passphrase?: string } = {},
+  ): Promise<RestoreResult> {
+    const opened = openBackup(file, { keys: this.keys, workFolder: this.workFolder, passphrase })
     let asideFile = ''
-    await this.store.replaceDatabase(async (closedFile) => {
-      ;({ asideFile } = replaceDatabaseFile({
-        current: closedFile,
-        backup: file,
-        asideFolder,
-        now,
-        ...this.options,
-      }))
-    })
-    const photos = await restoreAttachments({
-      dataFolder: this.dataFolder,
-      backupFile: file,
-      sqlite: this.options,
-    })
+    let photos
+    try {
+      const verdict = this.inspect(opened.plain)
+      if (!verdict.ok) throw AppError.validation({ file: verdict.message }, verdict.message)
+      const asideFolder = join(dirname(this.store.file), 'before-restore')
+      await this.store.replaceDatabase(async (closedFile) => {
+        ;({ asideFile } = replaceDatabaseFile({
+          current: closedFile,
+          backup: opened.plain,
+          asideFolder,
+          now,
+          ...this.options,
+        }))
+      })
+      photos = await restoreAttachments({
+        dataFolder: this.dataFolder,
+        backupFile: file,
+        keyFor: opened.keyFor,
+        sqlite: this.options,
+      })
+    } finally {
+      opened.close()
+    }
+    // Restored on a PC that did not have the key (a new PC): it keeps it for the next backups.
+    const unwrapped = opened.unwrapped()
+    try {
+      if (unwrapped) this.keys.add(unwrapped, now, false)
+    } catch (error) {
+      this.logger.error('restored backup key not kept', error)
+    }
     this.logger.info(
       `restored ${file}; previous store kept at ${asideFile}; photos ${photos.copied} copied, ${photos.missing} missing`,
     )
@@ -298,12 +398,54 @@ export class Backups {
     }
   }
 
-  /** Restore of the newest good backup, allowed only while the start-up check has failed. */
-  async recover(now: Date): Promise<RestoreResult> {
+  /** The backup a recovery would restore; only while the start-up check has failed. */
+  private async recoverable(): Promise<BackupDto> {
     if (this.health.ok) throw AppError.conflict(backupMsg.notDamaged)
     const latest = this.health.latestGood ?? this.latestGood(await this.settings())
     if (!latest) throw AppError.notFound(backupMsg.noGoodBackup)
-    return this.restore(latest.file, now)
+    return latest
+  }
+
+  /** What the newest good backup lacks that the damaged store can still read, table by table. */
+  async recoveryPreview(): Promise<RecoveryPreview> {
+    const backup = await this.recoverable()
+    const opened = openBackup(backup.file, { keys: this.keys, workFolder: this.workFolder })
+    try {
+      const tables = this.withReadOnly(opened.plain, (target) =>
+        previewSalvage(rawDatabase(this.store.dataSource()), target),
+      )
+      return { backup, tables }
+    } finally {
+      opened.close()
+    }
+  }
+
+  /**
+   * Restore of the newest good backup, allowed only while the start-up check has failed; then
+   * the newer rows still readable in the damaged file (now set aside) are put back.
+   */
+  async recover(now: Date): Promise<RestoreResult> {
+    const latest = await this.recoverable()
+    const result = await this.restore(latest.file, now, { checkAfter: false })
+    let salvaged: SalvageTable[] = []
+    try {
+      salvaged = this.withReadOnly(result.asideFile, (damaged) =>
+        applySalvage(damaged, rawDatabase(this.store.dataSource())),
+      )
+    } catch (error) {
+      this.logger.error(`nothing salvaged from ${result.asideFile}`, error)
+    }
+    await this.checkStore(now)
+    return { ...result, salvaged }
+  }
+
+  private withReadOnly<T>(file: string, use: (db: Database.Database) => T): T {
+    const db = new Database(file, { readonly: true, fileMustExist: true, ...this.options })
+    try {
+      return use(db)
+    } finally {
+      db.close()
+    }
   }
 
   private get options() {

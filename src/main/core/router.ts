@@ -3,6 +3,7 @@ import { contract, isRouteName } from '@shared/contract'
 import type { ApiError, Result, RouteName, RouteOutput, RouteParsed } from '@shared/contract'
 import type { RouteSpec } from '@shared/contract/route'
 import { accountMsg } from '@shared/accounts/schemas'
+import { backupMsg } from '@shared/backups/schemas'
 import { AppError, INTERNAL_ERROR, fieldErrorsOf } from './errors'
 import type { Logger } from './logger'
 import { SerialQueue } from './serial-queue'
@@ -57,6 +58,32 @@ export interface RouterDeps {
   clock?: () => number
 }
 
+const readOnlyError = () => new AppError('read_only', backupMsg.readOnly)
+
+/** Rows inserted, updated or deleted on the connection so far (triggers included). */
+async function totalChanges(m: EntityManager): Promise<number> {
+  const [row] = (await m.query('SELECT total_changes() AS n')) as Array<{ n: number }>
+  return row?.n ?? 0
+}
+
+/**
+ * While the start-up check has failed the store is read-only: a write route may run only when
+ * it changes nothing but its own audit line (exports and printouts, which people still need),
+ * so the check is on what the handler did, inside its transaction, which a refusal rolls back.
+ */
+async function readOnlyGuard<T>(m: EntityManager, handler: () => Promise<T>): Promise<T> {
+  const before = await totalChanges(m)
+  let out: T
+  try {
+    out = await handler()
+  } catch (error) {
+    if (error instanceof AppError) throw error
+    throw readOnlyError()
+  }
+  if ((await totalChanges(m)) !== before) throw readOnlyError()
+  return out
+}
+
 const fail = (code: ApiError['code'], message: string): Result<never> => ({
   ok: false,
   error: { code, message, fieldErrors: {} },
@@ -103,8 +130,10 @@ export function createRouter(deps: RouterDeps): Router {
     if (spec.kind === 'read') return handler(input, context(dataSource.manager))
     let data: unknown
     if (spec.kind === 'write') {
+      const readOnly = !host.backups.health.ok
       data = await dataSource.transaction(async (m) => {
-        const out = await handler(input, context(m))
+        const write = () => handler(input, context(m))
+        const out = await (readOnly ? readOnlyGuard(m, write) : write())
         await writeAuditEntries(m, who(), name, audit.entries, true, new Date(clock()))
         return out
       })
@@ -132,6 +161,7 @@ export function createRouter(deps: RouterDeps): Router {
   return {
     runJob(name, job) {
       return queue.run(async () => {
+        if (!host.backups.health.ok) throw readOnlyError()
         const audit = new AuditRecorder()
         const now = new Date(clock())
         const after: Array<() => void> = []

@@ -1,9 +1,9 @@
-import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import type Database from 'better-sqlite3'
 import { DataSource } from 'typeorm'
 import { entities } from './entities'
 import { migrations } from './migrations'
+import { privateFile, privateFolder } from '../core/paths'
 
 export const DATABASE_FILE_NAME = 'so-phong-dich.sqlite'
 
@@ -18,7 +18,7 @@ export interface OpenDatabaseOptions {
 
 /** The one place that creates the DataSource: pragmas first, then pending migrations. */
 export async function openDatabase(options: OpenDatabaseOptions): Promise<DataSource> {
-  mkdirSync(dirname(options.file), { recursive: true })
+  privateFolder(dirname(options.file))
   const dataSource = new DataSource({
     type: 'better-sqlite3',
     database: options.file,
@@ -41,6 +41,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<DataSo
     },
   })
   await dataSource.initialize()
+  for (const suffix of ['', '-wal', '-shm']) privateFile(options.file + suffix)
   if (options.runMigrations !== false) await dataSource.runMigrations({ transaction: 'each' })
   useIncrementalVacuum(rawConnection(dataSource))
   return dataSource

@@ -11,6 +11,12 @@ export const backupMsg = {
   absoluteFile: 'Nhập tên một bản sao lưu trong thư mục hoặc đường dẫn đầy đủ của tệp',
   notDamaged: 'Dữ liệu đang dùng không bị lỗi; hãy đăng nhập bằng tài khoản quản trị để khôi phục.',
   noGoodBackup: 'Không tìm thấy bản sao lưu nào còn tốt để khôi phục.',
+  keyNotKept:
+    'Không lưu được khoá mã hoá trên máy này (kho khoá của hệ điều hành không dùng được). Mật khẩu chưa được đặt.',
+  passphraseLength: 'Mật khẩu sao lưu cần từ 12 đến 200 ký tự',
+  passphraseMismatch: 'Hai lần nhập mật khẩu không giống nhau',
+  readOnly:
+    'Dữ liệu đang bị lỗi nên ứng dụng chỉ cho xem, tra cứu và xuất tệp; chưa lưu được thay đổi nào. Hãy báo người quản trị khôi phục từ bản sao lưu (Cài đặt → Sao lưu và khôi phục).',
 }
 
 /** Windows drive (C:\), UNC share (\\server\share) or POSIX root: a folder that does not depend on where the app runs. */
@@ -44,8 +50,28 @@ export const BackupRestoreInput = z.object({
   file: requiredText(1000).refine((v) => !/[\\/]/.test(v) || isAbsolutePath(v), {
     error: backupMsg.absoluteFile,
   }),
+  /** Only for an encrypted backup whose key this PC does not have (a new PC). */
+  passphrase: z.string({ error: msg.invalid }).max(200, { error: backupMsg.passphraseLength }).optional(),
 })
 export type BackupRestoreInput = z.input<typeof BackupRestoreInput>
+
+/** The administrator's backup passphrase: it wraps a new data key and is never stored. */
+export const BackupPassphraseInput = z
+  .object({
+    passphrase: z
+      .string({ error: msg.invalid })
+      .min(12, { error: backupMsg.passphraseLength })
+      .max(200, { error: backupMsg.passphraseLength }),
+    confirm: z.string({ error: msg.invalid }),
+  })
+  .refine((v) => v.passphrase === v.confirm, { error: backupMsg.passphraseMismatch, path: ['confirm'] })
+export type BackupPassphraseInput = z.input<typeof BackupPassphraseInput>
+
+/** Backups are encrypted with the key `keyId` since `since` (printed on the recovery sheet). */
+export interface BackupEncryption {
+  keyId: string
+  since: string
+}
 
 export interface BackupDto {
   name: string
@@ -80,6 +106,27 @@ export interface BackupOverview {
   backups: BackupDto[]
   lastAutomatic: AutomaticBackupResult | null
   health: StoreHealth
+  /** Null: no passphrase set on this PC, backups are written in plain. */
+  encryption: BackupEncryption | null
+}
+
+/** Rows of one table newer than the backup, found in the damaged store. */
+export interface SalvageTable {
+  table: string
+  /** Still readable in the damaged file. */
+  readable: number
+  /** Ids in the newer span that could not be read (on a damaged page). */
+  unreadable: number
+  /** Put back into the restored store (0 in a preview). */
+  saved: number
+  /** Unreadable, or refused by the restored store (a reference that no longer resolves). */
+  notSaved: number
+}
+
+/** Shown before a recovery is confirmed: what the backup lacks that the damaged file still holds. */
+export interface RecoveryPreview {
+  backup: BackupDto
+  tables: SalvageTable[]
 }
 
 export interface RestoreResult {
@@ -92,4 +139,6 @@ export interface RestoreResult {
   photosMissing: number
   /** Vietnamese, when some are missing: shown after the reload. */
   photosMessage: string | null
+  /** After a recovery from a damaged store: the newer rows put back, per table. */
+  salvaged?: SalvageTable[]
 }

@@ -51,8 +51,15 @@ import type { AuthStatus, UserDto } from '../accounts/schemas'
 import { AuditQuery } from '../audit/schemas'
 import type { AuditChainReport, AuditEntryDto, FileDownload } from '../audit/schemas'
 import type { SampleDataStatus } from '../settings/schemas'
-import { BackupRestoreInput, BackupSettings } from '../backups/schemas'
-import type { BackupDto, BackupOverview, RestoreResult, StoreHealth } from '../backups/schemas'
+import { BackupPassphraseInput, BackupRestoreInput, BackupSettings } from '../backups/schemas'
+import type {
+  BackupDto,
+  BackupEncryption,
+  BackupOverview,
+  RecoveryPreview,
+  RestoreResult,
+  StoreHealth,
+} from '../backups/schemas'
 import { inspectionRoutes } from './inspections'
 import { staffRoutes } from './staff'
 import { vaccineRoutes } from './vaccines'
@@ -365,6 +372,12 @@ export const contract = {
     permission: 'backups.manage',
     kind: 'session',
   }),
+  /** A new backup key under a new passphrase; the renderer shows the recovery sheet once. */
+  'backups:setPassphrase': route<typeof BackupPassphraseInput, BackupEncryption>({
+    input: BackupPassphraseInput,
+    permission: 'backups.manage',
+    kind: 'session',
+  }),
   /** Public: the sign-in screen warns when the start-up check failed. */
   'backups:health': route<typeof none, StoreHealth>({
     input: none,
@@ -381,6 +394,12 @@ export const contract = {
     input: none,
     permission: 'public',
     kind: 'session',
+  }),
+  /** Public like recover: what the backup lacks that the damaged store still holds, before confirming. */
+  'backups:recoveryPreview': route<typeof none, RecoveryPreview>({
+    input: none,
+    permission: 'public',
+    kind: 'read',
   }),
   ...inspectionRoutes,
   ...staffRoutes,

@@ -32,6 +32,8 @@ export type ErrorCode =
   | 'forbidden'
   | 'unauthorized'
   | 'locked'
+  /** The start-up check failed: the store answers reads only until it is recovered. */
+  | 'read_only'
   | 'unknown_route'
   | 'internal'
 

@@ -151,8 +151,13 @@ test('a store damaged at start-up is reported on the sign-in screen and recovere
   await page.screenshot({ path: testInfo.outputPath('damaged-store.png'), fullPage: true })
 
   await banner.getByTestId('recover').click()
+  // Before confirming: what the backup lacks that the damaged file still holds (the backup's own audit line).
+  await expect(page.getByTestId('recovery-preview')).toContainText(
+    'Nhật ký: 1 dòng đọc được, 0 dòng không đọc được',
+  )
   await page.locator('.el-message-box').getByRole('button', { name: 'Khôi phục bản sao lưu này' }).click()
-  await expect(page.locator('.el-notification')).toContainText('Đã khôi phục dữ liệu')
+  await expect(page.locator('.el-notification').filter({ hasText: 'Đã khôi phục dữ liệu' })).toBeVisible()
+  await expect(page.getByTestId('salvaged')).toContainText('Nhật ký: lưu lại 1, không lưu được 0')
   await expect(page.getByTestId('store-health')).toHaveCount(0)
   await signIn(page)
   await preview.open(page, '/units')

@@ -121,6 +121,12 @@ const malformed: Record<RouteName, unknown[]> = {
   'backups:restore': [{}, { file: '' }, { file: '../so-phong-dich.sqlite' }],
   'backups:health': [{ extra: true }],
   'backups:recover': [{ extra: true }],
+  'backups:recoveryPreview': [{ extra: true }],
+  'backups:setPassphrase': [
+    {},
+    { passphrase: 'ngan', confirm: 'ngan' },
+    { passphrase: 'mot-mat-khau-dai', confirm: 'mat-khau-khac-dai' },
+  ],
   'settings:getReception': [{ extra: true }],
   'settings:updateReception': [
     {},
@@ -407,7 +413,7 @@ describe('route contract', () => {
     const input =
       name === 'backups:restore' ? { file: (await app.ok('backups:create', {})).name } : valid[name]
     const result = await app.router.dispatch(name, input, session)
-    if (name === 'backups:recover') {
+    if (name === 'backups:recover' || name === 'backups:recoveryPreview') {
       expect(result).toEqual({ ok: false, error: expect.objectContaining({ code: 'conflict' }) })
       return
     }

@@ -15,3 +15,24 @@ export function damageTable(file: string, table: string): void {
   bytes.fill(0xa5, (root - 1) * page + 8, root * page)
   writeFileSync(file, bytes)
 }
+
+/**
+ * Fills one leaf page of `table` with junk in a closed database and returns its number: the
+ * next-to-last in key order, so the newest rows before and after it stay readable.
+ */
+export function damageLeafPage(file: string, table: string): number {
+  const db = new Database(file)
+  const size = db.pragma('page_size', { simple: true }) as number
+  const leaves = db
+    .prepare(`SELECT pageno FROM dbstat WHERE name = ? AND pagetype = 'leaf' ORDER BY path`)
+    .pluck()
+    .all(table) as number[]
+  db.pragma('wal_checkpoint(TRUNCATE)')
+  db.close()
+  const page = leaves.at(-2)
+  if (page === undefined) throw new Error(`${table} has fewer than two leaf pages`)
+  const bytes = readFileSync(file)
+  bytes.fill(0xa5, (page - 1) * size, page * size)
+  writeFileSync(file, bytes)
+  return page
+}

@@ -115,6 +115,8 @@ export const valid: Record<RouteName, unknown> = {
   'backups:restore': { file: 'so-phong-dich-20260101-080000.sqlite' },
   'backups:health': {},
   'backups:recover': {},
+  'backups:recoveryPreview': {},
+  'backups:setPassphrase': { passphrase: 'mot-mat-khau-sao-luu', confirm: 'mot-mat-khau-sao-luu' },
   'settings:getReception': {},
   'settings:updateReception': { retentionDays: 30, autoCheckOutTime: '17:30', scannerPort: null },
   'visits:checkIn': { visitor: { fullName: 'Nguyễn Văn An', idType: 'cccd', idNumber: CCCD }, hostUnitId: 1 },

@@ -222,6 +222,46 @@ export const en: Messages = {
     restoredTitle: 'Data restored',
     restoredBody: 'From {from}. The data as it was before is kept at {aside}.',
     restoredPhotosMissing: 'Data restored, but {n} inspection photos are missing',
+    readOnly:
+      'Read-only mode: you can still look up, print and export, but no change can be saved until the data is recovered.',
+    previewTitle: 'This backup lacks the following',
+    previewIntro:
+      'Rows made after the backup that the damaged file can still read will be put back into the recovered data (where what they refer to is there):',
+    previewRow: '{table}: {readable} readable rows, {unreadable} unreadable',
+    previewNone: 'The damaged file holds no row newer than the backup.',
+    salvagedTitle: 'Put back {n} rows newer than the backup; {lost} could not be saved',
+    salvagedRow: '{table}: {saved} saved, {notSaved} not saved',
+    tables: {
+      visits: 'Visits',
+      visitors: 'Visitors',
+      units: 'Units',
+      audit_log: 'Audit trail',
+      staff: 'Staff',
+      inspections: 'Inspections',
+      daily_reports: 'Daily reports',
+    },
+    encryption: 'Backup encryption',
+    encrypted: 'Backups are encrypted (AES-256) with key {keyId}, since {since}.',
+    notEncrypted:
+      'Backups are not encrypted: anyone holding the USB stick or reaching the share can read the data. Set a backup passphrase.',
+    passphrase: 'Backup passphrase (at least 12 characters)',
+    passphraseConfirm: 'Repeat the passphrase',
+    setPassphrase: 'Set the backup passphrase',
+    changePassphrase: 'Change the backup passphrase',
+    passphraseHint:
+      'This PC keeps the key for the daily backups. The passphrase is only needed to restore on another PC: it is stored nowhere, only printed on the recovery sheet.',
+    sheetTitle: 'Backup recovery sheet',
+    sheetIntro:
+      'Keep this sheet on paper, in a locked cabinet. Do not photograph or save it. Without this passphrase the backups cannot be restored on another PC.',
+    sheetPassphrase: 'Backup passphrase',
+    sheetKey: 'Key id',
+    sheetSince: 'For backups made from',
+    sheetSteps:
+      'To restore on a new PC: install Sổ Phòng Dịch, open Settings → Backups → Restore from another file, pick the backup (with the attachments folder beside it) and type the passphrase on this sheet.',
+    sheetOnce: 'This sheet is shown once. Print it now.',
+    print: 'Print the sheet',
+    printed: 'Printed, close the sheet',
+    askPassphrase: 'Type the backup passphrase',
   },
   dailyReports: {
     tabs: {

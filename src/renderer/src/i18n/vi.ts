@@ -215,6 +215,46 @@ export const vi = {
     restoredTitle: 'Đã khôi phục dữ liệu',
     restoredBody: 'Từ {from}. Dữ liệu trước khi khôi phục được cất tại {aside}.',
     restoredPhotosMissing: 'Đã khôi phục dữ liệu, nhưng thiếu {n} ảnh kiểm tra',
+    readOnly:
+      'Ứng dụng đang ở chế độ chỉ xem: vẫn tra cứu, in và xuất tệp được, nhưng không lưu được thay đổi nào cho đến khi dữ liệu được khôi phục.',
+    previewTitle: 'Bản sao lưu này thiếu những dữ liệu sau',
+    previewIntro:
+      'Những dòng được tạo sau bản sao lưu mà tệp bị lỗi vẫn còn đọc được sẽ được đưa lại vào dữ liệu đã khôi phục (nếu các dữ liệu liên quan còn đủ):',
+    previewRow: '{table}: {readable} dòng đọc được, {unreadable} dòng không đọc được',
+    previewNone: 'Tệp bị lỗi không còn dòng nào mới hơn bản sao lưu.',
+    salvagedTitle: 'Đã đưa lại {n} dòng mới hơn bản sao lưu; {lost} dòng không cứu được',
+    salvagedRow: '{table}: lưu lại {saved}, không lưu được {notSaved}',
+    tables: {
+      visits: 'Lượt ra vào',
+      visitors: 'Khách',
+      units: 'Đơn vị',
+      audit_log: 'Nhật ký',
+      staff: 'Cán bộ',
+      inspections: 'Biên bản kiểm tra',
+      daily_reports: 'Báo cáo ngày',
+    },
+    encryption: 'Mã hoá bản sao lưu',
+    encrypted: 'Các bản sao lưu được mã hoá (AES-256) bằng khoá {keyId}, từ {since}.',
+    notEncrypted:
+      'Các bản sao lưu chưa được mã hoá: ai cầm ổ USB hoặc vào được thư mục chia sẻ đều đọc được dữ liệu. Hãy đặt mật khẩu sao lưu.',
+    passphrase: 'Mật khẩu sao lưu (ít nhất 12 ký tự)',
+    passphraseConfirm: 'Nhập lại mật khẩu',
+    setPassphrase: 'Đặt mật khẩu sao lưu',
+    changePassphrase: 'Đổi mật khẩu sao lưu',
+    passphraseHint:
+      'Máy này tự giữ khoá để sao lưu hằng ngày. Mật khẩu chỉ cần khi khôi phục trên máy khác: nó không được lưu ở đâu, chỉ in trên phiếu khôi phục.',
+    sheetTitle: 'Phiếu khôi phục bản sao lưu',
+    sheetIntro:
+      'Giữ phiếu này trên giấy, trong tủ có khoá. Không chụp ảnh, không lưu vào máy. Không có mật khẩu này thì không khôi phục được bản sao lưu trên máy khác.',
+    sheetPassphrase: 'Mật khẩu sao lưu',
+    sheetKey: 'Mã khoá',
+    sheetSince: 'Dùng cho các bản sao lưu từ',
+    sheetSteps:
+      'Khôi phục trên máy mới: cài Sổ Phòng Dịch, vào Cài đặt → Sao lưu và khôi phục → Khôi phục từ tệp khác, chọn tệp sao lưu (kèm thư mục attachments bên cạnh), nhập mật khẩu trên phiếu này.',
+    sheetOnce: 'Phiếu chỉ hiện một lần. Hãy in ngay.',
+    print: 'In phiếu',
+    printed: 'Đã in, đóng phiếu',
+    askPassphrase: 'Nhập mật khẩu sao lưu',
   },
   dailyReports: {
     tabs: {
