@@ -28,10 +28,14 @@ export const useStaffStore = defineStore('staff', () => {
   }
 
   async function loadUnits(): Promise<void> {
-    units.value = await callOrThrow('units:options', { includeInactive: false })
+    units.value = await callOrThrow('units:options', { includeInactive: true })
   }
 
   const get = (id: number): Promise<StaffDetail> => callOrThrow('staff:get', { id })
+
+  /** Active staff matching what a picker's user typed. */
+  const findActive = async (q: string): Promise<StaffDto[]> =>
+    (await callOrThrow('staff:list', { q, active: 'active', pageSize: 20 })).items
 
   async function create(input: RouteInput<'staff:create'>): Promise<StaffDto> {
     const staff = await callOrThrow('staff:create', input)
@@ -51,5 +55,5 @@ export const useStaffStore = defineStore('staff', () => {
     return staff
   }
 
-  return { page, units, loading, load, loadUnits, get, create, update, move }
+  return { page, units, loading, load, loadUnits, get, findActive, create, update, move }
 })

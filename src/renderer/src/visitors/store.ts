@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
-import type { InsideList } from '@shared/visitors/schemas'
+import type { InsideList, VisitorDto } from '@shared/visitors/schemas'
 import type { UnitOption } from '@shared/units/schemas'
 import { callOrThrow } from '../api/client'
 
@@ -17,7 +17,11 @@ export const useVisitorsStore = defineStore('visitors', () => {
     units.value = await callOrThrow('units:options', { includeInactive: false })
   }
 
-  return { inside, units, loadInside, loadUnits }
+  /** Known visitors matching what a picker's user typed (two characters at least). */
+  const suggest = async (q: string): Promise<VisitorDto[]> =>
+    q.trim().length < 2 ? [] : callOrThrow('visitors:suggest', { q })
+
+  return { inside, units, loadInside, loadUnits, suggest }
 })
 
 /** "1 giờ 05 phút" style durations for people still inside. */
