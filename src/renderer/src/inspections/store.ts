@@ -13,7 +13,7 @@ export const useInspectionsStore = defineStore('inspections', () => {
 
   async function loadPickers(): Promise<void> {
     const [u, k, p, t] = await Promise.all([
-      callOrThrow('units:options', { includeInactive: false }),
+      callOrThrow('units:options', { includeInactive: true }),
       callOrThrow('unitKinds:list', {}),
       callOrThrow('plans:list', { pageSize: 500 }),
       callOrThrow('templates:list', {}),

@@ -29,7 +29,7 @@ export const useVaccinesStore = defineStore('vaccines', () => {
     const [v, g, u] = await Promise.all([
       callOrThrow('vaccines:list', {}),
       callOrThrow('priorityGroups:list', {}),
-      callOrThrow('units:options', { includeInactive: false }),
+      callOrThrow('units:options', { includeInactive: true }),
     ])
     vaccines.value = v
     groups.value = g
