@@ -3,8 +3,9 @@ import { ref } from 'vue'
 import type { UnitKindDto, UnitOption } from '@shared/units/schemas'
 import type { PlanSummaryDto, TeamMemberDto, TemplateDto } from '@shared/inspections/schemas'
 import { callOrThrow } from '../api/client'
+import { action } from '../api/action'
 
-/** Pickers the inspection screens share: units, unit kinds, plans and checklist templates. */
+/** Pickers the inspection screens share (units, unit kinds, plans, checklist templates) and their route calls. */
 export const useInspectionsStore = defineStore('inspections', () => {
   const units = ref<UnitOption[]>([])
   const kinds = ref<UnitKindDto[]>([])
@@ -24,7 +25,24 @@ export const useInspectionsStore = defineStore('inspections', () => {
     templates.value = t
   }
 
-  return { units, kinds, plans, templates, loadPickers }
+  return {
+    inspectionCreate: action('inspections:create'),
+    inspectionList: action('inspections:list'),
+    planCreate: action('plans:create'),
+    planGet: action('plans:get'),
+    planList: action('plans:list'),
+    planReportPdf: action('plans:reportPdf'),
+    planUpdate: action('plans:update'),
+    recommendationFollow: action('recommendations:follow'),
+    recommendationOverdue: action('recommendations:overdue'),
+    templateList: action('templates:list'),
+    templateSave: action('templates:save'),
+    units,
+    kinds,
+    plans,
+    templates,
+    loadPickers,
+  }
 })
 
 /** A new team: its head first, as the minutes list them. */
