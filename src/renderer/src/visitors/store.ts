@@ -3,6 +3,7 @@ import { ref } from 'vue'
 import type { InsideList, VisitorDto } from '@shared/visitors/schemas'
 import type { UnitOption } from '@shared/units/schemas'
 import { callOrThrow } from '../api/client'
+import { action } from '../api/action'
 
 /** What the check-in screen and the inside list share: who is inside, and the units to pick. */
 export const useVisitorsStore = defineStore('visitors', () => {
@@ -21,7 +22,22 @@ export const useVisitorsStore = defineStore('visitors', () => {
   const suggest = async (q: string): Promise<VisitorDto[]> =>
     q.trim().length < 2 ? [] : callOrThrow('visitors:suggest', { q })
 
-  return { inside, units, loadInside, loadUnits, suggest }
+  return {
+    checkOut: action('visits:checkOut'),
+    edit: action('visits:edit'),
+    search: action('visits:search'),
+    trace: action('visits:trace'),
+    visitorHistory: action('visitors:history'),
+    inside,
+    units,
+    loadInside,
+    loadUnits,
+    suggest,
+    dayListXlsx: action('visits:dayListXlsx'),
+    dayListPdf: action('visits:dayListPdf'),
+    traceXlsx: action('visits:traceXlsx'),
+    tracePdf: action('visits:tracePdf'),
+  }
 })
 
 /** "1 giờ 05 phút" style durations for people still inside. */
