@@ -15,7 +15,7 @@ async function withUnits(): Promise<TempApp> {
 }
 
 /** STAFF_HEADERS and a staff row without the columns at `drop` (indexes into STAFF_HEADERS). */
-const without = (drop: number[], row: CellInput[]) => row.filter((_, i) => !drop.includes(i))
+const without = <T>(drop: number[], row: T[]): T[] => row.filter((_, i) => !drop.includes(i))
 const CATEGORY = STAFF_HEADERS.indexOf('Loại cán bộ *')
 const GENDER = STAFF_HEADERS.indexOf('Giới tính')
 
