@@ -26,6 +26,15 @@ export const useInspectionsStore = defineStore('inspections', () => {
   }
 
   return {
+    inspectionAddPhoto: action('inspections:addPhoto'),
+    inspectionCorrect: action('inspections:correct'),
+    inspectionDelete: action('inspections:delete'),
+    inspectionFinalise: action('inspections:finalise'),
+    inspectionGet: action('inspections:get'),
+    inspectionMinutesPdf: action('inspections:minutesPdf'),
+    inspectionPhoto: action('inspections:photo'),
+    inspectionRemovePhoto: action('inspections:removePhoto'),
+    inspectionUpdate: action('inspections:update'),
     inspectionCreate: action('inspections:create'),
     inspectionList: action('inspections:list'),
     planCreate: action('plans:create'),

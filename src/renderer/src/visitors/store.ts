@@ -23,6 +23,17 @@ export const useVisitorsStore = defineStore('visitors', () => {
     q.trim().length < 2 ? [] : callOrThrow('visitors:suggest', { q })
 
   return {
+    checkIn: action('visits:checkIn'),
+    checkOutAll: action('visits:checkOutAll'),
+    rollCallPdf: action('visits:rollCallPdf'),
+    settingsGetReception: action('settings:getReception'),
+    settingsUpdateReception: action('settings:updateReception'),
+    slipPdf: action('visits:slipPdf'),
+    visitorLookup: action('visitors:lookup'),
+    visitorSuggest: action('visitors:suggest'),
+    watchlistCreate: action('watchlist:create'),
+    watchlistList: action('watchlist:list'),
+    watchlistUpdate: action('watchlist:update'),
     checkOut: action('visits:checkOut'),
     edit: action('visits:edit'),
     search: action('visits:search'),
