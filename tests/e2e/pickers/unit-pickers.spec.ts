@@ -96,3 +96,26 @@ test('every unit picker finds a unit typed without diacritics', async ({ page, p
     })
   }
 })
+
+test('a unit no longer active is offered where past visits are searched, not at the desk', async ({
+  page,
+  preview,
+}) => {
+  await units(preview)
+  const old = (await preview.api('units:create', {
+    code: 'PC',
+    name: 'Phòng cũ',
+    kindCode: 'department',
+  })) as {
+    data: { id: number }
+  }
+  expect((await preview.api('units:setActive', { id: old.data.id, active: false })).ok).toBe(true)
+
+  await preview.open(page, '/visitors/search')
+  const filter = new UnitPickerField(page, page.getByTestId('visit-search-unit'))
+  await filter.choose('phong cu', 'Phòng cũ (Ngừng hoạt động)')
+
+  await preview.open(page, '/visitors')
+  const desk = new UnitPickerField(page, page.getByTestId('host-unit'))
+  await expect(await desk.type('phong cu')).toHaveCount(0)
+})

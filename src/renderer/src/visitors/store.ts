@@ -5,7 +5,7 @@ import type { UnitOption } from '@shared/units/schemas'
 import { callOrThrow } from '../api/client'
 import { action } from '../api/action'
 
-/** What the check-in screen and the inside list share: who is inside, and the units to pick. */
+/** What the reception screens share: who is inside, the units to pick (inactive ones for past visits). */
 export const useVisitorsStore = defineStore('visitors', () => {
   const inside = ref<InsideList>({ count: 0, items: [] })
   const units = ref<UnitOption[]>([])
@@ -15,7 +15,7 @@ export const useVisitorsStore = defineStore('visitors', () => {
   }
 
   async function loadUnits(): Promise<void> {
-    units.value = await callOrThrow('units:options', { includeInactive: false })
+    units.value = await callOrThrow('units:options', { includeInactive: true })
   }
 
   /** Known visitors matching what a picker's user typed (two characters at least). */
