@@ -1,6 +1,8 @@
 import type ExcelJS from 'exceljs'
 import type { FileDownload } from '@shared/audit/schemas'
+import type { z } from 'zod'
 import { importMsg } from '@shared/imports/schemas'
+import type { ImportHeaderReport, ImportMapping } from '@shared/imports/schemas'
 import { searchKey } from '@shared/text/search-key'
 import { AppError } from '../core/errors'
 import { loadExcel } from '../core/excel'
@@ -19,6 +21,8 @@ export interface ImportColumn {
   width?: number
   /** Shown under the header in the template. */
   hint?: string
+  /** The values one may give every row of a file that lacks this column. */
+  choices?: string[]
 }
 
 export interface SheetRow {
@@ -95,58 +99,144 @@ export function parseDayText(text: string): string | null {
 export const dayText = (iso: string | null): string =>
   iso ? `${iso.slice(8)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}` : ''
 
+interface HeaderCandidate {
+  sheet: ExcelJS.Worksheet
+  row: number
+  /** Column key → column number, as recognised from the headers. */
+  found: Map<string, number>
+  unrecognised: Array<{ column: number; header: string }>
+}
+
+/** The row of the first 15 naming most columns of the list (the first such row on a tie). */
+function headerOf(sheet: ExcelJS.Worksheet, columns: ImportColumn[]): HeaderCandidate | null {
+  const wanted = columns.map((c) => ({ column: c, keys: [c.label, ...(c.aliases ?? [])].map(headerKey) }))
+  let best: HeaderCandidate | null = null
+  for (let r = 1; r <= Math.min(15, sheet.rowCount); r++) {
+    const found = new Map<string, number>()
+    const unrecognised: HeaderCandidate['unrecognised'] = []
+    sheet.getRow(r).eachCell((cell, col) => {
+      const header = cellText(cell.value, 'text')
+      const hit = wanted.find((w) => w.keys.includes(headerKey(header)))
+      if (hit && !found.has(hit.column.key)) found.set(hit.column.key, col)
+      else if (header) unrecognised.push({ column: col, header })
+    })
+    if (found.size && found.size > (best?.found.size ?? 0)) best = { sheet, row: r, found, unrecognised }
+  }
+  return best
+}
+
+const allRequired = (columns: ImportColumn[], has: (key: string) => boolean) =>
+  columns.every((c) => !c.required || has(c.key))
+
+/** The lines under a list: place and date, the signers' titles (not a row: it has no ID number). */
+const SIGNATURE =
+  /\bngay\b.*\bthang\b.*\bnam\b|nguoi lap|thu truong|ky ten|ghi ro ho ten|xac nhan cua|ky, ghi ro/
+
+/** No ID number, no name (a required cell holds only signature text) and signature text in the row. */
+function isSignatureLine(texts: string[], cells: Record<string, string>, columns: ImportColumn[]): boolean {
+  if (columns.some((c) => c.kind === 'id' && cells[c.key])) return false
+  const keyTexts = columns.filter((c) => c.required && cells[c.key]).map((c) => searchKey(cells[c.key]))
+  if (keyTexts.some((t) => !SIGNATURE.test(t))) return false
+  return SIGNATURE.test(searchKey(texts.join(' ')))
+}
+
+export interface ImportSheet {
+  rows: SheetRow[]
+  header: ImportHeaderReport
+}
+
 /**
- * Reads the first sheet whose header row holds every required column (searched in the first 15
- * rows of each sheet). Empty rows are skipped. Refuses a file that is not a workbook, has no
- * such header, no data or more than `maxRows` rows, with a Vietnamese message.
+ * Reads the sheet whose header row (searched in the first 15 rows) names most columns of the
+ * list, preferring one that names every required column. The clerk's mapping places a column the
+ * header did not name; a default fills a column the file lacks. Until every required column is
+ * placed, no row is read (`header.complete` is false). The list ends at the first empty row after
+ * data or at the signature lines under it. Refuses a file that is not a workbook, names no
+ * column, has no data or more than `maxRows` rows, with a Vietnamese message.
  */
 export async function readImportSheet(
   base64: string,
   columns: ImportColumn[],
   maxRows: number,
-): Promise<SheetRow[]> {
+  mapping: z.output<typeof ImportMapping> = { columns: {}, defaults: {} },
+): Promise<ImportSheet> {
   const book = new (await loadExcel()).Workbook()
   try {
     await book.xlsx.load(Buffer.from(base64, 'base64') as unknown as ArrayBuffer)
   } catch {
     throw AppError.validation({ base64: importMsg.unreadable }, importMsg.unreadable)
   }
-  const wanted = columns.map((c) => ({ column: c, keys: [c.label, ...(c.aliases ?? [])].map(headerKey) }))
-  for (const sheet of book.worksheets) {
-    for (let r = 1; r <= Math.min(15, sheet.rowCount); r++) {
-      const header = sheet.getRow(r)
-      const positions = new Map<string, number>()
-      header.eachCell((cell, col) => {
-        const key = headerKey(cellText(cell.value, 'text'))
-        const hit = wanted.find((w) => w.keys.includes(key))
-        if (hit && !positions.has(hit.column.key)) positions.set(hit.column.key, col)
-      })
-      if (!columns.every((c) => !c.required || positions.has(c.key))) continue
-      const rows: SheetRow[] = []
-      for (let n = r + 1; n <= sheet.rowCount; n++) {
-        const row = sheet.getRow(n)
-        const cells: Record<string, string> = {}
-        let any = false
-        for (const c of columns) {
-          const col = positions.get(c.key)
-          const text = col ? cellText(row.getCell(col).value, c.kind) : ''
-          cells[c.key] = text
-          if (text && c.key !== 'no') any = true
-        }
-        if (!any) continue
-        if (rows.length >= maxRows)
-          throw AppError.validation({ base64: importMsg.tooMany(maxRows) }, importMsg.tooMany(maxRows))
-        rows.push({ row: n, cells })
-      }
-      if (!rows.length) throw AppError.validation({ base64: importMsg.empty }, importMsg.empty)
-      return rows
-    }
+  const candidates = book.worksheets.map((s) => headerOf(s, columns)).filter((c) => c !== null)
+  const chosen =
+    candidates.find((c) => allRequired(columns, (key) => c.found.has(key))) ??
+    candidates.sort((a, b) => b.found.size - a.found.size)[0]
+  if (!chosen) {
+    const names = columns
+      .filter((c) => c.required)
+      .map((c) => c.label)
+      .join(', ')
+    throw AppError.validation({ base64: importMsg.noHeader(names) }, importMsg.noHeader(names))
   }
-  const names = columns
+  const known = columns.map((c) => c.key)
+  const positions = new Map(chosen.found)
+  for (const [key, col] of Object.entries(mapping.columns)) {
+    if (!known.includes(key)) continue
+    if (!chosen.unrecognised.some((u) => u.column === col) && chosen.found.get(key) !== col)
+      throw AppError.validation({ base64: importMsg.badColumn }, importMsg.badColumn)
+    positions.set(key, col)
+  }
+  const defaults = new Map(
+    columns
+      .filter((c) => !positions.has(c.key) && mapping.defaults[c.key])
+      .map((c) => [c.key, mapping.defaults[c.key]!]),
+  )
+  const header: ImportHeaderReport = {
+    missing: columns
+      .filter((c) => c.key !== 'no' && !chosen.found.has(c.key))
+      .map((c) => ({ key: c.key, label: c.label, required: !!c.required, choices: c.choices ?? [] })),
+    unrecognised: chosen.unrecognised,
+    complete: allRequired(columns, (key) => positions.has(key) || defaults.has(key)),
+  }
+  if (!header.complete) return { rows: [], header }
+
+  const { sheet } = chosen
+  const rows: SheetRow[] = []
+  for (let n = chosen.row + 1; n <= sheet.rowCount; n++) {
+    const row = sheet.getRow(n)
+    const texts: string[] = []
+    row.eachCell((cell) => {
+      const text = cellText(cell.value, 'text')
+      if (text) texts.push(text)
+    })
+    if (!texts.length) {
+      if (rows.length) break
+      continue
+    }
+    const cells: Record<string, string> = {}
+    let any = false
+    for (const c of columns) {
+      const col = positions.get(c.key)
+      const text = col ? cellText(row.getCell(col).value, c.kind) : (defaults.get(c.key) ?? '')
+      cells[c.key] = text
+      if (text && col && c.key !== 'no') any = true
+    }
+    if (isSignatureLine(texts, cells, columns)) break
+    if (!any) continue
+    if (rows.length >= maxRows)
+      throw AppError.validation({ base64: importMsg.tooMany(maxRows) }, importMsg.tooMany(maxRows))
+    rows.push({ row: n, cells })
+  }
+  if (!rows.length) throw AppError.validation({ base64: importMsg.empty }, importMsg.empty)
+  return { rows, header }
+}
+
+/** Refuses a file whose required columns are neither found, mapped nor given a default. */
+export function requireComplete(sheet: ImportSheet): SheetRow[] {
+  if (sheet.header.complete) return sheet.rows
+  const labels = sheet.header.missing
     .filter((c) => c.required)
     .map((c) => c.label)
     .join(', ')
-  throw AppError.validation({ base64: importMsg.noHeader(names) }, importMsg.noHeader(names))
+  throw AppError.validation({ base64: importMsg.missingColumns(labels) }, importMsg.missingColumns(labels))
 }
 
 export interface TemplateList {

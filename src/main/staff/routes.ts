@@ -20,9 +20,9 @@ export const staffHandlers: StaffHandlers = {
   'staff:update': (input, ctx) => updateStaff(staffContext(ctx), input),
   'staff:move': (input, ctx) => moveStaff(staffContext(ctx), input),
   'staff:importTemplate': (_input, { m }) => staffTemplate(m),
-  'staff:importPreview': ({ base64 }, { m }) => previewStaffImport(m, base64),
-  'staff:importConfirm': ({ base64, fileName }, ctx) =>
-    confirmStaffImport(staffContext(ctx), base64, fileName),
+  'staff:importPreview': ({ base64, mapping }, { m }) => previewStaffImport(m, base64, mapping),
+  'staff:importConfirm': ({ base64, fileName, mapping }, ctx) =>
+    confirmStaffImport(staffContext(ctx), base64, fileName, mapping),
   'staff:exportXlsx': async (q, { m, now, audit }) => {
     const file = await staffXlsx(m, q, await readSettings(m, agencyGroup), now)
     audit.note('staff', null, `Xuất danh sách cán bộ ra Excel (${file.fileName})`)

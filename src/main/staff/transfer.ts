@@ -1,7 +1,13 @@
 import type { EntityManager } from 'typeorm'
 import type { z } from 'zod'
 import type { FileDownload } from '@shared/audit/schemas'
-import type { ImportPreview, ImportResult, ImportRowDto } from '@shared/imports/schemas'
+import type {
+  ImportHeaderReport,
+  ImportMapping,
+  ImportPreview,
+  ImportResult,
+  ImportRowDto,
+} from '@shared/imports/schemas'
 import { importMsg } from '@shared/imports/schemas'
 import { STAFF_CATEGORIES, StaffInput, staffCategoryLabels, staffGenderLabels } from '@shared/staff/schemas'
 import type { StaffCategory, StaffExportQuery } from '@shared/staff/schemas'
@@ -10,7 +16,14 @@ import { searchKey } from '@shared/text/search-key'
 import { vietnamDay } from '@shared/text/dates'
 import { AppError } from '../core/errors'
 import type { ImportColumn, SheetRow } from '../imports/xlsx'
-import { XLSX_MIME, dayText, parseDayText, readImportSheet, templateFile } from '../imports/xlsx'
+import {
+  XLSX_MIME,
+  dayText,
+  parseDayText,
+  readImportSheet,
+  requireComplete,
+  templateFile,
+} from '../imports/xlsx'
 import { allStaff, insertStaffMany } from './service'
 import type { StaffContext } from './service'
 import { loadExcel } from '../core/excel'
@@ -35,7 +48,14 @@ export const STAFF_COLUMNS: ImportColumn[] = [
     width: 12,
     hint: 'dd/mm/yyyy, ví dụ 12/04/1985',
   },
-  { key: 'gender', label: 'Giới tính', width: 9, hint: 'Nam hoặc Nữ' },
+  {
+    key: 'gender',
+    label: 'Giới tính',
+    aliases: ['Phái', 'Nam/Nữ', 'Nam, nữ'],
+    width: 9,
+    hint: 'Nam hoặc Nữ',
+    choices: ['Nam', 'Nữ'],
+  },
   {
     key: 'idNumber',
     label: 'Số CCCD',
@@ -66,6 +86,7 @@ export const STAFF_COLUMNS: ImportColumn[] = [
     aliases: ['Phân loại', 'Đối tượng'],
     width: 16,
     hint: 'Công chức, Viên chức, Người lao động hoặc Hợp đồng',
+    choices: STAFF_CATEGORIES.map((c) => staffCategoryLabels[c]),
   },
   {
     key: 'unit',
@@ -192,9 +213,10 @@ export async function checkStaffRows(m: EntityManager, rows: SheetRow[]): Promis
   return checked
 }
 
-function preview(checked: CheckedStaffRow[]): ImportPreview {
+function preview(checked: CheckedStaffRow[], header: ImportHeaderReport): ImportPreview {
   return {
     columns: STAFF_COLUMNS.filter((c) => c.key !== 'no').map((c) => ({ key: c.key, label: c.label })),
+    header,
     rows: checked.map((c) => c.dto),
     total: checked.length,
     errorRows: checked.filter((c) => c.dto.errors.length).length,
@@ -202,9 +224,13 @@ function preview(checked: CheckedStaffRow[]): ImportPreview {
 }
 
 /** Reads and checks the file; writes nothing. */
-export async function previewStaffImport(m: EntityManager, base64: string): Promise<ImportPreview> {
-  const rows = await readImportSheet(base64, STAFF_COLUMNS, MAX_STAFF_IMPORT_ROWS)
-  return preview(await checkStaffRows(m, rows))
+export async function previewStaffImport(
+  m: EntityManager,
+  base64: string,
+  mapping?: z.output<typeof ImportMapping>,
+): Promise<ImportPreview> {
+  const sheet = await readImportSheet(base64, STAFF_COLUMNS, MAX_STAFF_IMPORT_ROWS, mapping)
+  return preview(await checkStaffRows(m, sheet.rows), sheet.header)
 }
 
 /**
@@ -215,8 +241,9 @@ export async function confirmStaffImport(
   ctx: StaffContext,
   base64: string,
   fileName: string | null,
+  mapping?: z.output<typeof ImportMapping>,
 ): Promise<ImportResult> {
-  const rows = await readImportSheet(base64, STAFF_COLUMNS, MAX_STAFF_IMPORT_ROWS)
+  const rows = requireComplete(await readImportSheet(base64, STAFF_COLUMNS, MAX_STAFF_IMPORT_ROWS, mapping))
   const checked = await checkStaffRows(ctx.m, rows)
   const bad = checked.filter((c) => c.dto.errors.length).length
   if (bad) throw AppError.validation({ base64: importMsg.hasErrors(bad) }, importMsg.hasErrors(bad))

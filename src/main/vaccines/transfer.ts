@@ -1,6 +1,13 @@
 import type { EntityManager } from 'typeorm'
 import type { FileDownload } from '@shared/audit/schemas'
-import type { ImportPreview, ImportResult, ImportRowDto } from '@shared/imports/schemas'
+import type { z } from 'zod'
+import type {
+  ImportHeaderReport,
+  ImportMapping,
+  ImportPreview,
+  ImportResult,
+  ImportRowDto,
+} from '@shared/imports/schemas'
 import { importMsg } from '@shared/imports/schemas'
 import type { AgencySettings } from '@shared/settings/schemas'
 import {
@@ -18,7 +25,14 @@ import { searchKey } from '@shared/text/search-key'
 import { vietnamDay } from '@shared/text/dates'
 import { AppError } from '../core/errors'
 import type { ImportColumn, SheetRow } from '../imports/xlsx'
-import { XLSX_MIME, dayText, parseDayText, readImportSheet, templateFile } from '../imports/xlsx'
+import {
+  XLSX_MIME,
+  dayText,
+  parseDayText,
+  readImportSheet,
+  requireComplete,
+  templateFile,
+} from '../imports/xlsx'
 import { renderPdf } from '../printing/pdf'
 import { listTable, officialDocument, listSignatures } from '../printing/official-document'
 import {
@@ -32,6 +46,7 @@ import {
 import type { VaccineContext } from './service'
 import { findActiveUnit } from '../units/service'
 import { loadExcel } from '../core/excel'
+import { matchVaccine } from './aliases'
 
 export const MAX_VACCINATION_IMPORT_ROWS = 10_000
 
@@ -104,12 +119,12 @@ const LABEL = Object.fromEntries(VACCINATION_COLUMNS.map((c) => [c.key, c.label]
 const PRIOR = [1, 2, 3] as const
 
 interface Lookups {
-  vaccines: Array<{ id: number; name: string; key: string; active: boolean }>
+  vaccines: Array<{ id: number; name: string; active: boolean }>
   groups: Array<{ id: number; name: string; key: string; no: number }>
 }
 
 async function lookups(m: EntityManager): Promise<Lookups> {
-  const vaccines = (await listCatalog(m, 'vaccines')).map((v) => ({ ...v, key: searchKey(v.name) }))
+  const vaccines = await listCatalog(m, 'vaccines')
   // A group keeps its number (its place in the list) when an earlier one is retired.
   const groups = (await listCatalog(m, 'vaccine_priority_groups'))
     .map((g, i) => ({ ...g, key: searchKey(g.name), no: i + 1 }))
@@ -117,13 +132,9 @@ async function lookups(m: EntityManager): Promise<Lookups> {
   return { vaccines, groups }
 }
 
-/** A vaccine by its name, ignoring case and marks; "Pfizer" finds "Pfizer-BioNTech" when only one starts so. */
+/** A vaccine by any of its usual names, ignoring case, marks and spaces. */
 function findVaccine(l: Lookups, text: string): number | null {
-  const key = searchKey(text)
-  const exact = l.vaccines.find((v) => v.key === key)
-  if (exact) return exact.id
-  const starts = l.vaccines.filter((v) => v.key.startsWith(key))
-  return starts.length === 1 ? starts[0]!.id : null
+  return matchVaccine(l.vaccines, text)?.id ?? null
 }
 
 function findGroup(l: Lookups, text: string): number | null {
@@ -290,8 +301,9 @@ async function checkRows(
   return out
 }
 
-const preview = (checked: CheckedRow[]): ImportPreview => ({
+const preview = (checked: CheckedRow[], header: ImportHeaderReport): ImportPreview => ({
   columns: VACCINATION_COLUMNS.filter((c) => c.key !== 'no').map((c) => ({ key: c.key, label: c.label })),
+  header,
   rows: checked.map((c) => c.dto),
   total: checked.length,
   errorRows: checked.filter((c) => c.dto.errors.length).length,
@@ -310,20 +322,33 @@ async function requireUnitAndRound(m: EntityManager, roundId: number, unitId: nu
 
 export async function previewVaccinationImport(
   m: EntityManager,
-  input: { roundId: number; unitId: number; base64: string },
+  input: { roundId: number; unitId: number; base64: string; mapping?: z.output<typeof ImportMapping> },
 ): Promise<ImportPreview> {
   await requireUnitAndRound(m, input.roundId, input.unitId)
-  const rows = await readImportSheet(input.base64, VACCINATION_COLUMNS, MAX_VACCINATION_IMPORT_ROWS)
-  return preview(await checkRows(m, input.roundId, input.unitId, rows))
+  const sheet = await readImportSheet(
+    input.base64,
+    VACCINATION_COLUMNS,
+    MAX_VACCINATION_IMPORT_ROWS,
+    input.mapping,
+  )
+  return preview(await checkRows(m, input.roundId, input.unitId, sheet.rows), sheet.header)
 }
 
 /** Checks the file again and, only if every row is good, registers them all; the unit's list counts as received. */
 export async function confirmVaccinationImport(
   ctx: VaccineContext,
-  input: { roundId: number; unitId: number; base64: string; fileName: string | null },
+  input: {
+    roundId: number
+    unitId: number
+    base64: string
+    fileName: string | null
+    mapping?: z.output<typeof ImportMapping>
+  },
 ): Promise<ImportResult> {
   await requireUnitAndRound(ctx.m, input.roundId, input.unitId)
-  const rows = await readImportSheet(input.base64, VACCINATION_COLUMNS, MAX_VACCINATION_IMPORT_ROWS)
+  const rows = requireComplete(
+    await readImportSheet(input.base64, VACCINATION_COLUMNS, MAX_VACCINATION_IMPORT_ROWS, input.mapping),
+  )
   const checked = await checkRows(ctx.m, input.roundId, input.unitId, rows)
   const bad = checked.filter((c) => c.dto.errors.length).length
   if (bad) throw AppError.validation({ base64: importMsg.hasErrors(bad) }, importMsg.hasErrors(bad))

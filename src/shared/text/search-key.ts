@@ -21,3 +21,17 @@ export function searchKeyOf(...parts: Array<string | null | undefined>): string 
     .filter((p) => p.length > 0)
     .join(' | ')
 }
+
+/**
+ * Whether every word of a query occurs in the search key of the parts: what pickers filter
+ * their options with, so "van phong so" finds "Văn phòng Sở" and "d" finds "đ".
+ */
+export function matchesSearch(
+  query: string | null | undefined,
+  ...parts: Array<string | null | undefined>
+): boolean {
+  const words = searchKey(query).split(' ').filter(Boolean)
+  if (!words.length) return true
+  const key = searchKeyOf(...parts)
+  return words.every((w) => key.includes(w))
+}

@@ -214,7 +214,8 @@ test('contact tracing finds who was at the same unit at the same time, on screen
   expect((await staff('Võ Văn Thanh Tra', tt, '001199000002')).ok).toBe(true)
 
   await preview.open(page, '/visitors/trace')
-  await page.locator('input[name=traceVisitor]').fill('tran van ca')
+  await page.getByTestId('trace-visitor').click()
+  await page.keyboard.type('tran van ca')
   await page.getByRole('option', { name: /Trần Văn Ca/ }).click()
   await page.getByTestId('trace-run').click()
   const result = page.getByTestId('trace-result')

@@ -654,6 +654,16 @@ export const en: Messages = {
     confirm: 'Import {n} rows',
     confirmEmpty: 'Import',
     done: 'Imported {n} rows',
+    missingRequired:
+      'The file lacks required columns: {labels}. Choose the matching column of the file or one value for every row, then press “Read again”.',
+    mappingTitle: 'Columns not recognised',
+    mappingHint: 'For each column, choose the column of the file that holds it, or one value for every row.',
+    mappingField: 'Column needed',
+    mappingColumn: 'Column of the file',
+    mappingDefault: 'Value for every row',
+    mappingNone: 'None',
+    mappingApply: 'Read again',
+    fileColumn: 'Column {letter}: {header}',
   },
   staff: {
     title: 'Staff',

@@ -648,6 +648,16 @@ export const vi = {
     confirm: 'Nhập {n} dòng',
     confirmEmpty: 'Nhập',
     done: 'Đã nhập {n} dòng',
+    missingRequired:
+      'Tệp thiếu cột bắt buộc: {labels}. Chọn cột tương ứng trong tệp hoặc một giá trị chung rồi bấm “Đọc lại”.',
+    mappingTitle: 'Cột chưa nhận ra',
+    mappingHint: 'Với mỗi cột, chọn cột của tệp chứa nó, hoặc một giá trị chung cho mọi dòng.',
+    mappingField: 'Cột cần có',
+    mappingColumn: 'Cột trong tệp',
+    mappingDefault: 'Giá trị chung',
+    mappingNone: 'Không có',
+    mappingApply: 'Đọc lại',
+    fileColumn: 'Cột {letter}: {header}',
   },
   staff: {
     title: 'Cán bộ, công chức, viên chức, người lao động',

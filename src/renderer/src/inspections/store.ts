@@ -3,8 +3,9 @@ import { ref } from 'vue'
 import type { UnitKindDto, UnitOption } from '@shared/units/schemas'
 import type { PlanSummaryDto, TeamMemberDto, TemplateDto } from '@shared/inspections/schemas'
 import { callOrThrow } from '../api/client'
+import { action } from '../api/action'
 
-/** Pickers the inspection screens share: units, unit kinds, plans and checklist templates. */
+/** Pickers the inspection screens share (units, unit kinds, plans, checklist templates) and their route calls. */
 export const useInspectionsStore = defineStore('inspections', () => {
   const units = ref<UnitOption[]>([])
   const kinds = ref<UnitKindDto[]>([])
@@ -13,7 +14,7 @@ export const useInspectionsStore = defineStore('inspections', () => {
 
   async function loadPickers(): Promise<void> {
     const [u, k, p, t] = await Promise.all([
-      callOrThrow('units:options', { includeInactive: false }),
+      callOrThrow('units:options', { includeInactive: true }),
       callOrThrow('unitKinds:list', {}),
       callOrThrow('plans:list', { pageSize: 500 }),
       callOrThrow('templates:list', {}),
@@ -24,7 +25,33 @@ export const useInspectionsStore = defineStore('inspections', () => {
     templates.value = t
   }
 
-  return { units, kinds, plans, templates, loadPickers }
+  return {
+    inspectionAddPhoto: action('inspections:addPhoto'),
+    inspectionCorrect: action('inspections:correct'),
+    inspectionDelete: action('inspections:delete'),
+    inspectionFinalise: action('inspections:finalise'),
+    inspectionGet: action('inspections:get'),
+    inspectionMinutesPdf: action('inspections:minutesPdf'),
+    inspectionPhoto: action('inspections:photo'),
+    inspectionRemovePhoto: action('inspections:removePhoto'),
+    inspectionUpdate: action('inspections:update'),
+    inspectionCreate: action('inspections:create'),
+    inspectionList: action('inspections:list'),
+    planCreate: action('plans:create'),
+    planGet: action('plans:get'),
+    planList: action('plans:list'),
+    planReportPdf: action('plans:reportPdf'),
+    planUpdate: action('plans:update'),
+    recommendationFollow: action('recommendations:follow'),
+    recommendationOverdue: action('recommendations:overdue'),
+    templateList: action('templates:list'),
+    templateSave: action('templates:save'),
+    units,
+    kinds,
+    plans,
+    templates,
+    loadPickers,
+  }
 })
 
 /** A new team: its head first, as the minutes list them. */

@@ -2,6 +2,7 @@ import { defineStore } from 'pinia'
 import { ref } from 'vue'
 import type { AgencySettings, SampleDataStatus } from '@shared/settings/schemas'
 import { callOrThrow } from '../api/client'
+import { action } from '../api/action'
 
 export const useSettingsStore = defineStore('settings', () => {
   const agency = ref<AgencySettings | null>(null)
@@ -32,5 +33,15 @@ export const useSettingsStore = defineStore('settings', () => {
     return sample.value
   }
 
-  return { agency, sample, loadAgency, saveAgency, loadSample, loadSampleData, clearSampleData }
+  return {
+    agency,
+    sample,
+    loadAgency,
+    saveAgency,
+    loadSample,
+    loadSampleData,
+    clearSampleData,
+    getSecurity: action('settings:getSecurity'),
+    updateSecurity: action('settings:updateSecurity'),
+  }
 })

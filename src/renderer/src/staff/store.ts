@@ -1,6 +1,8 @@
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
 import type { Page, RouteInput } from '@shared/contract'
+import type { FileDownload } from '@shared/audit/schemas'
+import type { ImportPreview, ImportResult } from '@shared/imports/schemas'
 import type { StaffDetail, StaffDto } from '@shared/staff/schemas'
 import type { UnitOption } from '@shared/units/schemas'
 import { callOrThrow } from '../api/client'
@@ -28,10 +30,14 @@ export const useStaffStore = defineStore('staff', () => {
   }
 
   async function loadUnits(): Promise<void> {
-    units.value = await callOrThrow('units:options', { includeInactive: false })
+    units.value = await callOrThrow('units:options', { includeInactive: true })
   }
 
   const get = (id: number): Promise<StaffDetail> => callOrThrow('staff:get', { id })
+
+  /** Active staff matching what a picker's user typed. */
+  const findActive = async (q: string): Promise<StaffDto[]> =>
+    (await callOrThrow('staff:list', { q, active: 'active', pageSize: 20 })).items
 
   async function create(input: RouteInput<'staff:create'>): Promise<StaffDto> {
     const staff = await callOrThrow('staff:create', input)
@@ -51,5 +57,29 @@ export const useStaffStore = defineStore('staff', () => {
     return staff
   }
 
-  return { page, units, loading, load, loadUnits, get, create, update, move }
+  const exportXlsx = (q: RouteInput<'staff:exportXlsx'>): Promise<FileDownload> =>
+    callOrThrow('staff:exportXlsx', q)
+
+  const importTemplate = (): Promise<FileDownload> => callOrThrow('staff:importTemplate', {})
+  const importPreview = (file: RouteInput<'staff:importPreview'>): Promise<ImportPreview> =>
+    callOrThrow('staff:importPreview', file)
+  const importConfirm = (file: RouteInput<'staff:importConfirm'>): Promise<ImportResult> =>
+    callOrThrow('staff:importConfirm', file)
+
+  return {
+    page,
+    units,
+    loading,
+    load,
+    loadUnits,
+    get,
+    findActive,
+    create,
+    update,
+    move,
+    exportXlsx,
+    importTemplate,
+    importPreview,
+    importConfirm,
+  }
 })

@@ -1,7 +1,16 @@
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
 import type { Page, RouteInput } from '@shared/contract'
-import type { CatalogItem, Consolidation, RegistrationDto, RoundDto } from '@shared/vaccines/schemas'
+import type { FileDownload } from '@shared/audit/schemas'
+import type { ImportPreview, ImportResult } from '@shared/imports/schemas'
+import type {
+  CatalogItem,
+  Consolidation,
+  DoseDto,
+  RegistrationDetail,
+  RegistrationDto,
+  RoundDto,
+} from '@shared/vaccines/schemas'
 import type { UnitOption } from '@shared/units/schemas'
 import { callOrThrow } from '../api/client'
 
@@ -29,7 +38,7 @@ export const useVaccinesStore = defineStore('vaccines', () => {
     const [v, g, u] = await Promise.all([
       callOrThrow('vaccines:list', {}),
       callOrThrow('priorityGroups:list', {}),
-      callOrThrow('units:options', { includeInactive: false }),
+      callOrThrow('units:options', { includeInactive: true }),
     ])
     vaccines.value = v
     groups.value = g
@@ -82,7 +91,39 @@ export const useVaccinesStore = defineStore('vaccines', () => {
     await loadLists()
   }
 
+  /** The round's list (all units, or one) as a workbook or a printable PDF. */
+  async function exportList(kind: 'xlsx' | 'pdf', unitId: number | null): Promise<FileDownload | null> {
+    if (!roundId.value) return null
+    const input = { roundId: roundId.value, unitId }
+    return callOrThrow(kind === 'xlsx' ? 'vaccinations:exportXlsx' : 'vaccinations:exportPdf', input)
+  }
+
+  const importTemplate = (): Promise<FileDownload> => callOrThrow('vaccinations:importTemplate', {})
+  const importPreview = (input: RouteInput<'vaccinations:importPreview'>): Promise<ImportPreview> =>
+    callOrThrow('vaccinations:importPreview', input)
+  const importConfirm = (input: RouteInput<'vaccinations:importConfirm'>): Promise<ImportResult> =>
+    callOrThrow('vaccinations:importConfirm', input)
+
+  const getRegistration = (id: number): Promise<RegistrationDetail> => callOrThrow('vaccinations:get', { id })
+  const staffDoses = (staffId: number): Promise<DoseDto[]> =>
+    callOrThrow('vaccinations:staffDoses', { staffId })
+  const createRegistration = (input: RouteInput<'vaccinations:create'>): Promise<RegistrationDetail> =>
+    callOrThrow('vaccinations:create', input)
+  const updateRegistration = (input: RouteInput<'vaccinations:update'>): Promise<RegistrationDetail> =>
+    callOrThrow('vaccinations:update', input)
+  const clearContraindication = (id: number, reason: string): Promise<RegistrationDetail> =>
+    callOrThrow('vaccinations:clearContraindication', { id, reason })
+
   return {
+    exportList,
+    importTemplate,
+    importPreview,
+    importConfirm,
+    getRegistration,
+    staffDoses,
+    createRegistration,
+    updateRegistration,
+    clearContraindication,
     rounds,
     roundId,
     round,

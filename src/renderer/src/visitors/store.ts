@@ -1,10 +1,11 @@
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
-import type { InsideList } from '@shared/visitors/schemas'
+import type { InsideList, VisitorDto } from '@shared/visitors/schemas'
 import type { UnitOption } from '@shared/units/schemas'
 import { callOrThrow } from '../api/client'
+import { action } from '../api/action'
 
-/** What the check-in screen and the inside list share: who is inside, and the units to pick. */
+/** What the reception screens share: who is inside, the units to pick (inactive ones for past visits). */
 export const useVisitorsStore = defineStore('visitors', () => {
   const inside = ref<InsideList>({ count: 0, items: [] })
   const units = ref<UnitOption[]>([])
@@ -14,10 +15,41 @@ export const useVisitorsStore = defineStore('visitors', () => {
   }
 
   async function loadUnits(): Promise<void> {
-    units.value = await callOrThrow('units:options', { includeInactive: false })
+    units.value = await callOrThrow('units:options', { includeInactive: true })
   }
 
-  return { inside, units, loadInside, loadUnits }
+  /** Known visitors matching what a picker's user typed (two characters at least). */
+  const suggest = async (q: string): Promise<VisitorDto[]> =>
+    q.trim().length < 2 ? [] : callOrThrow('visitors:suggest', { q })
+
+  return {
+    checkIn: action('visits:checkIn'),
+    checkOutAll: action('visits:checkOutAll'),
+    rollCallPdf: action('visits:rollCallPdf'),
+    settingsGetReception: action('settings:getReception'),
+    settingsUpdateReception: action('settings:updateReception'),
+    slipPdf: action('visits:slipPdf'),
+    visitorLookup: action('visitors:lookup'),
+    visitorSuggest: action('visitors:suggest'),
+    watchlistCreate: action('watchlist:create'),
+    watchlistList: action('watchlist:list'),
+    watchlistUpdate: action('watchlist:update'),
+    checkOut: action('visits:checkOut'),
+    edit: action('visits:edit'),
+    search: action('visits:search'),
+    trace: action('visits:trace'),
+    visitorHistory: action('visitors:history'),
+    visitorRevealIdNumber: action('visitors:revealIdNumber'),
+    inside,
+    units,
+    loadInside,
+    loadUnits,
+    suggest,
+    dayListXlsx: action('visits:dayListXlsx'),
+    dayListPdf: action('visits:dayListPdf'),
+    traceXlsx: action('visits:traceXlsx'),
+    tracePdf: action('visits:tracePdf'),
+  }
 })
 
 /** "1 giờ 05 phút" style durations for people still inside. */
