@@ -13,7 +13,7 @@ const IGNORED = new Set([
 const PERSONAL: Record<string, ReadonlySet<string>> = {
   unit: new Set(['headName', 'phone', 'email']),
   user: new Set(['displayName']),
-  visitor: new Set(['fullName', 'idNumber', 'dateOfBirth', 'phone', 'address']),
+  visitor: new Set(['fullName', 'idNumber', 'dateOfBirth', 'phone', 'address', 'oldIdNumber', 'idIssueDate']),
   watch: new Set(['idNumber', 'fullName']),
   staff: new Set(['fullName', 'idNumber', 'dateOfBirth', 'phone']),
   vaccination: new Set(['statusReason']),

@@ -35,6 +35,7 @@ import type {
   VisitorHistory,
   VisitorLookup,
   WatchDto,
+  WatchEntryDto,
 } from '../visitors/schemas'
 import {
   ChangeOwnPasswordInput,
@@ -307,6 +308,11 @@ export const contract = {
     input: WatchUpdateInput,
     permission: 'watchlist.manage',
     kind: 'write',
+  }),
+  'watchlist:get': route<typeof VisitorIdInput, WatchEntryDto>({
+    input: VisitorIdInput,
+    permission: 'watchlist.manage',
+    kind: 'read',
   }),
   'sample:status': route<typeof none, SampleDataStatus>({
     input: none,

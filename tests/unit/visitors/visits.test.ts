@@ -7,6 +7,7 @@ import { autoCheckOut } from '@main/visitors/service'
 import { lastCutoff, receptionJobs } from '@main/visitors/schedule'
 import { silentLogger } from '@main/core/logger'
 import { AuditRecorder } from '@main/audit/trail'
+import { DEFAULT_RECEPTION_SETTINGS } from '@shared/settings/schemas'
 import { tempApp } from '../helpers/temp-app'
 import type { TempApp } from '../helpers/temp-app'
 import { databaseFingerprint } from '../helpers/fingerprint'
@@ -14,10 +15,14 @@ import { inspectPdf } from '../helpers/pdf'
 
 const AN = { fullName: 'Nguyễn Văn An', idType: 'cccd' as const, idNumber: '001099012345' }
 
-async function withUnits(): Promise<TempApp & { vp: number; tt: number }> {
+const HEALTHY = { temperature: 36.5, symptoms: [], contactWithCase: false, fromCaseArea: false }
+
+/** Two units; screening off unless asked (its own tests below), so other rules are tested alone. */
+async function withUnits(screeningRequired = false): Promise<TempApp & { vp: number; tt: number }> {
   const app = await tempApp()
   const vp = (await app.ok('units:create', { code: 'VP', name: 'Văn phòng Sở', kindCode: 'department' })).id
   const tt = (await app.ok('units:create', { code: 'TT', name: 'Thanh tra Sở', kindCode: 'department' })).id
+  await app.ok('settings:updateReception', { ...DEFAULT_RECEPTION_SETTINGS, screeningRequired })
   return Object.assign(app, { vp, tt })
 }
 
@@ -249,6 +254,103 @@ describe('check-in', () => {
   })
 })
 
+describe('screening at the desk (on by default)', () => {
+  it('refuses a check-in without temperature or screening answers, on each field, writing nothing', async () => {
+    const app = await tempApp()
+    expect((await app.ok('settings:getReception', {})).screeningRequired).toBe(true)
+    const vp = (await app.ok('units:create', { code: 'VP', name: 'Văn phòng Sở', kindCode: 'department' })).id
+    const before = databaseFingerprint(app.dataSource)
+    const bare = await app.call('visits:checkIn', { visitor: AN, hostUnitId: vp })
+    expect(bare.ok).toBe(false)
+    if (!bare.ok)
+      expect(bare.error.fieldErrors).toMatchObject({
+        'health.temperature': 'Đo và nhập nhiệt độ của khách',
+        'health.symptoms': 'Hỏi khách: có triệu chứng nào không?',
+        'health.contactWithCase': 'Hỏi khách: có tiếp xúc với ca bệnh không?',
+        'health.fromCaseArea': 'Hỏi khách: có đến từ vùng có ca bệnh không?',
+      })
+    // "No symptom" is an answer ([]); a missing answer (null) is not.
+    const halfAsked = await app.call('visits:checkIn', {
+      visitor: AN,
+      hostUnitId: vp,
+      health: { ...HEALTHY, contactWithCase: null },
+    })
+    expect(halfAsked.ok).toBe(false)
+    if (!halfAsked.ok) expect(Object.keys(halfAsked.error.fieldErrors)).toEqual(['health.contactWithCase'])
+    expect(databaseFingerprint(app.dataSource)).toEqual(before)
+    const visit = await app.ok('visits:checkIn', { visitor: AN, hostUnitId: vp, health: HEALTHY })
+    expect(visit).toMatchObject({ temperature: 36.5, symptoms: [], contactWithCase: false, outcome: 'admitted' })
+  })
+
+  it('accepts a check-in without screening once the office stops screening', async () => {
+    const app = await withUnits(true)
+    expect((await checkIn(app)).ok).toBe(false)
+    await app.ok('settings:updateReception', { ...DEFAULT_RECEPTION_SETTINGS, screeningRequired: false })
+    const visit = await app.ok('visits:checkIn', { visitor: AN, hostUnitId: app.vp })
+    expect(visit).toMatchObject({ temperature: null, symptoms: [], contactWithCase: false, fromCaseArea: false })
+  })
+})
+
+describe('what the card says beyond the number', () => {
+  const CARD = { ...AN, oldIdNumber: '361234567', idIssueDate: '2021-08-10' }
+
+  it('keeps the old CMND number and the issue date, shows them in the record, finds the visitor by the old number', async () => {
+    const app = await withUnits()
+    const visit = await app.ok('visits:checkIn', { visitor: CARD, hostUnitId: app.vp })
+    const { visitor } = await app.ok('visitors:history', { id: visit.visitorId })
+    expect(visitor).toMatchObject({ oldIdNumber: '361234567', idIssueDate: '2021-08-10' })
+    const found = await app.ok('visits:search', { q: '361234567' })
+    expect(found.items.map((v) => v.visitorName)).toEqual(['Nguyễn Văn An'])
+    expect((await app.ok('visitors:suggest', { q: '36123' })).map((v) => v.fullName)).toEqual(['Nguyễn Văn An'])
+    const trail = JSON.stringify((await app.ok('audit:list', { entity: 'visitor' })).items)
+    expect(trail).not.toContain('361234567')
+  })
+
+  it('fills them in for a returning visitor who had none, and refuses an old number that is not 9 digits', async () => {
+    const app = await withUnits()
+    const first = await app.ok('visits:checkIn', { visitor: AN, hostUnitId: app.vp })
+    await app.ok('visits:checkOut', { id: first.id })
+    await app.ok('visits:checkIn', { visitor: CARD, hostUnitId: app.vp })
+    expect((await app.ok('visitors:lookup', { idNumber: AN.idNumber })).visitor).toMatchObject({
+      oldIdNumber: '361234567',
+      idIssueDate: '2021-08-10',
+    })
+    expect((await app.ok('visits:search', { q: '361234567' })).total).toBe(2)
+    await expectFieldError(
+      await checkIn(app, { visitor: { ...AN, oldIdNumber: '36123' } }),
+      'visitor.oldIdNumber',
+      /9 chữ số/,
+    )
+  })
+})
+
+describe('the lookup when an ID is read', () => {
+  it('says whether the person is inside now, with the visit to check out', async () => {
+    const app = await withUnits()
+    expect(await app.ok('visitors:lookup', { idNumber: AN.idNumber })).toMatchObject({
+      visitor: null,
+      insideVisit: null,
+    })
+    const visit = await app.ok('visits:checkIn', { visitor: AN, hostUnitId: app.vp })
+    const inside = await app.ok('visitors:lookup', { idNumber: AN.idNumber })
+    expect(inside.insideVisit).toMatchObject({ id: visit.id, hostUnitName: 'Văn phòng Sở', checkedOutAt: null })
+    await app.ok('visits:checkOut', { id: visit.id })
+    expect((await app.ok('visitors:lookup', { idNumber: AN.idNumber })).insideVisit).toBeNull()
+  })
+})
+
+describe('the watchlist', () => {
+  it('lists ID numbers masked like every other list; the office opens an entry to see the whole number', async () => {
+    const app = await withUnits()
+    const created = await app.ok('watchlist:create', { idNumber: AN.idNumber, reason: 'Giả mạo giấy tờ' })
+    expect(created).not.toHaveProperty('idNumber')
+    const [listed] = await app.ok('watchlist:list', {})
+    expect(listed).toMatchObject({ idNumberMasked: '••••••••2345', reason: 'Giả mạo giấy tờ' })
+    expect(JSON.stringify(await app.ok('watchlist:list', {}))).not.toContain(AN.idNumber)
+    expect(await app.ok('watchlist:get', { id: listed!.id })).toMatchObject({ idNumber: AN.idNumber })
+  })
+})
+
 describe('check-out', () => {
   it('checks out now; refuses a second check-out, a time before check-in, and an edited time without reason', async () => {
     const app = await withUnits()
@@ -463,6 +565,7 @@ describe('the automatic check-out job', () => {
         retentionDays: 30,
         autoCheckOutTime: '17:30',
         scannerPort: null,
+        screeningRequired: false,
       })
       const forgotten = await app.ok('visits:checkIn', {
         visitor: AN,
