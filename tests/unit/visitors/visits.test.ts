@@ -602,12 +602,12 @@ describe('the day list for the health authority', () => {
         visitor: { ...AN, dateOfBirth: '1990-03-15', gender: 'male', phone: '0912345678' },
         hostUnitId: app.vp,
         purpose: 'Công chứng hợp đồng',
-        health: { temperature: 36.5 },
+        health: { ...HEALTHY, fromCaseArea: true },
       })
       await app.ok('visits:checkIn', {
         visitor: { fullName: '<img src=x onerror=alert(1)>', idType: 'none' },
         hostUnitId: app.tt,
-        health: { temperature: 38.5 },
+        health: { ...HEALTHY, temperature: 38.5, symptoms: ['cough', 'soreThroat'], contactWithCase: true },
         confirmRefusal: true,
       })
       const file = await app.ok('visits:dayListXlsx', { from: '2026-11-23', to: '2026-11-23' })
@@ -625,9 +625,26 @@ describe('the day list for the health authority', () => {
       // 10:15 on the office clock, whatever the PC's time zone.
       expect(first.getCell(12).value).toEqual(new Date('2026-11-23T10:15:00Z'))
       expect(first.getCell(12).numFmt).toBe('dd/mm/yyyy hh:mm')
+      expect(header.slice(14, 19)).toEqual([
+        'Nhiệt độ (°C)',
+        'Triệu chứng',
+        'Tiếp xúc F0/F1 (14 ngày)',
+        'Từ vùng có ca bệnh (14 ngày)',
+        'Ghi chú',
+      ])
+      expect((first.values as unknown[]).slice(14, 19)).toEqual([36.5, 'Không', 'Không', 'Có', ''])
       const second = sheet.getRow(6)
       expect(second.getCell(2).value).toBe('<img src=x onerror=alert(1)>')
-      expect(second.getCell(15).value).toBe('Không cho vào, chuyển y tế: sốt 38.5 °C')
+      expect((second.values as unknown[]).slice(14, 19)).toEqual([
+        38.5,
+        'ho, đau họng',
+        'Có',
+        'Không',
+        'Không cho vào, chuyển y tế: sốt 38.5 °C, ho, đau họng, tiếp xúc với ca bệnh trong 14 ngày',
+      ])
+      // The totals at the foot, as numbers.
+      expect(sheet.getRow(8).values).toEqual([undefined, '', 'Tổng số lượt khách', 2])
+      expect(sheet.getRow(9).values).toEqual([undefined, '', 'Không cho vào, chuyển y tế', 1])
       const trail = await app.ok('audit:list', { q: 'visits:dayListXlsx' })
       expect(trail.items[0]?.changes).toEqual({
         note: 'Xuất danh sách khách ngày 23/11/2026 (danh-sach-khach-2026-11-23.xlsx)',
@@ -651,8 +668,15 @@ describe('printed lists', () => {
         hostPerson: 'Chị Lan',
       })
       await app.ok('visits:checkIn', {
-        visitor: { fullName: '<img src=x onerror=alert(1)>', idType: 'none' },
+        visitor: { fullName: '<img src=x onerror=alert(1)>', idType: 'none', gender: 'female', organisation: 'Công ty Luật Đông Á' },
         hostUnitId: app.tt,
+        health: { ...HEALTHY, temperature: 36.8 },
+      })
+      await app.ok('visits:checkIn', {
+        visitor: { fullName: 'Lê Văn Sốt', idType: 'none' },
+        hostUnitId: app.vp,
+        health: { ...HEALTHY, temperature: 38.1 },
+        confirmRefusal: true,
       })
       const file = await app.ok('visits:dayListPdf', { from: '2026-11-23', to: '2026-11-23' })
       expect(file).toMatchObject({ fileName: 'danh-sach-khach-2026-11-23.pdf', mimeType: 'application/pdf' })
@@ -665,10 +689,22 @@ describe('printed lists', () => {
         'DANH SÁCH KHÁCH ĐẾN LIÊN HỆ CÔNG TÁC NGÀY 23/11/2026',
         'Nguyễn Văn An',
         '001099012345',
-        'Tổng số: 2 lượt khách.',
         'Cần Thơ, ngày 23 tháng 11 năm 2026',
       ])
         expect(text).toContain(expected)
+      const flat = text.replace(/\s+/g, ' ')
+      for (const expected of [
+        'giới tính',
+        'Cơ quan, tổ',
+        'Nhiệt',
+        '1990',
+        'Nữ',
+        'Công ty Luật',
+        '38.1',
+        '36.8',
+        'Tổng cộng: 3 lượt khách, trong đó 1 lượt không cho vào (chuyển y tế).',
+      ])
+        expect(flat).toContain(expected)
       // A narrow cell wraps it, but every character is there, as text.
       expect(day.plain.replace(/\s+/g, '')).toContain('<imgsrc=xonerror=alert(1)>')
 
