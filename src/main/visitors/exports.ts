@@ -90,7 +90,8 @@ export function fileStem(q: DayListQuery): string {
 
 const genderText = (g: AuthorityRow['gender']) => (g === 'male' ? 'Nam' : g === 'female' ? 'Nữ' : '')
 const yesNo = (v: boolean) => (v ? 'Có' : 'Không')
-const refusalText = (r: AuthorityRow) => (r.refused ? `Không cho vào, chuyển y tế: ${r.refusalReasons ?? ''}` : '')
+const refusalText = (r: AuthorityRow) =>
+  r.refused ? `Không cho vào, chuyển y tế: ${r.refusalReasons ?? ''}` : ''
 
 /** The figures at the foot of both lists: visits, and how many were refused at the gate. */
 export function dayListTotals(rows: AuthorityRow[]): { visits: number; refused: number } {
@@ -240,7 +241,9 @@ export async function dayListPdf(
       r.address ?? '',
       r.organisation ?? '',
       r.hostUnitName,
-      r.refused ? dayAndTime(r.checkedInAt, q) : `${dayAndTime(r.checkedInAt, q)} –\n${dayAndTime(r.checkedOutAt, q)}`,
+      r.refused
+        ? dayAndTime(r.checkedInAt, q)
+        : `${dayAndTime(r.checkedInAt, q)} –\n${dayAndTime(r.checkedOutAt, q)}`,
       r.temperature === null ? '' : r.temperature.toFixed(1),
       refusalText(r),
     ]),

@@ -88,9 +88,7 @@ test('a QR that is not a chip ID card says what it is', async ({ page, preview }
   await preview.open(page, '/visitors')
   const error = page.getByTestId('scan-error')
   await scan(page, 'https://dichvucong.gov.vn/p/home/dvc-trang-chu.html')
-  await expect(error).toContainText(
-    'Mã QR này là một đường dẫn trang web, không phải mã trên CCCD gắn chip',
-  )
+  await expect(error).toContainText('Mã QR này là một đường dẫn trang web, không phải mã trên CCCD gắn chip')
   await scan(
     page,
     '00020101021238570010A000000727012700069704220113VQRQ000123450208QRIBFTTA53037045802VN6304ABCD',
@@ -143,7 +141,7 @@ test('at 1366×768 a returning visitor stops at the temperature, and health and 
   for (const target of [temperature, form.getByTestId('check-in-save'), form.getByTestId('health')])
     await expect(target).toBeInViewport({ ratio: 1 })
   const scrolled = await page.evaluate(
-    () => window.scrollY + [...document.querySelectorAll('*')].reduce((n, el) => n + el.scrollTop, 0),
+    () => window.scrollY + Array.from(document.querySelectorAll('*')).reduce((n, el) => n + el.scrollTop, 0),
   )
   expect(scrolled).toBe(0)
   await page.screenshot({ path: testInfo.outputPath('check-in-1366.png') })
@@ -216,7 +214,9 @@ test('a re-scan of someone inside says so at once and offers Cho ra first: Enter
   preview,
 }) => {
   const vp = await unit(preview, 'VP', 'Văn phòng Sở')
-  expect((await preview.api('visits:checkIn', { visitor: AN, hostUnitId: vp, health: HEALTHY })).ok).toBe(true)
+  expect((await preview.api('visits:checkIn', { visitor: AN, hostUnitId: vp, health: HEALTHY })).ok).toBe(
+    true,
+  )
   await preview.open(page, '/visitors')
   await expect(page.getByTestId('inside-count')).toHaveText('Đang trong cơ quan: 1 khách')
   await scan(page, QR)
@@ -236,9 +236,9 @@ test('a double Enter cannot pass a watchlist question unread; a fever refusal is
   preview,
 }) => {
   await unit(preview, 'VP', 'Văn phòng Sở')
-  expect((await preview.api('watchlist:create', { idNumber: AN.idNumber, reason: 'Giả mạo giấy tờ' })).ok).toBe(
-    true,
-  )
+  expect(
+    (await preview.api('watchlist:create', { idNumber: AN.idNumber, reason: 'Giả mạo giấy tờ' })).ok,
+  ).toBe(true)
   await preview.open(page, '/visitors')
   const form = page.getByTestId('check-in-form')
   await scan(page, QR)
@@ -302,7 +302,9 @@ test('the inside panel keeps Cho ra in its box at 1400, 1600 and 1920 px; the wa
     }
   }
 
-  expect((await preview.api('watchlist:create', { idNumber: '001099012345', reason: 'Gây rối' })).ok).toBe(true)
+  expect((await preview.api('watchlist:create', { idNumber: '001099012345', reason: 'Gây rối' })).ok).toBe(
+    true,
+  )
   await page.getByTestId('visitor-tabs').getByText('Cần lưu ý').click()
   const table = page.getByTestId('watch-table')
   await expect(table).toContainText('••••••••2345')

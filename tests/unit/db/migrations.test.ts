@@ -672,13 +672,23 @@ describe('down migrations', () => {
         'SELECT id, full_name, id_number, old_id_number, id_issue_date FROM visitors ORDER BY id',
       ),
     ).toEqual([
-      { id: 1, full_name: 'Nguyễn Văn An', id_number: '001099012345', old_id_number: null, id_issue_date: null },
+      {
+        id: 1,
+        full_name: 'Nguyễn Văn An',
+        id_number: '001099012345',
+        old_id_number: null,
+        id_issue_date: null,
+      },
       { id: 2, full_name: 'Trần Thị Bình', id_number: null, old_id_number: null, id_issue_date: null },
     ])
     expect(await ds.query('SELECT count(*) AS n FROM visits')).toEqual([{ n: 2 }])
     expect(indexColumns(db, 'ix_visitors_old_id_number')).toEqual(['old_id_number'])
-    await ds.query(`UPDATE visitors SET old_id_number = '361234567', id_issue_date = '2021-08-10' WHERE id = 1`)
-    await expect(ds.query(`UPDATE visitors SET old_id_number = '36123' WHERE id = 2`)).rejects.toThrow(/CHECK/)
+    await ds.query(
+      `UPDATE visitors SET old_id_number = '361234567', id_issue_date = '2021-08-10' WHERE id = 1`,
+    )
+    await expect(ds.query(`UPDATE visitors SET old_id_number = '36123' WHERE id = 2`)).rejects.toThrow(
+      /CHECK/,
+    )
     await expect(ds.query(`UPDATE visitors SET id_issue_date = '10/08/2021' WHERE id = 2`)).rejects.toThrow(
       /CHECK/,
     )

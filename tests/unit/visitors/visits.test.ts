@@ -279,7 +279,12 @@ describe('screening at the desk (on by default)', () => {
     if (!halfAsked.ok) expect(Object.keys(halfAsked.error.fieldErrors)).toEqual(['health.contactWithCase'])
     expect(databaseFingerprint(app.dataSource)).toEqual(before)
     const visit = await app.ok('visits:checkIn', { visitor: AN, hostUnitId: vp, health: HEALTHY })
-    expect(visit).toMatchObject({ temperature: 36.5, symptoms: [], contactWithCase: false, outcome: 'admitted' })
+    expect(visit).toMatchObject({
+      temperature: 36.5,
+      symptoms: [],
+      contactWithCase: false,
+      outcome: 'admitted',
+    })
   })
 
   it('accepts a check-in without screening once the office stops screening', async () => {
@@ -287,7 +292,12 @@ describe('screening at the desk (on by default)', () => {
     expect((await checkIn(app)).ok).toBe(false)
     await app.ok('settings:updateReception', { ...DEFAULT_RECEPTION_SETTINGS, screeningRequired: false })
     const visit = await app.ok('visits:checkIn', { visitor: AN, hostUnitId: app.vp })
-    expect(visit).toMatchObject({ temperature: null, symptoms: [], contactWithCase: false, fromCaseArea: false })
+    expect(visit).toMatchObject({
+      temperature: null,
+      symptoms: [],
+      contactWithCase: false,
+      fromCaseArea: false,
+    })
   })
 })
 
@@ -301,7 +311,9 @@ describe('what the card says beyond the number', () => {
     expect(visitor).toMatchObject({ oldIdNumber: '361234567', idIssueDate: '2021-08-10' })
     const found = await app.ok('visits:search', { q: '361234567' })
     expect(found.items.map((v) => v.visitorName)).toEqual(['Nguyễn Văn An'])
-    expect((await app.ok('visitors:suggest', { q: '36123' })).map((v) => v.fullName)).toEqual(['Nguyễn Văn An'])
+    expect((await app.ok('visitors:suggest', { q: '36123' })).map((v) => v.fullName)).toEqual([
+      'Nguyễn Văn An',
+    ])
     const trail = JSON.stringify((await app.ok('audit:list', { entity: 'visitor' })).items)
     expect(trail).not.toContain('361234567')
   })
@@ -333,7 +345,11 @@ describe('the lookup when an ID is read', () => {
     })
     const visit = await app.ok('visits:checkIn', { visitor: AN, hostUnitId: app.vp })
     const inside = await app.ok('visitors:lookup', { idNumber: AN.idNumber })
-    expect(inside.insideVisit).toMatchObject({ id: visit.id, hostUnitName: 'Văn phòng Sở', checkedOutAt: null })
+    expect(inside.insideVisit).toMatchObject({
+      id: visit.id,
+      hostUnitName: 'Văn phòng Sở',
+      checkedOutAt: null,
+    })
     await app.ok('visits:checkOut', { id: visit.id })
     expect((await app.ok('visitors:lookup', { idNumber: AN.idNumber })).insideVisit).toBeNull()
   })
@@ -668,7 +684,12 @@ describe('printed lists', () => {
         hostPerson: 'Chị Lan',
       })
       await app.ok('visits:checkIn', {
-        visitor: { fullName: '<img src=x onerror=alert(1)>', idType: 'none', gender: 'female', organisation: 'Công ty Luật Đông Á' },
+        visitor: {
+          fullName: '<img src=x onerror=alert(1)>',
+          idType: 'none',
+          gender: 'female',
+          organisation: 'Công ty Luật Đông Á',
+        },
         hostUnitId: app.tt,
         health: { ...HEALTHY, temperature: 36.8 },
       })

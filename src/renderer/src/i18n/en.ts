@@ -188,7 +188,8 @@ export const en: Messages = {
     watchSaved: 'Watchlist entry saved',
     noSymptom: 'None',
     refusalBanner: 'DO NOT ADMIT — REFER TO HEALTH SERVICE',
-    refusedBanner: 'NOT ADMITTED: {name} — referred to the health service ({reasons}). The visit is recorded.',
+    refusedBanner:
+      'NOT ADMITTED: {name} — referred to the health service ({reasons}). The visit is recorded.',
     confirmRefusal: 'Confirm: do not admit',
     insideNow: '{name} is inside since {since} (at {unit}).',
     insideCheckOut: 'Check out (Enter)',

@@ -55,7 +55,15 @@ export function useScanBurst(skip: (el: Element) => boolean, onScan: (text: stri
       const from = typed.findIndex((t) => (offset += t.data.length) > card.index)
       return { from, text: all.slice(card.index) }
     }
-    return timing ? { from: burstStart, text: typed.slice(burstStart).map((t) => t.data).join('') } : null
+    return timing
+      ? {
+          from: burstStart,
+          text: typed
+            .slice(burstStart)
+            .map((t) => t.data)
+            .join(''),
+        }
+      : null
   }
 
   function onKeyDown(event: KeyboardEvent): void {
