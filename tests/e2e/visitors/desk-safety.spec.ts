@@ -254,9 +254,17 @@ test('a double Enter cannot pass a watchlist question unread', async ({ page, pr
   await page.keyboard.press('Enter')
   const dialog = page.getByTestId('check-in-questions')
   await expect(dialog).toContainText('Giả mạo giấy tờ')
-  // Enter again and again, each well within the pause: nothing is confirmed.
-  for (let i = 0; i < 4; i++) {
+  // Enter again and again, each well within the pause: nothing is confirmed. Each key is seen by
+  // the page before the clock moves (input events and the clock travel by different channels).
+  await page.evaluate(() => {
+    const w = window as unknown as { enters: number }
+    w.enters = 0
+    window.addEventListener('keydown', (e) => e.key === 'Enter' && w.enters++, true)
+  })
+  const enters = () => page.evaluate(() => (window as unknown as { enters: number }).enters)
+  for (let i = 1; i <= 4; i++) {
     await page.keyboard.press('Enter')
+    await expect.poll(enters).toBe(i)
     await page.clock.runFor(CONFIRM_PAUSE_MS / 2)
   }
   // The dialog's closing animation needs the clock running.
