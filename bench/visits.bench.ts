@@ -382,7 +382,13 @@ export async function run(): Promise<void> {
         hostUnitId: loaded.unitIds[Math.floor(pickRandom() * loaded.unitIds.length)]!,
         purpose: PURPOSES[i % PURPOSES.length]!,
         badgeNumber: `K-${String(1 + (i % 60)).padStart(2, '0')}`,
-        health: { temperature: 36.5, symptoms: [], declaredOnApp: true },
+        health: {
+          temperature: 36.5,
+          symptoms: [],
+          contactWithCase: false,
+          fromCaseArea: false,
+          declaredOnApp: true,
+        },
         confirmInside: true,
       }
       const [ms, result] = await timed(() => core!.router.dispatch('visits:checkIn', input, checkinSession))

@@ -13,7 +13,16 @@ const IGNORED = new Set([
 const PERSONAL: Record<string, ReadonlySet<string>> = {
   unit: new Set(['headName', 'phone', 'email']),
   user: new Set(['displayName']),
-  visitor: new Set(['fullName', 'idNumber', 'dateOfBirth', 'phone', 'address', 'organisation']),
+  visitor: new Set([
+    'fullName',
+    'idNumber',
+    'dateOfBirth',
+    'phone',
+    'address',
+    'organisation',
+    'oldIdNumber',
+    'idIssueDate',
+  ]),
   // Free text the retention purge erases: the append-only trail must not keep it in clear.
   visit: new Set(['hostPerson', 'purpose', 'lateReason', 'note', 'checkOutReason']),
   watch: new Set(['idNumber', 'fullName']),

@@ -4,7 +4,8 @@ import type { FileDownload } from '@shared/audit/schemas'
 import type { DayListInput } from '@shared/visitors/schemas'
 import { formatDate, formatDateTime, vietnamDayEnd, vietnamDayStart } from '@shared/text/dates'
 import type { AgencySettings } from '@shared/settings/schemas'
-import type { InsideList, TraceResult, VisitDto } from '@shared/visitors/schemas'
+import { symptomLabels } from '@shared/visitors/schemas'
+import type { InsideList, Symptom, TraceResult, VisitDto } from '@shared/visitors/schemas'
 import { ANONYMISED_NAME } from './service'
 import { renderPdf } from '../printing/pdf'
 import { listTable, officialDocument, signatureBlocks } from '../printing/official-document'
@@ -30,6 +31,9 @@ export interface AuthorityRow {
   /** Closed by the retention purge: the list says so instead of a time. */
   checkOutUnrecorded: boolean
   temperature: number | null
+  symptoms: Symptom[]
+  contactWithCase: boolean
+  fromCaseArea: boolean
   refused: boolean
   refusalReasons: string | null
 }
@@ -40,7 +44,8 @@ export async function dayListRows(m: EntityManager, q: DayListQuery): Promise<Au
   const rows = (await m.query(
     `SELECT p.full_name, p.id_number, p.date_of_birth, p.gender, p.phone, p.address, p.organisation,
             u.name AS unit_name, v.host_person, v.purpose, v.checked_in_at, v.checked_out_at, v.temperature,
-            v.outcome, v.refusal_reasons, v.check_out_unrecorded
+            v.symptoms, v.contact_with_case, v.from_case_area, v.outcome, v.refusal_reasons,
+            v.check_out_unrecorded
      FROM visits v JOIN visitors p ON p.id = v.visitor_id JOIN units u ON u.id = v.host_unit_id
      WHERE v.checked_in_at >= ? AND v.checked_in_at < ? ${q.hostUnitId ? 'AND v.host_unit_id = ?' : ''}
      ORDER BY v.checked_in_at, v.id`,
@@ -65,6 +70,9 @@ export async function dayListRows(m: EntityManager, q: DayListQuery): Promise<Au
     checkedOutAt: r.checked_out_at as string | null,
     checkOutUnrecorded: r.check_out_unrecorded === 1,
     temperature: r.temperature as number | null,
+    symptoms: r.symptoms ? ((r.symptoms as string).split(',') as Symptom[]) : [],
+    contactWithCase: r.contact_with_case === 1,
+    fromCaseArea: r.from_case_area === 1,
     refused: r.outcome === 'refused',
     refusalReasons: r.refusal_reasons as string | null,
   }))
@@ -82,6 +90,16 @@ export function listTitle(q: DayListQuery): string {
 
 export function fileStem(q: DayListQuery): string {
   return q.from === q.to ? `danh-sach-khach-${q.from}` : `danh-sach-khach-${q.from}-den-${q.to}`
+}
+
+const genderText = (g: AuthorityRow['gender']) => (g === 'male' ? 'Nam' : g === 'female' ? 'Nữ' : '')
+const yesNo = (v: boolean) => (v ? 'Có' : 'Không')
+const refusalText = (r: AuthorityRow) =>
+  r.refused ? `Không cho vào, chuyển y tế: ${r.refusalReasons ?? ''}` : ''
+
+/** The figures at the foot of both lists: visits, and how many were refused at the gate. */
+export function dayListTotals(rows: AuthorityRow[]): { visits: number; refused: number } {
+  return { visits: rows.length, refused: rows.filter((r) => r.refused).length }
 }
 
 /** Excel has no time zones: a Vietnam wall-clock time is written as that date-time. */
@@ -111,6 +129,9 @@ export async function dayListWorkbook(rows: AuthorityRow[], q: DayListQuery, age
     { header: 'Giờ vào', key: 'checkedInAt', width: 16, numFmt: 'dd/mm/yyyy hh:mm' },
     { header: 'Giờ ra', key: 'checkedOutAt', width: 16, numFmt: 'dd/mm/yyyy hh:mm' },
     { header: 'Nhiệt độ (°C)', key: 'temperature', width: 10, numFmt: '0.0' },
+    { header: 'Triệu chứng', key: 'symptoms', width: 22 },
+    { header: 'Tiếp xúc F0/F1 (14 ngày)', key: 'contactWithCase', width: 12 },
+    { header: 'Từ vùng có ca bệnh (14 ngày)', key: 'fromCaseArea', width: 12 },
     { header: 'Ghi chú', key: 'remark', width: 28 },
   ]
   sheet.addRow([agency.agencyName.toUpperCase()]).font = { bold: true }
@@ -133,7 +154,7 @@ export async function dayListWorkbook(rows: AuthorityRow[], q: DayListQuery, age
       r.fullName,
       r.idNumber ?? '',
       birthDate(r.dateOfBirth),
-      r.gender === 'male' ? 'Nam' : r.gender === 'female' ? 'Nữ' : '',
+      genderText(r.gender),
       r.phone ?? '',
       r.address ?? '',
       r.organisation ?? '',
@@ -143,9 +164,23 @@ export async function dayListWorkbook(rows: AuthorityRow[], q: DayListQuery, age
       wallClock(r.checkedInAt),
       r.checkOutUnrecorded ? UNRECORDED_OUT : wallClock(r.checkedOutAt),
       r.temperature,
-      r.refused ? `Không cho vào, chuyển y tế: ${r.refusalReasons ?? ''}` : '',
+      r.symptoms.length ? r.symptoms.map((k) => symptomLabels[k]).join(', ') : 'Không',
+      yesNo(r.contactWithCase),
+      yesNo(r.fromCaseArea),
+      refusalText(r),
     ])
   })
+  const totals = dayListTotals(rows)
+  sheet.addRow([])
+  for (const [label, n] of [
+    ['Tổng số lượt khách', totals.visits],
+    ['Không cho vào, chuyển y tế', totals.refused],
+  ] as const) {
+    const row = sheet.addRow(['', label, n])
+    row.font = { bold: true }
+    row.getCell(3).numFmt = '0'
+    row.getCell(3).alignment = { horizontal: 'left' }
+  }
   sheet.views = [{ state: 'frozen', ySplit: header.number }]
   sheet.autoFilter = {
     from: { row: header.number, column: 1 },
@@ -185,40 +220,58 @@ export async function dayListPdf(
   now: Date,
 ): Promise<FileDownload> {
   const rows = await dayListRows(m, q)
+  const totals = dayListTotals(rows)
+  const oneDay = q.from === q.to
+  const headers = [
+    'STT',
+    'Họ và tên',
+    'Số CCCD/ CMND/ Hộ chiếu',
+    'Năm sinh, giới tính',
+    'Điện thoại',
+    'Địa chỉ',
+    'Cơ quan, tổ chức',
+    'Đến đơn vị',
+    'Giờ vào – ra',
+    'Nhiệt độ (°C)',
+    'Ghi chú',
+  ]
+  const table = listTable(
+    headers,
+    rows.map((r, i) => [
+      String(i + 1),
+      r.fullName,
+      r.idNumber ?? '',
+      [r.dateOfBirth?.slice(0, 4), genderText(r.gender)].filter(Boolean).join('\n'),
+      r.phone ?? '',
+      r.address ?? '',
+      r.organisation ?? '',
+      r.hostUnitName,
+      r.refused
+        ? dayAndTime(r.checkedInAt, q)
+        : `${dayAndTime(r.checkedInAt, q)} –\n${r.checkOutUnrecorded ? UNRECORDED_OUT : dayAndTime(r.checkedOutAt, q)}`,
+      r.temperature === null ? '' : r.temperature.toFixed(1),
+      refusalText(r),
+    ]),
+    [22, 82, 62, 38, 54, '*', 66, 72, oneDay ? 34 : 60, 32, 66],
+  )
+  // Numbers read down their column: right-aligned; the totals close the table.
+  for (const row of table.table.body.slice(1))
+    for (const col of [0, 9]) Object.assign(row[col] as object, { alignment: 'right' })
+  table.table.body.push([
+    {
+      text: `Tổng cộng: ${totals.visits} lượt khách, trong đó ${totals.refused} lượt không cho vào (chuyển y tế).`,
+      bold: true,
+      colSpan: headers.length,
+    },
+    ...headers.slice(1).map(() => ({})),
+  ] as never)
   const doc = officialDocument({
     agency,
     date: now,
     title: listTitle(q),
     landscape: true,
     content: [
-      listTable(
-        [
-          'STT',
-          'Họ và tên',
-          'Số CCCD/ CMND/ Hộ chiếu',
-          'Năm sinh',
-          'Điện thoại',
-          'Địa chỉ',
-          'Đến đơn vị',
-          'Giờ vào',
-          'Giờ ra',
-          'Ghi chú',
-        ],
-        rows.map((r, i) => [
-          String(i + 1),
-          r.fullName,
-          r.idNumber ?? '',
-          r.dateOfBirth ? r.dateOfBirth.slice(0, 4) : '',
-          r.phone ?? '',
-          r.address ?? '',
-          r.hostUnitName,
-          dayAndTime(r.checkedInAt, q),
-          r.checkOutUnrecorded ? UNRECORDED_OUT : dayAndTime(r.checkedOutAt, q),
-          r.refused ? `Không cho vào, chuyển y tế: ${r.refusalReasons ?? ''}` : '',
-        ]),
-        [24, 100, 72, 34, 62, '*', 100, q.from === q.to ? 36 : 62, q.from === q.to ? 36 : 62, 80],
-      ),
-      { text: `Tổng số: ${rows.length} lượt khách.`, margin: [0, 8, 0, 0] },
+      { ...table, fontSize: 10 },
       signatureBlocks([{ post: 'Người lập biểu' }, { post: 'Thủ trưởng đơn vị' }]),
     ],
   })

@@ -54,7 +54,8 @@ export async function purgeExpiredVisitors(
   )
   const erased = (await m.query(
     `UPDATE visitors SET full_name = NULL, id_number = NULL, date_of_birth = NULL, phone = NULL, address = NULL,
-       organisation = NULL, search_key = '', anonymised_at = ?, updated_at = ?
+       organisation = NULL, old_id_number = NULL, id_issue_date = NULL, search_key = '', anonymised_at = ?,
+       updated_at = ?
      WHERE id IN (${expired}) RETURNING id`,
     [now.toISOString(), now.toISOString(), cutoff],
   )) as unknown[]

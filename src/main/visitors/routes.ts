@@ -5,6 +5,7 @@ import {
   checkOutAll,
   editVisit,
   getVisit,
+  getWatch,
   insideNow,
   listWatch,
   lookupVisitor,
@@ -25,7 +26,7 @@ import {
   visitorSlipPdf,
 } from './exports'
 import { traceContacts } from './tracing'
-import { agencyGroup, readSettings } from '../settings/service'
+import { agencyGroup, readSettings, receptionGroup } from '../settings/service'
 
 type VisitorHandlers = Pick<
   Handlers,
@@ -42,7 +43,10 @@ const visitContext = (ctx: HandlerContext): VisitContext => ({
 })
 
 export const visitorHandlers: VisitorHandlers = {
-  'visits:checkIn': (input, ctx) => checkIn(visitContext(ctx), input),
+  'visits:checkIn': async (input, ctx) => {
+    const { screeningRequired } = await readSettings(ctx.m, receptionGroup)
+    return checkIn(visitContext(ctx), input, { screeningRequired })
+  },
   'visits:checkOut': (input, ctx) => checkOut(visitContext(ctx), input),
   'visits:checkOutAll': (input, ctx) => checkOutAll(visitContext(ctx), input),
   'visits:edit': (input, ctx) => editVisit(visitContext(ctx), input),
@@ -95,4 +99,5 @@ export const visitorHandlers: VisitorHandlers = {
   'watchlist:list': (_input, { m }) => listWatch(m),
   'watchlist:create': (input, ctx) => saveWatch(visitContext(ctx), input),
   'watchlist:update': (input, ctx) => saveWatch(visitContext(ctx), input),
+  'watchlist:get': (input, { m }) => getWatch(m, input.id),
 }

@@ -5,6 +5,7 @@ import {
   CLOCK_SKEW_MS,
   FEVER_FROM,
   LATE_ENTRY_MINUTES,
+  screeningGaps,
   symptomLabels,
   visitMsg,
 } from '@shared/visitors/schemas'
@@ -25,6 +26,7 @@ import type {
   VisitorLookup,
   VisitSearchQuery,
   WatchDto,
+  WatchEntryDto,
   WatchInput,
   WatchUpdateInput,
 } from '@shared/visitors/schemas'
@@ -57,6 +59,8 @@ interface VisitorRow {
   phone: string | null
   address: string | null
   organisation: string | null
+  old_id_number: string | null
+  id_issue_date: string | null
   anonymised_at: string | null
 }
 
@@ -148,6 +152,8 @@ function toVisitorDto(r: VisitorRow): VisitorDto {
     phone: r.phone,
     address: r.address,
     organisation: r.organisation,
+    oldIdNumberMasked: r.old_id_number ? maskIdNumber(r.old_id_number) : null,
+    idIssueDate: r.id_issue_date,
     anonymised: r.anonymised_at !== null,
   }
 }
@@ -162,6 +168,8 @@ const visitorAudit = (r: VisitorRow | Visitor) =>
         phone: r.phone,
         address: r.address,
         organisation: r.organisation,
+        oldIdNumber: r.old_id_number,
+        idIssueDate: r.id_issue_date,
       }
     : {
         fullName: r.fullName,
@@ -170,6 +178,8 @@ const visitorAudit = (r: VisitorRow | Visitor) =>
         phone: r.phone,
         address: r.address,
         organisation: r.organisation,
+        oldIdNumber: r.oldIdNumber,
+        idIssueDate: r.idIssueDate,
       }
 
 export async function getVisit(m: EntityManager, id: number): Promise<VisitDto> {
@@ -180,23 +190,42 @@ export async function getVisit(m: EntityManager, id: number): Promise<VisitDto> 
 
 async function findVisitor(m: EntityManager, where: string, params: unknown[]): Promise<VisitorRow | null> {
   const [row] = (await m.query(
-    `SELECT id, full_name, id_type, id_number, date_of_birth, gender, phone, address, organisation, anonymised_at
+    `SELECT id, full_name, id_type, id_number, date_of_birth, gender, phone, address, organisation,
+            old_id_number, id_issue_date, anonymised_at
      FROM visitors WHERE ${where}`,
     params,
   )) as VisitorRow[]
   return row ?? null
 }
 
-/** A returning visitor by ID number, with the unit they last came to (the form offers it again). */
+/** The visitor's visit still open (admitted, not checked out), if they are inside now. */
+async function openVisit(m: EntityManager, visitorId: number): Promise<VisitRow | null> {
+  const [open] = (await m.query(
+    `${SELECT_VISIT} WHERE v.visitor_id = ? AND v.checked_out_at IS NULL AND v.outcome = 'admitted'
+     ORDER BY v.checked_in_at LIMIT 1`,
+    [visitorId],
+  )) as VisitRow[]
+  return open ?? null
+}
+
+/**
+ * A returning visitor by ID number, with the unit they last came to (the form offers it again)
+ * and their open visit if they are inside now (the desk offers to check them out first).
+ */
 export async function lookupVisitor(m: EntityManager, idNumber: string): Promise<VisitorLookup> {
   const row = await findVisitor(m, 'id_number = ?', [idNumber])
-  if (!row) return { visitor: null, lastHostUnitId: null }
+  if (!row) return { visitor: null, lastHostUnitId: null, insideVisit: null }
   const [last] = (await m.query(
     `SELECT v.host_unit_id FROM visits v JOIN units u ON u.id = v.host_unit_id
      WHERE v.visitor_id = ? AND u.active = 1 ORDER BY v.checked_in_at DESC LIMIT 1`,
     [row.id],
   )) as Array<{ host_unit_id: number }>
-  return { visitor: toVisitorDto(row), lastHostUnitId: last?.host_unit_id ?? null }
+  const inside = await openVisit(m, row.id)
+  return {
+    visitor: toVisitorDto(row),
+    lastHostUnitId: last?.host_unit_id ?? null,
+    insideVisit: inside ? toVisitDto(inside) : null,
+  }
 }
 
 /** Visitors offered as the receptionist types a name, phone or ID number; newest first. */
@@ -204,9 +233,9 @@ export async function suggestVisitors(m: EntityManager, q: string, limit: number
   const digits = q.replace(/[\s.]/g, '')
   if (/^\+?\d{4,}$/.test(digits)) {
     const rows = (await m.query(
-      `SELECT * FROM visitors WHERE (phone LIKE ? OR id_number LIKE ?) AND anonymised_at IS NULL
-       ORDER BY id DESC LIMIT ?`,
-      [`${digits}%`, `%${digits}%`, limit],
+      `SELECT * FROM visitors WHERE (phone LIKE ? OR id_number LIKE ? OR old_id_number LIKE ?)
+         AND anonymised_at IS NULL ORDER BY id DESC LIMIT ?`,
+      [`${digits}%`, `%${digits}%`, `%${digits}%`, limit],
     )) as VisitorRow[]
     return rows.map(toVisitorDto)
   }
@@ -230,12 +259,12 @@ export async function visitorHistory(m: EntityManager, id: number): Promise<Visi
   return { visitor: toVisitorDto(row), visits: visits.map(toVisitDto) }
 }
 
-/** The whole ID number of one visitor, for the screen that asked: each time a line in the trail. */
+/** The whole ID numbers (the card's and the old CMND) of one visitor, for the screen that asked: each time a line in the trail. */
 export async function revealIdNumber(ctx: VisitContext, id: number): Promise<RevealedIdNumber> {
   const row = await findVisitor(ctx.m, 'id = ?', [id])
   if (!row) throw AppError.notFound(visitMsg.visitorNotFound)
   ctx.audit.note('visitor', row.id, 'Xem số giấy tờ đầy đủ')
-  return { idNumber: row.id_number }
+  return { idNumber: row.id_number, oldIdNumber: row.old_id_number }
 }
 
 // ---------------------------------------------------------------- check-in
@@ -255,7 +284,7 @@ export function refusalReasons(health: CheckIn['health']): string[] {
   const reasons: string[] = []
   if (health.temperature !== null && health.temperature >= FEVER_FROM)
     reasons.push(`sốt ${health.temperature} °C`)
-  for (const s of health.symptoms)
+  for (const s of health.symptoms ?? [])
     if (s !== 'fever' || health.temperature === null || health.temperature < FEVER_FROM)
       reasons.push(symptomLabels[s])
   if (health.contactWithCase) reasons.push('tiếp xúc với ca bệnh trong 14 ngày')
@@ -280,13 +309,35 @@ function checkInTime(input: CheckIn, now: Date): Date {
   return at
 }
 
+/** The visitor's search key: the old CMND number too, so a visitor quoting it is found. */
+const visitorKey = (v: {
+  fullName: string | null
+  organisation: string | null
+  idNumber: string | null
+  phone: string | null
+  oldIdNumber: string | null
+}) => searchKeyOf(v.fullName, v.organisation, v.idNumber, v.phone, v.oldIdNumber)
+
+export interface CheckInRules {
+  /** The reception setting: while the office screens visitors, temperature and answers are required. */
+  screeningRequired: boolean
+}
+
 /**
  * Registers one visit. The first call answers `conflict` with a question per `confirm*` field
  * (refusal, watchlist, already inside); the form asks the receptionist and sends it again with
  * the answers. Refused visits are recorded, never dropped.
  */
-export async function checkIn(ctx: VisitContext, input: CheckIn): Promise<VisitDto> {
+export async function checkIn(
+  ctx: VisitContext,
+  input: CheckIn,
+  rules: CheckInRules = { screeningRequired: false },
+): Promise<VisitDto> {
   const { m, now } = ctx
+  if (rules.screeningRequired) {
+    const gaps = screeningGaps(input.health)
+    if (Object.keys(gaps).length) throw AppError.validation(gaps)
+  }
   const at = checkInTime(input, now)
   await requireActiveUnit(m, input.hostUnitId, 'hostUnitId')
   const given = input.visitor
@@ -298,22 +349,19 @@ export async function checkIn(ctx: VisitContext, input: CheckIn): Promise<VisitD
   const watch = await watchHit(m, given)
   if (watch && !input.confirmWatch) questions.confirmWatch = visitMsg.watch(watch)
   if (known && !reasons.length) {
-    const [open] = (await m.query(
-      `SELECT checked_in_at FROM visits WHERE visitor_id = ? AND checked_out_at IS NULL AND outcome = 'admitted' LIMIT 1`,
-      [known.id],
-    )) as Array<{ checked_in_at: string }>
+    const open = await openVisit(m, known.id)
     if (open && !input.confirmInside)
       questions.confirmInside = visitMsg.inside(formatDateTime(open.checked_in_at))
   }
   if (Object.keys(questions).length) throw AppError.conflict(Object.values(questions).join('\n'), questions)
 
   const stamp = now.toISOString()
-  const key = searchKeyOf(given.fullName, given.organisation, given.idNumber, given.phone)
   let visitorId: number
   if (!known) {
     const result = (await m.query(
       `INSERT INTO visitors (full_name, id_type, id_number, date_of_birth, gender, phone, address, organisation,
-         search_key, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+         old_id_number, id_issue_date, search_key, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
       [
         given.fullName,
         given.idType,
@@ -323,7 +371,9 @@ export async function checkIn(ctx: VisitContext, input: CheckIn): Promise<VisitD
         given.phone,
         given.address,
         given.organisation,
-        key,
+        given.oldIdNumber,
+        given.idIssueDate,
+        visitorKey(given),
         stamp,
         stamp,
       ],
@@ -343,6 +393,8 @@ export async function checkIn(ctx: VisitContext, input: CheckIn): Promise<VisitD
       phone: pick(known.phone, given.phone),
       address: pick(known.address, given.address),
       organisation: pick(known.organisation, given.organisation),
+      old_id_number: pick(known.old_id_number, given.oldIdNumber),
+      id_issue_date: pick(known.id_issue_date, given.idIssueDate),
     }
     const updated = { ...known, ...next, anonymised_at: null }
     if (
@@ -351,7 +403,7 @@ export async function checkIn(ctx: VisitContext, input: CheckIn): Promise<VisitD
     ) {
       await m.query(
         `UPDATE visitors SET full_name = ?, date_of_birth = ?, gender = ?, phone = ?, address = ?, organisation = ?,
-           search_key = ?, anonymised_at = NULL, updated_at = ? WHERE id = ?`,
+           old_id_number = ?, id_issue_date = ?, search_key = ?, anonymised_at = NULL, updated_at = ? WHERE id = ?`,
         [
           next.full_name,
           next.date_of_birth,
@@ -359,7 +411,15 @@ export async function checkIn(ctx: VisitContext, input: CheckIn): Promise<VisitD
           next.phone,
           next.address,
           next.organisation,
-          searchKeyOf(next.full_name, next.organisation, known.id_number, next.phone),
+          next.old_id_number,
+          next.id_issue_date,
+          visitorKey({
+            fullName: next.full_name,
+            organisation: next.organisation,
+            idNumber: known.id_number,
+            phone: next.phone,
+            oldIdNumber: next.old_id_number,
+          }),
           stamp,
           known.id,
         ],
@@ -386,7 +446,7 @@ export async function checkIn(ctx: VisitContext, input: CheckIn): Promise<VisitD
       refused ? 'refused' : 'admitted',
       refused ? reasons.join(', ') : null,
       h.temperature,
-      [...new Set(h.symptoms)].join(','),
+      [...new Set(h.symptoms ?? [])].join(','),
       h.contactWithCase ? 1 : 0,
       h.fromCaseArea ? 1 : 0,
       h.declaredOnApp === null ? null : h.declaredOnApp ? 1 : 0,
@@ -659,7 +719,7 @@ interface WatchRow {
 
 const toWatchDto = (r: WatchRow): WatchDto => ({
   id: r.id,
-  idNumber: r.id_number,
+  idNumberMasked: r.id_number ? maskIdNumber(r.id_number) : null,
   fullName: r.full_name,
   reason: r.reason,
   active: r.active === 1,
@@ -673,16 +733,27 @@ export async function listWatch(m: EntityManager): Promise<WatchDto[]> {
   return rows.map(toWatchDto)
 }
 
-async function getWatch(m: EntityManager, id: number): Promise<WatchDto> {
+/** One entry as the office opens it to edit: the whole ID number. */
+export async function getWatch(m: EntityManager, id: number): Promise<WatchEntryDto> {
   const [row] = (await m.query(
     'SELECT id, id_number, full_name, reason, active, created_at FROM watchlist WHERE id = ?',
     [id],
   )) as WatchRow[]
   if (!row) throw AppError.notFound('Không tìm thấy mục trong danh sách cần lưu ý')
-  return toWatchDto(row)
+  return { ...toWatchDto(row), idNumber: row.id_number }
 }
 
-const watchAudit = (w: Pick<WatchDto, 'idNumber' | 'fullName' | 'reason' | 'active'>) => ({
+/** What goes back to the list after a save: the number masked again. */
+const listed = (e: WatchEntryDto): WatchDto => ({
+  id: e.id,
+  idNumberMasked: e.idNumberMasked,
+  fullName: e.fullName,
+  reason: e.reason,
+  active: e.active,
+  createdAt: e.createdAt,
+})
+
+const watchAudit = (w: Pick<WatchEntryDto, 'idNumber' | 'fullName' | 'reason' | 'active'>) => ({
   idNumber: w.idNumber,
   fullName: w.fullName,
   reason: w.reason,
@@ -703,7 +774,7 @@ export async function saveWatch(
     )
     const after = await getWatch(ctx.m, input.id)
     ctx.audit.change('watch', input.id, watchAudit(before), watchAudit(after))
-    return after
+    return listed(after)
   }
   const [row] = (await ctx.m.query(
     `INSERT INTO watchlist (id_number, full_name, name_key, reason, active, created_at, updated_at)
@@ -712,5 +783,5 @@ export async function saveWatch(
   )) as Array<{ id: number }>
   const created = await getWatch(ctx.m, row!.id)
   ctx.audit.change('watch', created.id, null, watchAudit(created))
-  return created
+  return listed(created)
 }

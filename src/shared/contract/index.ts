@@ -36,6 +36,7 @@ import type {
   RevealedIdNumber,
   VisitorLookup,
   WatchDto,
+  WatchEntryDto,
 } from '../visitors/schemas'
 import {
   ChangeOwnPasswordInput,
@@ -336,6 +337,11 @@ export const contract = {
     input: WatchUpdateInput,
     permission: 'watchlist.manage',
     kind: 'write',
+  }),
+  'watchlist:get': route<typeof VisitorIdInput, WatchEntryDto>({
+    input: VisitorIdInput,
+    permission: 'watchlist.manage',
+    kind: 'read',
   }),
   'sample:status': route<typeof none, SampleDataStatus>({
     input: none,

@@ -64,6 +64,8 @@ export const ReceptionSettings = z.object({
     .max(200)
     .nullish()
     .transform((v) => (v ? v : null)),
+  /** While the office screens visitors: temperature and the screening answers are required at check-in. */
+  screeningRequired: z.boolean({ error: 'Chọn có hoặc không' }).default(true),
 })
 export type ReceptionSettings = z.output<typeof ReceptionSettings>
 
@@ -71,6 +73,7 @@ export const DEFAULT_RECEPTION_SETTINGS: ReceptionSettings = {
   retentionDays: 30,
   autoCheckOutTime: null,
   scannerPort: null,
+  screeningRequired: true,
 }
 
 export interface SampleDataStatus {

@@ -30,6 +30,31 @@ export function maskIdNumber(id: string): string {
   return `${'•'.repeat(Math.max(0, id.length - 4))}${id.slice(-4)}`
 }
 
+/** What a QR that is not a chip ID card most often is, in the words the receptionist reads. */
+const NOT_A_CARD: Array<{ test: RegExp; what: string }> = [
+  { test: /^(https?:\/\/|www\.)/i, what: 'một đường dẫn trang web' },
+  // EMVCo merchant QR (VietQR, bank apps): the TLV text opens with payload format "000201".
+  { test: /^000201/, what: 'mã thanh toán ngân hàng (VietQR)' },
+  { test: /^WIFI:/i, what: 'mã kết nối Wi-Fi' },
+  { test: /^(mailto:|tel:|sms(to)?:)/i, what: 'một địa chỉ liên lạc (email, điện thoại)' },
+  { test: /^BEGIN:VCARD/i, what: 'một danh thiếp (vCard)' },
+]
+const NOT_A_CARD_TAIL = 'không phải mã trên CCCD gắn chip. Hãy quét mã QR ở mặt trước thẻ CCCD.'
+
+/** Says what a scanned text is when it is plainly not a CCCD's QR; null when it may be one. */
+export function notCardMessage(text: string): string | null {
+  const t = text.replace(/^\uFEFF/, '').trim()
+  const known = NOT_A_CARD.find((k) => k.test.test(t))
+  if (known) return `Mã QR này là ${known.what}, ${NOT_A_CARD_TAIL}`
+  return !t || t.includes('|') ? null : `Mã QR này ${NOT_A_CARD_TAIL}`
+}
+
+/** A scanned text worth parsing: a CCCD's QR, or one that is plainly something else (said so). */
+export function looksLikeScan(text: string): boolean {
+  const t = text.replace(/^\uFEFF/, '').trim()
+  return looksLikeCccdQr(t) || NOT_A_CARD.some((k) => k.test.test(t))
+}
+
 /** Cheap test for the UI: a QR text starts with the 12-digit number and is split by `|`. */
 export function looksLikeCccdQr(text: string): boolean {
   return /^\d{12}\|/.test(text.replace(/^\uFEFF/, '').trim())
@@ -82,7 +107,9 @@ export function parseCccdQr(raw: string, today: Date = new Date()): CccdQrResult
     .replace(/^\uFEFF/, '')
     .replace(/[\r\n\t]+/g, '')
     .trim()
-  if (!text.includes('|')) return { ok: false, message: UNREADABLE }
+  if (!text) return { ok: false, message: UNREADABLE }
+  const notCard = notCardMessage(text)
+  if (notCard) return { ok: false, message: notCard }
   const fields = text.split('|').map((f) => f.replace(/\s+/g, ' ').trim())
   if (fields.length < FIELDS)
     return { ok: false, message: `${UNREADABLE} (mã chỉ có ${fields.length} trong ${FIELDS} trường)` }

@@ -1,5 +1,7 @@
+import { looksLikeScan } from './cccd-qr'
+
 /** Key presses closer together than this are a machine typing, not a person. */
-const MAX_GAP_MS = 50
+export const MAX_GAP_MS = 50
 /** A CCCD QR text is far longer than this; shorter bursts are fast typists or autocomplete. */
 const MIN_SCAN_LENGTH = 20
 
@@ -8,7 +10,8 @@ export type ScanResult = { kind: 'scan'; text: string } | { kind: 'enter'; text:
 /**
  * Tells a handheld scanner in keyboard mode from a person at the same field: the scanner types
  * the whole QR text in one burst (every key < ~50 ms after the previous) ending in Enter, and a
- * CCCD QR always holds `|`. Fed with keydown events; knows nothing of the DOM.
+ * CCCD QR always holds `|`. A burst that is plainly another QR (a link, a bank QR) is a scan too,
+ * so the desk can say what it is not. Fed with key events; knows nothing of the DOM.
  */
 export class ScanDetector {
   private text = ''
@@ -23,7 +26,7 @@ export class ScanDetector {
     if (key === 'Enter') {
       const burst = gap <= this.maxGapMs ? this.burst : ''
       const result: ScanResult =
-        burst.length >= MIN_SCAN_LENGTH && burst.includes('|')
+        burst.length >= MIN_SCAN_LENGTH && (burst.includes('|') || looksLikeScan(burst))
           ? { kind: 'scan', text: burst }
           : { kind: 'enter', text: this.text }
       this.reset()

@@ -24,6 +24,8 @@ export const TEMPERATURE_RANGE = { min: 34, max: 43 } as const
 export const FEVER_FROM = 37.5
 /** A check-in time further back than this is a late entry and needs a reason. */
 export const LATE_ENTRY_MINUTES = 10
+/** A confirmation (watchlist, fever, inside) cannot be passed by an Enter pressed before it was read. */
+export const CONFIRM_PAUSE_MS = 600
 /** Clocks differ a little between PCs: this much ahead of now still counts as now. */
 export const CLOCK_SKEW_MS = 2 * 60_000
 
@@ -54,6 +56,11 @@ export const visitMsg = {
   closedNeedsReason: 'Lượt khách đã kết thúc: ghi lý do sửa',
   changedInside: 'Danh sách người đang ở trong đã thay đổi; hãy mở lại để xác nhận',
   watchNeedsKey: 'Nhập số giấy tờ hoặc họ tên',
+  issueDate: 'Ngày cấp không hợp lệ',
+  temperatureRequired: 'Đo và nhập nhiệt độ của khách',
+  symptomsRequired: 'Hỏi khách: có triệu chứng nào không?',
+  contactRequired: 'Hỏi khách: có tiếp xúc với ca bệnh không?',
+  caseAreaRequired: 'Hỏi khách: có đến từ vùng có ca bệnh không?',
 }
 
 export const symptomLabels: Record<Symptom, string> = {
@@ -101,9 +108,21 @@ export const VisitorFields = z
     phone: optionalPhone,
     address: optionalText(300),
     organisation: optionalText(200),
+    /** From the CCCD's QR: the old CMND number and the card's issue date. */
+    oldIdNumber: optionalText(9).refine((v) => v === null || isCmndNumber(v), { error: visitMsg.cmnd }),
+    idIssueDate: z.iso
+      .date({ error: visitMsg.issueDate })
+      .nullish()
+      .transform((v) => v ?? null),
   })
   .superRefine(checkIdNumber)
 export type VisitorFields = z.input<typeof VisitorFields>
+
+/** A screening answer left out is null: "not asked", which the screening setting refuses. */
+const answer = z
+  .boolean({ error: msg.invalid })
+  .nullish()
+  .transform((v) => v ?? null)
 
 export const HealthDeclaration = z.object({
   temperature: z
@@ -112,14 +131,15 @@ export const HealthDeclaration = z.object({
     .max(TEMPERATURE_RANGE.max, { error: visitMsg.temperature })
     .nullish()
     .transform((v) => (v === null || v === undefined ? null : Math.round(v * 10) / 10)),
+  /** [] is "no symptom" (asked); null is not asked. */
   symptoms: z
     .array(z.enum(SYMPTOMS, { error: msg.invalid }))
     .max(SYMPTOMS.length * 4)
-    .default([])
+    .nullish()
     // A symptom ticked twice (a double click, a retried request) is one symptom.
-    .transform((list) => [...new Set(list)]),
-  contactWithCase: z.boolean({ error: msg.invalid }).default(false),
-  fromCaseArea: z.boolean({ error: msg.invalid }).default(false),
+    .transform((v) => (v ? [...new Set(v)] : null)),
+  contactWithCase: answer,
+  fromCaseArea: answer,
   declaredOnApp: z
     .boolean({ error: msg.invalid })
     .nullish()
@@ -143,9 +163,9 @@ export const CheckInInput = z.object({
   lateReason: optionalText(300),
   health: HealthDeclaration.default({
     temperature: null,
-    symptoms: [],
-    contactWithCase: false,
-    fromCaseArea: false,
+    symptoms: null,
+    contactWithCase: null,
+    fromCaseArea: null,
     declaredOnApp: null,
   }),
   maskWorn: z.boolean({ error: msg.invalid }).default(true),
@@ -156,6 +176,19 @@ export const CheckInInput = z.object({
   confirmInside: z.boolean().default(false),
 })
 export type CheckInInput = z.input<typeof CheckInInput>
+
+/**
+ * While the office screens visitors (a reception setting), a check-in needs the temperature and
+ * an answer to each screening question. The form and the main process both ask this.
+ */
+export function screeningGaps(health: z.output<typeof HealthDeclaration>): Record<string, string> {
+  const gaps: Record<string, string> = {}
+  if (health.temperature === null) gaps['health.temperature'] = visitMsg.temperatureRequired
+  if (health.symptoms === null) gaps['health.symptoms'] = visitMsg.symptomsRequired
+  if (health.contactWithCase === null) gaps['health.contactWithCase'] = visitMsg.contactRequired
+  if (health.fromCaseArea === null) gaps['health.fromCaseArea'] = visitMsg.caseAreaRequired
+  return gaps
+}
 
 export const CheckOutInput = z.object({
   id,
@@ -339,6 +372,9 @@ export interface VisitorDto {
   phone: string | null
   address: string | null
   organisation: string | null
+  /** The old CMND number, masked like the card's. */
+  oldIdNumberMasked: string | null
+  idIssueDate: string | null
   anonymised: boolean
 }
 
@@ -383,6 +419,8 @@ export interface InsideList {
 export interface VisitorLookup {
   visitor: VisitorDto | null
   lastHostUnitId: number | null
+  /** Their visit still open (admitted, not checked out): the desk offers to check them out. */
+  insideVisit: VisitDto | null
 }
 
 export interface VisitorHistory {
@@ -392,13 +430,20 @@ export interface VisitorHistory {
 
 export interface RevealedIdNumber {
   idNumber: string | null
+  oldIdNumber: string | null
 }
 
+/** A watchlist entry as listed: the ID number masked like every other list. */
 export interface WatchDto {
   id: number
-  idNumber: string | null
+  idNumberMasked: string | null
   fullName: string | null
   reason: string
   active: boolean
   createdAt: string
+}
+
+/** One entry opened to edit it: the whole ID number. */
+export interface WatchEntryDto extends WatchDto {
+  idNumber: string | null
 }

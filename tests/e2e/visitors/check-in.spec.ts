@@ -10,6 +10,18 @@ const QR =
 const QR_PLAIN =
   '001099012345||Nguyen Van An|15031990|Nam|So 12 duong 3/2, Phuong Xuan Khanh, Quan Ninh Kieu, Can Tho|10082021'
 
+const HEALTHY = { temperature: 36.5, symptoms: [], contactWithCase: false, fromCaseArea: false }
+
+/** The screening as the receptionist answers it: temperature, no symptom, no contact, not from a case area. */
+async function screen(page: Page, temperature: string): Promise<void> {
+  const form = page.getByTestId('check-in-form')
+  await form.locator('input[name=temperature]').fill(temperature)
+  await form.getByTestId('no-symptom').click()
+  for (const name of ['contactWithCase', 'fromCaseArea'])
+    await form.getByTestId(name).getByText('Không', { exact: true }).click()
+  await form.locator('input[name=temperature]').focus()
+}
+
 async function unit(preview: Preview, code: string, name: string): Promise<number> {
   const result = (await preview.api('units:create', { code, name, kindCode: 'department' })) as {
     ok: boolean
@@ -40,9 +52,10 @@ test('a scanned visitor is checked in with the keyboard, shown inside, recognise
   await expect(form.locator('input[name=fullName]')).toHaveValue('Nguyễn Văn An')
   await expect(form.locator('input[name=idNumber]')).toHaveValue('001099012345')
   await expect(form.locator('input[name=address]')).toHaveValue(/Ninh Kiều/)
-  // Focus moved to the unit: type-ahead without diacritics, Enter picks, Enter saves.
+  // Focus moved to the unit: type-ahead without diacritics, Enter picks; screening; Enter saves.
   await page.keyboard.type('cong chung')
   await page.keyboard.press('Enter')
+  await screen(page, '36.6')
   await page.keyboard.press('Enter')
   await expect(page.getByText('Đã đăng ký vào: Nguyễn Văn An')).toBeVisible()
   await expect(page.getByTestId('inside-count')).toHaveText('Đang trong cơ quan: 1 khách')
@@ -51,17 +64,20 @@ test('a scanned visitor is checked in with the keyboard, shown inside, recognise
   await expect(inside).toContainText('••••••••2345')
   await expect(inside).not.toContainText('001099012345')
   await page.screenshot({ path: testInfo.outputPath('check-in.png'), fullPage: true })
+  await page.screenshot({ path: 'docs/images/check-in.png' })
 
   await inside.getByRole('button', { name: 'Cho ra' }).click()
   await expect(page.getByText('Đã cho ra: Nguyễn Văn An')).toBeVisible()
   await expect(page.getByTestId('inside-count')).toHaveText('Đang trong cơ quan: 0 khách')
 
   // Back the next time, through a scanner that dropped the marks: the stored name and the last
-  // unit come back, and one keystroke saves.
+  // unit come back, and the cursor waits at the temperature; the screening, then Enter saves.
   await expect(page.locator('input[name=scan]')).toBeFocused()
   await scan(page, QR_PLAIN)
   await expect(page.getByTestId('returning')).toContainText('Khách quen: Nguyễn Văn An')
   await expect(form.locator('input[name=fullName]')).toHaveValue('Nguyễn Văn An')
+  await expect(form.locator('input[name=temperature]')).toBeFocused()
+  await screen(page, '36.4')
   await page.keyboard.press('Enter')
   // The notice of the first check-in may still be on screen: count the rows instead.
   await expect(page.getByTestId('inside-count')).toHaveText('Đang trong cơ quan: 1 khách')
@@ -112,16 +128,16 @@ test('a visitor with fever is refused after confirmation and recorded, not let i
   await page.getByRole('option', { name: 'Không có giấy tờ' }).click()
   await form.locator('.el-select', { has: page.locator('[name=hostUnit]') }).click()
   await page.getByRole('option', { name: 'Văn phòng Sở' }).click()
-  await form.locator('input[name=temperature]').fill('3.8')
+  await screen(page, '3.8')
   await form.getByTestId('check-in-save').click()
   await expect(form.locator('.el-form-item__error')).toHaveText(/từ 34 đến 43 °C/)
 
   await form.locator('input[name=temperature]').fill('38.5')
   await form.getByTestId('check-in-save').click()
-  const box = page.locator('.el-message-box')
+  const box = page.getByTestId('check-in-questions')
   await expect(box).toContainText('sốt 38.5 °C')
-  await box.getByRole('button', { name: 'Xác nhận' }).click()
-  await expect(page.getByText('Đã ghi nhận: Trần Thị Bình không được vào, chuyển y tế')).toBeVisible()
+  await box.getByRole('button', { name: 'Xác nhận không cho vào' }).click()
+  await expect(page.getByTestId('refused-banner')).toContainText('KHÔNG CHO VÀO: Trần Thị Bình')
   await expect(page.getByTestId('inside-count')).toHaveText('Đang trong cơ quan: 0 khách')
   expect(await preview.api('visits:search', { outcome: 'refused' })).toMatchObject({
     ok: true,
@@ -138,6 +154,7 @@ test('correcting a finished visit asks for a reason, and the correction shows in
   const visit = (await preview.api('visits:checkIn', {
     visitor: { fullName: 'Phạm Thị Cúc', idType: 'none' },
     hostUnitId: vp,
+    health: HEALTHY,
   })) as { data?: { id: number } }
   expect((await preview.api('visits:checkOut', { id: visit.data!.id })).ok).toBe(true)
 
@@ -163,7 +180,13 @@ test('a visitor named with markup stays text everywhere: screen, .xlsx and PDF',
   const XSS = '<img src=x onerror=alert(1)>'
   const vp = await unit(preview, 'VP', 'Văn phòng Sở')
   expect(
-    (await preview.api('visits:checkIn', { visitor: { fullName: XSS, idType: 'none' }, hostUnitId: vp })).ok,
+    (
+      await preview.api('visits:checkIn', {
+        visitor: { fullName: XSS, idType: 'none' },
+        hostUnitId: vp,
+        health: HEALTHY,
+      })
+    ).ok,
   ).toBe(true)
   let alerted = false
   page.on('dialog', (dialog) => {
@@ -198,7 +221,11 @@ test('contact tracing finds who was at the same unit at the same time, on screen
   const vp = await unit(preview, 'VP', 'Văn phòng Sở')
   const tt = await unit(preview, 'TT', 'Thanh tra Sở')
   const checkIn = (fullName: string, hostUnitId: number) =>
-    preview.api('visits:checkIn', { visitor: { fullName, idType: 'none', phone: '0912345678' }, hostUnitId })
+    preview.api('visits:checkIn', {
+      visitor: { fullName, idType: 'none', phone: '0912345678' },
+      hostUnitId,
+      health: HEALTHY,
+    })
   expect((await checkIn('Trần Văn Ca', vp)).ok).toBe(true)
   expect((await checkIn('Lê Thị Tiếp Xúc', vp)).ok).toBe(true)
   expect((await checkIn('Phạm Văn Khác', tt)).ok).toBe(true)

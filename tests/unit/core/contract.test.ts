@@ -173,6 +173,7 @@ const malformed: Record<RouteName, unknown[]> = {
   'watchlist:list': [{ extra: true }],
   'watchlist:create': [{ reason: 'Không có ai' }, { idNumber: '001099099999' }],
   'watchlist:update': [{ idNumber: '001099099999', reason: 'Thiếu id' }],
+  'watchlist:get': [{ id: 0 }],
   'templates:list': [{ extra: true }],
   'templates:save': [
     {},

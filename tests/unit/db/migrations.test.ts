@@ -769,6 +769,53 @@ describe('down migrations', () => {
     expect(db.prepare('SELECT count(*) FROM audit_log').pluck().get()).toBe(4)
   })
 
+  it('0009 adds the old CMND number and the card issue date to visitors, keeping every visitor and visit', async () => {
+    const ds = await openTracked(tempFile())
+    const db = raw(ds)
+    await undoDownTo(ds, 'VisitorCardDetails1795000000009')
+    expect(columns(db, 'visitors').map((c) => c.name)).not.toContain('old_id_number')
+    await ds.query(UNIT_INSERT, [1, 'VP', 'Văn phòng', 'agency', 'vp | van phong', 'x'])
+    for (const [id, name, number] of [
+      [1, 'Nguyễn Văn An', '001099012345'],
+      [2, 'Trần Thị Bình', null],
+    ] as const)
+      await ds.query(
+        `INSERT INTO visitors (id, full_name, id_type, id_number, search_key, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, 'x', 'x')`,
+        [id, name, number ? 'cccd' : 'none', number, searchKeyOf(name, number)],
+      )
+    await ds.query(
+      `INSERT INTO visits (visitor_id, host_unit_id, checked_in_at, outcome, created_at, updated_at)
+       VALUES (1, 1, '2026-11-20T01:00:00.000Z', 'admitted', 'x', 'x'), (2, 1, '2026-11-20T02:00:00.000Z', 'refused', 'x', 'x')`,
+    )
+    await ds.runMigrations({ transaction: 'each' })
+    expect(
+      await ds.query(
+        'SELECT id, full_name, id_number, old_id_number, id_issue_date FROM visitors ORDER BY id',
+      ),
+    ).toEqual([
+      {
+        id: 1,
+        full_name: 'Nguyễn Văn An',
+        id_number: '001099012345',
+        old_id_number: null,
+        id_issue_date: null,
+      },
+      { id: 2, full_name: 'Trần Thị Bình', id_number: null, old_id_number: null, id_issue_date: null },
+    ])
+    expect(await ds.query('SELECT count(*) AS n FROM visits')).toEqual([{ n: 2 }])
+    expect(indexColumns(db, 'ix_visitors_old_id_number')).toEqual(['old_id_number'])
+    await ds.query(
+      `UPDATE visitors SET old_id_number = '361234567', id_issue_date = '2021-08-10' WHERE id = 1`,
+    )
+    await expect(ds.query(`UPDATE visitors SET old_id_number = '36123' WHERE id = 2`)).rejects.toThrow(
+      /CHECK/,
+    )
+    await expect(ds.query(`UPDATE visitors SET id_issue_date = '10/08/2021' WHERE id = 2`)).rejects.toThrow(
+      /CHECK/,
+    )
+  })
+
   it('undoing every migration leaves only the migrations table and clears the application id', async () => {
     const ds = await openTracked(tempFile())
     const db = raw(ds)

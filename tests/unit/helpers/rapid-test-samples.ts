@@ -40,6 +40,7 @@ export const rapidArrange: Partial<Record<RapidRoute, (app: TempApp) => Promise<
     await app.ok('visits:checkIn', {
       visitor: { fullName: 'Nguyễn Văn An', idType: 'cccd', idNumber: '001099012345' },
       hostUnitId: 1,
+      health: { temperature: 36.5, symptoms: [], contactWithCase: false, fromCaseArea: false },
     })
     return drawn(app)
   },

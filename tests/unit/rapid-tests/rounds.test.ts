@@ -39,6 +39,7 @@ async function visitor(app: TempApp, unitId: number, idNumber: string, fullName:
   const visit = await app.ok('visits:checkIn', {
     visitor: { fullName, idType: 'cccd', idNumber },
     hostUnitId: unitId,
+    health: { temperature: 36.5, symptoms: [], contactWithCase: false, fromCaseArea: false },
   })
   return visit.visitorId
 }

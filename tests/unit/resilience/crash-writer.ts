@@ -33,7 +33,12 @@ async function main(): Promise<void> {
     const code = `${prefix}-${i}`
     const result = await core.router.dispatch(
       'visits:checkIn',
-      { visitor: { fullName: `Nguyễn Văn Khách ${i}`, idType: 'none' }, hostUnitId: unit, note: code },
+      {
+        visitor: { fullName: `Nguyễn Văn Khách ${i}`, idType: 'none' },
+        hostUnitId: unit,
+        note: code,
+        health: { temperature: 36.5, symptoms: [], contactWithCase: false, fromCaseArea: false },
+      },
       session,
     )
     if (!result.ok) throw new Error(`visits:checkIn ${code} failed: ${JSON.stringify(result.error)}`)

@@ -27,6 +27,7 @@ describe('clearing the sample data', () => {
     await app.ok('visits:checkIn', {
       visitor: { fullName: 'Trần Thị Khách', idType: 'none' },
       hostUnitId: second!.id,
+      health: { temperature: 36.5, symptoms: [], contactWithCase: false, fromCaseArea: false },
     } as never)
     const before = databaseFingerprint(app.dataSource)
     const refused = await app.call('sample:clear', {})

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { looksLikeCccdQr, maskIdNumber, parseCccdQr } from '@shared/visitors/cccd-qr'
+import { looksLikeCccdQr, looksLikeScan, maskIdNumber, parseCccdQr } from '@shared/visitors/cccd-qr'
 import { LineBuffer, ScanDetector } from '@shared/visitors/scan-detector'
 
 const TODAY = new Date('2026-11-23T03:00:00Z')
@@ -97,8 +97,21 @@ describe('the CCCD QR text', () => {
 
   it('explains garbage clearly', () => {
     expect(error('')).toMatch(/Không đọc được mã QR/)
-    expect(error('https://example.com/abc')).toMatch(/Không đọc được mã QR/)
     expect(error('001099012345||Nguyễn Văn An|15031990|Nam|Cần Thơ')).toMatch(/6 trong 7 trường/)
+  })
+
+  it('says what a QR that is not a chip ID card is: a web link, a bank QR, Wi-Fi, or just not a card', () => {
+    expect(error('https://dichvucong.gov.vn/p/home/dvc-trang-chu.html')).toBe(
+      'Mã QR này là một đường dẫn trang web, không phải mã trên CCCD gắn chip. Hãy quét mã QR ở mặt trước thẻ CCCD.',
+    )
+    const vietQr =
+      '00020101021238570010A000000727012700069704220113VQRQ000123450208QRIBFTTA53037045802VN6304ABCD'
+    expect(error(vietQr)).toMatch(/^Mã QR này là mã thanh toán ngân hàng \(VietQR\), không phải mã trên CCCD/)
+    expect(error('WIFI:T:WPA;S:SoTuPhap;P:12345678;;')).toMatch(/mã kết nối Wi-Fi, không phải mã trên CCCD/)
+    expect(error('HS-2021-000123 nop ho so')).toMatch(/^Mã QR này không phải mã trên CCCD gắn chip/)
+    expect(looksLikeScan('https://zalo.me/0912345678')).toBe(true)
+    expect(looksLikeScan(vietQr)).toBe(true)
+    expect(looksLikeScan('Nguyễn Văn An')).toBe(false)
   })
 
   it('tells a QR text from a name, and masks ID numbers', () => {
@@ -122,6 +135,11 @@ describe('telling a scanner from a person', () => {
 
   it('a fast burst with | ending in Enter is a scan', () => {
     expect(feed(new ScanDetector(), QR, 1000, 8)).toEqual({ kind: 'scan', text: QR })
+  })
+
+  it('a fast burst of a web link or a bank QR is a scan too (to be told it is not a card)', () => {
+    const link = 'https://dichvucong.gov.vn/p/home'
+    expect(feed(new ScanDetector(), link, 0, 6)).toEqual({ kind: 'scan', text: link })
   })
 
   it('slow typing, a fast burst without |, or a pause mid-way is typing', () => {

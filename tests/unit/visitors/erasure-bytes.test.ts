@@ -5,6 +5,8 @@ import { silentLogger } from '@main/core/logger'
 import { rawDatabase } from '@main/backups/service'
 import { tempApp } from '../helpers/temp-app'
 
+const SCREENED = { temperature: 36.5, symptoms: [], contactWithCase: false, fromCaseArea: false }
+
 const DAY = 86_400_000
 
 /** Distinctive values: none of them can occur in the file by chance. */
@@ -36,6 +38,7 @@ describe('erasure in the file itself', () => {
       },
       hostUnitId: unit,
       purpose: GONE.purpose,
+      health: SCREENED,
     })
     await app.ok('visits:checkOut', { id: visit.id })
     // Others come later and are not due yet; their rows share pages with the purged ones.
@@ -44,6 +47,7 @@ describe('erasure in the file itself', () => {
       const other = await app.ok('visits:checkIn', {
         visitor: { fullName: `Khách Thứ ${i}`, idType: 'cccd', idNumber: String(100000000000 + i) },
         hostUnitId: unit,
+        health: SCREENED,
       })
       await app.ok('visits:checkOut', { id: other.id })
     }

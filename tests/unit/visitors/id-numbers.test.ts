@@ -3,6 +3,8 @@ import { systemSession } from '@main/core/session'
 import { tempApp } from '../helpers/temp-app'
 import type { TempApp } from '../helpers/temp-app'
 
+const SCREENED = { temperature: 36.5, symptoms: [], contactWithCase: false, fromCaseArea: false }
+
 const CCCD = '001099012345'
 const AN = { fullName: 'Nguyễn Văn An', idType: 'cccd' as const, idNumber: CCCD }
 
@@ -19,7 +21,7 @@ const trail = (app: TempApp, route: string) =>
 async function withVisit(): Promise<TempApp & { visitId: number; visitorId: number }> {
   const app = await tempApp()
   const vp = (await app.ok('units:create', { code: 'VP', name: 'Văn phòng Sở', kindCode: 'department' })).id
-  const visit = await app.ok('visits:checkIn', { visitor: AN, hostUnitId: vp })
+  const visit = await app.ok('visits:checkIn', { visitor: AN, hostUnitId: vp, health: SCREENED })
   return Object.assign(app, { visitId: visit.id, visitorId: visit.visitorId })
 }
 
@@ -39,7 +41,10 @@ describe('whole ID numbers on screens', () => {
 
   it('reveals one visitor’s whole number through its own route, each time a line in the audit trail', async () => {
     const app = await withVisit()
-    expect(await app.ok('visitors:revealIdNumber', { id: app.visitorId })).toEqual({ idNumber: CCCD })
+    expect(await app.ok('visitors:revealIdNumber', { id: app.visitorId })).toEqual({
+      idNumber: CCCD,
+      oldIdNumber: null,
+    })
     await app.ok('visitors:revealIdNumber', { id: app.visitorId })
     const lines = trail(app, 'visitors:revealIdNumber')
     expect(lines).toHaveLength(2)

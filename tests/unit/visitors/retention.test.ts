@@ -26,8 +26,9 @@ async function visit(
   const db = rawDatabase(app.dataSource)
   const { lastInsertRowid: visitor } = db
     .prepare(
-      `INSERT INTO visitors (full_name, id_type, id_number, phone, address, date_of_birth, organisation, search_key, created_at, updated_at)
-       VALUES (?, 'cccd', ?, '0912345678', 'Cần Thơ', '1990-01-01', 'Công ty A', ?, ?, ?)`,
+      `INSERT INTO visitors (full_name, id_type, id_number, phone, address, date_of_birth, organisation,
+         old_id_number, id_issue_date, search_key, created_at, updated_at)
+       VALUES (?, 'cccd', ?, '0912345678', 'Cần Thơ', '1990-01-01', 'Công ty A', '361234567', '2021-08-10', ?, ?, ?)`,
     )
     .run(
       name,
@@ -69,6 +70,8 @@ describe('the retention purge', () => {
         phone: null,
         address: null,
         date_of_birth: null,
+        old_id_number: null,
+        id_issue_date: null,
         search_key: '',
         organisation: null,
         anonymised_at: NOW.toISOString(),
@@ -181,6 +184,7 @@ describe('the retention purge', () => {
         retentionDays: 14,
         autoCheckOutTime: null,
         scannerPort: null,
+        screeningRequired: false,
       })
       await visit(app, unit, 'Nguyễn Văn Cũ', ago(20), ago(20, 60_000))
       const run = receptionJobs(app.router, silentLogger)

@@ -2,11 +2,13 @@ import ExcelJS from 'exceljs'
 import { describe, expect, it, vi } from 'vitest'
 import type { CheckInInput } from '@shared/visitors/schemas'
 import { searchKeyOf } from '@shared/text/search-key'
+import { maskIdNumber } from '@shared/visitors/cccd-qr'
 import { vietnamDay } from '@shared/text/dates'
 import { autoCheckOut } from '@main/visitors/service'
 import { lastCutoff, receptionJobs } from '@main/visitors/schedule'
 import { silentLogger } from '@main/core/logger'
 import { AuditRecorder } from '@main/audit/trail'
+import { DEFAULT_RECEPTION_SETTINGS } from '@shared/settings/schemas'
 import { tempApp } from '../helpers/temp-app'
 import type { TempApp } from '../helpers/temp-app'
 import { databaseFingerprint } from '../helpers/fingerprint'
@@ -14,10 +16,14 @@ import { inspectPdf } from '../helpers/pdf'
 
 const AN = { fullName: 'Nguyễn Văn An', idType: 'cccd' as const, idNumber: '001099012345' }
 
-async function withUnits(): Promise<TempApp & { vp: number; tt: number }> {
+const HEALTHY = { temperature: 36.5, symptoms: [], contactWithCase: false, fromCaseArea: false }
+
+/** Two units; screening off unless asked (its own tests below), so other rules are tested alone. */
+async function withUnits(screeningRequired = false): Promise<TempApp & { vp: number; tt: number }> {
   const app = await tempApp()
   const vp = (await app.ok('units:create', { code: 'VP', name: 'Văn phòng Sở', kindCode: 'department' })).id
   const tt = (await app.ok('units:create', { code: 'TT', name: 'Thanh tra Sở', kindCode: 'department' })).id
+  await app.ok('settings:updateReception', { ...DEFAULT_RECEPTION_SETTINGS, screeningRequired })
   return Object.assign(app, { vp, tt })
 }
 
@@ -249,6 +255,125 @@ describe('check-in', () => {
   })
 })
 
+describe('screening at the desk (on by default)', () => {
+  it('refuses a check-in without temperature or screening answers, on each field, writing nothing', async () => {
+    const app = await tempApp()
+    expect((await app.ok('settings:getReception', {})).screeningRequired).toBe(true)
+    const vp = (await app.ok('units:create', { code: 'VP', name: 'Văn phòng Sở', kindCode: 'department' })).id
+    const before = databaseFingerprint(app.dataSource)
+    const bare = await app.call('visits:checkIn', { visitor: AN, hostUnitId: vp })
+    expect(bare.ok).toBe(false)
+    if (!bare.ok)
+      expect(bare.error.fieldErrors).toMatchObject({
+        'health.temperature': 'Đo và nhập nhiệt độ của khách',
+        'health.symptoms': 'Hỏi khách: có triệu chứng nào không?',
+        'health.contactWithCase': 'Hỏi khách: có tiếp xúc với ca bệnh không?',
+        'health.fromCaseArea': 'Hỏi khách: có đến từ vùng có ca bệnh không?',
+      })
+    // "No symptom" is an answer ([]); a missing answer (null) is not.
+    const halfAsked = await app.call('visits:checkIn', {
+      visitor: AN,
+      hostUnitId: vp,
+      health: { ...HEALTHY, contactWithCase: null },
+    })
+    expect(halfAsked.ok).toBe(false)
+    if (!halfAsked.ok) expect(Object.keys(halfAsked.error.fieldErrors)).toEqual(['health.contactWithCase'])
+    expect(databaseFingerprint(app.dataSource)).toEqual(before)
+    const visit = await app.ok('visits:checkIn', { visitor: AN, hostUnitId: vp, health: HEALTHY })
+    expect(visit).toMatchObject({
+      temperature: 36.5,
+      symptoms: [],
+      contactWithCase: false,
+      outcome: 'admitted',
+    })
+  })
+
+  it('accepts a check-in without screening once the office stops screening', async () => {
+    const app = await withUnits(true)
+    expect((await checkIn(app)).ok).toBe(false)
+    await app.ok('settings:updateReception', { ...DEFAULT_RECEPTION_SETTINGS, screeningRequired: false })
+    const visit = await app.ok('visits:checkIn', { visitor: AN, hostUnitId: app.vp })
+    expect(visit).toMatchObject({
+      temperature: null,
+      symptoms: [],
+      contactWithCase: false,
+      fromCaseArea: false,
+    })
+  })
+})
+
+describe('what the card says beyond the number', () => {
+  const CARD = { ...AN, oldIdNumber: '361234567', idIssueDate: '2021-08-10' }
+
+  it('keeps the old CMND number and the issue date, shows them in the record, finds the visitor by the old number', async () => {
+    const app = await withUnits()
+    const visit = await app.ok('visits:checkIn', { visitor: CARD, hostUnitId: app.vp })
+    const { visitor } = await app.ok('visitors:history', { id: visit.visitorId })
+    // Masked like the card's number; the whole one only through the audited reveal.
+    expect(visitor).toMatchObject({ oldIdNumberMasked: maskIdNumber('361234567'), idIssueDate: '2021-08-10' })
+    expect(JSON.stringify(visitor)).not.toContain('361234567')
+    expect(await app.ok('visitors:revealIdNumber', { id: visit.visitorId })).toEqual({
+      idNumber: AN.idNumber,
+      oldIdNumber: '361234567',
+    })
+    const found = await app.ok('visits:search', { q: '361234567' })
+    expect(found.items.map((v) => v.visitorName)).toEqual(['Nguyễn Văn An'])
+    expect((await app.ok('visitors:suggest', { q: '36123' })).map((v) => v.fullName)).toEqual([
+      'Nguyễn Văn An',
+    ])
+    const trail = JSON.stringify((await app.ok('audit:list', { entity: 'visitor' })).items)
+    expect(trail).not.toContain('361234567')
+  })
+
+  it('fills them in for a returning visitor who had none, and refuses an old number that is not 9 digits', async () => {
+    const app = await withUnits()
+    const first = await app.ok('visits:checkIn', { visitor: AN, hostUnitId: app.vp })
+    await app.ok('visits:checkOut', { id: first.id })
+    await app.ok('visits:checkIn', { visitor: CARD, hostUnitId: app.vp })
+    expect((await app.ok('visitors:lookup', { idNumber: AN.idNumber })).visitor).toMatchObject({
+      oldIdNumberMasked: maskIdNumber('361234567'),
+      idIssueDate: '2021-08-10',
+    })
+    expect((await app.ok('visits:search', { q: '361234567' })).total).toBe(2)
+    await expectFieldError(
+      await checkIn(app, { visitor: { ...AN, oldIdNumber: '36123' } }),
+      'visitor.oldIdNumber',
+      /9 chữ số/,
+    )
+  })
+})
+
+describe('the lookup when an ID is read', () => {
+  it('says whether the person is inside now, with the visit to check out', async () => {
+    const app = await withUnits()
+    expect(await app.ok('visitors:lookup', { idNumber: AN.idNumber })).toMatchObject({
+      visitor: null,
+      insideVisit: null,
+    })
+    const visit = await app.ok('visits:checkIn', { visitor: AN, hostUnitId: app.vp })
+    const inside = await app.ok('visitors:lookup', { idNumber: AN.idNumber })
+    expect(inside.insideVisit).toMatchObject({
+      id: visit.id,
+      hostUnitName: 'Văn phòng Sở',
+      checkedOutAt: null,
+    })
+    await app.ok('visits:checkOut', { id: visit.id })
+    expect((await app.ok('visitors:lookup', { idNumber: AN.idNumber })).insideVisit).toBeNull()
+  })
+})
+
+describe('the watchlist', () => {
+  it('lists ID numbers masked like every other list; the office opens an entry to see the whole number', async () => {
+    const app = await withUnits()
+    const created = await app.ok('watchlist:create', { idNumber: AN.idNumber, reason: 'Giả mạo giấy tờ' })
+    expect(created).not.toHaveProperty('idNumber')
+    const [listed] = await app.ok('watchlist:list', {})
+    expect(listed).toMatchObject({ idNumberMasked: '••••••••2345', reason: 'Giả mạo giấy tờ' })
+    expect(JSON.stringify(await app.ok('watchlist:list', {}))).not.toContain(AN.idNumber)
+    expect(await app.ok('watchlist:get', { id: listed!.id })).toMatchObject({ idNumber: AN.idNumber })
+  })
+})
+
 describe('check-out', () => {
   it('checks out now; refuses a second check-out, a time before check-in, and an edited time without reason', async () => {
     const app = await withUnits()
@@ -463,6 +588,7 @@ describe('the automatic check-out job', () => {
         retentionDays: 30,
         autoCheckOutTime: '17:30',
         scannerPort: null,
+        screeningRequired: false,
       })
       const forgotten = await app.ok('visits:checkIn', {
         visitor: AN,
@@ -499,12 +625,12 @@ describe('the day list for the health authority', () => {
         visitor: { ...AN, dateOfBirth: '1990-03-15', gender: 'male', phone: '0912345678' },
         hostUnitId: app.vp,
         purpose: 'Công chứng hợp đồng',
-        health: { temperature: 36.5 },
+        health: { ...HEALTHY, fromCaseArea: true },
       })
       await app.ok('visits:checkIn', {
         visitor: { fullName: '<img src=x onerror=alert(1)>', idType: 'none' },
         hostUnitId: app.tt,
-        health: { temperature: 38.5 },
+        health: { ...HEALTHY, temperature: 38.5, symptoms: ['cough', 'soreThroat'], contactWithCase: true },
         confirmRefusal: true,
       })
       const file = await app.ok('visits:dayListXlsx', { from: '2026-11-23', to: '2026-11-23' })
@@ -522,9 +648,26 @@ describe('the day list for the health authority', () => {
       // 10:15 on the office clock, whatever the PC's time zone.
       expect(first.getCell(12).value).toEqual(new Date('2026-11-23T10:15:00Z'))
       expect(first.getCell(12).numFmt).toBe('dd/mm/yyyy hh:mm')
+      expect(header.slice(14, 19)).toEqual([
+        'Nhiệt độ (°C)',
+        'Triệu chứng',
+        'Tiếp xúc F0/F1 (14 ngày)',
+        'Từ vùng có ca bệnh (14 ngày)',
+        'Ghi chú',
+      ])
+      expect((first.values as unknown[]).slice(14, 19)).toEqual([36.5, 'Không', 'Không', 'Có', ''])
       const second = sheet.getRow(6)
       expect(second.getCell(2).value).toBe('<img src=x onerror=alert(1)>')
-      expect(second.getCell(15).value).toBe('Không cho vào, chuyển y tế: sốt 38.5 °C')
+      expect((second.values as unknown[]).slice(14, 19)).toEqual([
+        38.5,
+        'ho, đau họng',
+        'Có',
+        'Không',
+        'Không cho vào, chuyển y tế: sốt 38.5 °C, ho, đau họng, tiếp xúc với ca bệnh trong 14 ngày',
+      ])
+      // The totals at the foot, as numbers.
+      expect(sheet.getRow(8).values).toEqual([undefined, '', 'Tổng số lượt khách', 2])
+      expect(sheet.getRow(9).values).toEqual([undefined, '', 'Không cho vào, chuyển y tế', 1])
       const trail = await app.ok('audit:list', { q: 'visits:dayListXlsx' })
       expect(trail.items[0]?.changes).toEqual({
         note: 'Xuất danh sách khách ngày 23/11/2026 (danh-sach-khach-2026-11-23.xlsx)',
@@ -548,8 +691,20 @@ describe('printed lists', () => {
         hostPerson: 'Chị Lan',
       })
       await app.ok('visits:checkIn', {
-        visitor: { fullName: '<img src=x onerror=alert(1)>', idType: 'none' },
+        visitor: {
+          fullName: '<img src=x onerror=alert(1)>',
+          idType: 'none',
+          gender: 'female',
+          organisation: 'Công ty Luật Đông Á',
+        },
         hostUnitId: app.tt,
+        health: { ...HEALTHY, temperature: 36.8 },
+      })
+      await app.ok('visits:checkIn', {
+        visitor: { fullName: 'Lê Văn Sốt', idType: 'none' },
+        hostUnitId: app.vp,
+        health: { ...HEALTHY, temperature: 38.1 },
+        confirmRefusal: true,
       })
       const file = await app.ok('visits:dayListPdf', { from: '2026-11-23', to: '2026-11-23' })
       expect(file).toMatchObject({ fileName: 'danh-sach-khach-2026-11-23.pdf', mimeType: 'application/pdf' })
@@ -562,10 +717,22 @@ describe('printed lists', () => {
         'DANH SÁCH KHÁCH ĐẾN LIÊN HỆ CÔNG TÁC NGÀY 23/11/2026',
         'Nguyễn Văn An',
         '001099012345',
-        'Tổng số: 2 lượt khách.',
         'Cần Thơ, ngày 23 tháng 11 năm 2026',
       ])
         expect(text).toContain(expected)
+      const flat = text.replace(/\s+/g, ' ')
+      for (const expected of [
+        'giới tính',
+        'Cơ quan, tổ',
+        'Nhiệt',
+        '1990',
+        'Nữ',
+        'Công ty Luật',
+        '38.1',
+        '36.8',
+        'Tổng cộng: 3 lượt khách, trong đó 1 lượt không cho vào (chuyển y tế).',
+      ])
+        expect(flat).toContain(expected)
       // A narrow cell wraps it, but every character is there, as text.
       expect(day.plain.replace(/\s+/g, '')).toContain('<imgsrc=xonerror=alert(1)>')
 

@@ -6,6 +6,7 @@ import { Staff1795000000005 } from './0005-staff'
 import { Vaccines1795000000006 } from './0006-vaccines'
 import { DailyReports1795000000007 } from './0007-daily-reports'
 import { RapidTests1795000000008 } from './0008-rapid-tests'
+import { VisitorCardDetails1795000000009 } from './0009-visitor-card-details'
 import { ErasureAuditChain1795000000010 } from './0010-erasure-audit-chain'
 import { MinutesCopies1795000000011 } from './0011-minutes-copies'
 
@@ -19,6 +20,7 @@ export const migrations = [
   Vaccines1795000000006,
   DailyReports1795000000007,
   RapidTests1795000000008,
+  VisitorCardDetails1795000000009,
   ErasureAuditChain1795000000010,
   MinutesCopies1795000000011,
 ]

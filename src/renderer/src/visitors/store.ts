@@ -32,6 +32,7 @@ export const useVisitorsStore = defineStore('visitors', () => {
     visitorLookup: action('visitors:lookup'),
     visitorSuggest: action('visitors:suggest'),
     watchlistCreate: action('watchlist:create'),
+    watchlistGet: action('watchlist:get'),
     watchlistList: action('watchlist:list'),
     watchlistUpdate: action('watchlist:update'),
     checkOut: action('visits:checkOut'),
