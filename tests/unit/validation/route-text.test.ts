@@ -4,6 +4,7 @@ import { visitMsg } from '@shared/visitors/schemas'
 import { tempApp } from '../helpers/temp-app'
 import type { TempApp } from '../helpers/temp-app'
 import { databaseFingerprint } from '../helpers/fingerprint'
+import { SCREENED } from '../helpers/health'
 
 const AN = { fullName: 'Nguyễn Văn An', idType: 'cccd' as const, idNumber: '001099012345' }
 
@@ -36,7 +37,7 @@ describe('text that is not text, at the routes', () => {
         await refused(
           app,
           'visits:checkIn',
-          { visitor: { ...AN, fullName }, hostUnitId: app.vp },
+          { visitor: { ...AN, fullName }, hostUnitId: app.vp, health: SCREENED },
           'visitor.fullName',
         ),
       ).toBe(msg.required)
@@ -53,7 +54,7 @@ describe('text that is not text, at the routes', () => {
         await refused(
           app,
           'visits:checkIn',
-          { visitor: { ...AN, fullName }, hostUnitId: app.vp },
+          { visitor: { ...AN, fullName }, hostUnitId: app.vp, health: SCREENED },
           'visitor.fullName',
         ),
       ).toBe(msg.hiddenCharacter)
@@ -74,7 +75,7 @@ describe('text that is not text, at the routes', () => {
         await refused(
           app,
           'visits:checkIn',
-          { visitor: AN, hostUnitId: app.vp, purpose: `Nộp${bad} hồ sơ` },
+          { visitor: AN, hostUnitId: app.vp, health: SCREENED, purpose: `Nộp${bad} hồ sơ` },
           'purpose',
         ),
       ).toBe(msg.hiddenCharacter)
@@ -87,6 +88,7 @@ describe('text that is not text, at the routes', () => {
     const visit = await app.ok('visits:checkIn', {
       visitor: { ...AN, fullName: 'Nguyễn Văn An'.normalize('NFD') },
       hostUnitId: app.vp,
+      health: SCREENED,
     })
     expect(visit.visitorName).toBe('Nguyễn Văn An')
     const stored = raw(app).prepare('SELECT full_name FROM visitors').pluck().get() as string
@@ -99,6 +101,7 @@ describe('text that is not text, at the routes', () => {
     const visit = await app.ok('visits:checkIn', {
       visitor: AN,
       hostUnitId: app.vp,
+      health: SCREENED,
       purpose: 'Nộp hồ sơ\ncông chứng',
       note: 'Dòng một\r\nDòng hai\n\tthụt lề',
     })
@@ -112,7 +115,7 @@ describe('text that is not text, at the routes', () => {
       await refused(
         app,
         'visits:checkIn',
-        { visitor: { ...AN, dateOfBirth: '1899-12-31' }, hostUnitId: app.vp },
+        { visitor: { ...AN, dateOfBirth: '1899-12-31' }, hostUnitId: app.vp, health: SCREENED },
         'visitor.dateOfBirth',
       ),
     ).toBe(msg.birthTooOld)
@@ -120,7 +123,13 @@ describe('text that is not text, at the routes', () => {
       await refused(
         app,
         'visits:checkIn',
-        { visitor: AN, hostUnitId: app.vp, checkedInAt: '2019-12-31T08:00:00+07:00', lateReason: 'Nhập bù' },
+        {
+          visitor: AN,
+          hostUnitId: app.vp,
+          health: SCREENED,
+          checkedInAt: '2019-12-31T08:00:00+07:00',
+          lateReason: 'Nhập bù',
+        },
         'checkedInAt',
       ),
     ).toBe(visitMsg.tooEarly)
@@ -138,7 +147,7 @@ describe('text that is not text, at the routes', () => {
         'dateOfBirth',
       ),
     ).toMatch(/Ngày sinh/)
-    const visit = await app.ok('visits:checkIn', { visitor: AN, hostUnitId: app.vp })
+    const visit = await app.ok('visits:checkIn', { visitor: AN, hostUnitId: app.vp, health: SCREENED })
     await app.ok('visits:checkOut', { id: visit.id })
     expect(
       await refused(
@@ -152,7 +161,7 @@ describe('text that is not text, at the routes', () => {
 
   it('names a symptom ticked twice once in the refusal question and stores it once', async () => {
     const app = await withUnit()
-    const health = { symptoms: ['cough', 'cough', 'breathless', 'cough'] }
+    const health = { ...SCREENED, symptoms: ['cough', 'cough', 'breathless', 'cough'] }
     const asked = await app.call('visits:checkIn', { visitor: AN, hostUnitId: app.vp, health } as never)
     expect(asked.ok).toBe(false)
     const question = asked.ok ? '' : asked.error.message

@@ -4,8 +4,7 @@ import { receptionJobs } from '@main/visitors/schedule'
 import { silentLogger } from '@main/core/logger'
 import { rawDatabase } from '@main/backups/service'
 import { tempApp } from '../helpers/temp-app'
-
-const SCREENED = { temperature: 36.5, symptoms: [], contactWithCase: false, fromCaseArea: false }
+import { SCREENED } from '../helpers/health'
 
 const DAY = 86_400_000
 

@@ -2,8 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { systemSession } from '@main/core/session'
 import { tempApp } from '../helpers/temp-app'
 import type { TempApp } from '../helpers/temp-app'
-
-const SCREENED = { temperature: 36.5, symptoms: [], contactWithCase: false, fromCaseArea: false }
+import { SCREENED } from '../helpers/health'
 
 const CCCD = '001099012345'
 const AN = { fullName: 'Nguyễn Văn An', idType: 'cccd' as const, idNumber: CCCD }
