@@ -1,15 +1,6 @@
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
-import type { Page } from '@playwright/test'
-import { ADMIN, expect, test } from '../support/fixtures'
-
-async function signIn(page: Page): Promise<void> {
-  const card = page.getByTestId('login-card')
-  await card.locator('[name=username]').fill(ADMIN.username)
-  await card.locator('[name=password]').fill(ADMIN.password)
-  await card.locator('[name=password]').press('Enter')
-  await expect(page.getByTestId('login-card')).toBeHidden({ timeout: 20_000 })
-}
+import { expect, signInAsAdmin, test } from '../support/fixtures'
 
 test('Nhật ký → Kiểm tra toàn vẹn: intact, then a deleted line is named at the next start and in the check', async ({
   page,
@@ -36,7 +27,7 @@ test('Nhật ký → Kiểm tra toàn vẹn: intact, then a deleted line is name
     db.close()
   })
   await preview.open(page, '/audit')
-  await signIn(page)
+  await signInAsAdmin(page)
   const banner = page.getByTestId('audit-chain-banner')
   await expect(banner).toContainText('nhật ký thao tác đã bị can thiệp')
   await expect(banner).toContainText('ngay trước dòng số 4 (')

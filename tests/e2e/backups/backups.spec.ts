@@ -1,8 +1,7 @@
 import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { ADMIN, expect, test } from '../support/fixtures'
+import { expect, signInAsAdmin, test } from '../support/fixtures'
 import type { Preview } from '../support/fixtures'
-import type { Page } from '@playwright/test'
 import { damageTable } from '../../unit/helpers/damage'
 
 async function createUnit(preview: Preview, code: string, name: string): Promise<void> {
@@ -32,14 +31,6 @@ async function inspectionWithPhoto(preview: Preview): Promise<number> {
   })) as { ok: boolean; data?: { id: number } }
   expect(photo.ok, JSON.stringify(photo)).toBe(true)
   return photo.data!.id
-}
-
-async function signIn(page: Page): Promise<void> {
-  const card = page.getByTestId('login-card')
-  await card.locator('[name=username]').fill(ADMIN.username)
-  await card.locator('[name=password]').fill(ADMIN.password)
-  await card.locator('[name=password]').press('Enter')
-  await expect(page.getByTestId('login-card')).toBeHidden()
 }
 
 test('an administrator backs up, then restores the backup and everyone signs in again', async ({
@@ -81,7 +72,7 @@ test('an administrator backs up, then restores the backup and everyone signs in 
   // The page reloads to the sign-in screen and says what happened.
   await expect(page.getByTestId('login-card')).toBeVisible()
   await expect(page.locator('.el-notification')).toContainText('Đã khôi phục dữ liệu')
-  await signIn(page)
+  await signInAsAdmin(page)
   await preview.open(page, '/units')
   await expect(page.getByText('Phòng Trước sao lưu')).toBeVisible()
   await expect(page.getByText('Phòng Sau sao lưu')).toHaveCount(0)
@@ -159,7 +150,7 @@ test('a store damaged at start-up is reported on the sign-in screen and recovere
   await expect(page.locator('.el-notification').filter({ hasText: 'Đã khôi phục dữ liệu' })).toBeVisible()
   await expect(page.getByTestId('salvaged')).toContainText('Nhật ký: lưu lại 1, không lưu được 0')
   await expect(page.getByTestId('store-health')).toHaveCount(0)
-  await signIn(page)
+  await signInAsAdmin(page)
   await preview.open(page, '/units')
   await expect(page.getByText('Phòng An toàn')).toBeVisible()
 })

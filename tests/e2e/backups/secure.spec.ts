@@ -1,7 +1,6 @@
 import { rmSync } from 'node:fs'
 import { join } from 'node:path'
-import { ADMIN, expect, test } from '../support/fixtures'
-import type { Page } from '@playwright/test'
+import { expect, signInAsAdmin, test } from '../support/fixtures'
 import { UnitsPage } from '../pages/units-page'
 import { damageTable } from '../../unit/helpers/damage'
 
@@ -9,14 +8,6 @@ const PASSPHRASE = 'Két sắt tầng 2 – Sở Tư pháp'
 
 // Each test restarts the preview on a changed data folder.
 test.describe.configure({ timeout: 120_000 })
-
-async function signIn(page: Page): Promise<void> {
-  const card = page.getByTestId('login-card')
-  await card.locator('[name=username]').fill(ADMIN.username)
-  await card.locator('[name=password]').fill(ADMIN.password)
-  await card.locator('[name=password]').press('Enter')
-  await expect(page.getByTestId('login-card')).toBeHidden({ timeout: 20_000 })
-}
 
 test('a damaged store is read-only: a lasting banner says so and a save is refused with its message', async ({
   page,
@@ -34,7 +25,7 @@ test('a damaged store is read-only: a lasting banner says so and a save is refus
   await preview.restart((dataDir) => damageTable(join(dataDir, 'so-phong-dich.sqlite'), 'visits'))
 
   await preview.open(page)
-  await signIn(page)
+  await signInAsAdmin(page)
   const units = new UnitsPage(page, preview)
   await units.open()
   const banner = page.getByTestId('store-health')
@@ -100,7 +91,7 @@ test('the administrator sets the backup passphrase, sees the recovery sheet once
   // This PC loses its key (as a new PC would not have it): the restore asks for the passphrase.
   await preview.restart((dataDir) => rmSync(join(dataDir, 'backup-keys.local')))
   await preview.open(page, '/settings')
-  await signIn(page)
+  await signInAsAdmin(page)
   await expect(card.getByTestId('encryption-off')).toBeVisible()
   await card
     .getByTestId('backup-table')
@@ -119,7 +110,7 @@ test('the administrator sets the backup passphrase, sees the recovery sheet once
 
   await expect(page.getByTestId('login-card')).toBeVisible()
   await expect(page.locator('.el-notification')).toContainText('Đã khôi phục dữ liệu')
-  await signIn(page)
+  await signInAsAdmin(page)
   await preview.open(page, '/units')
   await expect(page.getByText('Phòng Trước')).toBeVisible()
   await expect(page.getByText('Phòng Sau')).toHaveCount(0)

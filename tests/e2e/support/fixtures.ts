@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { test as base } from '@playwright/test'
+import { test as base, expect as pwExpect } from '@playwright/test'
 import type { Page } from '@playwright/test'
 
 export interface Preview {
@@ -108,3 +108,13 @@ export const test = base.extend<{ preview: Preview; firstRun: boolean; previewNo
 })
 
 export { expect } from '@playwright/test'
+
+/** Signs the administrator in on the sign-in card, as after a restart of the preview. */
+export async function signInAsAdmin(page: Page): Promise<void> {
+  const card = page.getByTestId('login-card')
+  await card.locator('[name=username]').fill(ADMIN.username)
+  await card.locator('[name=password]').fill(ADMIN.password)
+  await card.locator('[name=password]').press('Enter')
+  // Sign-in runs scrypt: slow on a loaded machine.
+  await pwExpect(card).toBeHidden({ timeout: 20_000 })
+}

@@ -1,15 +1,6 @@
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
-import type { Page } from '@playwright/test'
-import { ADMIN, expect, test } from '../support/fixtures'
-
-async function signIn(page: Page): Promise<void> {
-  const card = page.getByTestId('login-card')
-  await card.locator('[name=username]').fill(ADMIN.username)
-  await card.locator('[name=password]').fill(ADMIN.password)
-  await card.locator('[name=password]').press('Enter')
-  await expect(page.getByTestId('login-card')).toBeHidden({ timeout: 20_000 })
-}
+import { expect, signInAsAdmin, test } from '../support/fixtures'
 
 test('a visit nobody checked out is closed at the next start and listed as "Không ghi giờ ra"', async ({
   page,
@@ -38,7 +29,7 @@ test('a visit nobody checked out is closed at the next start and listed as "Khô
   })
   await page.setViewportSize({ width: 1366, height: 768 })
   await preview.open(page, '/visitors/search')
-  await signIn(page)
+  await signInAsAdmin(page)
   await preview.open(page, '/visitors/search')
   const table = page.getByTestId('visit-table')
   await expect(table).toContainText('Nguyễn Văn Quên')
