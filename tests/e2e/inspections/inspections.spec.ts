@@ -12,7 +12,12 @@ const PNG = Buffer.from(
 async function pick(page: Page, select: ReturnType<Page['locator']>, text: string): Promise<void> {
   await select.click()
   await page.keyboard.type(text)
-  await page.locator('.el-select-dropdown__item:visible', { hasText: text }).first().click()
+  // Only the open list's options: a closed picker keeps its (hidden) list in the page.
+  await page
+    .getByRole('option', { name: new RegExp(text) })
+    .filter({ visible: true })
+    .first()
+    .click()
 }
 
 test('a team head plans, records an inspection with its team and checklist, finalises and prints the minutes', async ({

@@ -19,6 +19,9 @@ export interface Preview {
   api(name: string, input?: unknown): Promise<{ ok: boolean; data?: unknown; error?: { code: string } }>
 }
 
+/** A visitor screened at the desk, every question answered, nothing found (screening is on by default). */
+export const SCREENED = { temperature: 36.5, symptoms: [], contactWithCase: false, fromCaseArea: false }
+
 /** The administrator every test starts signed in as, unless it asks for a first run. */
 export const ADMIN = { username: 'quantri', displayName: 'Nguyễn Văn Quản', password: 'mat-khau-dai-8' }
 

@@ -1,4 +1,4 @@
-import { expect, test } from '../support/fixtures'
+import { expect, SCREENED, test } from '../support/fixtures'
 import type { Preview } from '../support/fixtures'
 import type { Locator, Page } from '@playwright/test'
 import { CONFIRM_PAUSE_MS } from '../../../src/shared/visitors/schemas'
@@ -9,7 +9,6 @@ test.describe.configure({ timeout: 60_000 })
 const ADDRESS = 'Số 12 đường 3/2, Phường Xuân Khánh, Quận Ninh Kiều, Thành phố Cần Thơ'
 const QR = `001099012345|361234567|Nguyễn Văn An|15031990|Nam|${ADDRESS}|10082021`
 const QR_BINH = `092199000111||Trần Thị Bình|02021985|Nữ|Cái Răng, Cần Thơ|01072021`
-const HEALTHY = { temperature: 36.5, symptoms: [], contactWithCase: false, fromCaseArea: false }
 const AN = { fullName: 'Nguyễn Văn An', idType: 'cccd', idNumber: '001099012345' }
 
 async function unit(preview: Preview, code: string, name: string): Promise<number> {
@@ -131,7 +130,7 @@ test('at 1366×768 a returning visitor stops at the temperature, and health and 
   preview,
 }, testInfo) => {
   const vp = await unit(preview, 'VP', 'Văn phòng Sở')
-  const first = (await preview.api('visits:checkIn', { visitor: AN, hostUnitId: vp, health: HEALTHY })) as {
+  const first = (await preview.api('visits:checkIn', { visitor: AN, hostUnitId: vp, health: SCREENED })) as {
     data: { id: number }
   }
   expect((await preview.api('visits:checkOut', { id: first.data.id })).ok).toBe(true)
@@ -218,7 +217,7 @@ test('a re-scan of someone inside says so at once and offers Cho ra first: Enter
   preview,
 }) => {
   const vp = await unit(preview, 'VP', 'Văn phòng Sở')
-  expect((await preview.api('visits:checkIn', { visitor: AN, hostUnitId: vp, health: HEALTHY })).ok).toBe(
+  expect((await preview.api('visits:checkIn', { visitor: AN, hostUnitId: vp, health: SCREENED })).ok).toBe(
     true,
   )
   await preview.open(page, '/visitors')
@@ -322,7 +321,7 @@ test('the inside panel keeps Cho ra in its box at 1400, 1600 and 1920 px; the wa
         await preview.api('visits:checkIn', {
           visitor: { fullName, idType: 'cccd', idNumber: `00109901234${i}` },
           hostUnitId: vp,
-          health: HEALTHY,
+          health: SCREENED,
         })
       ).ok,
     ).toBe(true)

@@ -1,4 +1,4 @@
-import { expect, test } from '../support/fixtures'
+import { expect, SCREENED, test } from '../support/fixtures'
 
 const CCCD = '001099012345'
 
@@ -16,6 +16,7 @@ test('a visitor’s whole ID number shows only when asked, and each reveal is in
   const visit = (await preview.api('visits:checkIn', {
     visitor: { fullName: 'Nguyễn Văn An', idType: 'cccd', idNumber: CCCD },
     hostUnitId: unit.data!.id,
+    health: SCREENED,
   })) as { data?: { id: number } }
   expect((await preview.api('visits:checkOut', { id: visit.data!.id })).ok).toBe(true)
 
@@ -46,6 +47,7 @@ test('picking a returning visitor from the name suggestions fills the whole ID n
   const visit = (await preview.api('visits:checkIn', {
     visitor: { fullName: 'Trần Thị Bình', idType: 'cccd', idNumber: CCCD },
     hostUnitId: unit.data!.id,
+    health: SCREENED,
   })) as { data?: { id: number } }
   expect((await preview.api('visits:checkOut', { id: visit.data!.id })).ok).toBe(true)
 
