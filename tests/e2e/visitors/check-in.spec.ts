@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process'
 import ExcelJS from 'exceljs'
-import { expect, test } from '../support/fixtures'
-import type { Preview } from '../support/fixtures'
+import { expect, SCREENED, test } from '../support/fixtures'
+import { answerScreening, createUnit } from '../pages/desk'
 import type { Page } from '@playwright/test'
 
 const QR =
@@ -10,25 +10,11 @@ const QR =
 const QR_PLAIN =
   '001099012345||Nguyen Van An|15031990|Nam|So 12 duong 3/2, Phuong Xuan Khanh, Quan Ninh Kieu, Can Tho|10082021'
 
-const HEALTHY = { temperature: 36.5, symptoms: [], contactWithCase: false, fromCaseArea: false }
-
-/** The screening as the receptionist answers it: temperature, no symptom, no contact, not from a case area. */
+/** Answers the screening, then leaves the cursor in the temperature field as the receptionist does. */
 async function screen(page: Page, temperature: string): Promise<void> {
   const form = page.getByTestId('check-in-form')
-  await form.locator('input[name=temperature]').fill(temperature)
-  await form.getByTestId('no-symptom').click()
-  for (const name of ['contactWithCase', 'fromCaseArea'])
-    await form.getByTestId(name).getByText('Không', { exact: true }).click()
+  await answerScreening(form, temperature)
   await form.locator('input[name=temperature]').focus()
-}
-
-async function unit(preview: Preview, code: string, name: string): Promise<number> {
-  const result = (await preview.api('units:create', { code, name, kindCode: 'department' })) as {
-    ok: boolean
-    data?: { id: number }
-  }
-  expect(result.ok).toBe(true)
-  return result.data!.id
 }
 
 /** A handheld scanner in keyboard mode: the QR text in a burst of fast keystrokes, then Enter. */
@@ -43,8 +29,8 @@ test('a scanned visitor is checked in with the keyboard, shown inside, recognise
   page,
   preview,
 }, testInfo) => {
-  await unit(preview, 'VPCC-NTBL', 'Văn phòng công chứng Nguyễn Thị Bích Liên')
-  await unit(preview, 'TT', 'Thanh tra Sở')
+  await createUnit(preview, 'VPCC-NTBL', 'Văn phòng công chứng Nguyễn Thị Bích Liên')
+  await createUnit(preview, 'TT', 'Thanh tra Sở')
   await preview.open(page, '/visitors')
 
   await scan(page, QR)
@@ -120,7 +106,7 @@ test('a visitor with fever is refused after confirmation and recorded, not let i
   page,
   preview,
 }) => {
-  await unit(preview, 'VP', 'Văn phòng Sở')
+  await createUnit(preview, 'VP', 'Văn phòng Sở')
   await preview.open(page, '/visitors')
   const form = page.getByTestId('check-in-form')
   await form.locator('input[name=fullName]').fill('Trần Thị Bình')
@@ -149,12 +135,12 @@ test('correcting a finished visit asks for a reason, and the correction shows in
   page,
   preview,
 }) => {
-  const vp = await unit(preview, 'VP', 'Văn phòng Sở')
-  await unit(preview, 'TT', 'Thanh tra Sở')
+  const vp = await createUnit(preview, 'VP', 'Văn phòng Sở')
+  await createUnit(preview, 'TT', 'Thanh tra Sở')
   const visit = (await preview.api('visits:checkIn', {
     visitor: { fullName: 'Phạm Thị Cúc', idType: 'none' },
     hostUnitId: vp,
-    health: HEALTHY,
+    health: SCREENED,
   })) as { data?: { id: number } }
   expect((await preview.api('visits:checkOut', { id: visit.data!.id })).ok).toBe(true)
 
@@ -178,13 +164,13 @@ test('a visitor named with markup stays text everywhere: screen, .xlsx and PDF',
   preview,
 }) => {
   const XSS = '<img src=x onerror=alert(1)>'
-  const vp = await unit(preview, 'VP', 'Văn phòng Sở')
+  const vp = await createUnit(preview, 'VP', 'Văn phòng Sở')
   expect(
     (
       await preview.api('visits:checkIn', {
         visitor: { fullName: XSS, idType: 'none' },
         hostUnitId: vp,
-        health: HEALTHY,
+        health: SCREENED,
       })
     ).ok,
   ).toBe(true)
@@ -218,13 +204,13 @@ test('contact tracing finds who was at the same unit at the same time, on screen
   page,
   preview,
 }, testInfo) => {
-  const vp = await unit(preview, 'VP', 'Văn phòng Sở')
-  const tt = await unit(preview, 'TT', 'Thanh tra Sở')
+  const vp = await createUnit(preview, 'VP', 'Văn phòng Sở')
+  const tt = await createUnit(preview, 'TT', 'Thanh tra Sở')
   const checkIn = (fullName: string, hostUnitId: number) =>
     preview.api('visits:checkIn', {
       visitor: { fullName, idType: 'none', phone: '0912345678' },
       hostUnitId,
-      health: HEALTHY,
+      health: SCREENED,
     })
   expect((await checkIn('Trần Văn Ca', vp)).ok).toBe(true)
   expect((await checkIn('Lê Thị Tiếp Xúc', vp)).ok).toBe(true)

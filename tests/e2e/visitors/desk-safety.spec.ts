@@ -1,6 +1,7 @@
 import { expect, SCREENED, test } from '../support/fixtures'
+import { answerScreening, createUnit } from '../pages/desk'
 import type { Preview } from '../support/fixtures'
-import type { Locator, Page } from '@playwright/test'
+import type { Page } from '@playwright/test'
 import { CONFIRM_PAUSE_MS } from '../../../src/shared/visitors/schemas'
 
 // On a busy test machine these desk scenarios take longer than the default 30 s.
@@ -10,15 +11,6 @@ const ADDRESS = 'Số 12 đường 3/2, Phường Xuân Khánh, Quận Ninh Ki�
 const QR = `001099012345|361234567|Nguyễn Văn An|15031990|Nam|${ADDRESS}|10082021`
 const QR_BINH = `092199000111||Trần Thị Bình|02021985|Nữ|Cái Răng, Cần Thơ|01072021`
 const AN = { fullName: 'Nguyễn Văn An', idType: 'cccd', idNumber: '001099012345' }
-
-async function unit(preview: Preview, code: string, name: string): Promise<number> {
-  const result = (await preview.api('units:create', { code, name, kindCode: 'department' })) as {
-    ok: boolean
-    data?: { id: number }
-  }
-  expect(result.ok).toBe(true)
-  return result.data!.id
-}
 
 /**
  * A handheld scanner in keyboard mode types wherever the cursor is: a fast burst, then Enter.
@@ -35,13 +27,6 @@ async function scan(page: Page, text: string): Promise<void> {
 }
 
 /** The screening as the receptionist answers it: temperature, no symptom, no contact, not from a case area. */
-async function screen(form: Locator, temperature = '36.5'): Promise<void> {
-  await form.locator('input[name=temperature]').fill(temperature)
-  await form.getByTestId('no-symptom').click()
-  for (const name of ['contactWithCase', 'fromCaseArea'])
-    await form.getByTestId(name).getByText('Không', { exact: true }).click()
-}
-
 const visitCount = async (preview: Preview) =>
   ((await preview.api('visits:search', {})) as { data: { total: number } }).data.total
 
@@ -49,7 +34,7 @@ test('a refused scan empties the person and says why beside the scan field, unti
   page,
   preview,
 }, testInfo) => {
-  await unit(preview, 'VP', 'Văn phòng Sở')
+  await createUnit(preview, 'VP', 'Văn phòng Sở')
   await page.setViewportSize({ width: 1366, height: 768 })
   await preview.open(page, '/visitors')
   const form = page.getByTestId('check-in-form')
@@ -87,7 +72,7 @@ test('a refused scan empties the person and says why beside the scan field, unti
 })
 
 test('a QR that is not a chip ID card says what it is', async ({ page, preview }) => {
-  await unit(preview, 'VP', 'Văn phòng Sở')
+  await createUnit(preview, 'VP', 'Văn phòng Sở')
   await preview.open(page, '/visitors')
   const error = page.getByTestId('scan-error')
   await scan(page, 'https://dichvucong.gov.vn/p/home/dvc-trang-chu.html')
@@ -103,7 +88,7 @@ test('a scan while the cursor is in another field is read as a scan; that field 
   page,
   preview,
 }) => {
-  await unit(preview, 'VP', 'Văn phòng Sở')
+  await createUnit(preview, 'VP', 'Văn phòng Sở')
   await preview.open(page, '/visitors')
   const form = page.getByTestId('check-in-form')
   const badge = form.locator('input[name=badgeNumber]')
@@ -129,7 +114,7 @@ test('at 1366×768 a returning visitor stops at the temperature, and health and 
   page,
   preview,
 }, testInfo) => {
-  const vp = await unit(preview, 'VP', 'Văn phòng Sở')
+  const vp = await createUnit(preview, 'VP', 'Văn phòng Sở')
   const first = (await preview.api('visits:checkIn', { visitor: AN, hostUnitId: vp, health: SCREENED })) as {
     data: { id: number }
   }
@@ -160,7 +145,7 @@ test('at 1366×768 a returning visitor stops at the temperature, and health and 
   ])
   await expect(temperature).toBeFocused()
   expect(await visitCount(preview)).toBe(1)
-  await screen(form)
+  await answerScreening(form)
   await form.getByTestId('check-in-save').click()
   await expect(page.getByTestId('inside-count')).toHaveText('Đang trong cơ quan: 1 khách')
 })
@@ -169,7 +154,7 @@ test('the office can stop screening in Settings; then Enter alone saves a return
   page,
   preview,
 }) => {
-  await unit(preview, 'VP', 'Văn phòng Sở')
+  await createUnit(preview, 'VP', 'Văn phòng Sở')
   await preview.open(page, '/settings')
   const card = page.getByTestId('reception-settings')
   const box = card.getByTestId('screening-required')
@@ -189,14 +174,14 @@ test('the old CMND number and the issue date are kept, shown in the record and f
   page,
   preview,
 }) => {
-  await unit(preview, 'VP', 'Văn phòng Sở')
+  await createUnit(preview, 'VP', 'Văn phòng Sở')
   await preview.open(page, '/visitors')
   const form = page.getByTestId('check-in-form')
   await scan(page, QR)
   await expect(form.getByTestId('card-details')).toHaveText(/CMND cũ: 361234567\s*Ngày cấp: 10\/08\/2021/)
   await page.keyboard.type('van phong')
   await page.keyboard.press('Enter')
-  await screen(form)
+  await answerScreening(form)
   await form.getByTestId('check-in-save').click()
   await expect(page.getByTestId('inside-count')).toHaveText('Đang trong cơ quan: 1 khách')
 
@@ -216,7 +201,7 @@ test('a re-scan of someone inside says so at once and offers Cho ra first: Enter
   page,
   preview,
 }) => {
-  const vp = await unit(preview, 'VP', 'Văn phòng Sở')
+  const vp = await createUnit(preview, 'VP', 'Văn phòng Sở')
   expect((await preview.api('visits:checkIn', { visitor: AN, hostUnitId: vp, health: SCREENED })).ok).toBe(
     true,
   )
@@ -235,7 +220,7 @@ test('a re-scan of someone inside says so at once and offers Cho ra first: Enter
 })
 
 test('a double Enter cannot pass a watchlist question unread', async ({ page, preview }) => {
-  await unit(preview, 'VP', 'Văn phòng Sở')
+  await createUnit(preview, 'VP', 'Văn phòng Sở')
   expect(
     (await preview.api('watchlist:create', { idNumber: AN.idNumber, reason: 'Giả mạo giấy tờ' })).ok,
   ).toBe(true)
@@ -246,7 +231,7 @@ test('a double Enter cannot pass a watchlist question unread', async ({ page, pr
   await scan(page, QR)
   await page.keyboard.type('van phong')
   await page.keyboard.press('Enter')
-  await screen(form)
+  await answerScreening(form)
   await page.clock.pauseAt(Date.now() + 10_000)
   const temperature = form.locator('input[name=temperature]')
   await temperature.focus()
@@ -290,13 +275,13 @@ test('a fever refusal is asked under a red banner and recorded as a full-width r
   page,
   preview,
 }) => {
-  await unit(preview, 'VP', 'Văn phòng Sở')
+  await createUnit(preview, 'VP', 'Văn phòng Sở')
   await preview.open(page, '/visitors')
   const form = page.getByTestId('check-in-form')
   await scan(page, QR_BINH)
   await page.keyboard.type('van phong')
   await page.keyboard.press('Enter')
-  await screen(form, '38.5')
+  await answerScreening(form, '38.5')
   await form.getByTestId('check-in-save').click()
   const dialog = page.getByTestId('check-in-questions')
   await expect(dialog.getByTestId('refusal-banner')).toContainText('sốt 38.5 °C')
@@ -314,7 +299,7 @@ test('the inside panel keeps Cho ra in its box at 1400, 1600 and 1920 px; the wa
   page,
   preview,
 }) => {
-  const vp = await unit(preview, 'VPCC', 'Văn phòng công chứng Nguyễn Thị Bích Liên và cộng sự')
+  const vp = await createUnit(preview, 'VPCC', 'Văn phòng công chứng Nguyễn Thị Bích Liên và cộng sự')
   for (const [i, fullName] of ['Nguyễn Thị Phương Thảo Nguyên', 'Trần Văn Bình'].entries())
     expect(
       (
