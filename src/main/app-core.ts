@@ -124,7 +124,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
     options.logger.error('security settings unreadable, using defaults', error)
   }
 
-  let auditChain: AuditChainReport | null = null
+  let auditChain: Promise<AuditChainReport | null> = Promise.resolve(null)
   const host: Host = {
     dataSource: () => dataSource,
     replaceDatabase,
@@ -132,7 +132,8 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
     auditChainAtStart: () => auditChain,
   }
   const router = createRouter({ host, handlers, logger: options.logger, sessions, clock })
-  auditChain = await checkAuditChainAtStart(dataSource, router, options.logger, new Date(clock()))
+  // Not awaited: the walk grows with the trail, and the app answers meanwhile.
+  auditChain = checkAuditChainAtStart(dataSource, router, options.logger, new Date(clock()))
 
   let timer: NodeJS.Timeout | undefined
   let jobs: Promise<void> = Promise.resolve()
@@ -156,7 +157,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
     backups,
     close: async () => {
       clearInterval(timer)
-      await Promise.all([backups.idle(), jobs])
+      await Promise.all([backups.idle(), jobs, auditChain])
       if (dataSource.isInitialized) await dataSource.destroy()
     },
   }

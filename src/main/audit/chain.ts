@@ -66,12 +66,16 @@ function brokenLink(db: Database.Database, line: StoredLine, prevId: number): Au
   }
 }
 
+/** Lines read per page of the walk; between pages the start-up walk lets other work run. */
+const PAGE = 5_000
+
 /**
- * Walks the whole trail in id order (streamed: one line in memory at a time) and stops at the
- * first line whose link or hash does not hold. Lines removed from the end leave no later line
- * to notice; `sqlite_sequence` still remembers the highest id handed out, so that is checked too.
+ * Walks the whole trail in id order, a page at a time, and stops at the first line whose link
+ * or hash does not hold; it yields after each page. Lines removed from the end leave no later
+ * line to notice; `sqlite_sequence` still remembers the highest id handed out, so that is
+ * checked too.
  */
-export function verifyAuditChain(db: Database.Database, now: Date): AuditChainReport {
+function* walkAuditChain(db: Database.Database, now: Date): Generator<void, AuditChainReport> {
   const report = (lines: number, firstBreak: AuditChainBreak | null): AuditChainReport => ({
     ok: firstBreak === null,
     checkedAt: now.toISOString(),
@@ -82,18 +86,25 @@ export function verifyAuditChain(db: Database.Database, now: Date): AuditChainRe
   let prevId = 0
   let lines = 0
   let broken: { line: StoredLine; kind: 'link' | 'edited' } | null = null
-  const rows = db
-    .prepare(
-      `SELECT id, at, user_id, user_name, route, entity, entity_id, changes, prev_hash, hash FROM audit_log ORDER BY id`,
-    )
-    .iterate() as IterableIterator<StoredLine>
-  for (const line of rows) {
-    if (line.prev_hash !== prevHash) broken = { line, kind: 'link' }
-    else if (line.hash !== lineHash(prevHash, line)) broken = { line, kind: 'edited' }
-    if (broken) break
-    lines++
-    prevHash = line.hash!
-    prevId = line.id
+  // Keyset pages, not one open cursor: the connection stays free for other statements between them.
+  const page = db.prepare(
+    `SELECT id, at, user_id, user_name, route, entity, entity_id, changes, prev_hash, hash
+     FROM audit_log WHERE id > ? ORDER BY id LIMIT ${PAGE}`,
+  )
+  for (
+    let rows = page.all(0) as StoredLine[];
+    rows.length && !broken;
+    rows = page.all(prevId) as StoredLine[]
+  ) {
+    for (const line of rows) {
+      if (line.prev_hash !== prevHash) broken = { line, kind: 'link' }
+      else if (line.hash !== lineHash(prevHash, line)) broken = { line, kind: 'edited' }
+      if (broken) break
+      lines++
+      prevHash = line.hash!
+      prevId = line.id
+    }
+    if (!broken) yield
   }
   if (broken?.kind === 'link') return report(lines, brokenLink(db, broken.line, prevId))
   if (broken)
@@ -113,4 +124,19 @@ export function verifyAuditChain(db: Database.Database, now: Date): AuditChainRe
       message: `Thiếu ${issued - prevId} dòng nhật ký cuối cùng (từ số ${prevId + 1} đến số ${issued}): chúng đã bị xoá.`,
     })
   return report(lines, null)
+}
+
+/** The whole walk at once: the administrator asked for it (Nhật ký → Kiểm tra toàn vẹn). */
+export function verifyAuditChain(db: Database.Database, now: Date): AuditChainReport {
+  const walk = walkAuditChain(db, now)
+  for (let step = walk.next(); ; step = walk.next()) if (step.done) return step.value
+}
+
+/** The same walk, letting requests and jobs run between pages (the start-up check: a long trail must not hold the app). */
+export async function verifyAuditChainInSteps(db: Database.Database, now: Date): Promise<AuditChainReport> {
+  const walk = walkAuditChain(db, now)
+  for (let step = walk.next(); ; step = walk.next()) {
+    if (step.done) return step.value
+    await new Promise((resume) => setImmediate(resume))
+  }
 }

@@ -15,5 +15,5 @@ export const auditHandlers: AuditHandlers = {
     return file
   },
   'audit:verify': async (_input, { host, now }) => verifyAuditChain(rawDatabase(host.dataSource()), now),
-  'audit:startupCheck': async (_input, { host }) => ({ report: host.auditChainAtStart() }),
+  'audit:startupCheck': async (_input, { host }) => ({ report: await host.auditChainAtStart() }),
 }

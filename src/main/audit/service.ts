@@ -7,16 +7,10 @@ import type { SessionUser } from '../core/session'
 import type { AuditEntry } from './trail'
 import { loadExcel } from '../core/excel'
 import { GENESIS_HASH, lineHash } from './chain'
+import type { ChainedContent } from './chain'
 
-interface AuditRow {
+interface AuditRow extends ChainedContent {
   id: number
-  at: string
-  user_id: number | null
-  user_name: string
-  route: string
-  entity: string | null
-  entity_id: string | null
-  changes: string
 }
 
 /**

@@ -3,14 +3,14 @@ import type { AuditChainReport } from '@shared/audit/schemas'
 import type { Logger } from '../core/logger'
 import type { Router } from '../core/router'
 import { rawDatabase } from '../backups/service'
-import { verifyAuditChain } from './chain'
+import { verifyAuditChainInSteps } from './chain'
 
 /** The administrator's warning when the chain is broken; the app goes on (the store itself is sound). */
 export const CHAIN_BROKEN_NOTE = 'Kiểm tra toàn vẹn nhật ký khi khởi động: chuỗi nhật ký bị phá vỡ.'
 
 /**
- * The start-up walk through the audit chain. A break is logged and itself audited; it never
- * stops the app. A store too damaged to read is the start-up store check's business: null.
+ * The start-up walk through the audit chain, run beside the app once it is open (the walk
+ * yields between pages). A break is logged and itself audited; it never stops the app. A store too damaged to read is the start-up store check's business: null.
  */
 export async function checkAuditChainAtStart(
   dataSource: DataSource,
@@ -20,7 +20,7 @@ export async function checkAuditChainAtStart(
 ): Promise<AuditChainReport | null> {
   let report: AuditChainReport
   try {
-    report = verifyAuditChain(rawDatabase(dataSource), now)
+    report = await verifyAuditChainInSteps(rawDatabase(dataSource), now)
   } catch (error) {
     logger.error('audit chain not verified at start', error)
     return null

@@ -31,8 +31,8 @@ export interface Host {
   dataSource(): DataSource
   replaceDatabase(swap: (closedFile: string) => Promise<void>): Promise<void>
   backups: Backups
-  /** What the start-up walk through the audit chain found (audit/startup.ts). */
-  auditChainAtStart(): AuditChainReport | null
+  /** What the start-up walk through the audit chain found (audit/startup.ts), once it has finished. */
+  auditChainAtStart(): Promise<AuditChainReport | null>
 }
 
 export type Handler<N extends RouteName> = (

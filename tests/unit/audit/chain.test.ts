@@ -3,7 +3,8 @@ import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
 import { createAppCore } from '@main/app-core'
-import { verifyAuditChain } from '@main/audit/chain'
+import { verifyAuditChain, verifyAuditChainInSteps } from '@main/audit/chain'
+import { writeAuditEntries } from '@main/audit/service'
 import { CHAIN_BROKEN_NOTE } from '@main/audit/startup'
 import { rawDatabase } from '@main/backups/service'
 import { silentLogger } from '@main/core/logger'
@@ -98,6 +99,34 @@ describe('the audit chain', () => {
       lines: total - 2,
       firstBreak: { id: total - 1, problem: 'missing' },
     })
+  })
+
+  it('walks a trail longer than one page, in steps at start as at once, and finds an edit far down', async () => {
+    const app = await storeWithTrail()
+    const who = { id: 1, username: 'quantri', displayName: 'Quản trị' } as never
+    await app.dataSource.transaction(async (m) => {
+      for (let i = 0; i < 12_000; i++)
+        await writeAuditEntries(m, who, 'units:update', [], true, new Date(NOW.getTime() + i * 1000))
+    })
+    const total = lineCount(app)
+    const db = rawDatabase(app.dataSource)
+    expect(verifyAuditChain(db, NOW)).toMatchObject({ ok: true, lines: total })
+    expect(await verifyAuditChainInSteps(db, NOW)).toMatchObject({ ok: true, lines: total })
+    const copy = tamperedCopy(app, (raw) =>
+      raw.prepare(`UPDATE audit_log SET route = 'x' WHERE id = 11000`).run(),
+    )
+    const tampered = new Database(copy, { readonly: true })
+    try {
+      const report = await verifyAuditChainInSteps(tampered, NOW)
+      expect(report).toMatchObject({
+        ok: false,
+        lines: 10_999,
+        firstBreak: { id: 11_000, problem: 'edited' },
+      })
+      expect(verifyAuditChain(tampered, NOW)).toEqual(report)
+    } finally {
+      tampered.close()
+    }
   })
 
   it('is checked at start: the break is reported to the administrator and audited, the app still runs', async () => {

@@ -442,7 +442,7 @@ function routerOver(app: TempApp, table: Handlers, logger: { info(): void; error
       dataSource: () => app.dataSource,
       replaceDatabase: () => Promise.reject(new Error('unused')),
       backups: app.backups,
-      auditChainAtStart: () => null,
+      auditChainAtStart: async () => null,
     },
     handlers: table,
     logger,
