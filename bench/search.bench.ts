@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { searchKey, searchKeyOf } from '@shared/text/search-key'
-import { optimizeSearchIndexSql, searchIndexDdl, searchJoin } from '@main/search/search-index'
+import { optimizeSearchIndexSql, searchIndexDdl, searchJoin } from '@main/db/sqlite/search-index'
 import { generator, querySet } from './data/people'
 import { percentile, report } from './report'
 

@@ -7,6 +7,7 @@ import { backupMsg } from '@shared/backups/schemas'
 import { AppError, INTERNAL_ERROR, fieldErrorsOf } from './errors'
 import type { Logger } from './logger'
 import { SerialQueue } from './serial-queue'
+import { changedRows } from '../db/engine'
 import { systemSession } from './session'
 import type { Session, SessionRegistry } from './session'
 import { AuditRecorder } from '../audit/trail'
@@ -60,19 +61,13 @@ export interface RouterDeps {
 
 const readOnlyError = () => new AppError('read_only', backupMsg.readOnly)
 
-/** Rows inserted, updated or deleted on the connection so far (triggers included). */
-async function totalChanges(m: EntityManager): Promise<number> {
-  const [row] = (await m.query('SELECT total_changes() AS n')) as Array<{ n: number }>
-  return row?.n ?? 0
-}
-
 /**
  * While the start-up check has failed the store is read-only: a write route may run only when
  * it changes nothing but its own audit line (exports and printouts, which people still need),
  * so the check is on what the handler did, inside its transaction, which a refusal rolls back.
  */
 async function readOnlyGuard<T>(m: EntityManager, handler: () => Promise<T>): Promise<T> {
-  const before = await totalChanges(m)
+  const before = await changedRows(m)
   let out: T
   try {
     out = await handler()
@@ -80,7 +75,7 @@ async function readOnlyGuard<T>(m: EntityManager, handler: () => Promise<T>): Pr
     if (error instanceof AppError) throw error
     throw readOnlyError()
   }
-  if ((await totalChanges(m)) !== before) throw readOnlyError()
+  if ((await changedRows(m)) !== before) throw readOnlyError()
   return out
 }
 

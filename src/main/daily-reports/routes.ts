@@ -1,4 +1,5 @@
-import type { HandlerContext, Handlers } from '../core/router'
+import { serviceContext } from '../core/context'
+import type { Handlers } from '../core/router'
 import { agencyGroup, readSettings } from '../settings/service'
 import {
   board,
@@ -11,17 +12,9 @@ import {
   trend,
   updateDailyReport,
 } from './service'
-import type { ReportContext } from './service'
 import { summaryPdf, summaryXlsx } from './exports'
 
 type DailyReportHandlers = Pick<Handlers, `dailyReports:${string}` & keyof Handlers>
-
-const reportContext = (ctx: HandlerContext): ReportContext => ({
-  m: ctx.m,
-  now: ctx.now,
-  audit: ctx.audit,
-  userId: ctx.session.user?.id || null,
-})
 
 export const dailyReportHandlers: DailyReportHandlers = {
   'dailyReports:board': (input, { m, now }) => board(m, now, input.date),
@@ -29,9 +22,9 @@ export const dailyReportHandlers: DailyReportHandlers = {
   'dailyReports:get': (input, { m }) => getDailyReport(m, input.id),
   'dailyReports:getAdhoc': (input, { m }) => getAdhocReport(m, input.id),
   'dailyReports:prefill': (input, { m, now }) => prefill(m, now, input.unitId, input.reportDate),
-  'dailyReports:submit': (input, ctx) => submitDailyReport(reportContext(ctx), input),
-  'dailyReports:update': (input, ctx) => updateDailyReport(reportContext(ctx), input),
-  'dailyReports:submitAdhoc': (input, ctx) => submitAdhocReport(reportContext(ctx), input),
+  'dailyReports:submit': (input, ctx) => submitDailyReport(serviceContext(ctx), input),
+  'dailyReports:update': (input, ctx) => updateDailyReport(serviceContext(ctx), input),
+  'dailyReports:submitAdhoc': (input, ctx) => submitAdhocReport(serviceContext(ctx), input),
   'dailyReports:trend': (input, { m, now }) => trend(m, now, input.to),
   'dailyReports:summaryXlsx': async (input, { m, now, audit }) => {
     const file = await summaryXlsx(m, now, input.date, await readSettings(m, agencyGroup))

@@ -1,3 +1,4 @@
+import type { ServiceContext } from '../core/context'
 import type { EntityManager } from 'typeorm'
 import type { z } from 'zod'
 import type { Page } from '@shared/contract'
@@ -21,14 +22,6 @@ import type {
 import { vietnamDay, vietnamDayStart } from '@shared/text/dates'
 import { AppError } from '../core/errors'
 import { findActiveUnit } from '../units/service'
-import type { AuditRecorder } from '../audit/trail'
-
-export interface ReportContext {
-  m: EntityManager
-  now: Date
-  audit: AuditRecorder
-  userId: number | null
-}
 
 /** The instant a day's report falls due: 15:00 in Vietnam. */
 export function deadlineOf(day: string): Date {
@@ -149,7 +142,7 @@ export async function getDailyReport(m: EntityManager, id: number): Promise<Dail
  * it is marked late. A second report for the same unit and day is refused: the first is edited.
  */
 export async function submitDailyReport(
-  ctx: ReportContext,
+  ctx: ServiceContext,
   input: z.output<typeof DailyReportInput>,
 ): Promise<DailyReportDto> {
   const { m, now } = ctx
@@ -196,7 +189,7 @@ export async function submitDailyReport(
  * changes nothing.
  */
 export async function updateDailyReport(
-  ctx: ReportContext,
+  ctx: ServiceContext,
   input: z.output<typeof DailyReportUpdateInput>,
 ): Promise<DailyReportDto> {
   const { m, now } = ctx
@@ -265,7 +258,7 @@ export async function getAdhocReport(m: EntityManager, id: number): Promise<Adho
 
 /** Báo cáo đột xuất: any time, as many as happen; never late, never edited (a new one follows up). */
 export async function submitAdhocReport(
-  ctx: ReportContext,
+  ctx: ServiceContext,
   input: z.output<typeof AdhocReportInput>,
 ): Promise<AdhocReportDto> {
   const { m, now } = ctx

@@ -1,3 +1,4 @@
+import type { ServiceContext } from '../core/context'
 import {
   existsSync,
   mkdirSync,
@@ -17,7 +18,6 @@ import type { PhotoDto, PhotoInput } from '@shared/inspections/schemas'
 import type { FileDownload } from '@shared/audit/schemas'
 import { AppError } from '../core/errors'
 import { getInspection } from './service'
-import type { InspectionContext } from './service'
 import {
   ATTACHMENTS,
   PENDING_PATTERN,
@@ -43,7 +43,7 @@ export function readAttachment(dataFolder: string, file: string): Buffer {
   return readFileSync(attachmentPath(dataFolder, file))
 }
 
-async function draftOrRefuse(ctx: InspectionContext, inspectionId: number): Promise<void> {
+async function draftOrRefuse(ctx: ServiceContext, inspectionId: number): Promise<void> {
   const [row] = (await ctx.m.query(`SELECT status FROM inspections WHERE id = ?`, [inspectionId])) as Array<{
     status: string
   }>
@@ -57,7 +57,7 @@ async function draftOrRefuse(ctx: InspectionContext, inspectionId: number): Prom
  * that the start-up sweep removes.
  */
 export async function addPhoto(
-  ctx: InspectionContext,
+  ctx: ServiceContext,
   input: z.output<typeof PhotoInput>,
   dataFolder: string,
   afterCommit: (fn: () => void) => void,
@@ -120,7 +120,7 @@ const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex
  * photo already stored: found by size, then by the hash of the stored file's bytes.
  */
 async function samePhoto(
-  ctx: InspectionContext,
+  ctx: ServiceContext,
   input: z.output<typeof PhotoInput>,
   bytes: Buffer,
   dataFolder: string,
@@ -141,7 +141,7 @@ async function samePhoto(
 }
 
 export async function removePhoto(
-  ctx: InspectionContext,
+  ctx: ServiceContext,
   id: number,
   dataFolder: string,
   afterCommit: (fn: () => void) => void,
@@ -160,7 +160,7 @@ export async function removePhoto(
 
 /** A draft made by mistake: gone with everything in it, its photo files once the delete is committed. */
 export async function deleteDraft(
-  ctx: InspectionContext,
+  ctx: ServiceContext,
   id: number,
   dataFolder: string,
   afterCommit: (fn: () => void) => void,
@@ -187,7 +187,7 @@ export async function deleteDraft(
 
 /** One photo's bytes, for the screen to show. */
 export async function photoFile(
-  ctx: Pick<InspectionContext, 'm'>,
+  ctx: Pick<ServiceContext, 'm'>,
   id: number,
   dataFolder: string,
 ): Promise<FileDownload> {
@@ -207,7 +207,7 @@ export async function photoFile(
 
 /** The photos of one inspection as data URLs for pdfmake, which then reads no file itself. */
 export async function photoImages(
-  ctx: Pick<InspectionContext, 'm'>,
+  ctx: Pick<ServiceContext, 'm'>,
   ids: number[],
   dataFolder: string,
 ): Promise<Map<number, string>> {

@@ -1,3 +1,4 @@
+import { serviceContext } from '../core/context'
 import type { HandlerContext, Handlers } from '../core/router'
 import { agencyGroup, readSettings } from '../settings/service'
 import {
@@ -18,7 +19,6 @@ import {
   updateInspection,
   updatePlan,
 } from './service'
-import type { InspectionContext } from './service'
 import { addPhoto, dataFolderOf, deleteDraft, photoFile, photoImages, removePhoto } from './photos'
 import { minutesPdf, planReportPdf } from './minutes'
 import type { InspectionDto } from '@shared/inspections/schemas'
@@ -31,13 +31,6 @@ type InspectionHandlers = Pick<
   | (`recommendations:${string}` & keyof Handlers)
 >
 
-const context = (ctx: HandlerContext): InspectionContext => ({
-  m: ctx.m,
-  now: ctx.now,
-  audit: ctx.audit,
-  userId: ctx.session.user?.id ?? null,
-})
-
 const folder = (ctx: HandlerContext) => dataFolderOf(ctx.host.dataSource())
 
 const photoIds = (i: InspectionDto) => [
@@ -47,25 +40,26 @@ const photoIds = (i: InspectionDto) => [
 
 export const inspectionHandlers: InspectionHandlers = {
   'templates:list': (_input, { m }) => listTemplates(m),
-  'templates:save': (input, ctx) => saveTemplate(context(ctx), input),
+  'templates:save': (input, ctx) => saveTemplate(serviceContext(ctx), input),
   'plans:list': (input, { m }) => listPlans(m, input),
   'plans:get': (input, { m }) => getPlan(m, input.id),
-  'plans:create': (input, ctx) => createPlan(context(ctx), input),
-  'plans:update': (input, ctx) => updatePlan(context(ctx), input),
+  'plans:create': (input, ctx) => createPlan(serviceContext(ctx), input),
+  'plans:update': (input, ctx) => updatePlan(serviceContext(ctx), input),
   'plans:reportPdf': async (input, { m, now }) => {
     const { plan, inspections } = await planResults(m, input.id)
     return planReportPdf(plan, inspections, await readSettings(m, agencyGroup), now)
   },
   'inspections:list': (input, { m }) => listInspections(m, input),
   'inspections:get': (input, { m }) => getInspection(m, input.id),
-  'inspections:create': (input, ctx) => createInspection(context(ctx), input),
-  'inspections:update': (input, ctx) => updateInspection(context(ctx), input),
-  'inspections:finalise': (input, ctx) => finaliseInspection(context(ctx), input.id),
-  'inspections:correct': (input, ctx) => correctInspection(context(ctx), input),
-  'inspections:delete': (input, ctx) => deleteDraft(context(ctx), input.id, folder(ctx), ctx.afterCommit),
-  'inspections:addPhoto': (input, ctx) => addPhoto(context(ctx), input, folder(ctx), ctx.afterCommit),
+  'inspections:create': (input, ctx) => createInspection(serviceContext(ctx), input),
+  'inspections:update': (input, ctx) => updateInspection(serviceContext(ctx), input),
+  'inspections:finalise': (input, ctx) => finaliseInspection(serviceContext(ctx), input.id),
+  'inspections:correct': (input, ctx) => correctInspection(serviceContext(ctx), input),
+  'inspections:delete': (input, ctx) =>
+    deleteDraft(serviceContext(ctx), input.id, folder(ctx), ctx.afterCommit),
+  'inspections:addPhoto': (input, ctx) => addPhoto(serviceContext(ctx), input, folder(ctx), ctx.afterCommit),
   'inspections:removePhoto': (input, ctx) =>
-    removePhoto(context(ctx), input.id, folder(ctx), ctx.afterCommit),
+    removePhoto(serviceContext(ctx), input.id, folder(ctx), ctx.afterCommit),
   'inspections:photo': (input, ctx) => photoFile(ctx, input.id, folder(ctx)),
   'inspections:minutesPdf': async (input, ctx) => {
     const { inspection, version } = await minutesOf(ctx.m, input.id, input.version)
@@ -73,5 +67,5 @@ export const inspectionHandlers: InspectionHandlers = {
     return minutesPdf(inspection, await readSettings(ctx.m, agencyGroup), images, { version })
   },
   'recommendations:overdue': (input, { m, now }) => overdueRecommendations(m, input, now),
-  'recommendations:follow': (input, ctx) => followUp(context(ctx), input),
+  'recommendations:follow': (input, ctx) => followUp(serviceContext(ctx), input),
 }

@@ -29,17 +29,10 @@ import type {
 } from '@shared/inspections/schemas'
 import { searchKeyOf } from '@shared/text/search-key'
 import { vietnamDay } from '@shared/text/dates'
+import type { ServiceContext } from '../core/context'
 import { AppError } from '../core/errors'
-import type { AuditRecorder } from '../audit/trail'
-import { searchCondition } from '../search/search-index'
+import { searchCondition } from '../db/sqlite/search-index'
 import { bind } from '../db/sql'
-
-export interface InspectionContext {
-  m: EntityManager
-  now: Date
-  audit: AuditRecorder
-  userId: number | null
-}
 
 type Row = Record<string, unknown>
 const rows = async <T = Row>(m: EntityManager, sql: string, params: unknown[] = []) =>
@@ -76,7 +69,7 @@ export async function listTemplates(m: EntityManager): Promise<TemplateDto[]> {
 
 /** Saving never changes a version an inspection may have used: it adds the next one. */
 export async function saveTemplate(
-  ctx: InspectionContext,
+  ctx: ServiceContext,
   input: z.output<typeof TemplateInput>,
 ): Promise<TemplateDto> {
   const { m } = ctx
@@ -250,7 +243,7 @@ export async function getPlan(m: EntityManager, id: number): Promise<PlanDto> {
 }
 
 async function writePlan(
-  ctx: InspectionContext,
+  ctx: ServiceContext,
   input: z.output<typeof PlanInput>,
   id: number | null,
 ): Promise<PlanDto> {
@@ -322,10 +315,10 @@ const planAudit = (p: PlanDto) => ({
   team: p.team.map((t) => `${t.role}: ${t.fullName}`),
 })
 
-export const createPlan = (ctx: InspectionContext, input: z.output<typeof PlanInput>) =>
+export const createPlan = (ctx: ServiceContext, input: z.output<typeof PlanInput>) =>
   writePlan(ctx, input, null)
 
-export async function updatePlan(ctx: InspectionContext, input: z.output<typeof PlanUpdateInput>) {
+export async function updatePlan(ctx: ServiceContext, input: z.output<typeof PlanUpdateInput>) {
   if (!(await one(ctx.m, `SELECT id FROM inspection_plans WHERE id = ?`, [input.id])))
     throw AppError.notFound(inspectionMsg.planNotFound)
   return writePlan(ctx, input, input.id)
@@ -482,7 +475,7 @@ async function requirePlan(m: EntityManager, planId: number | null): Promise<voi
 }
 
 export async function createInspection(
-  ctx: InspectionContext,
+  ctx: ServiceContext,
   input: z.output<typeof InspectionCreateInput>,
 ): Promise<InspectionDto> {
   const { m, now } = ctx
@@ -612,7 +605,7 @@ async function syncChildren<T extends { id: number | null }>(
 }
 
 async function applyUpdate(
-  ctx: InspectionContext,
+  ctx: ServiceContext,
   input: z.output<typeof InspectionUpdateInput>,
   correcting: boolean,
 ): Promise<void> {
@@ -700,7 +693,7 @@ async function applyUpdate(
 }
 
 export async function updateInspection(
-  ctx: InspectionContext,
+  ctx: ServiceContext,
   input: z.output<typeof InspectionUpdateInput>,
 ): Promise<InspectionDto> {
   const current = await loadForWrite(ctx.m, input.id)
@@ -713,7 +706,7 @@ export async function updateInspection(
 }
 
 /** Keeps what was finalised, as printed: the inspection as it stood, in one JSON text. */
-async function snapshot(ctx: InspectionContext, id: number, reason: string | null): Promise<number> {
+async function snapshot(ctx: ServiceContext, id: number, reason: string | null): Promise<number> {
   const dto = await getInspection(ctx.m, id)
   const version =
     (await one<{ v: number | null }>(
@@ -734,7 +727,7 @@ async function snapshot(ctx: InspectionContext, id: number, reason: string | nul
  * two finalisations can take the same number (the unique index is the last guard), then the text
  * is fixed as version 1.
  */
-export async function finaliseInspection(ctx: InspectionContext, id: number): Promise<InspectionDto> {
+export async function finaliseInspection(ctx: ServiceContext, id: number): Promise<InspectionDto> {
   const { m } = ctx
   const current = await loadForWrite(m, id)
   if (current.status !== 'draft') throw AppError.conflict(inspectionMsg.finalised)
@@ -758,7 +751,7 @@ export async function finaliseInspection(ctx: InspectionContext, id: number): Pr
 
 /** A correction of finalised minutes: the change is applied and kept as a new version with its reason. */
 export async function correctInspection(
-  ctx: InspectionContext,
+  ctx: ServiceContext,
   input: z.output<typeof InspectionUpdateInput> & { reason: string },
 ): Promise<InspectionDto> {
   const current = await loadForWrite(ctx.m, input.id)
@@ -879,7 +872,7 @@ export async function planResults(
 
 /** Follow-up goes on after the minutes are finalised: it is not part of their text. */
 export async function followUp(
-  ctx: InspectionContext,
+  ctx: ServiceContext,
   input: z.output<typeof FollowUpInput>,
 ): Promise<RecommendationDto> {
   const before = await one<Row>(ctx.m, `SELECT * FROM recommendations WHERE id = ?`, [input.id])

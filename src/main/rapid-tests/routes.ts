@@ -1,4 +1,5 @@
-import type { HandlerContext, Handlers } from '../core/router'
+import { serviceContext } from '../core/context'
+import type { Handlers } from '../core/router'
 import { agencyGroup, readSettings, writeSettings } from '../settings/service'
 import { roundPdf } from './exports'
 import {
@@ -15,19 +16,11 @@ import {
   setPoolResult,
   visitorCandidates,
 } from './service'
-import type { RapidContext } from './service'
 
 type RapidTestHandlers = Pick<
   Handlers,
   (`rapidTests:${string}` & keyof Handlers) | (`medicineCabinets:${string}` & keyof Handlers)
 >
-
-const rapidContext = (ctx: HandlerContext): RapidContext => ({
-  m: ctx.m,
-  now: ctx.now,
-  audit: ctx.audit,
-  userId: ctx.session.user?.id || null,
-})
 
 export const rapidTestHandlers: RapidTestHandlers = {
   'rapidTests:getSettings': (_input, { m }) => readSettings(m, rapidTestGroup),
@@ -39,19 +32,19 @@ export const rapidTestHandlers: RapidTestHandlers = {
   },
   'rapidTests:list': (_input, { m }) => listRounds(m),
   'rapidTests:get': (input, { m }) => getRound(m, input.id),
-  'rapidTests:draw': (input, ctx) => drawRound(rapidContext(ctx), input),
-  'rapidTests:discard': (input, ctx) => discardRound(rapidContext(ctx), input.id),
+  'rapidTests:draw': (input, ctx) => drawRound(serviceContext(ctx), input),
+  'rapidTests:discard': (input, ctx) => discardRound(serviceContext(ctx), input.id),
   'rapidTests:visitorCandidates': (input, { m }) => visitorCandidates(m, input.id),
-  'rapidTests:addVisitors': (input, ctx) => addVisitors(rapidContext(ctx), input),
-  'rapidTests:formPools': (input, ctx) => formPools(rapidContext(ctx), input.roundId),
-  'rapidTests:poolResult': (input, ctx) => setPoolResult(rapidContext(ctx), input.poolId, input.result),
+  'rapidTests:addVisitors': (input, ctx) => addVisitors(serviceContext(ctx), input),
+  'rapidTests:formPools': (input, ctx) => formPools(serviceContext(ctx), input.roundId),
+  'rapidTests:poolResult': (input, ctx) => setPoolResult(serviceContext(ctx), input.poolId, input.result),
   'rapidTests:individualResult': (input, ctx) =>
-    setIndividualResult(rapidContext(ctx), input.sampleId, input.result),
+    setIndividualResult(serviceContext(ctx), input.sampleId, input.result),
   'rapidTests:roundPdf': async (input, { m, now, audit }) => {
     const file = await roundPdf(await getRound(m, input.id), await readSettings(m, agencyGroup), now)
     audit.note('rapidTestRound', input.id, `In danh sách test nhanh (${file.fileName})`)
     return file
   },
   'medicineCabinets:list': (_input, { m }) => listCabinets(m),
-  'medicineCabinets:save': (input, ctx) => saveCabinet(rapidContext(ctx), input),
+  'medicineCabinets:save': (input, ctx) => saveCabinet(serviceContext(ctx), input),
 }

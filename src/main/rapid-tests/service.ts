@@ -21,8 +21,8 @@ import type {
   VisitorCandidate,
 } from '@shared/rapid-tests/schemas'
 import { vietnamDay, vietnamDayEnd, vietnamDayStart } from '@shared/text/dates'
+import type { ServiceContext } from '../core/context'
 import { AppError } from '../core/errors'
-import type { AuditRecorder } from '../audit/trail'
 import type { SettingsGroup } from '../settings/service'
 import { readSettings } from '../settings/service'
 import { ANONYMISED_NAME } from '../visitors/service'
@@ -34,13 +34,6 @@ export const rapidTestGroup: SettingsGroup<typeof RapidTestSettings> = {
   key: 'rapidTests',
   schema: RapidTestSettings,
   defaults: DEFAULT_RAPID_TEST_SETTINGS,
-}
-
-export interface RapidContext {
-  m: EntityManager
-  now: Date
-  audit: AuditRecorder
-  userId: number | null
 }
 
 /** Active staff of active units: whom a draw chooses from. */
@@ -66,7 +59,7 @@ async function drawnInWeek(m: EntityManager, weekStart: string): Promise<Set<num
  * week's draw unless their unit has no one else; seeded so that it can be reproduced.
  */
 export async function drawRound(
-  ctx: RapidContext,
+  ctx: ServiceContext,
   input: z.output<typeof DrawInput>,
 ): Promise<RapidRoundDto> {
   const { m, now } = ctx
@@ -106,7 +99,7 @@ export async function drawRound(
 }
 
 /** Undoes a draw that has no result yet (the staff list was wrong, say); the week can be drawn again. */
-export async function discardRound(ctx: RapidContext, id: number): Promise<{ weekStart: string }> {
+export async function discardRound(ctx: ServiceContext, id: number): Promise<{ weekStart: string }> {
   const round = await getRound(ctx.m, id)
   if (round.pools.some((p) => p.result !== null)) throw AppError.conflict(rapidMsg.hasResults)
   await ctx.m.query(`DELETE FROM rapid_test_samples WHERE round_id = ?`, [id])
@@ -245,7 +238,7 @@ export async function visitorCandidates(m: EntityManager, roundId: number): Prom
  * reception desk erases their names here too.
  */
 export async function addVisitors(
-  ctx: RapidContext,
+  ctx: ServiceContext,
   input: z.output<typeof AddVisitorsInput>,
 ): Promise<RapidRoundDto> {
   const allowed = new Set((await visitorCandidates(ctx.m, input.roundId)).map((c) => c.visitorId))
@@ -267,7 +260,7 @@ export async function addVisitors(
  * Puts everyone not yet pooled into pools of at most the round's pool size, as even as can be,
  * staff of one unit side by side (they are sampled together), visitors after them.
  */
-export async function formPools(ctx: RapidContext, roundId: number): Promise<RapidRoundDto> {
+export async function formPools(ctx: ServiceContext, roundId: number): Promise<RapidRoundDto> {
   const round = await getRound(ctx.m, roundId)
   const waiting = round.samples.filter((s) => s.poolId === null)
   if (!waiting.length) throw AppError.conflict(rapidMsg.nothingToPool)
@@ -303,7 +296,7 @@ async function poolRow(m: EntityManager, poolId: number) {
  * a positive pool sends each of its people to an individual test.
  */
 export async function setPoolResult(
-  ctx: RapidContext,
+  ctx: ServiceContext,
   poolId: number,
   result: TestResult,
 ): Promise<RapidRoundDto> {
@@ -324,7 +317,7 @@ export async function setPoolResult(
 
 /** The individual test of someone whose pool was positive. */
 export async function setIndividualResult(
-  ctx: RapidContext,
+  ctx: ServiceContext,
   sampleId: number,
   result: TestResult,
 ): Promise<RapidRoundDto> {
@@ -380,7 +373,7 @@ export async function listCabinets(m: EntityManager): Promise<CabinetDto[]> {
 }
 
 export async function saveCabinet(
-  ctx: RapidContext,
+  ctx: ServiceContext,
   input: z.output<typeof CabinetInput>,
 ): Promise<CabinetDto> {
   const { m, now } = ctx

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm'
-import { optimizeSearchIndexSql } from '../search/search-index'
+import { optimizeSearchIndexSql } from '../db/sqlite/search-index'
 
 /** Stands in for an erased reason where the schema requires one (a postponement, a cleared contraindication). */
 export const ERASED_REASON = '(đã xoá)'

@@ -15,20 +15,13 @@ import { staffMsg } from '@shared/staff/schemas'
 import { searchKeyOf } from '@shared/text/search-key'
 import { vietnameseSortKey } from '@shared/text/sort-key'
 import { vietnamDay } from '@shared/text/dates'
+import type { ServiceContext } from '../core/context'
 import { AppError } from '../core/errors'
 import { findActiveUnit } from '../units/service'
 import { ANONYMISED_NAME } from '../visitors/service'
-import type { AuditRecorder } from '../audit/trail'
-import { searchCondition } from '../search/search-index'
+import { searchCondition } from '../db/sqlite/search-index'
 import { bind } from '../db/sql'
 import { rawDatabase } from '../backups/service'
-
-export interface StaffContext {
-  m: EntityManager
-  now: Date
-  audit: AuditRecorder
-  userId: number | null
-}
 
 type StaffFields = z.output<typeof StaffInput>
 
@@ -281,7 +274,7 @@ export function insertStaffMany(
   })
 }
 
-export async function createStaff(ctx: StaffContext, input: StaffFields): Promise<StaffDto> {
+export async function createStaff(ctx: ServiceContext, input: StaffFields): Promise<StaffDto> {
   const { m } = ctx
   const errors: Record<string, string> = {}
   if (!(await findActiveUnit(m, input.unitId))) errors.unitId = staffMsg.unitUnknown
@@ -295,7 +288,7 @@ export async function createStaff(ctx: StaffContext, input: StaffFields): Promis
 }
 
 export async function updateStaff(
-  ctx: StaffContext,
+  ctx: ServiceContext,
   input: z.output<typeof StaffUpdateInput>,
 ): Promise<StaffDto> {
   const { m } = ctx
@@ -337,7 +330,7 @@ export async function updateStaff(
 
 /** Moves an active staff member to another unit on a date, keeping where they were before. */
 export async function moveStaff(
-  ctx: StaffContext,
+  ctx: ServiceContext,
   input: z.output<typeof StaffMoveInput>,
 ): Promise<StaffDetail> {
   const { m } = ctx

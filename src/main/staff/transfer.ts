@@ -1,3 +1,4 @@
+import type { ServiceContext } from '../core/context'
 import type { EntityManager } from 'typeorm'
 import type { z } from 'zod'
 import type { FileDownload } from '@shared/audit/schemas'
@@ -25,7 +26,6 @@ import {
   templateFile,
 } from '../imports/xlsx'
 import { allStaff, insertStaffMany } from './service'
-import type { StaffContext } from './service'
 import { loadExcel } from '../core/excel'
 
 /** A department's whole staff fits many times over; a larger file is a mistake. */
@@ -238,7 +238,7 @@ export async function previewStaffImport(
  * is good, inserts them all; the router's transaction makes it all or nothing.
  */
 export async function confirmStaffImport(
-  ctx: StaffContext,
+  ctx: ServiceContext,
   base64: string,
   fileName: string | null,
   mapping?: z.output<typeof ImportMapping>,

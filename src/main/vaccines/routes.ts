@@ -1,4 +1,5 @@
-import type { HandlerContext, Handlers } from '../core/router'
+import { serviceContext } from '../core/context'
+import type { Handlers } from '../core/router'
 import {
   clearContraindication,
   consolidate,
@@ -13,7 +14,6 @@ import {
   staffDoses,
   updateRegistration,
 } from './service'
-import type { VaccineContext } from './service'
 import {
   confirmVaccinationImport,
   previewVaccinationImport,
@@ -31,27 +31,20 @@ type VaccineHandlers = Pick<
   | (`vaccinations:${string}` & keyof Handlers)
 >
 
-const vaccineContext = (ctx: HandlerContext): VaccineContext => ({
-  m: ctx.m,
-  now: ctx.now,
-  audit: ctx.audit,
-  userId: ctx.session.user?.id ?? null,
-})
-
 export const vaccineHandlers: VaccineHandlers = {
   'vaccines:list': (_input, { m }) => listCatalog(m, 'vaccines'),
-  'vaccines:save': (input, ctx) => saveCatalog(vaccineContext(ctx), 'vaccines', input),
+  'vaccines:save': (input, ctx) => saveCatalog(serviceContext(ctx), 'vaccines', input),
   'priorityGroups:list': (_input, { m }) => listCatalog(m, 'vaccine_priority_groups'),
-  'priorityGroups:save': (input, ctx) => saveCatalog(vaccineContext(ctx), 'vaccine_priority_groups', input),
+  'priorityGroups:save': (input, ctx) => saveCatalog(serviceContext(ctx), 'vaccine_priority_groups', input),
   'vaccineRounds:list': (_input, { m }) => listRounds(m),
-  'vaccineRounds:save': (input, ctx) => saveRound(vaccineContext(ctx), input),
-  'vaccineRounds:setSubmitted': (input, ctx) => setUnitSubmission(vaccineContext(ctx), input),
+  'vaccineRounds:save': (input, ctx) => saveRound(serviceContext(ctx), input),
+  'vaccineRounds:setSubmitted': (input, ctx) => setUnitSubmission(serviceContext(ctx), input),
   'vaccinations:list': (q, { m }) => listRegistrations(m, q),
   'vaccinations:get': ({ id }, { m }) => getRegistration(m, id),
   'vaccinations:staffDoses': ({ staffId }, { m }) => staffDoses(m, staffId),
-  'vaccinations:create': (input, ctx) => createRegistration(vaccineContext(ctx), input),
-  'vaccinations:update': (input, ctx) => updateRegistration(vaccineContext(ctx), input),
-  'vaccinations:clearContraindication': (input, ctx) => clearContraindication(vaccineContext(ctx), input),
+  'vaccinations:create': (input, ctx) => createRegistration(serviceContext(ctx), input),
+  'vaccinations:update': (input, ctx) => updateRegistration(serviceContext(ctx), input),
+  'vaccinations:clearContraindication': (input, ctx) => clearContraindication(serviceContext(ctx), input),
   'vaccinations:consolidate': ({ roundId }, { m, now }) => consolidate(m, roundId, now),
   'vaccinations:exportXlsx': async ({ roundId, unitId }, { m, now, audit }) => {
     const file = await vaccinationsXlsx(
@@ -76,5 +69,5 @@ export const vaccineHandlers: VaccineHandlers = {
   },
   'vaccinations:importTemplate': (_input, { m }) => vaccinationTemplate(m),
   'vaccinations:importPreview': (input, { m }) => previewVaccinationImport(m, input),
-  'vaccinations:importConfirm': (input, ctx) => confirmVaccinationImport(vaccineContext(ctx), input),
+  'vaccinations:importConfirm': (input, ctx) => confirmVaccinationImport(serviceContext(ctx), input),
 }

@@ -1,3 +1,4 @@
+import type { ServiceContext } from '../core/context'
 import type { EntityManager } from 'typeorm'
 import type { z } from 'zod'
 import type { Page } from '@shared/contract'
@@ -30,18 +31,10 @@ import {
 import { searchKey } from '@shared/text/search-key'
 import { vietnamDayEnd } from '@shared/text/dates'
 import { AppError } from '../core/errors'
-import type { AuditRecorder } from '../audit/trail'
-import { searchCondition } from '../search/search-index'
+import { searchCondition } from '../db/sqlite/search-index'
 import { bind } from '../db/sql'
 import { dayText } from '../imports/xlsx'
 import { ANONYMISED_NAME } from '../visitors/service'
-
-export interface VaccineContext {
-  m: EntityManager
-  now: Date
-  audit: AuditRecorder
-  userId: number | null
-}
 
 // ------------------------------------------------------------------ editable lists
 
@@ -61,7 +54,7 @@ export async function listCatalog(m: EntityManager, table: CatalogTable): Promis
 
 /** Adds a name or renames / retires one; names are unique ignoring case and marks. */
 export async function saveCatalog(
-  ctx: VaccineContext,
+  ctx: ServiceContext,
   table: CatalogTable,
   input: z.output<typeof CatalogInput>,
 ): Promise<CatalogItem> {
@@ -138,7 +131,7 @@ export async function getRound(m: EntityManager, id: number): Promise<RoundDto> 
   return roundDto(row)
 }
 
-export async function saveRound(ctx: VaccineContext, input: z.output<typeof RoundInput>): Promise<RoundDto> {
+export async function saveRound(ctx: ServiceContext, input: z.output<typeof RoundInput>): Promise<RoundDto> {
   const { m } = ctx
   const stamp = ctx.now.toISOString()
   const values = [
@@ -179,7 +172,7 @@ async function openRound(m: EntityManager, roundId: number, field = 'roundId'): 
 
 /** Records that a unit's list for the round was received (kept from the first time). */
 export async function markSubmitted(
-  ctx: VaccineContext,
+  ctx: ServiceContext,
   roundId: number,
   unitId: number,
   note: string | null,
@@ -192,7 +185,7 @@ export async function markSubmitted(
 }
 
 export async function setUnitSubmission(
-  ctx: VaccineContext,
+  ctx: ServiceContext,
   input: z.output<typeof UnitSubmissionInput>,
 ): Promise<Consolidation> {
   await openRound(ctx.m, input.roundId)
@@ -480,7 +473,7 @@ const columnValue = (input: RegistrationFields, key: keyof RegistrationFields): 
 
 /** Earlier doses the form declared, and the dose this registration gave (or no longer gives). */
 async function writeDoses(
-  ctx: VaccineContext,
+  ctx: ServiceContext,
   staffId: number,
   registrationId: number,
   input: RegistrationFields,
@@ -553,7 +546,7 @@ export async function checkNewRegistration(
 
 /** Inserts a registration already checked by checkNewRegistration. */
 export async function insertRegistration(
-  ctx: VaccineContext,
+  ctx: ServiceContext,
   input: z.output<typeof RegistrationInput>,
   checked: { unitId: number; fresh: RegistrationFields['priorDoses'] },
 ): Promise<number> {
@@ -577,7 +570,7 @@ export async function insertRegistration(
 }
 
 export async function createRegistration(
-  ctx: VaccineContext,
+  ctx: ServiceContext,
   input: z.output<typeof RegistrationInput>,
 ): Promise<RegistrationDetail> {
   await openRound(ctx.m, input.roundId)
@@ -590,7 +583,7 @@ export async function createRegistration(
 }
 
 export async function updateRegistration(
-  ctx: VaccineContext,
+  ctx: ServiceContext,
   input: z.output<typeof RegistrationUpdateInput>,
 ): Promise<RegistrationDetail> {
   const { m } = ctx
@@ -623,7 +616,7 @@ export async function updateRegistration(
 
 /** Lifts a contraindication, with the reason (a doctor's opinion, a new screening). */
 export async function clearContraindication(
-  ctx: VaccineContext,
+  ctx: ServiceContext,
   input: z.output<typeof ClearContraindicationInput>,
 ): Promise<RegistrationDetail> {
   const before = await getRegistration(ctx.m, input.id)

@@ -1,3 +1,4 @@
+import type { ServiceContext } from '../core/context'
 import type { EntityManager } from 'typeorm'
 import type { FileDownload } from '@shared/audit/schemas'
 import type { z } from 'zod'
@@ -43,7 +44,6 @@ import {
   listCatalog,
   markSubmitted,
 } from './service'
-import type { VaccineContext } from './service'
 import { findActiveUnit } from '../units/service'
 import { loadExcel } from '../core/excel'
 import { matchVaccine } from './aliases'
@@ -336,7 +336,7 @@ export async function previewVaccinationImport(
 
 /** Checks the file again and, only if every row is good, registers them all; the unit's list counts as received. */
 export async function confirmVaccinationImport(
-  ctx: VaccineContext,
+  ctx: ServiceContext,
   input: {
     roundId: number
     unitId: number

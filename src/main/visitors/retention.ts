@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm'
-import { optimizeSearchIndexSql } from '../search/search-index'
+import { optimizeSearchIndexSql } from '../db/sqlite/search-index'
 
 /** A visit still open this long after check-in was never checked out: the purge closes it. */
 export const UNRECORDED_AFTER_MS = 86_400_000

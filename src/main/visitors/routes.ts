@@ -1,4 +1,5 @@
-import type { HandlerContext, Handlers } from '../core/router'
+import { serviceContext } from '../core/context'
+import type { Handlers } from '../core/router'
 import {
   checkIn,
   checkOut,
@@ -15,7 +16,6 @@ import {
   suggestVisitors,
   visitorHistory,
 } from './service'
-import type { VisitContext } from './service'
 import {
   dayListPdf,
   dayListXlsx,
@@ -35,28 +35,21 @@ type VisitorHandlers = Pick<
   | (`watchlist:${string}` & keyof Handlers)
 >
 
-const visitContext = (ctx: HandlerContext): VisitContext => ({
-  m: ctx.m,
-  now: ctx.now,
-  audit: ctx.audit,
-  userId: ctx.session.user?.id ?? null,
-})
-
 export const visitorHandlers: VisitorHandlers = {
   'visits:checkIn': async (input, ctx) => {
     const { screeningRequired } = await readSettings(ctx.m, receptionGroup)
-    return checkIn(visitContext(ctx), input, { screeningRequired })
+    return checkIn(serviceContext(ctx), input, { screeningRequired })
   },
-  'visits:checkOut': (input, ctx) => checkOut(visitContext(ctx), input),
-  'visits:checkOutAll': (input, ctx) => checkOutAll(visitContext(ctx), input),
-  'visits:edit': (input, ctx) => editVisit(visitContext(ctx), input),
+  'visits:checkOut': (input, ctx) => checkOut(serviceContext(ctx), input),
+  'visits:checkOutAll': (input, ctx) => checkOutAll(serviceContext(ctx), input),
+  'visits:edit': (input, ctx) => editVisit(serviceContext(ctx), input),
   'visits:get': (input, { m }) => getVisit(m, input.id),
   'visits:inside': (input, { m }) => insideNow(m, input),
   'visits:search': (input, { m }) => searchVisits(m, input),
   'visitors:lookup': (input, { m }) => lookupVisitor(m, input.idNumber),
   'visitors:suggest': (input, { m }) => suggestVisitors(m, input.q, input.limit),
   'visitors:history': (input, { m }) => visitorHistory(m, input.id),
-  'visitors:revealIdNumber': (input, ctx) => revealIdNumber(visitContext(ctx), input.id),
+  'visitors:revealIdNumber': (input, ctx) => revealIdNumber(serviceContext(ctx), input.id),
   'visits:dayListXlsx': async (input, { m, audit }) => {
     const file = await dayListXlsx(m, input, await readSettings(m, agencyGroup))
     audit.note('visit', null, `Xuất danh sách khách ${periodText(input)} (${file.fileName})`)
@@ -97,7 +90,7 @@ export const visitorHandlers: VisitorHandlers = {
     return tracePdf(trace, await readSettings(m, agencyGroup), now)
   },
   'watchlist:list': (_input, { m }) => listWatch(m),
-  'watchlist:create': (input, ctx) => saveWatch(visitContext(ctx), input),
-  'watchlist:update': (input, ctx) => saveWatch(visitContext(ctx), input),
+  'watchlist:create': (input, ctx) => saveWatch(serviceContext(ctx), input),
+  'watchlist:update': (input, ctx) => saveWatch(serviceContext(ctx), input),
   'watchlist:get': (input, { m }) => getWatch(m, input.id),
 }

@@ -1,3 +1,5 @@
+import { serviceContext } from '../core/context'
+import type { ServiceContext } from '../core/context'
 import type { Logger } from '../core/logger'
 import type { HandlerContext, Router } from '../core/router'
 import { readSettings, receptionGroup } from '../settings/service'
@@ -13,7 +15,7 @@ export function lastCutoff(now: Date, time: string): Date {
   return today <= now ? today : new Date(today.getTime() - 86_400_000)
 }
 
-const jobContext = (ctx: HandlerContext) => ({ m: ctx.m, now: ctx.now, audit: ctx.audit, userId: null })
+const jobContext = (ctx: HandlerContext): ServiceContext => ({ ...serviceContext(ctx), userId: null })
 
 /**
  * The reception desk's own writes: the automatic check-out at the time set in Settings (each

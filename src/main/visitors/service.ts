@@ -1,3 +1,4 @@
+import type { ServiceContext } from '../core/context'
 import type { EntityManager } from 'typeorm'
 import type { z } from 'zod'
 import type { Page } from '@shared/contract'
@@ -35,19 +36,11 @@ import { searchKey, searchKeyOf } from '@shared/text/search-key'
 import { maskIdNumber } from '@shared/visitors/cccd-qr'
 import { AppError } from '../core/errors'
 import { findActiveUnit } from '../units/service'
-import type { AuditRecorder } from '../audit/trail'
-import { searchCondition, searchJoin } from '../search/search-index'
+import { searchCondition, searchJoin } from '../db/sqlite/search-index'
 import { namedQuery } from '../db/sql'
 
 type CheckIn = z.output<typeof CheckInInput>
 type Visitor = z.output<typeof VisitorFields>
-
-export interface VisitContext {
-  m: EntityManager
-  now: Date
-  audit: AuditRecorder
-  userId: number | null
-}
 
 interface VisitorRow {
   id: number
@@ -260,7 +253,7 @@ export async function visitorHistory(m: EntityManager, id: number): Promise<Visi
 }
 
 /** The whole ID numbers (the card's and the old CMND) of one visitor, for the screen that asked: each time a line in the trail. */
-export async function revealIdNumber(ctx: VisitContext, id: number): Promise<RevealedIdNumber> {
+export async function revealIdNumber(ctx: ServiceContext, id: number): Promise<RevealedIdNumber> {
   const row = await findVisitor(ctx.m, 'id = ?', [id])
   if (!row) throw AppError.notFound(visitMsg.visitorNotFound)
   ctx.audit.note('visitor', row.id, 'Xem số giấy tờ đầy đủ')
@@ -329,7 +322,7 @@ export interface CheckInRules {
  * the answers. Refused visits are recorded, never dropped.
  */
 export async function checkIn(
-  ctx: VisitContext,
+  ctx: ServiceContext,
   input: CheckIn,
   rules: CheckInRules = { screeningRequired: false },
 ): Promise<VisitDto> {
@@ -498,7 +491,10 @@ function checkOutTime(visit: VisitDto, requested: string | null, reason: string 
   return at
 }
 
-export async function checkOut(ctx: VisitContext, input: z.output<typeof CheckOutInput>): Promise<VisitDto> {
+export async function checkOut(
+  ctx: ServiceContext,
+  input: z.output<typeof CheckOutInput>,
+): Promise<VisitDto> {
   const visit = await getVisit(ctx.m, input.id)
   if (visit.outcome === 'refused') throw AppError.conflict(visitMsg.refusedNoCheckout)
   if (visit.checkedOutAt) throw AppError.conflict(visitMsg.alreadyOut)
@@ -522,7 +518,7 @@ export async function checkOut(ctx: VisitContext, input: z.output<typeof CheckOu
  * one that arrived after the list was shown is not in `ids` and stays inside.
  */
 export async function checkOutAll(
-  ctx: VisitContext,
+  ctx: ServiceContext,
   input: z.output<typeof CheckOutAllInput>,
   kind: 'closing' | 'automatic' = 'closing',
   at: Date = ctx.now,
@@ -548,7 +544,7 @@ export async function checkOutAll(
 }
 
 /** Everyone still inside who came before `cutoff` leaves at `cutoff`, marked automatic. */
-export async function autoCheckOut(ctx: VisitContext, cutoff: Date): Promise<{ count: number }> {
+export async function autoCheckOut(ctx: ServiceContext, cutoff: Date): Promise<{ count: number }> {
   const ids = (await ctx.m.query(
     `SELECT id FROM visits WHERE checked_out_at IS NULL AND outcome = 'admitted' AND checked_in_at < ?`,
     [cutoff.toISOString()],
@@ -559,7 +555,7 @@ export async function autoCheckOut(ctx: VisitContext, cutoff: Date): Promise<{ c
 
 /** Corrections: a visit that has ended (out, or refused) changes only with a reason. */
 export async function editVisit(
-  ctx: VisitContext,
+  ctx: ServiceContext,
   input: z.output<typeof VisitEditInput>,
 ): Promise<VisitDto> {
   const before = await getVisit(ctx.m, input.id)
@@ -761,7 +757,7 @@ const watchAudit = (w: Pick<WatchEntryDto, 'idNumber' | 'fullName' | 'reason' | 
 })
 
 export async function saveWatch(
-  ctx: VisitContext,
+  ctx: ServiceContext,
   input: z.output<typeof WatchInput> | z.output<typeof WatchUpdateInput>,
 ): Promise<WatchDto> {
   const stamp = ctx.now.toISOString()

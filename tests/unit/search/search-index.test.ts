@@ -11,7 +11,7 @@ import {
   searchCondition,
   searchIndexDdl,
   searchJoin,
-} from '@main/search/search-index'
+} from '@main/db/sqlite/search-index'
 
 let dir = ''
 let db: Database.Database

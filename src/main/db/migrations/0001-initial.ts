@@ -1,5 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm'
-import { dropSearchIndexDdl, searchIndexDdl } from '../../search/search-index'
+import { dropSearchIndexDdl, searchIndexDdl } from '../sqlite/search-index'
 
 /** Marks our files in the SQLite header so a restore can tell them from any other database. */
 export const APPLICATION_ID = 0x53504431

@@ -1,5 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm'
-import { dropSearchIndexDdl, searchIndexDdl } from '../../search/search-index'
+import { dropSearchIndexDdl, searchIndexDdl } from '../sqlite/search-index'
 
 /**
  * The reception desk: visitors (one row per person, recognised by ID number), visits (one row

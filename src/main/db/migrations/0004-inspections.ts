@@ -1,5 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm'
-import { dropSearchIndexDdl, searchIndexDdl } from '../../search/search-index'
+import { dropSearchIndexDdl, searchIndexDdl } from '../sqlite/search-index'
 
 /** The default checklist: the seven contents of the province's plan (seed 002), then the workplace rules (seeds 002–003). */
 const DEFAULT_ITEMS: Array<[string, string]> = [

@@ -1,5 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm'
-import { dropSearchIndexDdl, searchIndexDdl } from '../../search/search-index'
+import { dropSearchIndexDdl, searchIndexDdl } from '../sqlite/search-index'
 
 /**
  * Staff of the units (cán bộ, công chức, viên chức, người lao động) and their moves between

@@ -1,0 +1,40 @@
+import type { DataSource, EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm'
+import { sqliteEngine } from './sqlite/engine'
+
+/** How a search narrows a query; see whereSearch() in ./search. */
+export interface SearchOptions {
+  /** Prefix of the parameter names, so one query can search twice. */
+  prefix?: string
+  /** The column that must be a matching row's id, when another table's key is filtered (`v.visitor_id`). */
+  idColumn?: string
+  /** A large table read newest first with a LIMIT: let the index drive, so the scan stops early. */
+  drive?: boolean
+}
+
+/**
+ * What differs between the store's engines. Services never see it: they call the functions of
+ * `src/main/db/` (whereSearch, changedRows...), which look the engine up from their manager.
+ */
+export interface Engine {
+  /** Adds the search of `query` over `table`'s search_key to `qb`; false when the query has no word. */
+  whereSearch<T extends ObjectLiteral>(
+    qb: SelectQueryBuilder<T>,
+    table: string,
+    alias: string,
+    query: string,
+    options: SearchOptions,
+  ): boolean
+  /** Daily upkeep of a search index after many row-by-row writes. */
+  optimizeSearchIndex(m: EntityManager, table: string): Promise<void>
+  /** Rows inserted, updated or deleted on this connection so far (triggers included). */
+  changedRows(m: EntityManager): Promise<number>
+}
+
+export function engineOf(source: EntityManager | DataSource): Engine {
+  const type = 'connection' in source ? source.connection.options.type : source.options.type
+  if (type === 'better-sqlite3') return sqliteEngine
+  throw new Error(`unsupported database engine: ${type}`)
+}
+
+/** Rows changed on this connection so far: the read-only guard compares it around a write. */
+export const changedRows = (m: EntityManager): Promise<number> => engineOf(m).changedRows(m)

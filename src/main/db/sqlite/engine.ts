@@ -1,0 +1,26 @@
+import type { Engine } from '../engine'
+import { optimizeSearchIndexSql, searchCondition, searchJoin } from './search-index'
+
+export const sqliteEngine: Engine = {
+  whereSearch(qb, table, alias, query, { prefix = 'q', idColumn, drive }) {
+    if (drive && !idColumn) {
+      const join = searchJoin(table, alias, query, prefix)
+      if (!join) return false
+      if (join.join)
+        qb.innerJoin(`${table}_search`, `${table}_search`, `"${table}_search".rowid = ${alias}.id`)
+      qb.andWhere(join.where, join.params)
+      return true
+    }
+    const condition = searchCondition(table, alias, query, prefix, idColumn)
+    if (!condition) return false
+    qb.andWhere(condition.sql, condition.params)
+    return true
+  },
+  async optimizeSearchIndex(m, table) {
+    await m.query(optimizeSearchIndexSql(table))
+  },
+  async changedRows(m) {
+    const [row] = (await m.query('SELECT total_changes() AS n')) as Array<{ n: number }>
+    return row?.n ?? 0
+  },
+}
