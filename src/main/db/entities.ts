@@ -1,6 +1,76 @@
 import { UserEntity } from '../accounts/entities'
 import { SettingEntity } from '../settings/entities'
-import { UnitEntity, UnitKindEntity } from '../units/entities'
+import { UnitKindEntity, UnitEntity } from '../units/entities'
+import { AuditLineEntity } from '../audit/entities'
+import { VisitorEntity, VisitEntity, WatchEntryEntity } from '../visitors/entities'
+import {
+  InspectionTemplateEntity,
+  InspectionTemplateItemEntity,
+  InspectionPlanEntity,
+  PlanUnitEntity,
+  PlanTargetEntity,
+  InspectionEntity,
+  TeamMemberEntity,
+  InspectionRepresentativeEntity,
+  InspectionItemEntity,
+  ViolationEntity,
+  RecommendationEntity,
+  InspectionPhotoEntity,
+  MinutesVersionEntity,
+} from '../inspections/entities'
+import { StaffMemberEntity, StaffUnitMoveEntity } from '../staff/entities'
+import {
+  VaccineEntity,
+  VaccinePriorityGroupEntity,
+  VaccineRoundEntity,
+  VaccineRoundUnitEntity,
+  VaccineRegistrationEntity,
+  VaccineDoseEntity,
+} from '../vaccines/entities'
+import { DailyReportEntity, DailyReportVersionEntity, AdhocReportEntity } from '../daily-reports/entities'
+import {
+  RapidTestRoundEntity,
+  RapidTestPoolEntity,
+  RapidTestSampleEntity,
+  MedicineCabinetEntity,
+} from '../rapid-tests/entities'
 
-/** Explicit entity list: globs create no tables once the main process is bundled. */
-export const entities = [SettingEntity, UnitKindEntity, UnitEntity, UserEntity]
+/** Explicit entity list, one per table: globs create no tables once the main process is bundled. */
+export const entities = [
+  UserEntity,
+  SettingEntity,
+  UnitKindEntity,
+  UnitEntity,
+  AuditLineEntity,
+  VisitorEntity,
+  VisitEntity,
+  WatchEntryEntity,
+  InspectionTemplateEntity,
+  InspectionTemplateItemEntity,
+  InspectionPlanEntity,
+  PlanUnitEntity,
+  PlanTargetEntity,
+  InspectionEntity,
+  TeamMemberEntity,
+  InspectionRepresentativeEntity,
+  InspectionItemEntity,
+  ViolationEntity,
+  RecommendationEntity,
+  InspectionPhotoEntity,
+  MinutesVersionEntity,
+  StaffMemberEntity,
+  StaffUnitMoveEntity,
+  VaccineEntity,
+  VaccinePriorityGroupEntity,
+  VaccineRoundEntity,
+  VaccineRoundUnitEntity,
+  VaccineRegistrationEntity,
+  VaccineDoseEntity,
+  DailyReportEntity,
+  DailyReportVersionEntity,
+  AdhocReportEntity,
+  RapidTestRoundEntity,
+  RapidTestPoolEntity,
+  RapidTestSampleEntity,
+  MedicineCabinetEntity,
+]
