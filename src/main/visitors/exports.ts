@@ -5,6 +5,7 @@ import type { DayListInput } from '@shared/visitors/schemas'
 import { formatDate, formatDateTime, vietnamDayEnd, vietnamDayStart } from '@shared/text/dates'
 import type { AgencySettings } from '@shared/settings/schemas'
 import { symptomLabels } from '@shared/visitors/schemas'
+import { slipCode } from '@shared/visitors/slip-code'
 import type { InsideList, Symptom, TraceResult, VisitDto } from '@shared/visitors/schemas'
 import { ANONYMISED_NAME } from './service'
 import { renderPdf } from '../printing/pdf'
@@ -347,7 +348,13 @@ export async function visitorSlipPdf(visit: VisitDto, agency: AgencySettings): P
       ...(visit.hostPerson ? [line('Gặp', visit.hostPerson)] : []),
       line('Giờ vào', formatDateTime(visit.checkedInAt)),
       line('Số thẻ', visit.badgeNumber ?? '—'),
-      { text: 'Xin trả thẻ khi ra về.', italics: true, alignment: 'center' as const, margin: [0, 12, 0, 0] },
+      { qr: slipCode(visit), fit: 96, alignment: 'center' as const, margin: [0, 10, 0, 0] },
+      {
+        text: 'Khi ra về, xin đưa phiếu để quét mã và trả thẻ.',
+        italics: true,
+        alignment: 'center' as const,
+        margin: [0, 6, 0, 0],
+      },
     ] as never,
   }
   return pdfFile(`phieu-khach-${visit.id}.pdf`, await renderPdf(doc))

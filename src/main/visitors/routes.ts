@@ -26,6 +26,7 @@ import {
   visitorSlipPdf,
 } from './exports'
 import { traceContacts } from './tracing'
+import { checkOutBySlip } from './slip'
 import { agencyGroup, readSettings, receptionGroup } from '../settings/service'
 
 type VisitorHandlers = Pick<
@@ -41,6 +42,7 @@ export const visitorHandlers: VisitorHandlers = {
     return checkIn(serviceContext(ctx), input, { screeningRequired })
   },
   'visits:checkOut': (input, ctx) => checkOut(serviceContext(ctx), input),
+  'visits:checkOutBySlip': (input, ctx) => checkOutBySlip(serviceContext(ctx), input.code),
   'visits:checkOutAll': (input, ctx) => checkOutAll(serviceContext(ctx), input),
   'visits:edit': (input, ctx) => editVisit(serviceContext(ctx), input),
   'visits:get': (input, { m }) => getVisit(m, input.id),

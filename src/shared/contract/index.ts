@@ -16,6 +16,7 @@ import {
   CheckInInput,
   CheckOutAllInput,
   CheckOutInput,
+  CheckOutBySlipInput,
   DayListInput,
   InsideQuery,
   TraceInput,
@@ -238,6 +239,11 @@ export const contract = {
   }),
   'visits:checkOut': route<typeof CheckOutInput, VisitDto>({
     input: CheckOutInput,
+    permission: 'visits.write',
+    kind: 'write',
+  }),
+  'visits:checkOutBySlip': route<typeof CheckOutBySlipInput, VisitDto>({
+    input: CheckOutBySlipInput,
     permission: 'visits.write',
     kind: 'write',
   }),

@@ -51,6 +51,7 @@ export const visitMsg = {
   outBeforeIn: 'Giờ ra không thể trước giờ vào',
   outFuture: 'Giờ ra không thể ở tương lai',
   alreadyOut: 'Khách đã ra về rồi',
+  slipUnknown: 'Mã trên phiếu khách không khớp lượt khách nào: hãy cho ra từ danh sách đang ở trong',
   refusedNoCheckout: 'Lượt khách không được vào nên không có giờ ra',
   reasonRequired: 'Ghi lý do sửa',
   closedNeedsReason: 'Lượt khách đã kết thúc: ghi lý do sửa',
@@ -197,6 +198,10 @@ export const CheckOutInput = z.object({
   reason: optionalText(300),
 })
 export type CheckOutInput = z.input<typeof CheckOutInput>
+
+/** The QR of a visitor slip as the desk's scanner typed it (see slip-code.ts). */
+export const CheckOutBySlipInput = z.object({ code: z.string().trim().min(1).max(100) })
+export type CheckOutBySlipInput = z.input<typeof CheckOutBySlipInput>
 
 /** The ids the user saw in the confirmation: someone who arrived since is not checked out. */
 export const CheckOutAllInput = z.object({ ids: z.array(id).min(1).max(5000) })

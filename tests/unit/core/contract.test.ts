@@ -6,6 +6,8 @@ import type { Handlers } from '@main/core/router'
 import { INTERNAL_ERROR } from '@main/core/errors'
 import { Session, systemSession } from '@main/core/session'
 import { handlers } from '@main/routes'
+import { slipCode } from '@shared/visitors/slip-code'
+import type { VisitDto } from '@shared/visitors/schemas'
 import { tempApp } from '../helpers/temp-app'
 import type { TempApp } from '../helpers/temp-app'
 import { databaseFingerprint } from '../helpers/fingerprint'
@@ -146,6 +148,7 @@ const malformed: Record<RouteName, unknown[]> = {
     { visitor: { fullName: '', idType: 'none', phone: '123' }, hostUnitId: 1 },
   ],
   'visits:checkOut': [{}, { id: 1, checkedOutAt: '17:30' }],
+  'visits:checkOutBySlip': [{}, { code: '' }],
   'visits:checkOutAll': [{ ids: [] }, { ids: ['1'] }],
   'visits:edit': [{ id: 1 }, { id: 1, hostUnitId: 1, checkedInAt: 'hôm qua' }],
   'visits:get': [{}],
@@ -408,11 +411,16 @@ describe('route contract', () => {
         : name === 'sample:load'
           ? await emptyStoreWithAdmin()
           : await seeded()
-    await arrange[name]?.(app)
+    const arranged = await arrange[name]?.(app)
     const session = name === 'auth:setup' ? new Session() : await signedIn(app)
-    // A restore needs a real backup; recovery is refused while the store is sound (tested in backups/).
+    // A restore needs a real backup; recovery is refused while the store is sound (tested in backups/);
+    // a slip's code carries its visit's check-in instant.
     const input =
-      name === 'backups:restore' ? { file: (await app.ok('backups:create', {})).name } : valid[name]
+      name === 'backups:restore'
+        ? { file: (await app.ok('backups:create', {})).name }
+        : name === 'visits:checkOutBySlip'
+          ? { code: slipCode(arranged as VisitDto) }
+          : valid[name]
     const result = await app.router.dispatch(name, input, session)
     if (name === 'backups:recover' || name === 'backups:recoveryPreview') {
       expect(result).toEqual({ ok: false, error: expect.objectContaining({ code: 'conflict' }) })

@@ -130,6 +130,7 @@ export const valid: Record<RouteName, unknown> = {
     health: { temperature: 36.5, symptoms: [], contactWithCase: false, fromCaseArea: false },
   },
   'visits:checkOut': { id: 1 },
+  'visits:checkOutBySlip': { code: 'SPD-KHACH:1:20260105T010000Z' },
   'visits:checkOutAll': { ids: [1] },
   'visits:edit': { id: 1, hostUnitId: 1, checkedInAt: '2026-01-05T08:00:00+07:00', reason: 'Ghi nhầm giờ' },
   'visits:get': { id: 1 },
@@ -204,6 +205,7 @@ const plan = (app: TempApp) => app.ok('plans:create', PLAN_SAMPLE as never)
 /** Records a valid input refers to, made through the routes themselves. */
 export const arrange: Partial<Record<RouteName, (app: TempApp) => Promise<unknown>>> = {
   'visits:checkOut': (app) => app.ok('visits:checkIn', valid['visits:checkIn'] as never),
+  'visits:checkOutBySlip': (app) => app.ok('visits:checkIn', valid['visits:checkIn'] as never),
   'visits:checkOutAll': (app) => app.ok('visits:checkIn', valid['visits:checkIn'] as never),
   'visits:edit': (app) => app.ok('visits:checkIn', valid['visits:checkIn'] as never),
   'visits:get': (app) => app.ok('visits:checkIn', valid['visits:checkIn'] as never),

@@ -112,7 +112,7 @@ export const en: Messages = {
       watchlist: 'Watchlist',
     },
     scan: 'Scan the ID card QR code or type a name or phone',
-    scanHint: 'The scanner types the QR text and Enter. Type a name to find a returning visitor.',
+    scanHint: 'The scanner types the QR text (chip ID card or visitor slip) and Enter. Type a name to find a returning visitor.',
     scanned: 'Read the ID card of {name}',
     returning: 'Returning visitor',
     useStoredName: 'Use the stored name: {name}',

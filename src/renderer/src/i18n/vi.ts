@@ -110,7 +110,7 @@ export const vi = {
       watchlist: 'Cần lưu ý',
     },
     scan: 'Quét mã QR trên CCCD hoặc gõ tên, số điện thoại',
-    scanHint: 'Máy quét gõ mã QR rồi Enter. Gõ tên để tìm khách quen.',
+    scanHint: 'Máy quét gõ mã QR (thẻ CCCD hoặc phiếu khách) rồi Enter. Gõ tên để tìm khách quen.',
     scanned: 'Đã đọc CCCD của {name}',
     returning: 'Khách quen',
     useStoredName: 'Dùng tên đã lưu: {name}',

@@ -36,6 +36,7 @@ export const useVisitorsStore = defineStore('visitors', () => {
     watchlistList: action('watchlist:list'),
     watchlistUpdate: action('watchlist:update'),
     checkOut: action('visits:checkOut'),
+    checkOutBySlip: action('visits:checkOutBySlip'),
     edit: action('visits:edit'),
     search: action('visits:search'),
     trace: action('visits:trace'),
