@@ -27,6 +27,7 @@ import {
 } from './exports'
 import { traceContacts } from './tracing'
 import { checkOutBySlip } from './slip'
+import { healthDeclarationPdf } from './health-declaration'
 import { agencyGroup, readSettings, receptionGroup } from '../settings/service'
 
 type VisitorHandlers = Pick<
@@ -71,6 +72,11 @@ export const visitorHandlers: VisitorHandlers = {
     const visit = await getVisit(m, input.id)
     audit.note('visit', visit.id, 'In phiếu khách')
     return visitorSlipPdf(visit, await readSettings(m, agencyGroup))
+  },
+  'visits:healthDeclarationPdf': async (input, { m, audit }) => {
+    const visit = await getVisit(m, input.id)
+    audit.note('visit', visit.id, 'In tờ khai y tế (có số giấy tờ đầy đủ)')
+    return healthDeclarationPdf(m, visit, await readSettings(m, agencyGroup))
   },
   'visits:trace': (input, { m, now }) => traceContacts(m, input, now),
   'visits:traceXlsx': async (input, { m, now, audit }) => {

@@ -314,6 +314,11 @@ export const contract = {
     permission: 'visits.write',
     kind: 'write',
   }),
+  'visits:healthDeclarationPdf': route<typeof VisitorIdInput, FileDownload>({
+    input: VisitorIdInput,
+    permission: 'visits.write',
+    kind: 'write',
+  }),
   'visits:trace': route<typeof TraceInput, TraceResult>({
     input: TraceInput,
     permission: 'visits.read',

@@ -66,6 +66,8 @@ export const ReceptionSettings = z.object({
     .transform((v) => (v ? v : null)),
   /** While the office screens visitors: temperature and the screening answers are required at check-in. */
   screeningRequired: z.boolean({ error: 'Chọn có hoặc không' }).default(true),
+  /** The office files a signed paper health declaration: it opens for printing after each check-in. */
+  paperDeclaration: z.boolean({ error: 'Chọn có hoặc không' }).default(false),
 })
 export type ReceptionSettings = z.output<typeof ReceptionSettings>
 
@@ -74,6 +76,7 @@ export const DEFAULT_RECEPTION_SETTINGS: ReceptionSettings = {
   autoCheckOutTime: null,
   scannerPort: null,
   screeningRequired: true,
+  paperDeclaration: false,
 }
 
 export interface SampleDataStatus {

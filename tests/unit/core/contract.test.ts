@@ -165,6 +165,7 @@ const malformed: Record<RouteName, unknown[]> = {
   ],
   'visits:dayListPdf': [{ from: '2026-11-23' }, { from: 'hôm nay', to: '2026-11-23' }],
   'visits:rollCallPdf': [{ extra: true }],
+  'visits:healthDeclarationPdf': [{}, { id: 'một' }],
   'visits:slipPdf': [{}, { id: 'một' }],
   'visits:trace': [
     { from: '2026-11-01T00:00:00Z', to: '2026-11-20T00:00:00Z' },

@@ -123,6 +123,7 @@ export const valid: Record<RouteName, unknown> = {
     autoCheckOutTime: '17:30',
     scannerPort: null,
     screeningRequired: true,
+    paperDeclaration: true,
   },
   'visits:checkIn': {
     visitor: { fullName: 'Nguyễn Văn An', idType: 'cccd', idNumber: CCCD },
@@ -143,6 +144,7 @@ export const valid: Record<RouteName, unknown> = {
   'visits:dayListXlsx': { from: '2026-11-23', to: '2026-11-23' },
   'visits:dayListPdf': { from: '2026-11-23', to: '2026-11-23' },
   'visits:rollCallPdf': {},
+  'visits:healthDeclarationPdf': { id: 1 },
   'visits:slipPdf': { id: 1 },
   'visits:trace': { visitorId: 1, from: '2026-11-01T00:00:00+07:00', to: '2026-11-20T00:00:00+07:00' },
   'visits:traceXlsx': { visitorId: 1, from: '2026-11-01T00:00:00+07:00', to: '2026-11-20T00:00:00+07:00' },
@@ -214,6 +216,7 @@ export const arrange: Partial<Record<RouteName, (app: TempApp) => Promise<unknow
   'visits:trace': (app) => app.ok('visits:checkIn', valid['visits:checkIn'] as never),
   'visits:traceXlsx': (app) => app.ok('visits:checkIn', valid['visits:checkIn'] as never),
   'visits:tracePdf': (app) => app.ok('visits:checkIn', valid['visits:checkIn'] as never),
+  'visits:healthDeclarationPdf': (app) => app.ok('visits:checkIn', valid['visits:checkIn'] as never),
   'visits:slipPdf': (app) => app.ok('visits:checkIn', valid['visits:checkIn'] as never),
   'watchlist:update': (app) => app.ok('watchlist:create', valid['watchlist:create'] as never),
   'watchlist:get': (app) => app.ok('watchlist:create', valid['watchlist:create'] as never),

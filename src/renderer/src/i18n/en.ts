@@ -96,6 +96,8 @@ export const en: Messages = {
     slip: 'Slip',
     rollCall: 'Roll call',
     printSlip: 'Print the visitor slip',
+    declaration: 'Declaration',
+    printDeclaration: 'Print the pre-filled health declaration for the visitor to sign',
     exportXlsx: 'List (Excel)',
     printPdf: 'List (PDF)',
     checkOutAt: 'Check out at another time',
@@ -112,7 +114,8 @@ export const en: Messages = {
       watchlist: 'Watchlist',
     },
     scan: 'Scan the ID card QR code or type a name or phone',
-    scanHint: 'The scanner types the QR text (chip ID card or visitor slip) and Enter. Type a name to find a returning visitor.',
+    scanHint:
+      'The scanner types the QR text (chip ID card or visitor slip) and Enter. Type a name to find a returning visitor.',
     scanned: 'Read the ID card of {name}',
     returning: 'Returning visitor',
     useStoredName: 'Use the stored name: {name}',
@@ -630,6 +633,8 @@ export const en: Messages = {
     autoCheckOutTime: 'Automatic check-out at (empty: none)',
     autoCheckOutHint: 'Visitors still inside at this time get this time out, marked automatic.',
     screeningRequired: 'Screening visitors: temperature and the screening questions are required at check-in',
+    paperDeclaration:
+      'The office files paper health declarations: open the pre-filled declaration for the visitor to sign after each check-in',
     security: 'Security',
     idleMinutes: 'Lock the session after (minutes without activity)',
     staffRetentionDays: 'Erase personal data of staff who left after (days)',

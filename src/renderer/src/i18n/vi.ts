@@ -94,6 +94,8 @@ export const vi = {
     slip: 'Phiếu',
     rollCall: 'In điểm danh',
     printSlip: 'In phiếu khách',
+    declaration: 'Tờ khai',
+    printDeclaration: 'In tờ khai y tế (điền sẵn) cho khách ký',
     exportXlsx: 'Danh sách (Excel)',
     printPdf: 'Danh sách (PDF)',
     checkOutAt: 'Cho ra lúc khác',
@@ -623,6 +625,8 @@ export const vi = {
     autoCheckOutTime: 'Tự cho ra lúc (bỏ trống: không tự động)',
     autoCheckOutHint: 'Khách còn trong cơ quan vào giờ này được ghi giờ ra, đánh dấu “tự động”.',
     screeningRequired: 'Đang sàng lọc khách: bắt buộc đo nhiệt độ và hỏi các câu sàng lọc khi đăng ký vào',
+    paperDeclaration:
+      'Cơ quan lưu tờ khai y tế giấy: mở tờ khai (điền sẵn) để in cho khách ký sau mỗi lượt đăng ký vào',
     security: 'Bảo mật',
     idleMinutes: 'Tự khoá phiên sau (phút không thao tác)',
     staffRetentionDays: 'Xoá thông tin cá nhân của cán bộ đã nghỉ sau (ngày)',

@@ -29,6 +29,7 @@ export const useVisitorsStore = defineStore('visitors', () => {
     settingsGetReception: action('settings:getReception'),
     settingsUpdateReception: action('settings:updateReception'),
     slipPdf: action('visits:slipPdf'),
+    healthDeclarationPdf: action('visits:healthDeclarationPdf'),
     visitorLookup: action('visitors:lookup'),
     visitorSuggest: action('visitors:suggest'),
     watchlistCreate: action('watchlist:create'),
