@@ -10,6 +10,7 @@ import { staffHandlers } from './staff/routes'
 import { vaccineHandlers } from './vaccines/routes'
 import { dailyReportHandlers } from './daily-reports/routes'
 import { rapidTestHandlers } from './rapid-tests/routes'
+import { reminderHandlers } from './reminders/routes'
 
 /** The route table: the contract's names bound to handlers. The type fails if one is missing. */
 export const handlers: Handlers = {
@@ -24,4 +25,5 @@ export const handlers: Handlers = {
   ...vaccineHandlers,
   ...dailyReportHandlers,
   ...rapidTestHandlers,
+  ...reminderHandlers,
 }

@@ -9,7 +9,8 @@ type SettingsHandlers = Pick<
   (`settings:${string}` & keyof Handlers) | (`sample:${string}` & keyof Handlers)
 >
 
-async function update<S extends z.ZodType<object>>(
+/** A settings group's write: validated by its route, audited as a before/after change. */
+export async function updateSettings<S extends z.ZodType<object>>(
   ctx: HandlerContext,
   group: SettingsGroup<S>,
   value: z.output<S>,
@@ -22,15 +23,15 @@ async function update<S extends z.ZodType<object>>(
 
 export const settingsHandlers: SettingsHandlers = {
   'settings:getAgency': (_input, { m }) => readSettings(m, agencyGroup),
-  'settings:updateAgency': (input, ctx) => update(ctx, agencyGroup, input),
+  'settings:updateAgency': (input, ctx) => updateSettings(ctx, agencyGroup, input),
   'settings:getSecurity': (_input, { m }) => readSettings(m, securityGroup),
   'settings:updateSecurity': async (input, ctx) => {
-    const after = await update(ctx, securityGroup, input)
+    const after = await updateSettings(ctx, securityGroup, input)
     ctx.afterCommit(() => (ctx.sessions.idleMinutes = after.idleMinutes))
     return after
   },
   'settings:getReception': (_input, { m }) => readSettings(m, receptionGroup),
-  'settings:updateReception': (input, ctx) => update(ctx, receptionGroup, input),
+  'settings:updateReception': (input, ctx) => updateSettings(ctx, receptionGroup, input),
   'sample:status': (_input, { m }) => sampleStatus(m),
   'sample:load': async (_input, { m, audit }) => {
     const status = await loadSampleData(m)

@@ -67,6 +67,7 @@ import { staffRoutes } from './staff'
 import { vaccineRoutes } from './vaccines'
 import { dailyReportRoutes } from './daily-reports'
 import { rapidTestRoutes } from './rapid-tests'
+import { reminderRoutes } from './reminders'
 
 const none = z.object({}).strict().default({})
 
@@ -423,6 +424,7 @@ export const contract = {
   ...vaccineRoutes,
   ...dailyReportRoutes,
   ...rapidTestRoutes,
+  ...reminderRoutes,
 } as const
 
 export type Contract = typeof contract

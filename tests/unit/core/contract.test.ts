@@ -165,6 +165,15 @@ const malformed: Record<RouteName, unknown[]> = {
   ],
   'visits:dayListPdf': [{ from: '2026-11-23' }, { from: 'hôm nay', to: '2026-11-23' }],
   'visits:rollCallPdf': [{ extra: true }],
+  'reminders:dailyReports': [{ x: 1 }],
+  'reminders:recommendations': [{ x: 1 }],
+  'reminders:vaccineRounds': [{ x: 1 }],
+  'reminders:getSettings': [{ x: 1 }],
+  'reminders:updateSettings': [
+    {},
+    { reportReminderTime: '15:30', recommendationDays: 7, vaccineDays: 2 },
+    { reportReminderTime: '14:30', recommendationDays: 0, vaccineDays: 2 },
+  ],
   'visits:healthDeclarationPdf': [{}, { id: 'một' }],
   'visits:slipPdf': [{}, { id: 'một' }],
   'visits:trace': [

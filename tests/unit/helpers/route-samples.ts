@@ -118,6 +118,11 @@ export const valid: Record<RouteName, unknown> = {
   'backups:recoveryPreview': {},
   'backups:setPassphrase': { passphrase: 'mot-mat-khau-sao-luu', confirm: 'mot-mat-khau-sao-luu' },
   'settings:getReception': {},
+  'reminders:dailyReports': {},
+  'reminders:recommendations': {},
+  'reminders:vaccineRounds': {},
+  'reminders:getSettings': {},
+  'reminders:updateSettings': { reportReminderTime: '14:00', recommendationDays: 5, vaccineDays: 3 },
   'settings:updateReception': {
     retentionDays: 30,
     autoCheckOutTime: '17:30',
