@@ -18,6 +18,7 @@ import { applicationMenuTemplate } from './electron/menu'
 import type { PortDescription } from './electron/serial'
 import { readSettings, receptionGroup } from './settings/service'
 import { createWindowOptions, readWindowState, writeWindowState } from './electron/window'
+import { scheduleReportNotices } from './electron/reminders'
 import { askBeforeClosingUnsaved, closeWithoutSavingQuestion } from './electron/unsaved-close'
 
 const dataDir = resolveDataDir(app.getPath('appData'))
@@ -127,6 +128,11 @@ async function start(): Promise<void> {
   )
   Menu.setApplicationMenu(Menu.buildFromTemplate(applicationMenuTemplate(app.isPackaged)))
   mainWindow = createMainWindow()
+  scheduleReportNotices(
+    () => core,
+    () => mainWindow,
+    logger,
+  )
 }
 
 if (!app.requestSingleInstanceLock()) {
