@@ -1,8 +1,19 @@
-import type { EntityManager } from 'typeorm'
+import { Brackets } from 'typeorm'
+import type { EntityManager, EntitySchema, EntityTarget, ObjectLiteral } from 'typeorm'
 import type { SampleDataStatus } from '@shared/settings/schemas'
 import { UnitInput } from '@shared/units/schemas'
 import { AppError } from '../core/errors'
 import { UnitEntity } from '../units/entities'
+import { VisitEntity } from '../visitors/entities'
+import {
+  InspectionEntity,
+  PlanTargetEntity,
+  PlanUnitEntity,
+  RecommendationEntity,
+  TeamMemberEntity,
+} from '../inspections/entities'
+import { StaffMemberEntity, StaffUnitMoveEntity } from '../staff/entities'
+import { VaccineRegistrationEntity, VaccineRoundUnitEntity } from '../vaccines/entities'
 import { createUnit } from '../units/service'
 import { SAMPLE_UNITS } from './department'
 import { forgetSampleUnitReports } from '../daily-reports/service'
@@ -32,10 +43,13 @@ export async function loadSampleData(m: EntityManager): Promise<SampleDataStatus
 /** Removes sample units, children first; real units are untouched (and block removal of a sample parent). */
 export async function clearSampleData(m: EntityManager): Promise<SampleDataStatus> {
   const repo = m.getRepository(UnitEntity)
-  const realUnderSample = (await m.query(
-    `SELECT COUNT(*) AS n FROM units c JOIN units p ON p.id = c.parent_id WHERE p.is_sample = 1 AND c.is_sample = 0`,
-  )) as [{ n: number }]
-  if (realUnderSample[0].n > 0) {
+  const realUnderSample = await repo
+    .createQueryBuilder('c')
+    .innerJoin(UnitEntity.options.name, 'p', 'p.id = c.parentId')
+    .where('p.isSample = :sample', { sample: true })
+    .andWhere('c.isSample = :real', { real: false })
+    .getCount()
+  if (realUnderSample > 0) {
     throw AppError.conflict(
       'Có đơn vị thật đang trực thuộc đơn vị mẫu: hãy chuyển chúng sang đơn vị khác trước khi xoá dữ liệu mẫu',
     )
@@ -58,50 +72,54 @@ export async function clearSampleData(m: EntityManager): Promise<SampleDataStatu
   return sampleStatus(m)
 }
 
-/** What a person may have recorded against a unit, by table; practice reports are forgotten instead. */
-const RECORD_LABELS: Record<string, string> = {
-  visits: 'lượt khách',
-  staff: 'cán bộ',
-  staff_unit_history: 'lần chuyển công tác',
-  vaccine_registrations: 'phiếu đăng ký tiêm',
-  vaccine_round_units: 'danh sách tiêm của đơn vị',
-  inspections: 'cuộc kiểm tra',
-  plan_units: 'kế hoạch kiểm tra',
-  plan_targets: 'chỉ tiêu kế hoạch',
-  team_members: 'thành viên đoàn',
-  recommendations: 'kiến nghị',
+/** Columns of one table that point at a unit. */
+export interface UnitReference {
+  entity: EntityTarget<ObjectLiteral>
+  columns: string[]
+  label: string
 }
-const FORGOTTEN = new Set([
-  'units',
-  'daily_reports',
-  'adhoc_reports',
-  'medicine_cabinets',
-  'rapid_test_samples',
-])
+
+const reference = <T extends ObjectLiteral>(
+  entity: EntitySchema<T>,
+  columns: Array<keyof T & string>,
+  label: string,
+): UnitReference => ({ entity, columns, label })
 
 /**
- * Rows of any table that point at a sample unit (found from the schema's foreign keys, so a
- * table added later is covered too), as "lượt khách: 3"-style counts.
+ * What a person may have recorded against a unit: every reference to units but the tree's own
+ * and the practice reports that clearing forgets (tests/unit/sample/sample.test.ts checks the
+ * list against the schema's foreign keys, so a table added later cannot be missed).
  */
+export const UNIT_REFERENCES: UnitReference[] = [
+  reference(VisitEntity, ['hostUnitId'], 'lượt khách'),
+  reference(PlanUnitEntity, ['unitId'], 'kế hoạch kiểm tra'),
+  reference(PlanTargetEntity, ['parentUnitId'], 'chỉ tiêu kế hoạch'),
+  reference(InspectionEntity, ['unitId'], 'cuộc kiểm tra'),
+  reference(TeamMemberEntity, ['unitId'], 'thành viên đoàn'),
+  reference(RecommendationEntity, ['ownerUnitId'], 'kiến nghị'),
+  reference(StaffMemberEntity, ['unitId'], 'cán bộ'),
+  reference(StaffUnitMoveEntity, ['fromUnitId', 'toUnitId'], 'lần chuyển công tác'),
+  reference(VaccineRoundUnitEntity, ['unitId'], 'danh sách tiêm của đơn vị'),
+  reference(VaccineRegistrationEntity, ['unitId'], 'phiếu đăng ký tiêm'),
+]
+
+/** Rows that point at a sample unit, as "lượt khách: 3"-style counts. */
 async function recordsOnSampleUnits(m: EntityManager): Promise<string[]> {
-  const tables = (await m.query(
-    `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`,
-  )) as Array<{ name: string }>
   const found: string[] = []
-  for (const { name } of tables) {
-    if (FORGOTTEN.has(name)) continue
-    const columns = (
-      (await m.query(`SELECT "from" AS col, "table" AS target FROM pragma_foreign_key_list(?)`, [
-        name,
-      ])) as Array<{ col: string; target: string }>
-    ).filter((fk) => fk.target === 'units')
-    if (!columns.length) continue
-    const [{ n }] = (await m.query(
-      `SELECT count(*) AS n FROM "${name}" WHERE ${columns
-        .map((fk) => `"${fk.col}" IN (SELECT id FROM units WHERE is_sample = 1)`)
-        .join(' OR ')}`,
-    )) as [{ n: number }]
-    if (n) found.push(`${RECORD_LABELS[name] ?? name}: ${n}`)
+  for (const { entity, columns, label } of UNIT_REFERENCES) {
+    const qb = m.createQueryBuilder(entity, 'r')
+    const sample = qb.subQuery().select('u.id').from(UnitEntity, 'u').where('u.isSample = :sample').getQuery()
+    const row = await qb
+      .select('COUNT(*)', 'n')
+      .where(
+        new Brackets((w) => {
+          for (const column of columns) w.orWhere(`r.${column} IN ${sample}`)
+        }),
+      )
+      .setParameter('sample', true)
+      .getRawOne<{ n: number | string }>()
+    const n = Number(row?.n ?? 0)
+    if (n) found.push(`${label}: ${n}`)
   }
   return found
 }

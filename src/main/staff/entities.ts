@@ -1,4 +1,5 @@
 import { EntitySchema } from 'typeorm'
+import type { StaffCategory, StaffGender } from '@shared/staff/schemas'
 
 /** One row interface and one schema per table: explicit column types, no decorators (see units/entities.ts). */
 
@@ -9,11 +10,11 @@ export interface StaffMemberRow {
   searchKey: string
   sortKey: string
   dateOfBirth: string | null
-  gender: string | null
+  gender: StaffGender | null
   idNumber: string | null
   phone: string | null
   position: string | null
-  category: string
+  category: StaffCategory
   active: boolean
   note: string | null
   leftAt: string | null

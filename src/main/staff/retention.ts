@@ -1,5 +1,7 @@
 import type { EntityManager } from 'typeorm'
-import { optimizeSearchIndexSql } from '../db/sqlite/search-index'
+import { optimizeSearchIndex } from '../db/search'
+import { VaccineRegistrationEntity } from '../vaccines/entities'
+import { StaffMemberEntity, StaffUnitMoveEntity } from './entities'
 
 /** Stands in for an erased reason where the schema requires one (a postponement, a cleared contraindication). */
 export const ERASED_REASON = '(đã xoá)'
@@ -18,29 +20,64 @@ export async function purgeLeftStaff(
   retentionDays: number,
 ): Promise<{ staff: number }> {
   const cutoff = new Date(now.getTime() - retentionDays * 86_400_000).toISOString()
-  const expired = `SELECT id FROM staff
-    WHERE active = 0 AND anonymised_at IS NULL AND left_at IS NOT NULL AND left_at <= ?`
+  const expired = m
+    .createQueryBuilder()
+    .subQuery()
+    .select('s.id')
+    .from(StaffMemberEntity, 's')
+    .where('s.active = :inactive')
+    .andWhere('s.anonymisedAt IS NULL')
+    .andWhere('s.leftAt IS NOT NULL')
+    .andWhere('s.leftAt <= :cutoff')
+    .getQuery()
+  const params = { inactive: false, cutoff, erased: ERASED_REASON }
   // Their vaccination records keep dose, dates and outcome for the counts; every free text and
   // the insurance number may identify them or their health, so they go (a reason the schema
   // requires becomes a placeholder).
-  await m.query(
-    `UPDATE vaccine_registrations SET insurance_number = NULL, occupation = NULL, conditions_note = NULL,
-       reaction_note = NULL, note = NULL,
-       status_reason = CASE WHEN status_reason IS NULL THEN NULL ELSE ? END,
-       contraindication_cleared_reason = CASE WHEN contraindication_cleared_reason IS NULL THEN NULL ELSE ? END
-     WHERE staff_id IN (${expired})`,
-    [ERASED_REASON, ERASED_REASON, cutoff],
-  )
-  await m.query(
-    `UPDATE staff_unit_history SET reason = NULL WHERE reason IS NOT NULL AND staff_id IN (${expired})`,
-    [cutoff],
-  )
-  const erased = (await m.query(
-    `UPDATE staff SET full_name = NULL, id_number = NULL, date_of_birth = NULL, phone = NULL, position = NULL,
-       note = NULL, search_key = '', sort_key = '', anonymised_at = ?, updated_at = ?
-     WHERE id IN (${expired}) RETURNING id`,
-    [now.toISOString(), now.toISOString(), cutoff],
-  )) as unknown[]
-  if (erased.length) await m.query(optimizeSearchIndexSql('staff'))
-  return { staff: erased.length }
+  await m
+    .createQueryBuilder()
+    .update(VaccineRegistrationEntity)
+    .set({
+      insuranceNumber: null,
+      occupation: null,
+      conditionsNote: null,
+      reactionNote: null,
+      note: null,
+      statusReason: () => 'CASE WHEN status_reason IS NULL THEN NULL ELSE :erased END',
+      contraindicationClearedReason: () =>
+        'CASE WHEN contraindication_cleared_reason IS NULL THEN NULL ELSE :erased END',
+    })
+    .where(`staffId IN ${expired}`)
+    .setParameters(params)
+    .execute()
+  await m
+    .createQueryBuilder()
+    .update(StaffUnitMoveEntity)
+    .set({ reason: null })
+    .where('reason IS NOT NULL')
+    .andWhere(`staffId IN ${expired}`)
+    .setParameters(params)
+    .execute()
+  const stamp = now.toISOString()
+  const { affected } = await m
+    .createQueryBuilder()
+    .update(StaffMemberEntity)
+    .set({
+      fullName: null,
+      idNumber: null,
+      dateOfBirth: null,
+      phone: null,
+      position: null,
+      note: null,
+      searchKey: '',
+      sortKey: '',
+      anonymisedAt: stamp,
+      updatedAt: stamp,
+    })
+    .where(`id IN ${expired}`)
+    .setParameters(params)
+    .execute()
+  const staff = affected ?? 0
+  if (staff) await optimizeSearchIndex(m, 'staff')
+  return { staff }
 }

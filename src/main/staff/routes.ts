@@ -1,7 +1,9 @@
 import { serviceContext } from '../core/context'
 import type { Handlers } from '../core/router'
-import { createStaff, getStaffDetail, listStaff, moveStaff, updateStaff } from './service'
-import { confirmStaffImport, previewStaffImport, staffTemplate, staffXlsx } from './transfer'
+import { createStaff, moveStaff, updateStaff } from './service'
+import { getStaffDetail, listStaff } from './queries'
+import { confirmStaffImport, previewStaffImport, staffTemplate } from './transfer'
+import { staffXlsx } from './export'
 import { agencyGroup, readSettings } from '../settings/service'
 
 type StaffHandlers = Pick<Handlers, `staff:${string}` & keyof Handlers>

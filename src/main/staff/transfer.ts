@@ -10,23 +10,15 @@ import type {
   ImportRowDto,
 } from '@shared/imports/schemas'
 import { importMsg } from '@shared/imports/schemas'
-import { STAFF_CATEGORIES, StaffInput, staffCategoryLabels, staffGenderLabels } from '@shared/staff/schemas'
-import type { StaffCategory, StaffExportQuery } from '@shared/staff/schemas'
-import type { AgencySettings } from '@shared/settings/schemas'
+import { STAFF_CATEGORIES, StaffInput, staffCategoryLabels } from '@shared/staff/schemas'
+import type { StaffCategory } from '@shared/staff/schemas'
 import { searchKey } from '@shared/text/search-key'
-import { vietnamDay } from '@shared/text/dates'
 import { AppError } from '../core/errors'
 import type { ImportColumn, SheetRow } from '../imports/xlsx'
-import {
-  XLSX_MIME,
-  dayText,
-  parseDayText,
-  readImportSheet,
-  requireComplete,
-  templateFile,
-} from '../imports/xlsx'
-import { allStaff, insertStaffMany } from './service'
-import { loadExcel } from '../core/excel'
+import { dayText, parseDayText, readImportSheet, requireComplete, templateFile } from '../imports/xlsx'
+import { insertStaffMany } from './service'
+import { activeHolders } from './queries'
+import { unitOptions } from '../units/service'
 
 /** A department's whole staff fits many times over; a larger file is a mistake. */
 export const MAX_STAFF_IMPORT_ROWS = 20_000
@@ -108,18 +100,10 @@ interface UnitLookup {
   byName: Map<string, number>
 }
 
-async function activeUnits(m: EntityManager): Promise<Array<{ id: number; code: string; name: string }>> {
-  return (await m.query(`SELECT id, code, name FROM units WHERE active = 1 ORDER BY sort_key, id`)) as Array<{
-    id: number
-    code: string
-    name: string
-  }>
-}
-
 async function unitLookup(m: EntityManager): Promise<UnitLookup> {
   const byCode = new Map<string, number>()
   const byName = new Map<string, number>()
-  for (const u of await activeUnits(m)) {
+  for (const u of await unitOptions(m, { includeInactive: false })) {
     byCode.set(u.code.toUpperCase(), u.id)
     byName.set(searchKey(u.name), u.id)
   }
@@ -146,12 +130,7 @@ export interface CheckedStaffRow {
 /** Every problem of every row: bad values, unknown units, duplicates in the file and in the store. */
 export async function checkStaffRows(m: EntityManager, rows: SheetRow[]): Promise<CheckedStaffRow[]> {
   const units = await unitLookup(m)
-  const held = new Map<string, string>()
-  for (const r of (await m.query(
-    `SELECT s.id_number, s.full_name, u.name AS unit_name FROM staff s JOIN units u ON u.id = s.unit_id
-     WHERE s.active = 1`,
-  )) as Array<{ id_number: string; full_name: string; unit_name: string }>)
-    held.set(r.id_number, `${r.full_name} (${r.unit_name})`)
+  const held = await activeHolders(m)
 
   const checked: CheckedStaffRow[] = rows.map(({ row, cells }) => {
     const errors: string[] = []
@@ -205,7 +184,10 @@ export async function checkStaffRows(m: EntityManager, rows: SheetRow[]): Promis
   for (const c of checked) {
     if (!c.input) continue
     const holder = held.get(c.input.idNumber)
-    if (holder) c.dto.errors.push(`Số CCCD: đã có trong danh sách cán bộ đang công tác — ${holder}`)
+    if (holder)
+      c.dto.errors.push(
+        `Số CCCD: đã có trong danh sách cán bộ đang công tác — ${holder.fullName} (${holder.unitName})`,
+      )
     const others = rowsOf.get(c.input.idNumber)!.filter((r) => r !== c.dto.row)
     if (others.length) c.dto.errors.push(`Số CCCD: trùng với dòng ${others.join(', ')} trong tệp`)
     if (c.dto.errors.length) c.input = null
@@ -249,15 +231,14 @@ export async function confirmStaffImport(
   if (bad) throw AppError.validation({ base64: importMsg.hasErrors(bad) }, importMsg.hasErrors(bad))
   const stamp = ctx.now.toISOString()
   const inputs = checked.map((c) => c.input!)
-  insertStaffMany(ctx.m, inputs, stamp, ctx.userId).forEach((id, i) =>
-    ctx.audit.change('staff', id, null, { id, ...inputs[i], active: true }),
-  )
+  const ids = await insertStaffMany(ctx.m, inputs, stamp, ctx.userId)
+  ids.forEach((id, i) => ctx.audit.change('staff', id, null, { id, ...inputs[i], active: true }))
   ctx.audit.note('staff', null, `Nhập ${checked.length} cán bộ từ tệp ${fileName ?? 'Excel'}`)
   return { imported: checked.length }
 }
 
 export async function staffTemplate(m: EntityManager): Promise<FileDownload> {
-  const units = await activeUnits(m)
+  const units = await unitOptions(m, { includeInactive: false })
   return templateFile(
     'mau-danh-sach-can-bo.xlsx',
     'Danh sách cán bộ',
@@ -272,68 +253,4 @@ export async function staffTemplate(m: EntityManager): Promise<FileDownload> {
       },
     ],
   )
-}
-
-/** The list as a workbook in the template's columns, so it can be filled in and sent back. */
-export async function staffXlsx(
-  m: EntityManager,
-  q: z.output<typeof StaffExportQuery>,
-  agency: AgencySettings,
-  now: Date,
-): Promise<FileDownload> {
-  const staff = await allStaff(m, q)
-  const units = (await m.query(`SELECT id, code FROM units`)) as Array<{ id: number; code: string }>
-  const codes = new Map(units.map((u) => [u.id, u.code]))
-  const book = new (await loadExcel()).Workbook()
-  book.creator = 'Sổ Phòng Dịch'
-  const sheet = book.addWorksheet('Danh sách cán bộ', {
-    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
-  })
-  sheet.addRow([agency.agencyName.toUpperCase()]).font = { bold: true }
-  sheet.addRow([
-    `DANH SÁCH CÁN BỘ, CÔNG CHỨC, VIÊN CHỨC, NGƯỜI LAO ĐỘNG (ngày ${dayText(vietnamDay(now))})`,
-  ]).font = {
-    bold: true,
-    size: 13,
-  }
-  const columns = [
-    ...STAFF_COLUMNS,
-    { key: 'unitName', label: 'Tên đơn vị', width: 28 },
-    { key: 'status', label: 'Trạng thái', width: 12 },
-  ]
-  const header = sheet.addRow(columns.map((c) => c.label))
-  header.font = { bold: true }
-  header.alignment = { wrapText: true, vertical: 'middle', horizontal: 'center' }
-  columns.forEach((c, i) => {
-    sheet.getColumn(i + 1).width = c.width ?? 16
-  })
-  sheet.getColumn(3).numFmt = 'dd/mm/yyyy'
-  sheet.getColumn(5).numFmt = '@'
-  staff.forEach((s, i) =>
-    sheet.addRow([
-      i + 1,
-      s.fullName,
-      s.dateOfBirth ? new Date(`${s.dateOfBirth}T00:00:00Z`) : null,
-      s.gender ? staffGenderLabels[s.gender] : '',
-      s.idNumber,
-      s.phone ?? '',
-      s.position ?? '',
-      staffCategoryLabels[s.category],
-      codes.get(s.unitId) ?? '',
-      s.note ?? '',
-      s.unitName,
-      s.active ? 'Đang công tác' : 'Đã nghỉ',
-    ]),
-  )
-  sheet.views = [{ state: 'frozen', ySplit: header.number }]
-  sheet.autoFilter = {
-    from: { row: header.number, column: 1 },
-    to: { row: header.number, column: columns.length },
-  }
-  const buffer = Buffer.from(await book.xlsx.writeBuffer())
-  return {
-    fileName: `danh-sach-can-bo-${vietnamDay(now)}.xlsx`,
-    mimeType: XLSX_MIME,
-    base64: buffer.toString('base64'),
-  }
 }

@@ -1,3 +1,4 @@
+import { In } from 'typeorm'
 import type { EntityManager } from 'typeorm'
 import type { z } from 'zod'
 import type { Page } from '@shared/contract'
@@ -17,97 +18,76 @@ import { searchKeyOf } from '@shared/text/search-key'
 import { vietnameseSortKey } from '@shared/text/sort-key'
 import { AppError } from '../core/errors'
 import { nowIso } from '../core/clock'
-import { searchCondition } from '../db/sqlite/search-index'
-import { bind } from '../db/sql'
+import { whereSearch } from '../db/search'
 import { UnitEntity, UnitKindEntity } from './entities'
 import type { UnitRow } from './entities'
 
 type UnitFields = z.output<typeof UnitInput>
 
-interface UnitQueryRow {
-  id: number
-  code: string
-  name: string
-  kind_code: string
-  kind_name: string
-  parent_id: number | null
-  parent_name: string | null
-  address: string | null
-  head_name: string | null
-  head_title: string | null
-  phone: string | null
-  email: string | null
-  note: string | null
-  active: number
-  is_sample: number
-  created_at: string
-  updated_at: string
+/** The names of the units with these ids (a missing id is left out). */
+export async function unitNames(
+  m: EntityManager,
+  ids: Iterable<number | null>,
+): Promise<Map<number, string>> {
+  const wanted = [...new Set([...ids].filter((id): id is number => id !== null))]
+  if (!wanted.length) return new Map()
+  const rows = await m
+    .getRepository(UnitEntity)
+    .find({ select: { id: true, name: true }, where: { id: In(wanted) } })
+  return new Map(rows.map((u) => [u.id, u.name]))
 }
 
-const SELECT_UNIT = `
-  SELECT u.id, u.code, u.name, u.kind_code, k.name AS kind_name, u.parent_id, p.name AS parent_name,
-         u.address, u.head_name, u.head_title, u.phone, u.email, u.note, u.active, u.is_sample,
-         u.created_at, u.updated_at
-  FROM units u
-  JOIN unit_kinds k ON k.code = u.kind_code
-  LEFT JOIN units p ON p.id = u.parent_id`
-
-function toDto(r: UnitQueryRow): UnitDto {
-  return {
+/** The rows as the screens show them, with their kind's and parent's names. */
+async function toDtos(m: EntityManager, rows: UnitRow[]): Promise<UnitDto[]> {
+  const kinds = new Map((await m.getRepository(UnitKindEntity).find()).map((k) => [k.code, k.name]))
+  const parents = await unitNames(
+    m,
+    rows.map((r) => r.parentId),
+  )
+  return rows.map((r) => ({
     id: r.id,
     code: r.code,
     name: r.name,
-    kindCode: r.kind_code,
-    kindName: r.kind_name,
-    parentId: r.parent_id,
-    parentName: r.parent_name,
+    kindCode: r.kindCode,
+    kindName: kinds.get(r.kindCode) ?? r.kindCode,
+    parentId: r.parentId,
+    parentName: r.parentId === null ? null : (parents.get(r.parentId) ?? null),
     address: r.address,
-    headName: r.head_name,
-    headTitle: r.head_title,
+    headName: r.headName,
+    headTitle: r.headTitle,
     phone: r.phone,
     email: r.email,
     note: r.note,
-    active: r.active === 1,
-    isSample: r.is_sample === 1,
-    createdAt: r.created_at,
-    updatedAt: r.updated_at,
-  }
+    active: r.active,
+    isSample: r.isSample,
+    createdAt: r.createdAt,
+    updatedAt: r.updatedAt,
+  }))
 }
 
-const ORDER_BY: Record<z.output<typeof UnitListQuery>['sort'], string> = {
-  name: 'u.sort_key',
-  code: 'u.code',
-  kind: 'k.sort_order, u.sort_key',
-  updatedAt: 'u.updated_at',
+const ORDER_BY: Record<z.output<typeof UnitListQuery>['sort'], string[]> = {
+  name: ['u.sortKey'],
+  code: ['u.code'],
+  kind: ['k.sortOrder', 'u.sortKey'],
+  updatedAt: ['u.updatedAt'],
 }
 
 export async function listUnits(m: EntityManager, q: z.output<typeof UnitListQuery>): Promise<Page<UnitDto>> {
-  const where: string[] = []
-  const params: Record<string, unknown> = {}
-  const search = searchCondition('units', 'u', q.q)
-  if (search) {
-    where.push(search.sql)
-    Object.assign(params, search.params)
-  }
-  if (q.kindCode) {
-    where.push('u.kind_code = :kindCode')
-    params.kindCode = q.kindCode
-  }
-  if (q.active !== 'all') where.push(`u.active = ${q.active === 'active' ? 1 : 0}`)
-  const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : ''
+  const qb = m
+    .createQueryBuilder(UnitEntity, 'u')
+    .innerJoin(UnitKindEntity.options.name, 'k', 'k.code = u.kindCode')
+  whereSearch(qb, 'units', 'u', q.q)
+  if (q.kindCode) qb.andWhere('u.kindCode = :kindCode', { kindCode: q.kindCode })
+  if (q.active !== 'all') qb.andWhere('u.active = :active', { active: q.active === 'active' })
+  const total = await qb.getCount()
   const direction = q.order === 'desc' ? 'DESC' : 'ASC'
-  const orderSql = ORDER_BY[q.sort]
-    .split(', ')
-    .map((c) => `${c} ${direction}`)
-    .join(', ')
-  const [countSql, countArgs] = bind(`SELECT COUNT(*) AS n FROM units u ${whereSql}`, params)
-  const [{ n }] = (await m.query(countSql, countArgs)) as [{ n: number }]
-  const [listSql, listArgs] = bind(
-    `${SELECT_UNIT} ${whereSql} ORDER BY ${orderSql}, u.id LIMIT :limit OFFSET :offset`,
-    { ...params, limit: q.pageSize, offset: (q.page - 1) * q.pageSize },
-  )
-  const rows = (await m.query(listSql, listArgs)) as UnitQueryRow[]
-  return { items: rows.map(toDto), total: n, page: q.page, pageSize: q.pageSize }
+  for (const column of ORDER_BY[q.sort]) qb.addOrderBy(column, direction)
+  const rows = await qb
+    .addOrderBy('u.id', 'ASC')
+    .limit(q.pageSize)
+    .offset((q.page - 1) * q.pageSize)
+    .getMany()
+  return { items: await toDtos(m, rows), total, page: q.page, pageSize: q.pageSize }
 }
 
 /** An active unit by id, or null when there is none (or it was deactivated): the check every feature makes. */
@@ -115,41 +95,27 @@ export async function findActiveUnit(
   m: EntityManager,
   id: number,
 ): Promise<{ id: number; name: string } | null> {
-  const [unit] = (await m.query('SELECT id, name FROM units WHERE id = ? AND active = 1', [id])) as Array<{
-    id: number
-    name: string
-  }>
-  return unit ?? null
+  return m
+    .getRepository(UnitEntity)
+    .findOne({ select: { id: true, name: true }, where: { id, active: true } })
 }
 
 export async function getUnit(m: EntityManager, id: number): Promise<UnitDto> {
-  const rows = (await m.query(`${SELECT_UNIT} WHERE u.id = ?`, [id])) as UnitQueryRow[]
-  if (!rows[0]) throw AppError.notFound(unitMsg.notFound)
-  return toDto(rows[0])
+  const row = await m.getRepository(UnitEntity).findOneBy({ id })
+  if (!row) throw AppError.notFound(unitMsg.notFound)
+  const [unit] = await toDtos(m, [row])
+  return unit!
 }
 
 export async function unitOptions(
   m: EntityManager,
   q: z.output<typeof UnitOptionsQuery>,
 ): Promise<UnitOption[]> {
-  const rows = (await m.query(
-    `SELECT id, code, name, kind_code, parent_id, active FROM units ${q.includeInactive ? '' : 'WHERE active = 1'} ORDER BY sort_key, id`,
-  )) as Array<{
-    id: number
-    code: string
-    name: string
-    kind_code: string
-    parent_id: number | null
-    active: number
-  }>
-  return rows.map((r) => ({
-    id: r.id,
-    code: r.code,
-    name: r.name,
-    kindCode: r.kind_code,
-    parentId: r.parent_id,
-    active: r.active === 1,
-  }))
+  return m.getRepository(UnitEntity).find({
+    select: { id: true, code: true, name: true, kindCode: true, parentId: true, active: true },
+    where: q.includeInactive ? {} : { active: true },
+    order: { sortKey: 'ASC', id: 'ASC' },
+  })
 }
 
 /** Collects every rule a write must satisfy, so the form shows all problems at once. */
@@ -170,15 +136,20 @@ async function checkUnit(m: EntityManager, input: UnitFields, selfId: number | n
   if (Object.keys(errors).length) throw AppError.validation(errors)
 }
 
-/** True when `candidate` is `unitId` itself or lies below it in the tree. */
+/** True when `candidate` is `unitId` itself or lies below it in the tree: walks up from the candidate. */
 async function isSelfOrDescendant(m: EntityManager, candidate: number, unitId: number): Promise<boolean> {
-  const rows = (await m.query(
-    `WITH RECURSIVE below(id) AS (
-       SELECT ? UNION SELECT u.id FROM units u JOIN below b ON u.parent_id = b.id
-     ) SELECT 1 AS hit FROM below WHERE id = ? LIMIT 1`,
-    [unitId, candidate],
-  )) as unknown[]
-  return rows.length > 0
+  const units = m.getRepository(UnitEntity)
+  const seen = new Set<number>()
+  for (let id: number | null = candidate; id !== null && !seen.has(id);) {
+    if (id === unitId) return true
+    seen.add(id)
+    const unit: Pick<UnitRow, 'parentId'> | null = await units.findOne({
+      select: { parentId: true },
+      where: { id },
+    })
+    id = unit?.parentId ?? null
+  }
+  return false
 }
 
 function derived(input: UnitFields): Pick<UnitRow, 'searchKey' | 'sortKey'> {

@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest'
 import { tempApp } from '../helpers/temp-app'
 import { databaseFingerprint } from '../helpers/fingerprint'
+import { UNIT_REFERENCES } from '@main/sample/service'
+
+/** References to units that do not block clearing: the tree's own, and the practice reports it forgets. */
+const FORGOTTEN = [
+  'units.parent_id',
+  'daily_reports.unit_id',
+  'adhoc_reports.unit_id',
+  'medicine_cabinets.unit_id',
+  'rapid_test_samples.unit_id',
+]
 
 describe('clearing the sample data', () => {
   it('removes the sample units when nothing was recorded against them', async () => {
@@ -36,5 +46,43 @@ describe('clearing the sample data', () => {
     expect(refused.error.message).toContain('lượt khách: 1')
     expect(refused.error.message).toContain('cán bộ: 1')
     expect(databaseFingerprint(app.dataSource)).toEqual(before)
+  })
+
+  it('refuses while a real unit sits under a sample unit', async () => {
+    const app = await tempApp()
+    await app.ok('sample:load', {})
+    const [parent] = await app.ok('units:options', {})
+    await app.ok('units:create', {
+      code: 'THAT',
+      name: 'Phòng thật',
+      kindCode: 'department',
+      parentId: parent!.id,
+    })
+    const refused = await app.call('sample:clear', {})
+    expect(refused).toMatchObject({ ok: false, error: { code: 'conflict' } })
+    if (!refused.ok) expect(refused.error.message).toContain('đơn vị thật đang trực thuộc đơn vị mẫu')
+    expect((await app.ok('sample:status', {})).sampleUnitCount).toBeGreaterThan(5)
+  })
+
+  it('knows every column of the schema that points at a unit', async () => {
+    const app = await tempApp()
+    const m = app.dataSource.manager
+    const inSchema: string[] = []
+    const tables = (await m.query(`SELECT name FROM sqlite_master WHERE type = 'table'`)) as Array<{
+      name: string
+    }>
+    for (const { name } of tables) {
+      const keys = (await m.query(`SELECT "from" AS col, "table" AS target FROM pragma_foreign_key_list(?)`, [
+        name,
+      ])) as Array<{ col: string; target: string }>
+      for (const key of keys) if (key.target === 'units') inSchema.push(`${name}.${key.col}`)
+    }
+    const listed = UNIT_REFERENCES.flatMap(({ entity, columns }) => {
+      const metadata = app.dataSource.getMetadata(entity)
+      return columns.map(
+        (c) => `${metadata.tableName}.${metadata.findColumnWithPropertyName(c)!.databaseName}`,
+      )
+    })
+    expect([...listed, ...FORGOTTEN].sort()).toEqual(inSchema.sort())
   })
 })

@@ -94,6 +94,40 @@ describe('staff import', () => {
     expect(again.errorRows).toBe(3)
   })
 
+  it('imports a file longer than one insert, each row with its own history line and audit entry', async () => {
+    const app = await withUnits()
+    const rows = Array.from({ length: 1_201 }, (_, i) =>
+      staffRow(i + 1, `Cán Bộ Số ${i + 1}`, `0010990${String(i).padStart(5, '0')}`, i % 3 ? 'VP' : 'TTR'),
+    )
+    expect(await app.ok('staff:importConfirm', { base64: await file(rows) })).toEqual({ imported: 1_201 })
+    const staff = (await app.dataSource.query(
+      `SELECT s.id, s.id_number, s.unit_id, h.to_unit_id, h.from_unit_id,
+         (SELECT COUNT(*) FROM staff_unit_history x WHERE x.staff_id = s.id) AS moves
+       FROM staff s JOIN staff_unit_history h ON h.staff_id = s.id ORDER BY s.id`,
+    )) as Array<{
+      id: number
+      id_number: string
+      unit_id: number
+      to_unit_id: number
+      from_unit_id: null
+      moves: number
+    }>
+    expect(staff).toHaveLength(1_201)
+    staff.forEach((s, i) => {
+      expect(s.id_number).toBe(`0010990${String(i).padStart(5, '0')}`)
+      expect([s.unit_id, s.to_unit_id, s.from_unit_id, s.moves]).toEqual([
+        i % 3 ? 1 : 2,
+        i % 3 ? 1 : 2,
+        null,
+        1,
+      ])
+    })
+    const audited = (await app.dataSource.query(
+      `SELECT entity_id FROM audit_log WHERE route = 'staff:importConfirm' AND entity_id IS NOT NULL ORDER BY id`,
+    )) as Array<{ entity_id: string }>
+    expect(audited.map((a) => Number(a.entity_id))).toEqual(staff.map((s) => s.id))
+  })
+
   it('checks again on confirm: a row that became a duplicate since the preview stops the import', async () => {
     const app = await withUnits()
     const base64 = await file([

@@ -154,4 +154,16 @@ describe('the staff retention purge', () => {
     await run()
     expect((await app.ok('staff:get', { id: s.id })).anonymised).toBe(true)
   })
+
+  it('keeps counting from the day they left when their record is edited afterwards', async () => {
+    const { app, hire, leave, run } = await office()
+    const s = await hire('Đỗ Văn Sửa Sau', '001085000005')
+    await leave(s.id)
+    vi.setSystemTime(new Date(NOW.getTime() + 200 * DAY))
+    const left = await app.ok('staff:get', { id: s.id })
+    await app.ok('staff:update', { ...left, note: 'Đã bàn giao hồ sơ' } as never)
+    vi.setSystemTime(new Date(NOW.getTime() + 366 * DAY))
+    await run()
+    expect((await app.ok('staff:get', { id: s.id })).anonymised).toBe(true)
+  })
 })

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { tempApp } from '../helpers/temp-app'
 import type { TempApp } from '../helpers/temp-app'
 import { personSortKey } from '@main/staff/service'
@@ -21,6 +21,10 @@ const an = (unitId: number) => ({
   phone: '0912 345 678',
   position: 'Chuyên viên',
   category: 'cong_chuc' as const,
+})
+
+afterEach(() => {
+  vi.useRealTimers()
 })
 
 describe('staff records', () => {
@@ -145,6 +149,45 @@ describe('staff records', () => {
       'Lê Đức Anh',
       'Trần Thị Bình',
     ])
+  })
+
+  it('lists who left apart, sorts by unit or by last change, and pages', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] })
+    vi.setSystemTime(new Date('2026-11-23T03:00:00Z'))
+    const app = await withUnits()
+    await app.ok('staff:create', an(app.vp))
+    await app.ok('staff:create', { ...an(app.tt), fullName: 'Trần Thị Bình', idNumber: '001199000002' })
+    const cuong = await app.ok('staff:create', {
+      ...an(app.vp),
+      fullName: 'Lê Văn Cường',
+      idNumber: '001199000003',
+    })
+    vi.setSystemTime(new Date('2026-11-23T03:05:00Z'))
+    await app.ok('staff:update', {
+      ...an(app.vp),
+      id: cuong.id,
+      fullName: 'Lê Văn Cường',
+      idNumber: '001199000003',
+      active: false,
+    })
+
+    const left = await app.ok('staff:list', { active: 'inactive' })
+    expect(left.items.map((s) => [s.fullName, s.active])).toEqual([['Lê Văn Cường', false]])
+    expect((await app.ok('staff:list', { active: 'all' })).total).toBe(3)
+    // Units in name order (Thanh tra before Văn phòng), then given names.
+    const byUnit = await app.ok('staff:list', { active: 'all', sort: 'unit' })
+    expect(byUnit.items.map((s) => s.fullName)).toEqual(['Trần Thị Bình', 'Nguyễn Văn An', 'Lê Văn Cường'])
+    const newest = await app.ok('staff:list', {
+      active: 'all',
+      sort: 'updatedAt',
+      order: 'desc',
+      pageSize: 1,
+    })
+    expect(newest.items.map((s) => s.fullName)).toEqual(['Lê Văn Cường'])
+    expect(newest.total).toBe(3)
+    const second = await app.ok('staff:list', { sort: 'name', pageSize: 1, page: 2 })
+    expect(second.items.map((s) => s.fullName)).toEqual(['Trần Thị Bình'])
+    expect(second.total).toBe(2)
   })
 
   it('orders names by the given name first', () => {

@@ -249,3 +249,38 @@ describe('unit search and sort', () => {
     expect((await app.ok('units:list', { q: 'can tho' })).items.map((u) => u.code)).toEqual(['HCM'])
   })
 })
+
+describe('unit list filters and options', () => {
+  it('lists inactive units apart, sorts by code or kind, names each parent, and leaves inactive units out of the options unless asked', async () => {
+    const app = await tempApp()
+    const root = await app.ok('units:create', { code: 'STP', name: 'Sở Tư pháp', kindCode: 'agency' })
+    await app.ok('units:create', {
+      code: 'VP',
+      name: 'Văn phòng Sở',
+      kindCode: 'department',
+      parentId: root.id,
+    })
+    const old = await app.ok('units:create', { code: 'CU', name: 'Phòng cũ', kindCode: 'department' })
+    await app.ok('units:setActive', { id: old.id, active: false })
+
+    const inactive = await app.ok('units:list', { active: 'inactive' })
+    expect(inactive.items.map((u) => [u.code, u.active])).toEqual([['CU', false]])
+    expect(inactive.total).toBe(1)
+    const byCode = await app.ok('units:list', { active: 'all', sort: 'code', order: 'desc' })
+    expect(byCode.items.map((u) => u.code)).toEqual(['VP', 'STP', 'CU'])
+    expect(byCode.total).toBe(3)
+    const byKind = await app.ok('units:list', { sort: 'kind' })
+    expect(byKind.items.map((u) => [u.code, u.kindName, u.parentName])).toEqual([
+      ['STP', 'Cơ quan (Sở)', null],
+      ['VP', 'Phòng chuyên môn, nghiệp vụ', 'Sở Tư pháp'],
+    ])
+
+    expect((await app.ok('units:options', {})).map((u) => u.code)).toEqual(['STP', 'VP'])
+    const all = await app.ok('units:options', { includeInactive: true })
+    expect(all).toEqual([
+      { id: old.id, code: 'CU', name: 'Phòng cũ', kindCode: 'department', parentId: null, active: false },
+      { id: root.id, code: 'STP', name: 'Sở Tư pháp', kindCode: 'agency', parentId: null, active: true },
+      expect.objectContaining({ code: 'VP', parentId: root.id, active: true }),
+    ])
+  })
+})
