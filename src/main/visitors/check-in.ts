@@ -16,8 +16,8 @@ import { AppError } from '../core/errors'
 import { findActiveUnit } from '../units/service'
 import { VisitEntity, VisitorEntity } from './entities'
 import type { VisitorRow } from './entities'
-import { getVisit, visitorAudit } from './mapping'
-import { openVisit } from './search'
+import { toVisitDto, visitorAudit } from './mapping'
+import { insideSince } from './search'
 import { watchHit } from './watchlist'
 
 type CheckIn = z.output<typeof CheckInInput>
@@ -60,13 +60,16 @@ const visitorKey = (
   v: Pick<VisitorRow, 'fullName' | 'organisation' | 'idNumber' | 'phone' | 'oldIdNumber'>,
 ) => searchKeyOf(v.fullName, v.organisation, v.idNumber, v.phone, v.oldIdNumber)
 
-/** A new visitor, or a returning one's stored details brought up to date; their id. */
+/** What a visit's row shows of its visitor. */
+type StoredVisitor = Pick<VisitorRow, 'id' | 'fullName' | 'idType' | 'idNumber' | 'phone' | 'organisation'>
+
+/** A new visitor, or a returning one's stored details brought up to date: the visitor as stored. */
 async function recordVisitor(
   ctx: ServiceContext,
   given: Visitor,
   known: VisitorRow | null,
   updateVisitor: boolean,
-): Promise<number> {
+): Promise<StoredVisitor> {
   const repo = ctx.m.getRepository(VisitorEntity)
   const stamp = ctx.now.toISOString()
   if (!known) {
@@ -87,7 +90,7 @@ async function recordVisitor(
     })
     const id = Number(identifiers[0]!.id)
     ctx.audit.change('visitor', id, null, visitorAudit(given))
-    return id
+    return { ...given, id }
   }
   // A returning visitor keeps the stored details unless the receptionist confirmed the new ones;
   // gaps in the stored record are filled either way.
@@ -113,7 +116,7 @@ async function recordVisitor(
     })
     ctx.audit.change('visitor', known.id, visitorAudit(known), visitorAudit(updated))
   }
-  return known.id
+  return updated
 }
 
 export interface CheckInRules {
@@ -137,10 +140,13 @@ export async function checkIn(
     if (Object.keys(gaps).length) throw AppError.validation(gaps)
   }
   const at = checkInTime(input, now)
-  await requireActiveUnit(m, input.hostUnitId, 'hostUnitId')
+  const unit = await requireActiveUnit(m, input.hostUnitId, 'hostUnitId')
   const given = input.visitor
   const known = given.idNumber
-    ? await m.getRepository(VisitorEntity).findOneBy({ idNumber: given.idNumber })
+    ? await m
+        .createQueryBuilder(VisitorEntity, 'p')
+        .where('p.idNumber = :idNumber', { idNumber: given.idNumber })
+        .getOne()
     : null
 
   const questions: Record<string, string> = {}
@@ -149,25 +155,28 @@ export async function checkIn(
   const watch = await watchHit(m, given)
   if (watch && !input.confirmWatch) questions.confirmWatch = visitMsg.watch(watch)
   if (known && !reasons.length) {
-    const open = await openVisit(m, known.id)
-    if (open && !input.confirmInside)
-      questions.confirmInside = visitMsg.inside(formatDateTime(open.checkedInAt))
+    const inside = await insideSince(m, known.id)
+    if (inside && !input.confirmInside) questions.confirmInside = visitMsg.inside(formatDateTime(inside))
   }
   if (Object.keys(questions).length) throw AppError.conflict(Object.values(questions).join('\n'), questions)
 
-  const visitorId = await recordVisitor(ctx, given, known, input.updateVisitor)
+  const visitor = await recordVisitor(ctx, given, known, input.updateVisitor)
   const h = input.health
   const refused = reasons.length > 0
   const stamp = now.toISOString()
-  const { identifiers } = await m.getRepository(VisitEntity).insert({
-    visitorId,
-    hostUnitId: input.hostUnitId,
+  const row = {
+    visitorId: visitor.id,
+    hostUnitId: unit.id,
     hostPerson: input.hostPerson,
     purpose: input.purpose,
     badgeNumber: input.badgeNumber,
     checkedInAt: at.toISOString(),
     lateReason: input.checkedInAt ? input.lateReason : null,
-    outcome: refused ? 'refused' : 'admitted',
+    checkedOutAt: null,
+    checkOutKind: null,
+    checkOutReason: null,
+    checkOutUnrecorded: false,
+    outcome: refused ? ('refused' as const) : ('admitted' as const),
     refusalReasons: refused ? reasons.join(', ') : null,
     temperature: h.temperature,
     symptoms: [...new Set(h.symptoms ?? [])].join(','),
@@ -177,13 +186,23 @@ export async function checkIn(
     maskWorn: input.maskWorn,
     watchReason: watch,
     note: input.note,
-    createdBy: ctx.userId,
-    createdAt: stamp,
-    updatedAt: stamp,
+  }
+  const { identifiers } = await m
+    .getRepository(VisitEntity)
+    .insert({ ...row, createdBy: ctx.userId, createdAt: stamp, updatedAt: stamp })
+  // The visit as getVisit() would read it back, from what was just written.
+  const visit = toVisitDto({
+    ...row,
+    id: Number(identifiers[0]!.id),
+    visitorName: visitor.fullName,
+    idType: visitor.idType,
+    idNumber: visitor.idNumber,
+    phone: visitor.phone,
+    organisation: visitor.organisation,
+    hostUnitName: unit.name,
   })
-  const visit = await getVisit(m, Number(identifiers[0]!.id))
   ctx.audit.change('visit', visit.id, null, {
-    visitorId,
+    visitorId: visitor.id,
     hostUnitId: visit.hostUnitId,
     checkedInAt: visit.checkedInAt,
     lateReason: visit.lateReason,

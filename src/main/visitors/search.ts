@@ -30,6 +30,19 @@ export async function openVisit(m: EntityManager, visitorId: number): Promise<Vi
   return row ?? null
 }
 
+/** When the visitor's open visit began, if they are inside now. */
+export async function insideSince(m: EntityManager, visitorId: number): Promise<string | null> {
+  const row = await m
+    .createQueryBuilder(VisitEntity, 'v')
+    .select('v.checkedInAt', 'checkedInAt')
+    .where('v.visitorId = :visitorId', { visitorId })
+    .andWhere("v.checkedOutAt IS NULL AND v.outcome = 'admitted'")
+    .orderBy('v.checkedInAt')
+    .limit(1)
+    .getRawOne<{ checkedInAt: string }>()
+  return row?.checkedInAt ?? null
+}
+
 /**
  * A returning visitor by ID number, with the unit they last came to (the form offers it again)
  * and their open visit if they are inside now (the desk offers to check them out first).

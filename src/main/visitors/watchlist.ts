@@ -28,15 +28,17 @@ export async function watchHit(
   m: EntityManager,
   visitor: z.output<typeof VisitorFields>,
 ): Promise<string | null> {
+  const qb = m
+    .createQueryBuilder(WatchEntryEntity, 'w')
+    .select('w.reason', 'reason')
+    .where('w.active = :active', { active: true })
+    .orderBy('w.id')
+    .limit(1)
   const nameKey = searchKey(visitor.fullName)
-  const hit = await m.getRepository(WatchEntryEntity).findOne({
-    select: { id: true, reason: true },
-    where: [
-      ...(visitor.idNumber ? [{ active: true, idNumber: visitor.idNumber }] : []),
-      { active: true, nameKey },
-    ],
-    order: { id: 'ASC' },
-  })
+  if (visitor.idNumber)
+    qb.andWhere('(w.idNumber = :idNumber OR w.nameKey = :nameKey)', { idNumber: visitor.idNumber, nameKey })
+  else qb.andWhere('w.nameKey = :nameKey', { nameKey })
+  const hit = await qb.getRawOne<{ reason: string }>()
   return hit?.reason ?? null
 }
 
