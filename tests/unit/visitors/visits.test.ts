@@ -98,6 +98,37 @@ describe('check-in', () => {
     ])
   })
 
+  it('answers a check-in with the visit exactly as it is stored', async () => {
+    const app = await withUnits()
+    const first = await app.ok('visits:checkIn', {
+      visitor: { ...AN, phone: '0912345678', organisation: 'Công ty Luật Đông Á' },
+      hostUnitId: app.vp,
+      purpose: 'Nộp hồ sơ',
+      badgeNumber: 'K-01',
+      health: { ...HEALTHY, declaredOnApp: null },
+      maskWorn: false,
+    })
+    expect(await app.ok('visits:get', { id: first.id })).toEqual(first)
+    await app.ok('visits:checkOut', { id: first.id })
+    const again = await app.ok('visits:checkIn', {
+      visitor: { ...AN, fullName: 'NGUYEN VAN AN', phone: '0987654321' },
+      hostUnitId: app.tt,
+      health: { ...HEALTHY, symptoms: ['cough', 'cough'], contactWithCase: true },
+      confirmRefusal: true,
+      updateVisitor: true,
+    })
+    expect(again).toMatchObject({ outcome: 'refused', visitorName: 'NGUYEN VAN AN', phone: '0987654321' })
+    expect(await app.ok('visits:get', { id: again.id })).toEqual(again)
+    // Typed differently without confirming: the stored name stays, and the answer says so.
+    const third = await app.ok('visits:checkIn', {
+      visitor: { ...AN, fullName: 'Nguyễn Văn Ân', phone: null },
+      hostUnitId: app.vp,
+      health: HEALTHY,
+    })
+    expect(third).toMatchObject({ visitorName: 'NGUYEN VAN AN', phone: '0987654321' })
+    expect(await app.ok('visits:get', { id: third.id })).toEqual(third)
+  })
+
   it('refuses bad input with Vietnamese messages next to the field and writes nothing', async () => {
     const app = await withUnits()
     const before = databaseFingerprint(app.dataSource)
