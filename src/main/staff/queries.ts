@@ -13,7 +13,7 @@ import { AppError } from '../core/errors'
 import { whereSearch } from '../db/search'
 import { UnitEntity } from '../units/entities'
 import { unitNames } from '../units/service'
-import { ANONYMISED_NAME } from '../visitors/service'
+import { ANONYMISED_NAME } from '../visitors/mapping'
 import { StaffMemberEntity, StaffUnitMoveEntity } from './entities'
 import type { StaffMemberRow } from './entities'
 

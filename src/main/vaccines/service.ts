@@ -34,7 +34,7 @@ import { AppError } from '../core/errors'
 import { searchCondition } from '../db/sqlite/search-index'
 import { bind } from '../db/sql'
 import { dayText } from '../imports/xlsx'
-import { ANONYMISED_NAME } from '../visitors/service'
+import { ANONYMISED_NAME } from '../visitors/mapping'
 
 // ------------------------------------------------------------------ editable lists
 

@@ -1,14 +1,15 @@
 import { EntitySchema } from 'typeorm'
+import type { IdType, VisitDto, VisitorDto } from '@shared/visitors/schemas'
 
 /** One row interface and one schema per table: explicit column types, no decorators (see units/entities.ts). */
 
 export interface VisitorRow {
   id: number
   fullName: string | null
-  idType: string
+  idType: IdType
   idNumber: string | null
   dateOfBirth: string | null
-  gender: string | null
+  gender: VisitorDto['gender']
   phone: string | null
   address: string | null
   organisation: string | null
@@ -52,9 +53,9 @@ export interface VisitRow {
   checkedInAt: string
   lateReason: string | null
   checkedOutAt: string | null
-  checkOutKind: string | null
+  checkOutKind: VisitDto['checkOutKind']
   checkOutReason: string | null
-  outcome: string
+  outcome: VisitDto['outcome']
   refusalReasons: string | null
   temperature: number | null
   symptoms: string

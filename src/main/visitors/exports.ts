@@ -7,7 +7,10 @@ import type { AgencySettings } from '@shared/settings/schemas'
 import { symptomLabels } from '@shared/visitors/schemas'
 import { slipCode } from '@shared/visitors/slip-code'
 import type { InsideList, Symptom, TraceResult, VisitDto } from '@shared/visitors/schemas'
-import { ANONYMISED_NAME } from './service'
+import { UnitEntity } from '../units/entities'
+import { VisitEntity, VisitorEntity } from './entities'
+import type { VisitRow } from './entities'
+import { ANONYMISED_NAME } from './mapping'
 import { renderPdf } from '../printing/pdf'
 import { listTable, officialDocument, signatureBlocks } from '../printing/official-document'
 import { FONT_FAMILY } from '../printing/fonts'
@@ -41,41 +44,62 @@ export interface AuthorityRow {
 
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 
+/** A day-list row as read: booleans as the driver gives them (0/1 on SQLite). */
+interface DayListRow extends Omit<
+  AuthorityRow,
+  'checkOutUnrecorded' | 'symptoms' | 'contactWithCase' | 'fromCaseArea' | 'refused' | 'fullName'
+> {
+  fullName: string | null
+  symptoms: string
+  outcome: VisitRow['outcome']
+  checkOutUnrecorded: boolean | number
+  contactWithCase: boolean | number
+  fromCaseArea: boolean | number
+}
+
+const DAY_LIST_COLUMNS: Record<keyof DayListRow, string> = {
+  fullName: 'p.fullName',
+  idNumber: 'p.idNumber',
+  dateOfBirth: 'p.dateOfBirth',
+  gender: 'p.gender',
+  phone: 'p.phone',
+  address: 'p.address',
+  organisation: 'p.organisation',
+  hostUnitName: 'u.name',
+  hostPerson: 'v.hostPerson',
+  purpose: 'v.purpose',
+  checkedInAt: 'v.checkedInAt',
+  checkedOutAt: 'v.checkedOutAt',
+  temperature: 'v.temperature',
+  symptoms: 'v.symptoms',
+  contactWithCase: 'v.contactWithCase',
+  fromCaseArea: 'v.fromCaseArea',
+  outcome: 'v.outcome',
+  refusalReasons: 'v.refusalReasons',
+  checkOutUnrecorded: 'v.checkOutUnrecorded',
+}
+
 export async function dayListRows(m: EntityManager, q: DayListQuery): Promise<AuthorityRow[]> {
-  const rows = (await m.query(
-    `SELECT p.full_name, p.id_number, p.date_of_birth, p.gender, p.phone, p.address, p.organisation,
-            u.name AS unit_name, v.host_person, v.purpose, v.checked_in_at, v.checked_out_at, v.temperature,
-            v.symptoms, v.contact_with_case, v.from_case_area, v.outcome, v.refusal_reasons,
-            v.check_out_unrecorded
-     FROM visits v JOIN visitors p ON p.id = v.visitor_id JOIN units u ON u.id = v.host_unit_id
-     WHERE v.checked_in_at >= ? AND v.checked_in_at < ? ${q.hostUnitId ? 'AND v.host_unit_id = ?' : ''}
-     ORDER BY v.checked_in_at, v.id`,
-    [
-      vietnamDayStart(q.from).toISOString(),
-      vietnamDayEnd(q.to).toISOString(),
-      ...(q.hostUnitId ? [q.hostUnitId] : []),
-    ],
-  )) as Array<Record<string, string | number | null>>
-  return rows.map((r) => ({
-    fullName: (r.full_name as string | null) ?? ANONYMISED_NAME,
-    idNumber: r.id_number as string | null,
-    dateOfBirth: r.date_of_birth as string | null,
-    gender: r.gender as AuthorityRow['gender'],
-    phone: r.phone as string | null,
-    address: r.address as string | null,
-    organisation: r.organisation as string | null,
-    hostUnitName: r.unit_name as string,
-    hostPerson: r.host_person as string | null,
-    purpose: r.purpose as string | null,
-    checkedInAt: r.checked_in_at as string,
-    checkedOutAt: r.checked_out_at as string | null,
-    checkOutUnrecorded: r.check_out_unrecorded === 1,
-    temperature: r.temperature as number | null,
-    symptoms: r.symptoms ? ((r.symptoms as string).split(',') as Symptom[]) : [],
-    contactWithCase: r.contact_with_case === 1,
-    fromCaseArea: r.from_case_area === 1,
-    refused: r.outcome === 'refused',
-    refusalReasons: r.refusal_reasons as string | null,
+  const qb = m
+    .createQueryBuilder(VisitEntity, 'v')
+    .innerJoin(VisitorEntity.options.name, 'p', 'p.id = v.visitorId')
+    .innerJoin(UnitEntity.options.name, 'u', 'u.id = v.hostUnitId')
+    .select([])
+    .where('v.checkedInAt >= :from AND v.checkedInAt < :to', {
+      from: vietnamDayStart(q.from).toISOString(),
+      to: vietnamDayEnd(q.to).toISOString(),
+    })
+  for (const [alias, column] of Object.entries(DAY_LIST_COLUMNS)) qb.addSelect(column, alias)
+  if (q.hostUnitId) qb.andWhere('v.hostUnitId = :unit', { unit: q.hostUnitId })
+  const rows = await qb.orderBy('v.checkedInAt').addOrderBy('v.id').getRawMany<DayListRow>()
+  return rows.map(({ outcome, ...r }) => ({
+    ...r,
+    fullName: r.fullName ?? ANONYMISED_NAME,
+    checkOutUnrecorded: Boolean(r.checkOutUnrecorded),
+    symptoms: r.symptoms ? (r.symptoms.split(',') as Symptom[]) : [],
+    contactWithCase: Boolean(r.contactWithCase),
+    fromCaseArea: Boolean(r.fromCaseArea),
+    refused: outcome === 'refused',
   }))
 }
 

@@ -1,8 +1,14 @@
+import { In, IsNull, LessThan } from 'typeorm'
 import type { EntityManager } from 'typeorm'
-import { optimizeSearchIndexSql } from '../db/sqlite/search-index'
+import { vietnamDay, vietnamDayEnd } from '@shared/text/dates'
+import { optimizeSearchIndex } from '../db/search'
+import { VisitEntity, VisitorEntity } from './entities'
 
 /** A visit still open this long after check-in was never checked out: the purge closes it. */
 export const UNRECORDED_AFTER_MS = 86_400_000
+
+/** Visits closed per UPDATE: a bound list stays far below every engine's parameter limit. */
+const CLOSE_BATCH = 500
 
 /**
  * Closes the visits nobody checked out, a day or more after check-in: out at the end of that
@@ -10,15 +16,39 @@ export const UNRECORDED_AFTER_MS = 86_400_000
  * lists print "không ghi giờ ra" and the visitor's retention runs from that day.
  */
 export async function closeUnrecordedVisits(m: EntityManager, now: Date): Promise<number> {
-  const closed = (await m.query(
-    `UPDATE visits SET
-       checked_out_at = max(checked_in_at,
-         strftime('%Y-%m-%dT%H:%M:%fZ', checked_in_at, '+7 hours', 'start of day', '+1 day', '-7 hours', '-1 seconds')),
-       check_out_kind = 'automatic', check_out_unrecorded = 1, updated_at = ?
-     WHERE checked_out_at IS NULL AND outcome = 'admitted' AND checked_in_at < ? RETURNING id`,
-    [now.toISOString(), new Date(now.getTime() - UNRECORDED_AFTER_MS).toISOString()],
-  )) as unknown[]
-  return closed.length
+  const open = await m.getRepository(VisitEntity).find({
+    select: { id: true, checkedInAt: true },
+    where: {
+      checkedOutAt: IsNull(),
+      outcome: 'admitted',
+      checkedInAt: LessThan(new Date(now.getTime() - UNRECORDED_AFTER_MS).toISOString()),
+    },
+    order: { id: 'ASC' },
+  })
+  // The last second of each check-in's Vietnamese day, with the visits that end there.
+  const byEnd = new Map<string, number[]>()
+  for (const v of open) {
+    const end = new Date(vietnamDayEnd(vietnamDay(v.checkedInAt)).getTime() - 1000).toISOString()
+    byEnd.set(end, [...(byEnd.get(end) ?? []), v.id])
+  }
+  let closed = 0
+  for (const [end, ids] of byEnd)
+    for (let i = 0; i < ids.length; i += CLOSE_BATCH) {
+      const { affected } = await m
+        .createQueryBuilder()
+        .update(VisitEntity)
+        .set({
+          checkedOutAt: () => 'CASE WHEN checked_in_at > :end THEN checked_in_at ELSE :end END',
+          checkOutKind: 'automatic',
+          checkOutUnrecorded: true,
+          updatedAt: now.toISOString(),
+        })
+        .where({ id: In(ids.slice(i, i + CLOSE_BATCH)), checkedOutAt: IsNull() })
+        .setParameters({ end })
+        .execute()
+      closed += affected ?? 0
+    }
+  return closed
 }
 
 /**
@@ -37,28 +67,57 @@ export async function purgeExpiredVisitors(
 ): Promise<{ visitors: number; closed: number }> {
   const closed = await closeUnrecordedVisits(m, now)
   const cutoff = new Date(now.getTime() - retentionDays * 86_400_000).toISOString()
-  const expired = `
-    SELECT p.id FROM visitors p
-    WHERE p.anonymised_at IS NULL
-      AND NOT EXISTS (
-        SELECT 1 FROM visits v WHERE v.visitor_id = p.id
-          AND (coalesce(v.checked_out_at, CASE WHEN v.outcome = 'refused' THEN v.checked_in_at END) IS NULL
-               OR coalesce(v.checked_out_at, v.checked_in_at) > ?))`
+  // Visitors not yet erased with no visit open or ended after the cutoff.
+  const expired = () => {
+    const qb = m.createQueryBuilder().select('p.id').from(VisitorEntity, 'p')
+    const recent = qb
+      .subQuery()
+      .select('1')
+      .from(VisitEntity, 'v')
+      .where('v.visitorId = p.id')
+      .andWhere(
+        `(coalesce(v.checkedOutAt, CASE WHEN v.outcome = 'refused' THEN v.checkedInAt END) IS NULL
+          OR coalesce(v.checkedOutAt, v.checkedInAt) > :cutoff)`,
+      )
+    return qb.where('p.anonymisedAt IS NULL').andWhere(`NOT EXISTS ${recent.getQuery()}`).getQuery()
+  }
   // Free text on those visits may name the person, or say who they are.
-  await m.query(
-    `UPDATE visits SET note = NULL, host_person = NULL, purpose = NULL, late_reason = NULL,
-       check_out_reason = NULL, watch_reason = NULL
-     WHERE visitor_id IN (${expired})
-       AND coalesce(note, host_person, purpose, late_reason, check_out_reason, watch_reason) IS NOT NULL`,
-    [cutoff],
-  )
-  const erased = (await m.query(
-    `UPDATE visitors SET full_name = NULL, id_number = NULL, date_of_birth = NULL, phone = NULL, address = NULL,
-       organisation = NULL, old_id_number = NULL, id_issue_date = NULL, search_key = '', anonymised_at = ?,
-       updated_at = ?
-     WHERE id IN (${expired}) RETURNING id`,
-    [now.toISOString(), now.toISOString(), cutoff],
-  )) as unknown[]
-  if (erased.length) await m.query(optimizeSearchIndexSql('visitors'))
-  return { visitors: erased.length, closed }
+  await m
+    .createQueryBuilder()
+    .update(VisitEntity)
+    .set({
+      note: null,
+      hostPerson: null,
+      purpose: null,
+      lateReason: null,
+      checkOutReason: null,
+      watchReason: null,
+    })
+    .where(`visitor_id IN (${expired()})`)
+    .andWhere('coalesce(note, host_person, purpose, late_reason, check_out_reason, watch_reason) IS NOT NULL')
+    .setParameters({ cutoff })
+    .execute()
+  const stamp = now.toISOString()
+  const { affected } = await m
+    .createQueryBuilder()
+    .update(VisitorEntity)
+    .set({
+      fullName: null,
+      idNumber: null,
+      dateOfBirth: null,
+      phone: null,
+      address: null,
+      organisation: null,
+      oldIdNumber: null,
+      idIssueDate: null,
+      searchKey: '',
+      anonymisedAt: stamp,
+      updatedAt: stamp,
+    })
+    .where(`id IN (${expired()})`)
+    .setParameters({ cutoff })
+    .execute()
+  const visitors = affected ?? 0
+  if (visitors) await optimizeSearchIndex(m, 'visitors')
+  return { visitors, closed }
 }

@@ -1,21 +1,17 @@
 import { serviceContext } from '../core/context'
 import type { Handlers } from '../core/router'
+import { checkIn } from './check-in'
+import { checkOut, checkOutAll, editVisit } from './check-out'
+import { getVisit } from './mapping'
 import {
-  checkIn,
-  checkOut,
-  checkOutAll,
-  editVisit,
-  getVisit,
-  getWatch,
   insideNow,
-  listWatch,
   lookupVisitor,
   revealIdNumber,
-  saveWatch,
   searchVisits,
   suggestVisitors,
   visitorHistory,
-} from './service'
+} from './search'
+import { getWatch, listWatch, saveWatch } from './watchlist'
 import {
   dayListPdf,
   dayListXlsx,

@@ -4,7 +4,7 @@ import type { Logger } from '../core/logger'
 import type { HandlerContext, Router } from '../core/router'
 import { readSettings, receptionGroup } from '../settings/service'
 import { vietnamDay, vietnamDayStart } from '@shared/text/dates'
-import { autoCheckOut } from './service'
+import { autoCheckOut } from './check-out'
 import { purgeExpiredVisitors } from './retention'
 import { reclaimErasedSpace } from '../db/data-source'
 

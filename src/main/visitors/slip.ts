@@ -3,7 +3,8 @@ import { visitMsg } from '@shared/visitors/schemas'
 import type { VisitDto } from '@shared/visitors/schemas'
 import type { ServiceContext } from '../core/context'
 import { AppError } from '../core/errors'
-import { checkOut, getVisit } from './service'
+import { checkOut } from './check-out'
+import { getVisit } from './mapping'
 
 /** A scanned visitor slip checks its visit out now, as the desk's Cho ra would. */
 export async function checkOutBySlip(ctx: ServiceContext, code: string): Promise<VisitDto> {

@@ -1,4 +1,5 @@
-import type { EntityManager } from 'typeorm'
+import { In } from 'typeorm'
+import type { EntityManager, SelectQueryBuilder } from 'typeorm'
 import type { z } from 'zod'
 import { REFUSED_VISIT_MINUTES, TRACE_LOOKBACK_DAYS, visitMsg } from '@shared/visitors/schemas'
 import type {
@@ -9,7 +10,11 @@ import type {
   TraceStaff,
 } from '@shared/visitors/schemas'
 import { AppError } from '../core/errors'
-import { ANONYMISED_NAME } from './service'
+import { StaffMemberEntity } from '../staff/entities'
+import { UnitEntity } from '../units/entities'
+import { VisitEntity, VisitorEntity } from './entities'
+import type { VisitRow } from './entities'
+import { ANONYMISED_NAME } from './mapping'
 
 type Trace = z.output<typeof TraceInput>
 
@@ -18,23 +23,44 @@ const LOOKBACK_MS = TRACE_LOOKBACK_DAYS * 86_400_000
 
 interface VisitSpan {
   id: number
-  visitor_id: number
-  host_unit_id: number
-  unit_name: string
-  checked_in_at: string
-  checked_out_at: string | null
-  check_out_unrecorded: number
-  outcome: 'admitted' | 'refused'
+  visitorId: number
+  hostUnitId: number
+  unitName: string
+  checkedInAt: string
+  checkedOutAt: string | null
+  /** As the driver gives it (0/1 on SQLite). */
+  checkOutUnrecorded: boolean | number
+  outcome: VisitRow['outcome']
+}
+
+interface Candidate extends VisitSpan {
+  fullName: string | null
+  idNumber: string | null
+  phone: string | null
+  address: string | null
+  organisation: string | null
 }
 
 /** When a visit ended for tracing: its check-out; a refused one at the gate; one still open, now. */
-function endOf(v: Pick<VisitSpan, 'checked_in_at' | 'checked_out_at' | 'outcome'>, now: number): number {
-  if (v.checked_out_at) return Date.parse(v.checked_out_at)
-  return v.outcome === 'refused' ? Date.parse(v.checked_in_at) + REFUSED_MS : now
+function endOf(v: Pick<VisitSpan, 'checkedInAt' | 'checkedOutAt' | 'outcome'>, now: number): number {
+  if (v.checkedOutAt) return Date.parse(v.checkedOutAt)
+  return v.outcome === 'refused' ? Date.parse(v.checkedInAt) + REFUSED_MS : now
 }
 
-const SPAN = `v.id, v.visitor_id, v.host_unit_id, u.name AS unit_name, v.checked_in_at, v.checked_out_at,
-  v.check_out_unrecorded, v.outcome`
+/** Visits `v` with their unit `u`, selecting a VisitSpan. */
+function spanQuery(m: EntityManager): SelectQueryBuilder<VisitRow> {
+  return m
+    .createQueryBuilder(VisitEntity, 'v')
+    .innerJoin(UnitEntity.options.name, 'u', 'u.id = v.hostUnitId')
+    .select('v.id', 'id')
+    .addSelect('v.visitorId', 'visitorId')
+    .addSelect('v.hostUnitId', 'hostUnitId')
+    .addSelect('u.name', 'unitName')
+    .addSelect('v.checkedInAt', 'checkedInAt')
+    .addSelect('v.checkedOutAt', 'checkedOutAt')
+    .addSelect('v.checkOutUnrecorded', 'checkOutUnrecorded')
+    .addSelect('v.outcome', 'outcome')
+}
 
 /** The case's own time at the office: its visits inside the window, cut to the window. */
 async function exposuresOf(
@@ -44,44 +70,40 @@ async function exposuresOf(
 ): Promise<{ name: string; spans: TraceExposure[]; visitorId: number | null }> {
   const from = Date.parse(q.from)
   const to = Math.min(Date.parse(q.to), now)
+  const visitors = m.getRepository(VisitorEntity)
   let visitorId = q.visitorId
   let name = q.caseName ?? ''
   if (visitorId === null && q.caseIdNumber) {
-    const [known] = (await m.query('SELECT id FROM visitors WHERE id_number = ?', [
-      q.caseIdNumber,
-    ])) as Array<{ id: number }>
+    const known = await visitors.findOne({ select: { id: true }, where: { idNumber: q.caseIdNumber } })
     visitorId = known?.id ?? null
   }
   const spans: TraceExposure[] = []
   if (visitorId !== null) {
-    const [person] = (await m.query('SELECT full_name FROM visitors WHERE id = ?', [visitorId])) as Array<{
-      full_name: string | null
-    }>
+    const person = await visitors.findOne({ select: { id: true, fullName: true }, where: { id: visitorId } })
     if (!person) throw AppError.notFound(visitMsg.visitorNotFound)
-    name ||= person.full_name ?? ANONYMISED_NAME
-    const visits = (await m.query(
-      `SELECT ${SPAN} FROM visits v JOIN units u ON u.id = v.host_unit_id
-       WHERE v.visitor_id = ? AND v.checked_in_at < ? ORDER BY v.checked_in_at`,
-      [visitorId, new Date(to).toISOString()],
-    )) as VisitSpan[]
+    name ||= person.fullName ?? ANONYMISED_NAME
+    const visits = await spanQuery(m)
+      .where('v.visitorId = :visitorId', { visitorId })
+      .andWhere('v.checkedInAt < :to', { to: new Date(to).toISOString() })
+      .orderBy('v.checkedInAt')
+      .getRawMany<VisitSpan>()
     for (const v of visits) {
-      const start = Math.max(Date.parse(v.checked_in_at), from)
+      const start = Math.max(Date.parse(v.checkedInAt), from)
       const end = Math.min(endOf(v, now), to)
       if (start < end)
         spans.push({
           visitId: v.id,
-          hostUnitId: v.host_unit_id,
-          hostUnitName: v.unit_name,
+          hostUnitId: v.hostUnitId,
+          hostUnitName: v.unitName,
           from: new Date(start).toISOString(),
           to: new Date(end).toISOString(),
         })
     }
   }
   if (q.hostUnitIds.length) {
-    const units = (await m.query(
-      `SELECT id, name FROM units WHERE id IN (${q.hostUnitIds.map(() => '?').join(',')})`,
-      q.hostUnitIds,
-    )) as Array<{ id: number; name: string }>
+    const units = await m
+      .getRepository(UnitEntity)
+      .find({ select: { id: true, name: true }, where: { id: In(q.hostUnitIds) } })
     for (const u of units)
       spans.push({
         visitId: null,
@@ -92,6 +114,34 @@ async function exposuresOf(
       })
   }
   return { name, spans, visitorId }
+}
+
+/**
+ * Who was at the unit during the exposure, by the (unit, time) index: visits begun within 7 days
+ * before it, plus whoever is still inside (a visit longer than 7 days would be a forgotten
+ * check-out); in id order, so ties between equal overlaps always go the same way.
+ */
+async function candidatesAt(m: EntityManager, exposure: TraceExposure): Promise<Candidate[]> {
+  const at = (qb: SelectQueryBuilder<VisitRow>) =>
+    qb
+      .innerJoin(VisitorEntity.options.name, 'p', 'p.id = v.visitorId')
+      .addSelect('p.fullName', 'fullName')
+      .addSelect('p.idNumber', 'idNumber')
+      .addSelect('p.phone', 'phone')
+      .addSelect('p.address', 'address')
+      .addSelect('p.organisation', 'organisation')
+      .where('v.hostUnitId = :unit', { unit: exposure.hostUnitId })
+      .andWhere('v.checkedInAt < :to', { to: exposure.to })
+  const recent = await at(spanQuery(m))
+    .andWhere('v.checkedInAt >= :since', {
+      since: new Date(Date.parse(exposure.from) - LOOKBACK_MS).toISOString(),
+    })
+    .getRawMany<Candidate>()
+  const inside = await at(spanQuery(m))
+    .andWhere("v.checkedOutAt IS NULL AND v.outcome = 'admitted'")
+    .getRawMany<Candidate>()
+  const byId = new Map([...recent, ...inside].map((c) => [c.id, c]))
+  return [...byId.values()].sort((a, b) => a.id - b.id)
 }
 
 /**
@@ -108,49 +158,27 @@ export async function traceContacts(m: EntityManager, q: Trace, nowDate: Date): 
   for (const exposure of spans) {
     const start = Date.parse(exposure.from)
     const end = Date.parse(exposure.to)
-    const candidates = (await m.query(
-      `SELECT ${SPAN}, p.full_name, p.id_number, p.phone, p.address, p.organisation
-       FROM visits v JOIN units u ON u.id = v.host_unit_id JOIN visitors p ON p.id = v.visitor_id
-       WHERE v.host_unit_id = ? AND v.checked_in_at < ? AND v.id IN (
-         SELECT id FROM visits WHERE host_unit_id = ? AND checked_in_at >= ? AND checked_in_at < ?
-         UNION SELECT id FROM visits WHERE host_unit_id = ? AND checked_out_at IS NULL AND outcome = 'admitted')`,
-      [
-        exposure.hostUnitId,
-        exposure.to,
-        exposure.hostUnitId,
-        new Date(start - LOOKBACK_MS).toISOString(),
-        exposure.to,
-        exposure.hostUnitId,
-      ],
-    )) as Array<
-      VisitSpan & {
-        full_name: string | null
-        id_number: string | null
-        phone: string | null
-        address: string | null
-        organisation: string | null
-      }
-    >
+    const candidates = await candidatesAt(m, exposure)
     for (const c of candidates) {
-      if (c.visitor_id === visitorId) continue
-      const overlap = Math.min(end, endOf(c, now)) - Math.max(start, Date.parse(c.checked_in_at))
+      if (c.visitorId === visitorId) continue
+      const overlap = Math.min(end, endOf(c, now)) - Math.max(start, Date.parse(c.checkedInAt))
       if (overlap <= 0) continue
-      const key = `${c.visitor_id}:${exposure.visitId ?? `u${exposure.hostUnitId}`}`
+      const key = `${c.visitorId}:${exposure.visitId ?? `u${exposure.hostUnitId}`}`
       const minutes = Math.max(1, Math.round(overlap / 60_000))
       if ((best.get(key)?.overlapMinutes ?? -1) >= minutes) continue
       best.set(key, {
         visitId: c.id,
-        visitorId: c.visitor_id,
-        fullName: c.full_name ?? ANONYMISED_NAME,
-        idNumber: c.id_number,
+        visitorId: c.visitorId,
+        fullName: c.fullName ?? ANONYMISED_NAME,
+        idNumber: c.idNumber,
         phone: c.phone,
         address: c.address,
         organisation: c.organisation,
-        hostUnitId: c.host_unit_id,
-        hostUnitName: c.unit_name,
-        checkedInAt: c.checked_in_at,
-        checkedOutAt: c.checked_out_at,
-        checkOutUnrecorded: c.check_out_unrecorded === 1,
+        hostUnitId: c.hostUnitId,
+        hostUnitName: c.unitName,
+        checkedInAt: c.checkedInAt,
+        checkedOutAt: c.checkedOutAt,
+        checkOutUnrecorded: Boolean(c.checkOutUnrecorded),
         refused: c.outcome === 'refused',
         overlapMinutes: minutes,
         exposureVisitId: exposure.visitId,
@@ -171,11 +199,19 @@ export async function traceContacts(m: EntityManager, q: Trace, nowDate: Date): 
 /** Who works at the units the case visited, in Vietnamese order of unit and name. */
 async function staffOf(m: EntityManager, units: Array<{ id: number }>): Promise<TraceStaff[]> {
   if (!units.length) return []
-  return (await m.query(
-    `SELECT s.id AS staffId, s.full_name AS fullName, s.position, s.phone, s.unit_id AS unitId, u.name AS unitName
-     FROM staff s JOIN units u ON u.id = s.unit_id
-     WHERE s.active = 1 AND s.unit_id IN (${units.map(() => '?').join(',')})
-     ORDER BY u.sort_key, s.sort_key, s.id`,
-    units.map((u) => u.id),
-  )) as TraceStaff[]
+  return m
+    .createQueryBuilder(StaffMemberEntity, 's')
+    .innerJoin(UnitEntity.options.name, 'u', 'u.id = s.unitId')
+    .select('s.id', 'staffId')
+    .addSelect('s.fullName', 'fullName')
+    .addSelect('s.position', 'position')
+    .addSelect('s.phone', 'phone')
+    .addSelect('s.unitId', 'unitId')
+    .addSelect('u.name', 'unitName')
+    .where('s.active = :active', { active: true })
+    .andWhere('s.unitId IN (:...unitIds)', { unitIds: units.map((u) => u.id) })
+    .orderBy('u.sortKey')
+    .addOrderBy('s.sortKey')
+    .addOrderBy('s.id')
+    .getRawMany<TraceStaff>()
 }

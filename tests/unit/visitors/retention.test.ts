@@ -173,6 +173,28 @@ describe('the retention purge', () => {
     )
   })
 
+  it('closes visits of the same day at its last second, and one begun in that last second at its check-in', async () => {
+    const app = await tempApp()
+    const unit = (await app.ok('units:create', { code: 'VP', name: 'Văn phòng', kindCode: 'department' })).id
+    // 08:00 and 23:59:59.5 in Vietnam on 2026-11-10, and 09:00 on 2026-11-12, none checked out.
+    const morning = await visit(app, unit, 'Nguyễn Văn Sáng', '2026-11-10T01:00:00.000Z', null)
+    const lastSecond = await visit(app, unit, 'Trần Thị Khuya', '2026-11-10T16:59:59.500Z', null)
+    const later = await visit(app, unit, 'Lê Văn Sau', '2026-11-12T02:00:00.000Z', null)
+
+    expect(await purge(app)).toEqual({ visitors: 0, closed: 3 })
+    const out = (visitor: number) =>
+      rawDatabase(app.dataSource)
+        .prepare('SELECT checked_out_at FROM visits WHERE visitor_id = ?')
+        .pluck()
+        .get(visitor)
+    expect([morning, lastSecond, later].map(out)).toEqual([
+      '2026-11-10T16:59:59.000Z',
+      '2026-11-10T16:59:59.500Z',
+      '2026-11-12T16:59:59.000Z',
+    ])
+    expect(await purge(app)).toEqual({ visitors: 0, closed: 0 })
+  })
+
   it('runs at start, then once a Vietnamese day, through the audited job with its count', async () => {
     vi.useFakeTimers({ toFake: ['Date'] })
     try {

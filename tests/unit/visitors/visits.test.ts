@@ -4,7 +4,8 @@ import type { CheckInInput } from '@shared/visitors/schemas'
 import { searchKeyOf } from '@shared/text/search-key'
 import { maskIdNumber } from '@shared/visitors/cccd-qr'
 import { vietnamDay } from '@shared/text/dates'
-import { autoCheckOut } from '@main/visitors/service'
+import { autoCheckOut } from '@main/visitors/check-out'
+import { purgeExpiredVisitors } from '@main/visitors/retention'
 import { lastCutoff, receptionJobs } from '@main/visitors/schedule'
 import { silentLogger } from '@main/core/logger'
 import { AuditRecorder } from '@main/audit/trail'
@@ -95,6 +96,37 @@ describe('check-in', () => {
       'Thanh tra Sở',
       'Văn phòng Sở',
     ])
+  })
+
+  it('answers a check-in with the visit exactly as it is stored', async () => {
+    const app = await withUnits()
+    const first = await app.ok('visits:checkIn', {
+      visitor: { ...AN, phone: '0912345678', organisation: 'Công ty Luật Đông Á' },
+      hostUnitId: app.vp,
+      purpose: 'Nộp hồ sơ',
+      badgeNumber: 'K-01',
+      health: { ...HEALTHY, declaredOnApp: null },
+      maskWorn: false,
+    })
+    expect(await app.ok('visits:get', { id: first.id })).toEqual(first)
+    await app.ok('visits:checkOut', { id: first.id })
+    const again = await app.ok('visits:checkIn', {
+      visitor: { ...AN, fullName: 'NGUYEN VAN AN', phone: '0987654321' },
+      hostUnitId: app.tt,
+      health: { ...HEALTHY, symptoms: ['cough', 'cough'], contactWithCase: true },
+      confirmRefusal: true,
+      updateVisitor: true,
+    })
+    expect(again).toMatchObject({ outcome: 'refused', visitorName: 'NGUYEN VAN AN', phone: '0987654321' })
+    expect(await app.ok('visits:get', { id: again.id })).toEqual(again)
+    // Typed differently without confirming: the stored name stays, and the answer says so.
+    const third = await app.ok('visits:checkIn', {
+      visitor: { ...AN, fullName: 'Nguyễn Văn Ân', phone: null },
+      hostUnitId: app.vp,
+      health: HEALTHY,
+    })
+    expect(third).toMatchObject({ visitorName: 'NGUYEN VAN AN', phone: '0987654321' })
+    expect(await app.ok('visits:get', { id: third.id })).toEqual(third)
   })
 
   it('refuses bad input with Vietnamese messages next to the field and writes nothing', async () => {
@@ -432,6 +464,37 @@ describe('check-out', () => {
     expect(await app.ok('visits:checkOutAll', { ids: listed })).toEqual({ count: 0 })
   })
 
+  it('at closing time never checks a visit out before it began', async () => {
+    const app = await withUnits()
+    // A desk clock a minute ahead of the server's: allowed, within the clock skew.
+    const ahead = new Date(Date.now() + 60_000).toISOString()
+    const visit = await app.ok('visits:checkIn', { visitor: AN, hostUnitId: app.vp, checkedInAt: ahead })
+    expect(await app.ok('visits:checkOutAll', { ids: [visit.id] })).toEqual({ count: 1 })
+    expect(await app.ok('visits:get', { id: visit.id })).toMatchObject({
+      checkedInAt: ahead,
+      checkedOutAt: ahead,
+      checkOutKind: 'closing',
+    })
+  })
+
+  it('lists who is inside one unit only, in the order they came', async () => {
+    const app = await withUnits()
+    const first = await app.ok('visits:checkIn', {
+      visitor: { fullName: 'Lê Văn Bảo', idType: 'none' },
+      hostUnitId: app.tt,
+      checkedInAt: new Date(Date.now() - 60_000).toISOString(),
+    })
+    await app.ok('visits:checkIn', { visitor: AN, hostUnitId: app.vp })
+    const second = await app.ok('visits:checkIn', {
+      visitor: { fullName: 'Hồ Thị Cam', idType: 'none' },
+      hostUnitId: app.tt,
+    })
+    const inside = await app.ok('visits:inside', { hostUnitId: app.tt })
+    expect(inside).toMatchObject({ count: 2 })
+    expect(inside.items.map((v) => v.id)).toEqual([first.id, second.id])
+    expect((await app.ok('visits:inside', {})).count).toBe(3)
+  })
+
   it('the automatic check-out closes visits that began before the cut-off, at the cut-off', async () => {
     const app = await withUnits()
     const early = await app.ok('visits:checkIn', {
@@ -471,6 +534,44 @@ describe('check-out', () => {
     const trail = JSON.stringify((await app.ok('audit:list', { entity: 'visit' })).items)
     expect(trail).toContain('Lý do sửa: Khách làm việc với Thanh tra')
   })
+  it('correcting a visit closed without a recorded time keeps the mark while that time stays', async () => {
+    const app = await withUnits()
+    const visit = await app.ok('visits:checkIn', {
+      visitor: AN,
+      hostUnitId: app.vp,
+      checkedInAt: new Date(Date.now() - 2 * 86_400_000).toISOString(),
+      lateReason: 'Nhập bù',
+    })
+    await app.dataSource.transaction((m) => purgeExpiredVisitors(m, new Date(), 30))
+    const closed = await app.ok('visits:get', { id: visit.id })
+    expect(closed).toMatchObject({ checkOutUnrecorded: true, checkOutKind: 'automatic' })
+    const edit = {
+      id: visit.id,
+      hostUnitId: app.vp,
+      checkedInAt: visit.checkedInAt,
+      checkedOutAt: closed.checkedOutAt,
+      note: 'Khách để quên ô',
+      reason: 'Ghi chú thêm',
+    }
+    expect(await app.ok('visits:edit', edit)).toMatchObject({
+      checkOutUnrecorded: true,
+      checkOutKind: 'automatic',
+      note: 'Khách để quên ô',
+    })
+    const known = new Date(Date.parse(visit.checkedInAt) + 3_600_000).toISOString()
+    expect(await app.ok('visits:edit', { ...edit, checkedOutAt: known })).toMatchObject({
+      checkedOutAt: known,
+      checkOutUnrecorded: false,
+      checkOutKind: 'automatic',
+    })
+    expect(await app.ok('visits:edit', { ...edit, checkedOutAt: null })).toMatchObject({
+      checkedOutAt: null,
+      checkOutUnrecorded: false,
+      checkOutKind: null,
+    })
+    const reopened = await app.ok('visits:edit', { ...edit, checkedOutAt: known })
+    expect(reopened.checkOutKind).toBe('manual')
+  })
 })
 
 describe('search', () => {
@@ -502,6 +603,12 @@ describe('search', () => {
     expect(await names({ q: 'dong a' })).toEqual(['Đặng Thị Đào'])
     expect(await names({ hostUnitId: app.tt })).toEqual(['Đặng Thị Đào'])
     expect(await names({ outcome: 'refused' })).toEqual([])
+    const [khang] = (await app.ok('visits:search', { q: 'khang' })).items
+    expect(await names({ visitorId: khang!.visitorId })).toEqual(['Trần Nguyên Khang'])
+    expect(await names({ q: 'nguyen', visitorId: khang!.visitorId, outcome: 'admitted' })).toEqual([
+      'Trần Nguyên Khang',
+    ])
+    expect(await app.ok('visits:search', { q: 'khong ai ten nay' })).toMatchObject({ items: [], total: 0 })
     // The Vietnam day: from 17:00 UTC the UTC date is still yesterday there.
     const today = vietnamDay(Date.now())
     expect((await app.ok('visits:search', { from: '2020-01-01', to: '2020-12-31' })).total).toBe(0)
@@ -548,6 +655,9 @@ describe('search', () => {
     expect(await suggest('dao')).toEqual(['Đặng Thị Đào'])
     expect(await suggest('0912')).toEqual(['Nguyễn Văn An'])
     expect(await suggest('2345')).toEqual(['Nguyễn Văn An'])
+    // A phone number from its start, an ID number anywhere in it.
+    expect(await suggest('2345678')).toEqual([])
+    expect(await suggest('0921 990')).toEqual(['Đặng Thị Đào'])
   })
 })
 
