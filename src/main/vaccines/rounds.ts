@@ -1,4 +1,4 @@
-import type { EntityManager } from 'typeorm'
+import type { EntityManager, SelectQueryBuilder } from 'typeorm'
 import type { z } from 'zod'
 import type { RoundDto, RoundInput } from '@shared/vaccines/schemas'
 import { vaccineMsg } from '@shared/vaccines/schemas'
@@ -7,46 +7,50 @@ import { AppError } from '../core/errors'
 import { VaccineRegistrationEntity, VaccineRoundEntity, VaccineRoundUnitEntity } from './entities'
 import type { VaccineRoundRow } from './entities'
 
-/** Rows per round of a table keyed by round_id; `roundId` narrows to one round. */
-async function countByRound(
+/** Rounds `r` with their registrations and the units that answered, counted by the store. */
+async function selectRounds(
   m: EntityManager,
-  entity: typeof VaccineRegistrationEntity | typeof VaccineRoundUnitEntity,
-  roundId: number | null,
-): Promise<Map<number, number>> {
+  narrow: (qb: SelectQueryBuilder<VaccineRoundRow>) => SelectQueryBuilder<VaccineRoundRow>,
+): Promise<RoundDto[]> {
   const qb = m
-    .createQueryBuilder(entity, 'x')
-    .select('x.roundId', 'roundId')
-    .addSelect('count(*)', 'n')
-    .groupBy('x.roundId')
-  if (roundId !== null) qb.where('x.roundId = :roundId', { roundId })
-  const rows = await qb.getRawMany<{ roundId: number; n: number | string }>()
-  return new Map(rows.map((r) => [Number(r.roundId), Number(r.n)]))
-}
-
-async function roundDtos(m: EntityManager, rounds: VaccineRoundRow[], roundId: number | null) {
-  const registrations = await countByRound(m, VaccineRegistrationEntity, roundId)
-  const responded = await countByRound(m, VaccineRoundUnitEntity, roundId)
-  return rounds.map((r): RoundDto => ({
-    id: r.id,
-    name: r.name,
-    documentRef: r.documentRef,
-    openedOn: r.openedOn,
-    deadline: r.deadline,
-    closed: r.closed,
-    note: r.note,
-    registrations: registrations.get(r.id) ?? 0,
-    unitsResponded: responded.get(r.id) ?? 0,
+    .createQueryBuilder(VaccineRoundEntity, 'r')
+    .select('r.id', 'id')
+    .addSelect('r.name', 'name')
+    .addSelect('r.documentRef', 'documentRef')
+    .addSelect('r.openedOn', 'openedOn')
+    .addSelect('r.deadline', 'deadline')
+    .addSelect('r.closed', 'closed')
+    .addSelect('r.note', 'note')
+    .addSelect(
+      (sq) => sq.select('count(*)').from(VaccineRegistrationEntity, 'g').where('g.roundId = r.id'),
+      'registrations',
+    )
+    .addSelect(
+      (sq) => sq.select('count(*)').from(VaccineRoundUnitEntity, 'a').where('a.roundId = r.id'),
+      'unitsResponded',
+    )
+  const rows = await narrow(qb).getRawMany<
+    Omit<RoundDto, 'closed' | 'registrations' | 'unitsResponded'> & {
+      closed: boolean | number
+      registrations: number | string
+      unitsResponded: number | string
+    }
+  >()
+  return rows.map((r) => ({
+    ...r,
+    id: Number(r.id),
+    closed: Boolean(r.closed),
+    registrations: Number(r.registrations),
+    unitsResponded: Number(r.unitsResponded),
   }))
 }
 
-export async function listRounds(m: EntityManager): Promise<RoundDto[]> {
-  const rounds = await m.getRepository(VaccineRoundEntity).find({ order: { openedOn: 'DESC', id: 'DESC' } })
-  return roundDtos(m, rounds, null)
-}
+export const listRounds = (m: EntityManager): Promise<RoundDto[]> =>
+  selectRounds(m, (qb) => qb.orderBy('r.openedOn', 'DESC').addOrderBy('r.id', 'DESC'))
 
 async function findRound(m: EntityManager, id: number): Promise<RoundDto | null> {
-  const round = await m.getRepository(VaccineRoundEntity).findOneBy({ id })
-  return round ? (await roundDtos(m, [round], id))[0]! : null
+  const [round] = await selectRounds(m, (qb) => qb.where('r.id = :id', { id }))
+  return round ?? null
 }
 
 export async function getRound(m: EntityManager, id: number): Promise<RoundDto> {
