@@ -27,21 +27,21 @@ interface JoinedRegistration extends VaccineRegistrationRow {
   group?: VaccinePriorityGroupRow
 }
 
-/** Registrations `g` with their person `s`, unit `u`, vaccine `v` and priority group `p`. */
-function selectRegistrations(m: EntityManager): SelectQueryBuilder<VaccineRegistrationRow> {
+/**
+ * Registrations `g` with their person `s`, unit `u`, vaccine `v` and priority group `p`, each
+ * hydrated onto the registration by the joins below (the entities declare no relations).
+ */
+function selectRegistrations(m: EntityManager): SelectQueryBuilder<JoinedRegistration> {
   return m
-    .createQueryBuilder(VaccineRegistrationEntity, 'g')
+    .createQueryBuilder<JoinedRegistration>(VaccineRegistrationEntity, 'g')
     .innerJoinAndMapOne('g.staff', StaffMemberEntity.options.name, 's', 's.id = g.staffId')
     .innerJoinAndMapOne('g.unit', UnitEntity.options.name, 'u', 'u.id = g.unitId')
     .leftJoinAndMapOne('g.vaccine', VaccineEntity.options.name, 'v', 'v.id = g.vaccineId')
     .leftJoinAndMapOne('g.group', VaccinePriorityGroupEntity.options.name, 'p', 'p.id = g.priorityGroupId')
 }
 
-const joined = async (qb: SelectQueryBuilder<VaccineRegistrationRow>): Promise<JoinedRegistration[]> =>
-  (await qb.getMany()) as JoinedRegistration[]
-
 /** By unit, then by name, as every list of a round reads. */
-const inListOrder = (qb: SelectQueryBuilder<VaccineRegistrationRow>) =>
+const inListOrder = (qb: SelectQueryBuilder<JoinedRegistration>) =>
   qb.orderBy('u.sortKey').addOrderBy('u.id').addOrderBy('s.sortKey').addOrderBy('g.id')
 
 function registrationDto(r: JoinedRegistration): RegistrationDto {
@@ -118,7 +118,7 @@ export async function listRegistrations(
   const page = inListOrder(whereRegistrations(selectRegistrations(m), q))
     .limit(q.pageSize)
     .offset((q.page - 1) * q.pageSize)
-  return { items: (await joined(page)).map(registrationDto), total, page: q.page, pageSize: q.pageSize }
+  return { items: (await page.getMany()).map(registrationDto), total, page: q.page, pageSize: q.pageSize }
 }
 
 /** The consolidated list: every registration of the round (or of one unit), by unit then name. */
@@ -128,11 +128,11 @@ export async function allRegistrations(
   unitId: number | null,
 ): Promise<RegistrationDto[]> {
   const qb = inListOrder(whereRegistrations(selectRegistrations(m), { roundId, unitId }))
-  return (await joined(qb)).map(registrationDto)
+  return (await qb.getMany()).map(registrationDto)
 }
 
 export async function getRegistration(m: EntityManager, id: number): Promise<RegistrationDetail> {
-  const [row] = await joined(selectRegistrations(m).where('g.id = :id', { id }))
+  const row = await selectRegistrations(m).where('g.id = :id', { id }).getOne()
   if (!row) throw AppError.notFound(vaccineMsg.registrationNotFound)
   return { ...registrationDto(row), doses: await staffDoses(m, row.staffId) }
 }
