@@ -690,6 +690,49 @@ describe('import of a unit’s list', () => {
     expect(c.units.find((u) => u.unitId === app.vp)!.submittedAt).not.toBeNull()
   })
 
+  it('takes only people still working, into an open round and a unit in activity', async () => {
+    const app = await world()
+    await app.ok('staff:update', {
+      id: app.an,
+      fullName: 'Nguyễn Văn An',
+      idNumber: '001099000001',
+      dateOfBirth: '1985-04-12',
+      category: 'cong_chuc',
+      active: false,
+    })
+    const file = await workbookBase64(VACCINATION_HEADERS, [
+      [1, 'Nguyễn Văn An', '001099000001', 1, '', '', '', '', ''],
+    ])
+    const preview = await app.ok('vaccinations:importPreview', {
+      roundId: app.round,
+      unitId: app.vp,
+      base64: file,
+    })
+    expect(preview.rows[0]!.errors.join()).toMatch(/không có trong danh sách cán bộ đang công tác/)
+    expect((await fieldErrors(app, { roundId: app.round, staffId: app.an, dose: 1 })).staffId).toMatch(
+      /đang công tác/,
+    )
+    await app.ok('units:setActive', { id: app.tt, active: false })
+    await app.ok('vaccineRounds:save', {
+      id: app.round,
+      name: 'Đợt 1',
+      openedOn: '2021-07-01',
+      deadline: '2021-07-10',
+      closed: true,
+    })
+    const refused = await app.call('vaccinations:importPreview', {
+      roundId: app.round,
+      unitId: app.tt,
+      base64: file,
+    })
+    expect(refused.ok).toBe(false)
+    if (!refused.ok)
+      expect(refused.error.fieldErrors).toEqual({
+        roundId: 'Đợt đăng ký đã khoá',
+        unitId: 'Chọn đơn vị đang hoạt động',
+      })
+  })
+
   it('applies the dose rules to the file’s rows too', async () => {
     const app = await world()
     const file = await workbookBase64(VACCINATION_HEADERS, [
