@@ -1,4 +1,5 @@
 import { EntitySchema } from 'typeorm'
+import type { Answer, Dose, VaccinationStatus } from '@shared/vaccines/schemas'
 
 /** One row interface and one schema per table: explicit column types, no decorators (see units/entities.ts). */
 
@@ -105,18 +106,18 @@ export interface VaccineRegistrationRow {
   roundId: number
   staffId: number
   unitId: number
-  dose: number
+  dose: Dose
   vaccineId: number | null
   priorityGroupId: number | null
   occupation: string | null
   insuranceNumber: string | null
   desiredOn: string | null
-  covid90Days: string
-  anaphylaxis: string
-  pregnantOrNursing: string
-  underlyingConditions: string
+  covid90Days: Answer
+  anaphylaxis: Answer
+  pregnantOrNursing: Answer
+  underlyingConditions: Answer
   conditionsNote: string | null
-  status: string
+  status: VaccinationStatus
   statusReason: string | null
   vaccinatedOn: string | null
   site: string | null
@@ -171,7 +172,7 @@ export const VaccineRegistrationEntity = new EntitySchema<VaccineRegistrationRow
 export interface VaccineDoseRow {
   id: number
   staffId: number
-  dose: number
+  dose: Dose
   vaccineId: number | null
   givenOn: string
   registrationId: number | null

@@ -1,26 +1,14 @@
 import { serviceContext } from '../core/context'
 import type { Handlers } from '../core/router'
-import {
-  clearContraindication,
-  consolidate,
-  createRegistration,
-  getRegistration,
-  listCatalog,
-  listRegistrations,
-  listRounds,
-  saveCatalog,
-  saveRound,
-  setUnitSubmission,
-  staffDoses,
-  updateRegistration,
-} from './service'
-import {
-  confirmVaccinationImport,
-  previewVaccinationImport,
-  vaccinationTemplate,
-  vaccinationsPdf,
-  vaccinationsXlsx,
-} from './transfer'
+import { listCatalog, saveCatalog } from './catalogue'
+import { consolidate } from './consolidation'
+import { staffDoses } from './doses'
+import { vaccinationsPdf, vaccinationsXlsx } from './exports'
+import { confirmVaccinationImport, previewVaccinationImport, vaccinationTemplate } from './import'
+import { getRegistration, listRegistrations } from './registration-list'
+import { clearContraindication, createRegistration, updateRegistration } from './registrations'
+import { listRounds, saveRound } from './rounds'
+import { setUnitSubmission } from './submissions'
 import { agencyGroup, readSettings } from '../settings/service'
 
 type VaccineHandlers = Pick<
@@ -32,10 +20,10 @@ type VaccineHandlers = Pick<
 >
 
 export const vaccineHandlers: VaccineHandlers = {
-  'vaccines:list': (_input, { m }) => listCatalog(m, 'vaccines'),
-  'vaccines:save': (input, ctx) => saveCatalog(serviceContext(ctx), 'vaccines', input),
-  'priorityGroups:list': (_input, { m }) => listCatalog(m, 'vaccine_priority_groups'),
-  'priorityGroups:save': (input, ctx) => saveCatalog(serviceContext(ctx), 'vaccine_priority_groups', input),
+  'vaccines:list': (_input, { m }) => listCatalog(m, 'vaccine'),
+  'vaccines:save': (input, ctx) => saveCatalog(serviceContext(ctx), 'vaccine', input),
+  'priorityGroups:list': (_input, { m }) => listCatalog(m, 'priorityGroup'),
+  'priorityGroups:save': (input, ctx) => saveCatalog(serviceContext(ctx), 'priorityGroup', input),
   'vaccineRounds:list': (_input, { m }) => listRounds(m),
   'vaccineRounds:save': (input, ctx) => saveRound(serviceContext(ctx), input),
   'vaccineRounds:setSubmitted': (input, ctx) => setUnitSubmission(serviceContext(ctx), input),

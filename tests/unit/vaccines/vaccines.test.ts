@@ -25,8 +25,8 @@ const tomorrow = () => {
   return d.toISOString().slice(0, 10)
 }
 
-async function world(): Promise<World> {
-  const app = await tempApp()
+async function world(clock?: () => number): Promise<World> {
+  const app = await tempApp(undefined, clock)
   const vp = (await app.ok('units:create', { code: 'VP', name: 'Văn phòng Sở', kindCode: 'department' })).id
   const tt = (await app.ok('units:create', { code: 'TTR', name: 'Thanh tra Sở', kindCode: 'department' })).id
   const an = (
@@ -80,6 +80,32 @@ describe('editable lists', () => {
     if (!again.ok) expect(again.error.fieldErrors.name).toMatch(/đã có/)
     await app.ok('vaccines:save', { id: added.id, name: 'Covaxin', active: false })
     expect((await app.ok('vaccines:list', {})).find((v) => v.id === added.id)!.active).toBe(false)
+  })
+})
+
+describe('editable lists, in their order', () => {
+  it('adds a name at the end of its list, where a priority group’s place is its number', async () => {
+    const app = await tempApp()
+    const added = await app.ok('priorityGroups:save', { name: 'Nhóm bổ sung của tỉnh' })
+    const groups = await app.ok('priorityGroups:list', {})
+    expect(groups).toHaveLength(10)
+    expect(groups.at(-1)).toEqual({
+      id: added.id,
+      name: 'Nhóm bổ sung của tỉnh',
+      active: true,
+      builtin: false,
+    })
+    expect(groups[0]).toMatchObject({ active: true, builtin: true })
+    const renamed = await app.ok('priorityGroups:save', {
+      id: added.id,
+      name: 'Nhóm của tỉnh',
+      active: false,
+    })
+    expect(renamed).toEqual({ id: added.id, name: 'Nhóm của tỉnh', active: false, builtin: false })
+    expect((await app.ok('priorityGroups:list', {})).map((g) => g.id)).toEqual(groups.map((g) => g.id))
+    const missing = await app.call('vaccines:save', { id: 999, name: 'Không có' })
+    expect(missing.ok).toBe(false)
+    if (!missing.ok) expect(missing.error.code).toBe('not_found')
   })
 })
 
@@ -282,6 +308,79 @@ describe('rounds and consolidation', () => {
     expect((await app.ok('vaccinations:consolidate', { roundId: app.round })).missing).toHaveLength(1)
   })
 
+  it('lists the rounds newest first with their registrations and the units that answered', async () => {
+    const app = await world()
+    const later = (
+      await app.ok('vaccineRounds:save', { name: 'Đợt 2', openedOn: '2021-09-01', deadline: '2021-09-10' })
+    ).id
+    await app.ok('vaccinations:create', { roundId: app.round, staffId: app.an, dose: 1 })
+    await app.ok('vaccinations:create', { roundId: app.round, staffId: app.binh, dose: 1 })
+    await app.ok('vaccineRounds:setSubmitted', { roundId: later, unitId: app.tt, submitted: true })
+    await app.ok('vaccineRounds:save', {
+      id: app.round,
+      name: 'Đợt 1',
+      openedOn: '2021-07-01',
+      deadline: '2021-07-10',
+      closed: true,
+    })
+    const rounds = await app.ok('vaccineRounds:list', {})
+    expect(rounds.map((r) => [r.name, r.registrations, r.unitsResponded, r.closed])).toEqual([
+      ['Đợt 2', 0, 1, false],
+      ['Đợt 1', 2, 2, true],
+    ])
+    const unknown = await app.call('vaccinations:consolidate', { roundId: 999 })
+    expect(unknown.ok).toBe(false)
+  })
+
+  it('keeps the first time a unit’s list was received, and refuses an unknown unit', async () => {
+    let now = Date.parse('2021-07-05T02:00:00.000Z')
+    const app = await world(() => now)
+    await app.ok('vaccinations:create', { roundId: app.round, staffId: app.an, dose: 1 })
+    const received = (c: { units: Array<{ unitId: number; submittedAt: string | null }> }) =>
+      c.units.find((u) => u.unitId === app.vp)!.submittedAt
+    now = Date.parse('2021-07-05T02:01:00.000Z')
+    const again = await app.ok('vaccineRounds:setSubmitted', {
+      roundId: app.round,
+      unitId: app.vp,
+      submitted: true,
+      note: 'Gửi bổ sung',
+    })
+    expect(received(again)).toBe('2021-07-05T02:00:00.000Z')
+    await app.ok('vaccineRounds:setSubmitted', { roundId: app.round, unitId: app.vp, submitted: false })
+    const anew = await app.ok('vaccineRounds:setSubmitted', {
+      roundId: app.round,
+      unitId: app.vp,
+      submitted: true,
+    })
+    expect(received(anew)).toBe('2021-07-05T02:01:00.000Z')
+    const unknown = await app.call('vaccineRounds:setSubmitted', {
+      roundId: app.round,
+      unitId: 999,
+      submitted: true,
+    })
+    expect(unknown.ok).toBe(false)
+    if (!unknown.ok) expect(unknown.error.fieldErrors.unitId).toMatch(/không tồn tại/)
+  })
+
+  it('still counts a unit closed since, if it answered or has someone in the round', async () => {
+    const app = await world()
+    const khac = (
+      await app.ok('units:create', { code: 'PHC', name: 'Phòng Hành chính tư pháp', kindCode: 'department' })
+    ).id
+    await app.ok('vaccinations:create', { roundId: app.round, staffId: app.an, dose: 1 })
+    await app.ok('units:setActive', { id: app.vp, active: false })
+    await app.ok('units:setActive', { id: khac, active: false })
+    const c = await app.ok('vaccinations:consolidate', { roundId: app.round })
+    expect(c.units.map((u) => [u.unitName, u.registrations])).toEqual([
+      ['Thanh tra Sở', 0],
+      ['Văn phòng Sở', 1],
+    ])
+    await app.ok('units:setActive', { id: khac, active: true })
+    await app.ok('vaccineRounds:setSubmitted', { roundId: app.round, unitId: khac, submitted: true })
+    await app.ok('units:setActive', { id: khac, active: false })
+    expect((await app.ok('vaccinations:consolidate', { roundId: app.round })).units).toHaveLength(3)
+  })
+
   it('counts a list received after the deadline day as late', async () => {
     const app = await world()
     const past = (
@@ -324,6 +423,101 @@ describe('rounds and consolidation', () => {
     expect((await app.ok('vaccinations:list', { roundId: app.round, status: 'registered' })).total).toBe(1)
     expect((await app.ok('vaccinations:list', { roundId: app.round, unitId: app.tt })).total).toBe(1)
     expect((await app.ok('vaccinations:list', { roundId: app.round, dose: 2 })).total).toBe(0)
+  })
+})
+
+describe('registrations as stored', () => {
+  it('pages the round’s list by unit then name, with the exact total, and finds by a word’s first letter', async () => {
+    const app = await world()
+    const cuc = (
+      await app.ok('staff:create', {
+        unitId: app.vp,
+        fullName: 'Lê Thị Cúc',
+        idNumber: '001199000003',
+        category: 'cong_chuc',
+      })
+    ).id
+    for (const staffId of [cuc, app.an, app.binh])
+      await app.ok('vaccinations:create', { roundId: app.round, staffId, dose: 1 })
+    const names = async (q: Partial<{ q: string; page: number; pageSize: number; unitId: number }>) => {
+      const page = await app.ok('vaccinations:list', { roundId: app.round, ...q })
+      return { total: page.total, names: page.items.map((r) => r.staffName) }
+    }
+    expect(await names({})).toEqual({ total: 3, names: ['Trần Thị Bình', 'Nguyễn Văn An', 'Lê Thị Cúc'] })
+    expect(await names({ page: 2, pageSize: 1 })).toEqual({ total: 3, names: ['Nguyễn Văn An'] })
+    expect(await names({ page: 4, pageSize: 1 })).toEqual({ total: 3, names: [] })
+    expect(await names({ q: 'c' })).toEqual({ total: 1, names: ['Lê Thị Cúc'] })
+    expect(await names({ q: 'THI' })).toEqual({ total: 2, names: ['Trần Thị Bình', 'Lê Thị Cúc'] })
+    expect(await names({ q: 'thi', unitId: app.vp })).toEqual({ total: 1, names: ['Lê Thị Cúc'] })
+    expect(await names({ q: 'khong co ai' })).toEqual({ total: 0, names: [] })
+  })
+
+  it('names the lists’ entries and the doses, and refuses ids not in the lists', async () => {
+    const app = await world()
+    const r = await app.ok('vaccinations:create', {
+      roundId: app.round,
+      staffId: app.an,
+      dose: 3,
+      vaccineId: 3,
+      priorityGroupId: 2,
+      reaction: false,
+      priorDoses: [
+        { dose: 1, vaccineId: 1, givenOn: '2021-07-05' },
+        { dose: 2, givenOn: '2021-08-05' },
+      ],
+    })
+    const groups = await app.ok('priorityGroups:list', {})
+    expect(r).toMatchObject({
+      staffName: 'Nguyễn Văn An',
+      idNumber: '001099000001',
+      dateOfBirth: '1985-04-12',
+      unitName: 'Văn phòng Sở',
+      vaccineName: 'Moderna',
+      priorityGroupName: groups[1]!.name,
+      reaction: false,
+    })
+    expect(await app.ok('vaccinations:staffDoses', { staffId: app.an })).toEqual([
+      { dose: 1, vaccineId: 1, vaccineName: 'AstraZeneca', givenOn: '2021-07-05', registrationId: null },
+      { dose: 2, vaccineId: null, vaccineName: null, givenOn: '2021-08-05', registrationId: null },
+    ])
+    const errors = await fieldErrors(app, {
+      roundId: app.round,
+      staffId: app.binh,
+      dose: 2,
+      vaccineId: 999,
+      priorityGroupId: 999,
+      priorDoses: [{ dose: 1, vaccineId: 999, givenOn: '2021-07-05' }],
+    })
+    expect(errors).toMatchObject({
+      vaccineId: expect.stringMatching(/vắc xin/),
+      priorityGroupId: expect.stringMatching(/nhóm ưu tiên/),
+      'priorDoses.0.vaccineId': expect.stringMatching(/vắc xin/),
+    })
+    const missing = await app.call('vaccinations:get', { id: 999 })
+    expect(missing.ok).toBe(false)
+  })
+
+  it('starts a new contraindication uncleared, even on a form cleared before', async () => {
+    const app = await world()
+    const r = await app.ok('vaccinations:create', {
+      roundId: app.round,
+      staffId: app.an,
+      dose: 1,
+      status: 'contraindicated',
+      statusReason: 'Sốt cao',
+    })
+    await app.ok('vaccinations:clearContraindication', { id: r.id, reason: 'Đã hết sốt' })
+    await app.ok('vaccinations:update', { id: r.id, dose: 1, status: 'postponed', statusReason: 'Chờ lịch' })
+    const again = await app.ok('vaccinations:update', {
+      id: r.id,
+      dose: 1,
+      status: 'contraindicated',
+      statusReason: 'Phản vệ',
+    })
+    expect(again).toMatchObject({ contraindicationClearedAt: null, contraindicationClearedReason: null })
+    const scheduled = await app.call('vaccinations:update', { id: r.id, dose: 1, status: 'registered' })
+    expect(scheduled.ok).toBe(false)
+    if (!scheduled.ok) expect(scheduled.error.fieldErrors.status).toMatch(/chống chỉ định/)
   })
 })
 
@@ -494,6 +688,49 @@ describe('import of a unit’s list', () => {
     ])
     const c = await app.ok('vaccinations:consolidate', { roundId: app.round })
     expect(c.units.find((u) => u.unitId === app.vp)!.submittedAt).not.toBeNull()
+  })
+
+  it('takes only people still working, into an open round and a unit in activity', async () => {
+    const app = await world()
+    await app.ok('staff:update', {
+      id: app.an,
+      fullName: 'Nguyễn Văn An',
+      idNumber: '001099000001',
+      dateOfBirth: '1985-04-12',
+      category: 'cong_chuc',
+      active: false,
+    })
+    const file = await workbookBase64(VACCINATION_HEADERS, [
+      [1, 'Nguyễn Văn An', '001099000001', 1, '', '', '', '', ''],
+    ])
+    const preview = await app.ok('vaccinations:importPreview', {
+      roundId: app.round,
+      unitId: app.vp,
+      base64: file,
+    })
+    expect(preview.rows[0]!.errors.join()).toMatch(/không có trong danh sách cán bộ đang công tác/)
+    expect((await fieldErrors(app, { roundId: app.round, staffId: app.an, dose: 1 })).staffId).toMatch(
+      /đang công tác/,
+    )
+    await app.ok('units:setActive', { id: app.tt, active: false })
+    await app.ok('vaccineRounds:save', {
+      id: app.round,
+      name: 'Đợt 1',
+      openedOn: '2021-07-01',
+      deadline: '2021-07-10',
+      closed: true,
+    })
+    const refused = await app.call('vaccinations:importPreview', {
+      roundId: app.round,
+      unitId: app.tt,
+      base64: file,
+    })
+    expect(refused.ok).toBe(false)
+    if (!refused.ok)
+      expect(refused.error.fieldErrors).toEqual({
+        roundId: 'Đợt đăng ký đã khoá',
+        unitId: 'Chọn đơn vị đang hoạt động',
+      })
   })
 
   it('applies the dose rules to the file’s rows too', async () => {
