@@ -28,6 +28,8 @@ export interface Engine {
   optimizeSearchIndex(m: EntityManager, table: string): Promise<void>
   /** Rows inserted, updated or deleted on this connection so far (triggers included). */
   changedRows(m: EntityManager): Promise<number>
+  /** The highest id `table` ever handed out, rows since deleted included; null before the first. */
+  lastIssuedId(m: EntityManager, table: string): Promise<number | null>
 }
 
 export function engineOf(source: EntityManager | DataSource): Engine {
@@ -38,3 +40,7 @@ export function engineOf(source: EntityManager | DataSource): Engine {
 
 /** Rows changed on this connection so far: the read-only guard compares it around a write. */
 export const changedRows = (m: EntityManager): Promise<number> => engineOf(m).changedRows(m)
+
+/** The highest id `table` ever handed out: the audit chain notices lines cut from its end. */
+export const lastIssuedId = (m: EntityManager, table: string): Promise<number | null> =>
+  engineOf(m).lastIssuedId(m, table)

@@ -21,7 +21,7 @@ import { findActiveUnit } from '../units/service'
 import { ANONYMISED_NAME } from '../visitors/service'
 import { searchCondition } from '../db/sqlite/search-index'
 import { bind } from '../db/sql'
-import { rawDatabase } from '../backups/service'
+import { rawDatabase } from '../db/sqlite/connection'
 
 type StaffFields = z.output<typeof StaffInput>
 

@@ -23,4 +23,11 @@ export const sqliteEngine: Engine = {
     const [row] = (await m.query('SELECT total_changes() AS n')) as Array<{ n: number }>
     return row?.n ?? 0
   },
+  async lastIssuedId(m, table) {
+    // AUTOINCREMENT keeps its counter in sqlite_sequence, untouched by a DELETE.
+    const [row] = (await m.query('SELECT seq FROM sqlite_sequence WHERE name = ?', [table])) as Array<{
+      seq: number
+    }>
+    return row?.seq ?? null
+  },
 }
