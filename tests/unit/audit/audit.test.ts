@@ -117,7 +117,8 @@ describe('audit trail', () => {
     const second = await app.ok('audit:list', { page: 2, pageSize: 3 })
     expect(second).toMatchObject({ total: 4, page: 2, pageSize: 3 })
     expect(second.items.map((e) => e.id)).toEqual(ids.slice(3))
-    const total = async (q: Parameters<typeof app.ok<'audit:list'>>[1]) => (await app.ok('audit:list', q)).total
+    const total = async (q: Parameters<typeof app.ok<'audit:list'>>[1]) =>
+      (await app.ok('audit:list', q)).total
     expect(await total({ userId: 7 })).toBe(1)
     expect(await total({ entity: 'unit' })).toBe(3)
     // Route and user name match regardless of (ASCII) case; the record id only exactly.

@@ -1,4 +1,8 @@
 import type { Engine } from '../engine'
+import { backupTo } from './backup'
+import { rawDatabase } from './connection'
+import { quickCheck, reclaimErasedSpace, useIncrementalVacuum } from './pragmas'
+import { salvageInto, salvagePreview } from './salvage'
 import { optimizeSearchIndexSql, searchCondition, searchJoin } from './search-index'
 
 export const sqliteEngine: Engine = {
@@ -30,4 +34,10 @@ export const sqliteEngine: Engine = {
     }>
     return row?.seq ?? null
   },
+  prepareStore: (dataSource) => useIncrementalVacuum(rawDatabase(dataSource)),
+  reclaimErasedSpace: (dataSource) => reclaimErasedSpace(rawDatabase(dataSource)),
+  backupTo,
+  checkIntegrity: (dataSource) => quickCheck(rawDatabase(dataSource)),
+  salvagePreview,
+  salvageInto,
 }
