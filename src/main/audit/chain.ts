@@ -36,7 +36,7 @@ export function lineHash(prevHash: string, line: ChainedContent): string {
 
 const at = (iso: string) => formatDateTime(iso)
 
-/** What the hash covers, in the stored form (column names as in the table, so old hashes still hold). */
+/** A stored line as the hash covers it. */
 const chained = (line: AuditLineRow): ChainedContent => ({
   at: line.at,
   user_id: line.userId,

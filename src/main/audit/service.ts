@@ -25,12 +25,13 @@ export async function writeAuditEntries(
 ): Promise<void> {
   const rows = entries.length || !isWrite ? entries : [{ entity: null, entityId: null, changes: {} }]
   if (!rows.length) return
+  // A raw read of one column: hydrating an entity would double the cost of every write.
   const last = await m
     .createQueryBuilder(AuditLineEntity, 'a')
-    .select(['a.id', 'a.hash'])
+    .select('a.hash', 'hash')
     .orderBy('a.id', 'DESC')
     .limit(1)
-    .getOne()
+    .getRawOne<{ hash: string | null }>()
   let prevHash = last ? (last.hash ?? '') : GENESIS_HASH
   const lines: Array<Omit<AuditLineRow, 'id'>> = []
   for (const e of rows) {
@@ -57,7 +58,15 @@ export async function writeAuditEntries(
     })
     prevHash = hash
   }
-  await m.createQueryBuilder().insert().into(AuditLineEntity).values(lines).updateEntity(false).execute()
+  // Every write route ends here: no listeners to call and no generated ids to read back.
+  await m
+    .createQueryBuilder()
+    .insert()
+    .into(AuditLineEntity)
+    .values(lines)
+    .updateEntity(false)
+    .callListeners(false)
+    .execute()
 }
 
 // Dates in the filter are Vietnamese calendar days; stored times are UTC.
