@@ -10,7 +10,7 @@ import type { CheckInInput, TraceResult, VisitDto } from '@shared/visitors/schem
 import type { Page } from '@shared/contract/route'
 import { createAppCore } from '@main/app-core'
 import type { AppCore } from '@main/app-core'
-import { rawDatabase } from '@main/backups/service'
+import { rawDatabase } from '@main/db/sqlite/connection'
 import { DATABASE_FILE_NAME } from '@main/db/data-source'
 import { silentLogger } from '@main/core/logger'
 import { systemSession } from '@main/core/session'

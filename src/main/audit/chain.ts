@@ -1,12 +1,15 @@
 import { createHash } from 'node:crypto'
-import type Database from 'better-sqlite3'
+import type { EntityManager } from 'typeorm'
 import type { AuditChainBreak, AuditChainReport } from '@shared/audit/schemas'
 import { formatDateTime } from '@shared/text/dates'
+import { lastIssuedId } from '../db/engine'
+import { AuditLineEntity } from './entities'
+import type { AuditLineRow } from './entities'
 
 /** The `prev_hash` of the first line: nothing came before it. */
 export const GENESIS_HASH = '0'.repeat(64)
 
-/** The stored columns a line's hash covers, exactly as SQLite returns them. */
+/** The stored columns a line's hash covers, named as in the table. */
 export interface ChainedContent {
   at: string
   user_id: number | null
@@ -31,27 +34,33 @@ export function lineHash(prevHash: string, line: ChainedContent): string {
   return createHash('sha256').update(`${prevHash}\n${content}`).digest('hex')
 }
 
-interface StoredLine extends ChainedContent {
-  id: number
-  prev_hash: string | null
-  hash: string | null
-}
-
 const at = (iso: string) => formatDateTime(iso)
 
-function brokenLink(db: Database.Database, line: StoredLine, prevId: number): AuditChainBreak {
-  const linked = line.prev_hash
-    ? (db
-        .prepare('SELECT id FROM audit_log WHERE hash = ? AND id <> ? LIMIT 1')
-        .pluck()
-        .get(line.prev_hash, line.id) as number | undefined)
-    : undefined
+/** A stored line as the hash covers it. */
+const chained = (line: AuditLineRow): ChainedContent => ({
+  at: line.at,
+  user_id: line.userId,
+  user_name: line.userName,
+  route: line.route,
+  entity: line.entity,
+  entity_id: line.entityId,
+  changes: line.changes,
+})
+
+async function brokenLink(m: EntityManager, line: AuditLineRow, prevId: number): Promise<AuditChainBreak> {
+  const linked = line.prevHash
+    ? await m
+        .createQueryBuilder(AuditLineEntity, 'a')
+        .where('a.hash = :hash AND a.id <> :id', { hash: line.prevHash, id: line.id })
+        .limit(1)
+        .getOne()
+    : null
   const base = { id: line.id, at: line.at }
-  if (linked !== undefined && linked !== prevId)
+  if (linked && linked.id !== prevId)
     return {
       ...base,
       problem: 'order',
-      message: `Dòng nhật ký số ${line.id} (${at(line.at)}) không nằm đúng thứ tự: nó được ghi ngay sau dòng số ${linked}, nhưng đứng sau dòng số ${prevId || 'đầu tiên'}.`,
+      message: `Dòng nhật ký số ${line.id} (${at(line.at)}) không nằm đúng thứ tự: nó được ghi ngay sau dòng số ${linked.id}, nhưng đứng sau dòng số ${prevId || 'đầu tiên'}.`,
     }
   const gap = line.id - prevId - 1
   const gone =
@@ -71,11 +80,15 @@ const PAGE = 5_000
 
 /**
  * Walks the whole trail in id order, a page at a time, and stops at the first line whose link
- * or hash does not hold; it yields after each page. Lines removed from the end leave no later
- * line to notice; `sqlite_sequence` still remembers the highest id handed out, so that is
+ * or hash does not hold; `pause` runs after each page. Lines removed from the end leave no
+ * later line to notice; the store still remembers the highest id handed out, so that is
  * checked too.
  */
-function* walkAuditChain(db: Database.Database, now: Date): Generator<void, AuditChainReport> {
+async function walkAuditChain(
+  m: EntityManager,
+  now: Date,
+  pause: () => Promise<void>,
+): Promise<AuditChainReport> {
   const report = (lines: number, firstBreak: AuditChainBreak | null): AuditChainReport => ({
     ok: firstBreak === null,
     checkedAt: now.toISOString(),
@@ -85,28 +98,27 @@ function* walkAuditChain(db: Database.Database, now: Date): Generator<void, Audi
   let prevHash = GENESIS_HASH
   let prevId = 0
   let lines = 0
-  let broken: { line: StoredLine; kind: 'link' | 'edited' } | null = null
+  let broken: { line: AuditLineRow; kind: 'link' | 'edited' } | null = null
   // Keyset pages, not one open cursor: the connection stays free for other statements between them.
-  const page = db.prepare(
-    `SELECT id, at, user_id, user_name, route, entity, entity_id, changes, prev_hash, hash
-     FROM audit_log WHERE id > ? ORDER BY id LIMIT ${PAGE}`,
-  )
-  for (
-    let rows = page.all(0) as StoredLine[];
-    rows.length && !broken;
-    rows = page.all(prevId) as StoredLine[]
-  ) {
+  const page = (after: number) =>
+    m
+      .createQueryBuilder(AuditLineEntity, 'a')
+      .where('a.id > :after', { after })
+      .orderBy('a.id')
+      .limit(PAGE)
+      .getMany()
+  for (let rows = await page(0); rows.length && !broken; rows = await page(prevId)) {
     for (const line of rows) {
-      if (line.prev_hash !== prevHash) broken = { line, kind: 'link' }
-      else if (line.hash !== lineHash(prevHash, line)) broken = { line, kind: 'edited' }
+      if (line.prevHash !== prevHash) broken = { line, kind: 'link' }
+      else if (line.hash !== lineHash(prevHash, chained(line))) broken = { line, kind: 'edited' }
       if (broken) break
       lines++
       prevHash = line.hash!
       prevId = line.id
     }
-    if (!broken) yield
+    if (!broken) await pause()
   }
-  if (broken?.kind === 'link') return report(lines, brokenLink(db, broken.line, prevId))
+  if (broken?.kind === 'link') return report(lines, await brokenLink(m, broken.line, prevId))
   if (broken)
     return report(lines, {
       id: broken.line.id,
@@ -114,9 +126,8 @@ function* walkAuditChain(db: Database.Database, now: Date): Generator<void, Audi
       problem: 'edited',
       message: `Dòng nhật ký số ${broken.line.id} (${at(broken.line.at)}) đã bị sửa sau khi ghi.`,
     })
-  const issued = db.prepare(`SELECT seq FROM sqlite_sequence WHERE name = 'audit_log'`).pluck().get() as
-    number | undefined
-  if (issued !== undefined && issued > prevId)
+  const issued = await lastIssuedId(m, 'audit_log')
+  if (issued !== null && issued > prevId)
     return report(lines, {
       id: prevId + 1,
       at: null,
@@ -127,16 +138,11 @@ function* walkAuditChain(db: Database.Database, now: Date): Generator<void, Audi
 }
 
 /** The whole walk at once: the administrator asked for it (Nhật ký → Kiểm tra toàn vẹn). */
-export function verifyAuditChain(db: Database.Database, now: Date): AuditChainReport {
-  const walk = walkAuditChain(db, now)
-  for (let step = walk.next(); ; step = walk.next()) if (step.done) return step.value
+export function verifyAuditChain(m: EntityManager, now: Date): Promise<AuditChainReport> {
+  return walkAuditChain(m, now, async () => undefined)
 }
 
 /** The same walk, letting requests and jobs run between pages (the start-up check: a long trail must not hold the app). */
-export async function verifyAuditChainInSteps(db: Database.Database, now: Date): Promise<AuditChainReport> {
-  const walk = walkAuditChain(db, now)
-  for (let step = walk.next(); ; step = walk.next()) {
-    if (step.done) return step.value
-    await new Promise((resume) => setImmediate(resume))
-  }
+export function verifyAuditChainInSteps(m: EntityManager, now: Date): Promise<AuditChainReport> {
+  return walkAuditChain(m, now, () => new Promise((resume) => setImmediate(resume)))
 }

@@ -1,7 +1,6 @@
 import type { Handlers } from '../core/router'
 import { exportAudit, listAudit } from './service'
 import { verifyAuditChain } from './chain'
-import { rawDatabase } from '../backups/service'
 
 type AuditHandlers = Pick<Handlers, `audit:${string}` & keyof Handlers>
 
@@ -14,6 +13,6 @@ export const auditHandlers: AuditHandlers = {
     audit.note(null, null, `Xuất nhật ký (${file.fileName})`)
     return file
   },
-  'audit:verify': async (_input, { host, now }) => verifyAuditChain(rawDatabase(host.dataSource()), now),
+  'audit:verify': (_input, { m, now }) => verifyAuditChain(m, now),
   'audit:startupCheck': async (_input, { host }) => ({ report: await host.auditChainAtStart() }),
 }

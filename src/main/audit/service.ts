@@ -1,4 +1,4 @@
-import type { EntityManager } from 'typeorm'
+import type { EntityManager, SelectQueryBuilder } from 'typeorm'
 import type { z } from 'zod'
 import type { Page } from '@shared/contract'
 import type { AuditEntryDto, AuditQuery, FileDownload } from '@shared/audit/schemas'
@@ -7,11 +7,8 @@ import type { SessionUser } from '../core/session'
 import type { AuditEntry } from './trail'
 import { loadExcel } from '../core/excel'
 import { GENESIS_HASH, lineHash } from './chain'
-import type { ChainedContent } from './chain'
-
-interface AuditRow extends ChainedContent {
-  id: number
-}
+import { AuditLineEntity } from './entities'
+import type { AuditLineRow } from './entities'
 
 /**
  * Appends the entries of one route call. A write that recorded nothing still leaves its route.
@@ -28,12 +25,17 @@ export async function writeAuditEntries(
 ): Promise<void> {
   const rows = entries.length || !isWrite ? entries : [{ entity: null, entityId: null, changes: {} }]
   if (!rows.length) return
-  const [last] = (await m.query(`SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1`)) as Array<{
-    hash: string | null
-  }>
+  // A raw read of one column: hydrating an entity would double the cost of every write.
+  const last = await m
+    .createQueryBuilder(AuditLineEntity, 'a')
+    .select('a.hash', 'hash')
+    .orderBy('a.id', 'DESC')
+    .limit(1)
+    .getRawOne<{ hash: string | null }>()
   let prevHash = last ? (last.hash ?? '') : GENESIS_HASH
+  const lines: Array<Omit<AuditLineRow, 'id'>> = []
   for (const e of rows) {
-    const line = {
+    const content = {
       at: at.toISOString(),
       user_id: who?.id ?? null,
       user_name: who?.username ?? '—',
@@ -42,58 +44,64 @@ export async function writeAuditEntries(
       entity_id: e.entityId,
       changes: JSON.stringify(e.changes),
     }
-    const hash = lineHash(prevHash, line)
-    await m.query(
-      `INSERT INTO audit_log (at, user_id, user_name, route, entity, entity_id, changes, prev_hash, hash)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      [
-        line.at,
-        line.user_id,
-        line.user_name,
-        route,
-        line.entity,
-        line.entity_id,
-        line.changes,
-        prevHash,
-        hash,
-      ],
-    )
+    const hash = lineHash(prevHash, content)
+    lines.push({
+      at: content.at,
+      userId: content.user_id,
+      userName: content.user_name,
+      route,
+      entity: content.entity,
+      entityId: content.entity_id,
+      changes: content.changes,
+      prevHash,
+      hash,
+    })
     prevHash = hash
   }
+  // Every write route ends here: no listeners to call and no generated ids to read back.
+  await m
+    .createQueryBuilder()
+    .insert()
+    .into(AuditLineEntity)
+    .values(lines)
+    .updateEntity(false)
+    .callListeners(false)
+    .execute()
 }
 
 // Dates in the filter are Vietnamese calendar days; stored times are UTC.
 const dayStartUtc = (day: string) => vietnamDayStart(day).toISOString()
 const dayEndUtc = (day: string) => vietnamDayEnd(day).toISOString()
 
-function where(q: z.output<typeof AuditQuery>): [string, unknown[]] {
-  const conditions: Array<[string, ...unknown[]]> = []
-  if (q.from) conditions.push(['at >= ?', dayStartUtc(q.from)])
-  if (q.to) conditions.push(['at < ?', dayEndUtc(q.to)])
-  if (q.userId) conditions.push(['user_id = ?', q.userId])
-  if (q.entity) conditions.push(['entity = ?', q.entity])
+/** ASCII letters only, as SQLite's LIKE and lower() fold them: the same matches on every engine. */
+const lowerAscii = (text: string) => text.replace(/[A-Z]/g, (c) => c.toLowerCase())
+
+/** The trail narrowed by the filter of Nhật ký (no order, no page). */
+function filtered(m: EntityManager, q: z.output<typeof AuditQuery>): SelectQueryBuilder<AuditLineRow> {
+  const qb = m.createQueryBuilder(AuditLineEntity, 'a')
+  if (q.from) qb.andWhere('a.at >= :from', { from: dayStartUtc(q.from) })
+  if (q.to) qb.andWhere('a.at < :to', { to: dayEndUtc(q.to) })
+  if (q.userId) qb.andWhere('a.userId = :userId', { userId: q.userId })
+  if (q.entity) qb.andWhere('a.entity = :entity', { entity: q.entity })
   const text = q.q.trim()
   if (text) {
-    const like = `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
-    conditions.push([
-      `(route LIKE ? ESCAPE '\\' OR user_name LIKE ? ESCAPE '\\' OR entity_id = ?)`,
-      like,
-      like,
-      text,
-    ])
+    const like = `%${lowerAscii(text).replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+    qb.andWhere(
+      `(LOWER(a.route) LIKE :like ESCAPE '\\' OR LOWER(a.userName) LIKE :like ESCAPE '\\' OR a.entityId = :text)`,
+      { like, text },
+    )
   }
-  if (!conditions.length) return ['', []]
-  return [`WHERE ${conditions.map(([sql]) => sql).join(' AND ')}`, conditions.flatMap(([, ...args]) => args)]
+  return qb
 }
 
-const toDto = (r: AuditRow): AuditEntryDto => ({
+const toDto = (r: AuditLineRow): AuditEntryDto => ({
   id: r.id,
   at: r.at,
-  userId: r.user_id,
-  userName: r.user_name,
+  userId: r.userId,
+  userName: r.userName,
   route: r.route,
   entity: r.entity,
-  entityId: r.entity_id,
+  entityId: r.entityId,
   changes: JSON.parse(r.changes) as AuditEntryDto['changes'],
 })
 
@@ -101,14 +109,14 @@ export async function listAudit(
   m: EntityManager,
   q: z.output<typeof AuditQuery>,
 ): Promise<Page<AuditEntryDto>> {
-  const [w, args] = where(q)
-  const [{ n }] = (await m.query(`SELECT COUNT(*) AS n FROM audit_log ${w}`, args)) as [{ n: number }]
-  const rows = (await m.query(`SELECT * FROM audit_log ${w} ORDER BY id DESC LIMIT ? OFFSET ?`, [
-    ...args,
-    q.pageSize,
-    (q.page - 1) * q.pageSize,
-  ])) as AuditRow[]
-  return { items: rows.map(toDto), total: n, page: q.page, pageSize: q.pageSize }
+  // COUNT(*) rather than getCount(): its COUNT(DISTINCT id) sorts the whole trail.
+  const counted = await filtered(m, q).select('COUNT(*)', 'n').getRawOne<{ n: number | string }>()
+  const rows = await filtered(m, q)
+    .orderBy('a.id', 'DESC')
+    .limit(q.pageSize)
+    .offset((q.page - 1) * q.pageSize)
+    .getMany()
+  return { items: rows.map(toDto), total: Number(counted?.n ?? 0), page: q.page, pageSize: q.pageSize }
 }
 
 const EXPORT_LIMIT = 100_000
@@ -126,11 +134,7 @@ export async function exportAudit(
   q: z.output<typeof AuditQuery>,
   now: Date,
 ): Promise<FileDownload> {
-  const [w, args] = where(q)
-  const rows = (await m.query(
-    `SELECT * FROM audit_log ${w} ORDER BY id LIMIT ${EXPORT_LIMIT}`,
-    args,
-  )) as AuditRow[]
+  const rows = await filtered(m, q).orderBy('a.id').limit(EXPORT_LIMIT).getMany()
   const book = new (await loadExcel()).Workbook()
   book.creator = 'Sổ Phòng Dịch'
   const sheet = book.addWorksheet('Nhật ký')

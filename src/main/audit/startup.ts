@@ -2,7 +2,6 @@ import type { DataSource } from 'typeorm'
 import type { AuditChainReport } from '@shared/audit/schemas'
 import type { Logger } from '../core/logger'
 import type { Router } from '../core/router'
-import { rawDatabase } from '../backups/service'
 import { verifyAuditChainInSteps } from './chain'
 
 /** The administrator's warning when the chain is broken; the app goes on (the store itself is sound). */
@@ -20,7 +19,7 @@ export async function checkAuditChainAtStart(
 ): Promise<AuditChainReport | null> {
   let report: AuditChainReport
   try {
-    report = await verifyAuditChainInSteps(rawDatabase(dataSource), now)
+    report = await verifyAuditChainInSteps(dataSource.manager, now)
   } catch (error) {
     logger.error('audit chain not verified at start', error)
     return null

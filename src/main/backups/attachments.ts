@@ -2,10 +2,10 @@ import { randomBytes } from 'node:crypto'
 import { existsSync, readdirSync, rmSync, rmdirSync, statSync } from 'node:fs'
 import { copyFile, mkdir, open, rename, rm, stat } from 'node:fs/promises'
 import { basename, dirname, join, resolve } from 'node:path'
-import Database from 'better-sqlite3'
 import { ATTACHMENTS, STALE_PENDING_MS, attachmentPath } from '../inspections/attachment-files'
 import { listBackups } from './backup-file'
-import type { SqliteOptions } from './backup-file'
+import { readStoreTable } from '../db/store-files'
+import type { StoreFileOptions } from '../db/store-files'
 import { isSealed, openSealedFile, readHeader, sealFile } from './encryption'
 import type { DataKey, FileHeader } from './encryption'
 
@@ -28,38 +28,18 @@ export interface PhotoCopies {
   missing: number
 }
 
-const SIDECARS = ['-wal', '-shm', '-journal'] as const
-
 export const missingPhotosMessage = (missing: number, folder: string): string =>
   `Không tìm thấy ${missing} ảnh kiểm tra của dữ liệu vừa khôi phục: chúng không có trong thư mục dữ liệu, cũng không có trong thư mục "${join(folder, ATTACHMENTS)}" bên cạnh tệp sao lưu. Biên bản vẫn đủ nội dung nhưng các ảnh này không xem và không in được; nếu còn thư mục attachments của bản sao lưu ở nơi khác, hãy chép vào thư mục đó rồi khôi phục lại.`
 
 /**
- * The photo files a database references, read-only; null when it cannot be read. A database
- * older than the inspections has none. The -wal/-shm SQLite may create are removed unless they
- * were there before.
+ * The photo files a store file references, read-only; null when it cannot be read. A store
+ * older than the inspections has none.
  */
-export function photoFilesOf(file: string, options: SqliteOptions = {}): PhotoFile[] | null {
+export function photoFilesOf(file: string, options: StoreFileOptions = {}): PhotoFile[] | null {
   // An encrypted backup lists them in its authenticated header.
   if (isSealed(file)) return readHeader(file)?.photos ?? null
-  const sidecarsBefore = SIDECARS.filter((s) => existsSync(file + s))
-  let db: Database.Database | undefined
-  try {
-    db = new Database(file, { readonly: true, fileMustExist: true, nativeBinding: options.nativeBinding })
-    const hasTable = db
-      .prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'inspection_photos'`)
-      .get()
-    if (!hasTable) return []
-    const rows = db.prepare('SELECT file, byte_size FROM inspection_photos').all() as Array<{
-      file: string
-      byte_size: number
-    }>
-    return rows.map((r) => ({ file: r.file, size: r.byte_size }))
-  } catch {
-    return null
-  } finally {
-    db?.close()
-    for (const s of SIDECARS) if (!sidecarsBefore.includes(s)) rmSync(file + s, { force: true })
-  }
+  const rows = readStoreTable(file, 'inspection_photos', ['file', 'byte_size'], options)
+  return rows?.map((r) => ({ file: String(r.file), size: Number(r.byte_size) })) ?? null
 }
 
 async function sizeOf(file: string): Promise<number | null> {
@@ -123,14 +103,14 @@ export async function mirrorAttachments(opts: {
   backupFile: string
   /** Photos are encrypted with it, like the backup; a plain copy in the mirror is replaced. */
   seal?: DataKey | null
-  sqlite?: SqliteOptions
+  storeFile?: StoreFileOptions
 }): Promise<PhotoCopies> {
   const seal = opts.seal
   const whole = async (target: string, size: number) =>
     seal ? readHeader(target)?.keyId === seal.keyId : (await sizeOf(target)) === size
   const done: PhotoCopies = { copied: 0, missing: 0 }
   if (sameFolder(opts.dataFolder, opts.backupFolder)) return done
-  const files = photoFilesOf(opts.backupFile, opts.sqlite)
+  const files = photoFilesOf(opts.backupFile, opts.storeFile)
   if (!files) throw new Error(`cannot read the photos of ${opts.backupFile}`)
   for (const { file, size } of files) {
     let target: string
@@ -160,14 +140,14 @@ export function pruneMirror(opts: {
   dataFolder: string
   backupFolder: string
   now: number
-  sqlite?: SqliteOptions
+  storeFile?: StoreFileOptions
 }): { removed: number; unreadable: string | null } {
   const root = join(opts.backupFolder, ATTACHMENTS)
   if (sameFolder(opts.dataFolder, opts.backupFolder) || !existsSync(root))
     return { removed: 0, unreadable: null }
   const referenced = new Set<string>()
   for (const backup of listBackups(opts.backupFolder)) {
-    const files = photoFilesOf(backup.file, opts.sqlite)
+    const files = photoFilesOf(backup.file, opts.storeFile)
     if (!files) return { removed: 0, unreadable: backup.name }
     for (const { file } of files) {
       try {
@@ -217,14 +197,14 @@ export async function restoreAttachments(opts: {
   backupFile: string
   /** The data key of an encrypted photo in the mirror (this PC's, or unwrapped with the passphrase). */
   keyFor?: (header: FileHeader) => Buffer | null
-  sqlite?: SqliteOptions
+  storeFile?: StoreFileOptions
 }): Promise<PhotoCopies & { error: unknown }> {
   const keyFor = opts.keyFor ?? (() => null)
   const decrypt = (source: string, temp: string) => void openSealedFile(source, temp, keyFor)
   const done = { copied: 0, missing: 0, error: undefined as unknown }
   const mirror = dirname(opts.backupFile)
   // The restored file is a byte copy of the backup: its rows are the backup's.
-  const files = photoFilesOf(opts.backupFile, opts.sqlite) ?? []
+  const files = photoFilesOf(opts.backupFile, opts.storeFile) ?? []
   for (const { file, size } of files) {
     try {
       const target = attachmentPath(opts.dataFolder, file)

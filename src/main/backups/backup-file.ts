@@ -6,17 +6,18 @@ import {
   existsSync,
   fsyncSync,
   openSync,
-  readSync,
   readdirSync,
   renameSync,
   rmSync,
   statSync,
 } from 'node:fs'
 import { basename, dirname, join, resolve } from 'node:path'
-import Database from 'better-sqlite3'
+import type { DataSource } from 'typeorm'
 import { AppError } from '@main/core/errors'
 import { privateFile, privateFolder } from '@main/core/paths'
 import { vietnamClock } from '@shared/text/dates'
+import { StoreFileError, backupStoreTo, checkpointStoreFile, inspectStoreFile } from '@main/db/store-files'
+import type { StoreFileOptions } from '@main/db/store-files'
 
 /** Backup files are `so-phong-dich-YYYYMMDD-HHmmss.sqlite` in Vietnam time; `-2`, `-3`… when a second is taken. */
 export const BACKUP_PREFIX = 'so-phong-dich-'
@@ -33,11 +34,6 @@ export interface BackupInfo {
   createdAt: string
 }
 
-/** Electron opens SQLite through its own build of better-sqlite3; tests and the preview use the default. */
-export interface SqliteOptions {
-  nativeBinding?: string
-}
-
 export type BackupVerdict =
   | { ok: true; migrations: string[] }
   | { ok: false; reason: 'unreadable' | 'corrupt' | 'foreign' | 'newer'; message: string }
@@ -45,8 +41,6 @@ export type BackupVerdict =
 const SIDECARS = ['-wal', '-shm', '-journal'] as const
 const TEMP_PATTERN = /^\.so-phong-dich-.*\.tmp(?:-wal|-shm|-journal)?$/
 const STALE_TEMP_MS = 60 * 60_000
-/** How long a backup waits for the writes in progress to leave a gap. */
-const BUSY_WAIT_MS = 15_000
 
 const MESSAGES = {
   folder: (folder: string) =>
@@ -175,42 +169,26 @@ function removeStaleTemps(folder: string, now: number, pattern = TEMP_PATTERN): 
   }
 }
 
-function integrityOk(db: Database.Database): boolean {
-  const rows = db.pragma('integrity_check') as Array<{ integrity_check: string }>
-  return rows.length === 1 && rows[0]?.integrity_check === 'ok'
-}
-
-export function quickCheck(db: Database.Database): boolean {
-  try {
-    return db.pragma('quick_check', { simple: true }) === 'ok'
-  } catch {
-    return false
-  }
-}
-
-const delay = (ms: number) => new Promise<void>((done) => setTimeout(done, ms))
-
 // ---------------------------------------------------------------- backup
 
 /**
- * Online backup of the open database into `folder`. The copy is written under a temporary name,
- * switched to a self-contained rollback-journal file, checked with integrity_check and only then
- * renamed to its final name, so the folder never holds a half-written or damaged backup.
+ * Online backup of the open store into `folder`. The copy is written under a temporary name,
+ * made self-contained and checked by the engine, and only then renamed to its final name, so
+ * the folder never holds a half-written or damaged backup.
  */
-export async function writeBackup(
-  db: Database.Database,
-  folder: string,
-  now: Date,
-  options: SqliteOptions = {},
-): Promise<BackupInfo> {
+export async function writeBackup(dataSource: DataSource, folder: string, now: Date): Promise<BackupInfo> {
   const stamp = backupStamp(now)
   prepareFolder(folder)
   const temp = tempName(folder, stamp)
   try {
-    await copyOnline(db, temp, folder)
-    privateFile(temp)
-    if (!finishCopy(temp, db.pragma('application_id', { simple: true }), options))
-      throw appError('internal', MESSAGES.check)
+    try {
+      await backupStoreTo(dataSource, temp)
+    } catch (error) {
+      if (!(error instanceof StoreFileError)) throw error
+      if (error.reason === 'busy') throw appError('internal', MESSAGES.busy, error)
+      if (error.reason === 'check') throw appError('internal', MESSAGES.check, error)
+      throw appError('internal', MESSAGES.write(folder), error)
+    }
     return nameBackup(temp, folder, stamp)
   } catch (error) {
     removeWithSidecars(temp)
@@ -259,54 +237,6 @@ export function writeSealedBackup(folder: string, now: Date, seal: (temp: string
   } catch (error) {
     removeWithSidecars(temp)
     throw error
-  }
-}
-
-/**
- * better-sqlite3's backup resolves at once with `totalPages: 0` and an EMPTY file when its first
- * step meets a write transaction on the same connection (SQLITE_BUSY): retry until a gap.
- */
-async function copyOnline(db: Database.Database, temp: string, folder: string): Promise<void> {
-  const deadline = Date.now() + BUSY_WAIT_MS
-  for (let wait = 5; ; wait = Math.min(wait * 2, 200)) {
-    let pages: number
-    try {
-      pages = (await db.backup(temp)).totalPages
-    } catch (error) {
-      throw appError('internal', MESSAGES.write(folder), error)
-    }
-    if (pages > 0) return
-    removeWithSidecars(temp)
-    if (Date.now() > deadline) throw appError('internal', MESSAGES.busy)
-    await delay(wait)
-  }
-}
-
-/** Makes the copy one self-contained file (no -wal to forget on a USB stick), then checks it read-only. */
-function finishCopy(temp: string, applicationId: unknown, options: SqliteOptions): boolean {
-  try {
-    const rw = new Database(temp, { fileMustExist: true, nativeBinding: options.nativeBinding })
-    try {
-      rw.pragma('journal_mode = DELETE')
-    } finally {
-      rw.close()
-    }
-    const ro = new Database(temp, {
-      readonly: true,
-      fileMustExist: true,
-      nativeBinding: options.nativeBinding,
-    })
-    try {
-      return (
-        integrityOk(ro) &&
-        ro.pragma('page_count', { simple: true }) !== 0 &&
-        ro.pragma('application_id', { simple: true }) === applicationId
-      )
-    } finally {
-      ro.close()
-    }
-  } catch {
-    return false
   }
 }
 
@@ -371,66 +301,26 @@ export function pruneBackups(folder: string, keep: number): string[] {
 
 // ---------------------------------------------------------------- inspect
 
-const SQLITE_MAGIC = Buffer.from('SQLite format 3\0', 'latin1')
-
-function readHeader(file: string): Buffer | null {
-  let fd: number | undefined
-  try {
-    fd = openSync(file, 'r')
-    const header = Buffer.alloc(100)
-    return readSync(fd, header, 0, 100, 0) === 100 ? header : Buffer.alloc(0)
-  } catch {
-    return null
-  } finally {
-    if (fd !== undefined) closeSync(fd)
-  }
-}
-
-/**
- * Whether `file` can be restored by this version of the app. Opens it read-only and always closes
- * it; the -wal/-shm SQLite creates beside a WAL-mode file are removed unless they were there before.
- */
+/** Whether `file` can be restored by this version of the app; the file is left as it was. */
 export function inspectBackup(
   file: string,
-  expect: { applicationId: number; knownMigrations: string[] } & SqliteOptions,
+  expect: { applicationId: number; knownMigrations: string[] } & StoreFileOptions,
 ): BackupVerdict {
-  const fail = (reason: 'unreadable' | 'corrupt' | 'foreign' | 'newer', message: string): BackupVerdict => ({
-    ok: false,
-    reason,
-    message,
-  })
-  const header = readHeader(file)
-  if (!header) return fail('unreadable', MESSAGES.unreadable)
-  if (header.length < 100 || !header.subarray(0, 16).equals(SQLITE_MAGIC))
-    return fail('unreadable', MESSAGES.notSqlite)
-
-  const sidecarsBefore = SIDECARS.filter((s) => existsSync(file + s))
-  let db: Database.Database | undefined
-  try {
-    db = new Database(file, { readonly: true, fileMustExist: true, nativeBinding: expect.nativeBinding })
-    if (!integrityOk(db)) return fail('corrupt', MESSAGES.corrupt)
-    if (db.pragma('application_id', { simple: true }) !== expect.applicationId)
-      return fail('foreign', MESSAGES.foreign)
-    const hasTable = db
-      .prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'migrations'`)
-      .get()
-    if (!hasTable) return fail('foreign', MESSAGES.foreign)
-    const migrations = db
-      .prepare('SELECT name FROM migrations ORDER BY timestamp, id')
-      .pluck()
-      .all() as string[]
-    const known = new Set(expect.knownMigrations)
-    if (migrations.some((name) => !known.has(name))) return fail('newer', MESSAGES.newer)
-    return { ok: true, migrations }
-  } catch (error) {
-    const code = (error as { code?: unknown }).code
-    if (typeof code === 'string' && code.startsWith('SQLITE_CORRUPT'))
-      return fail('corrupt', MESSAGES.corrupt)
-    return fail('unreadable', MESSAGES.notSqlite)
-  } finally {
-    db?.close()
-    for (const s of SIDECARS) if (!sidecarsBefore.includes(s)) rmSync(file + s, { force: true })
+  const state = inspectStoreFile(file, expect.applicationId, { nativeBinding: expect.nativeBinding })
+  if (!state.ok) {
+    const reason = state.reason === 'not_store' ? 'unreadable' : state.reason
+    const message = {
+      unreadable: MESSAGES.unreadable,
+      not_store: MESSAGES.notSqlite,
+      corrupt: MESSAGES.corrupt,
+      foreign: MESSAGES.foreign,
+    }[state.reason]
+    return { ok: false, reason, message }
   }
+  const known = new Set(expect.knownMigrations)
+  if (state.migrations.some((name) => !known.has(name)))
+    return { ok: false, reason: 'newer', message: MESSAGES.newer }
+  return { ok: true, migrations: state.migrations }
 }
 
 // ---------------------------------------------------------------- restore
@@ -442,7 +332,7 @@ export function inspectBackup(
  * leaves `current` as it was.
  */
 export function replaceDatabaseFile(
-  opts: { current: string; backup: string; asideFolder: string; now: Date } & SqliteOptions,
+  opts: { current: string; backup: string; asideFolder: string; now: Date } & StoreFileOptions,
 ): { asideFile: string } {
   const { current, backup, asideFolder } = opts
   const stamp = backupStamp(opts.now)
@@ -466,7 +356,12 @@ export function replaceDatabaseFile(
   try {
     // A WAL left beside `current` would be replayed onto the restored file and corrupt it. Fold it
     // into `current` first (same content, so `current` stays as it was), then remove the sidecars.
-    checkpoint(current, opts)
+    try {
+      checkpointStoreFile(current, opts)
+    } catch (error) {
+      if (error instanceof StoreFileError) throw appError('conflict', MESSAGES.inUse, error)
+      throw error
+    }
     for (const s of SIDECARS) rmSync(current + s, { force: true })
     renameSync(temp, current)
   } catch (error) {
@@ -501,30 +396,5 @@ function copyAside(current: string, asideFolder: string, stamp: string): string 
   } catch (error) {
     if (asideFile) removeWithSidecars(asideFile)
     throw appError('internal', MESSAGES.aside(asideFolder), error)
-  }
-}
-
-/** Only when a non-empty WAL is left (a crash): a WAL another process holds stops the restore. */
-function checkpoint(current: string, options: SqliteOptions): void {
-  let walSize: number
-  try {
-    walSize = statSync(`${current}-wal`).size
-  } catch {
-    return
-  }
-  if (walSize === 0) return
-  let db: Database.Database | undefined
-  try {
-    db = new Database(current, { fileMustExist: true, nativeBinding: options.nativeBinding })
-    const [row] = db.pragma('wal_checkpoint(TRUNCATE)') as Array<{ busy: number }>
-    if (row?.busy) throw appError('conflict', MESSAGES.inUse)
-  } catch (error) {
-    const code = (error as { code?: unknown }).code
-    if (error instanceof AppError) throw error
-    if (typeof code === 'string' && (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')))
-      throw appError('conflict', MESSAGES.inUse, error)
-    // A damaged current file is why people restore: its WAL is kept in the aside copy.
-  } finally {
-    db?.close()
   }
 }

@@ -1,6 +1,5 @@
 import { readFileSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
-import Database from 'better-sqlite3'
 import type { DataSource } from 'typeorm'
 import { BackupSettings, DEFAULT_BACKUP_SETTINGS, backupMsg, isAbsolutePath } from '@shared/backups/schemas'
 import type {
@@ -18,6 +17,7 @@ import type { Logger } from '../core/logger'
 import { APPLICATION_ID } from '../db/migrations/0001-initial'
 import { MIGRATION_NAMES } from '../db/migrations'
 import { readSettings } from '../settings/service'
+import { salvageInto, salvagePreview, storeIsSound } from '../db/store-files'
 import type { SettingsGroup } from '../settings/service'
 import {
   BACKUP_PREFIX,
@@ -26,7 +26,6 @@ import {
   listBackups,
   newestFirst,
   pruneBackups,
-  quickCheck,
   removeStaleWork,
   removeWithSidecars,
   replaceDatabaseFile,
@@ -36,7 +35,6 @@ import {
 import type { BackupInfo, BackupVerdict } from './backup-file'
 import { SET_ASIDE_FOLDER, pruneSetAside } from './set-aside'
 import type { DataKey } from './encryption'
-import { applySalvage, previewSalvage } from './salvage'
 import { newDataKey, sealFile } from './encryption'
 import { BackupKeys } from './key-keeper'
 import type { SecretKeeper } from './key-keeper'
@@ -72,11 +70,7 @@ const photosNotCopied = (file: string) =>
 export const UNOPENABLE_MESSAGE =
   'Không mở được tệp dữ liệu: tệp đã bị hỏng. Có thể khôi phục từ bản sao lưu tốt gần nhất; tệp hỏng sẽ được cất sang một bên, không bị xoá.'
 
-/** SQLite's answers for a file that is not (or no longer) a database. */
-export function isDamagedStoreError(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code
-  return typeof code === 'string' && (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB')
-}
+export { isDamagedStoreError } from '../db/store-files'
 
 /**
  * The store could not even be opened. Carries what the start-up screen (an Electron dialog, the
@@ -91,11 +85,6 @@ export class DamagedStoreError extends Error {
     super(UNOPENABLE_MESSAGE, options)
     this.name = 'DamagedStoreError'
   }
-}
-
-/** better-sqlite3's handle under TypeORM's driver: the backup API is not part of TypeORM. */
-export function rawDatabase(dataSource: DataSource): Database.Database {
-  return (dataSource.driver as unknown as { databaseConnection: Database.Database }).databaseConnection
 }
 
 const toDto = ({ name, file, size, createdAt }: BackupInfo): BackupDto => ({ name, file, size, createdAt })
@@ -223,7 +212,7 @@ export class Backups {
         backupFolder: folder,
         backupFile: info.file,
         seal,
-        sqlite: this.options,
+        storeFile: this.options,
       })
     } catch (error) {
       this.logger.error(`photos of ${info.file} not mirrored`, error)
@@ -236,7 +225,7 @@ export class Backups {
       dataFolder: this.dataFolder,
       backupFolder: folder,
       now: Date.now(),
-      sqlite: this.options,
+      storeFile: this.options,
     })
     if (mirror.unreadable) this.logger.error(`mirror not pruned: ${mirror.unreadable} cannot be read`)
     this.logger.info(
@@ -246,13 +235,13 @@ export class Backups {
   }
 
   private writePlain(folder: string, now: Date): Promise<BackupInfo> {
-    return writeBackup(rawDatabase(this.store.dataSource()), folder, now, this.options)
+    return writeBackup(this.store.dataSource(), folder, now)
   }
 
   /** A checked plain copy in the work folder, encrypted into the backup folder, then removed. */
   private async writeSealed(folder: string, now: Date, seal: DataKey): Promise<BackupInfo> {
     removeStaleWork(this.workFolder, Date.now())
-    const plain = await writeBackup(rawDatabase(this.store.dataSource()), this.workFolder, now, this.options)
+    const plain = await writeBackup(this.store.dataSource(), this.workFolder, now)
     try {
       const photos = photoFilesOf(plain.file, this.options) ?? []
       return writeSealedBackup(folder, now, (temp) => sealFile(plain.file, temp, seal, photos))
@@ -289,9 +278,9 @@ export class Backups {
     }
   }
 
-  /** `PRAGMA quick_check` of the open store; when it fails, the newest good backup is looked up. */
+  /** The quick check of the open store; when it fails, the newest good backup is looked up. */
   async checkStore(now: Date): Promise<StoreHealth> {
-    const ok = quickCheck(rawDatabase(this.store.dataSource()))
+    const ok = storeIsSound(this.store.dataSource())
     this.health = {
       ok,
       checkedAt: now.toISOString(),
@@ -371,7 +360,7 @@ export class Backups {
         dataFolder: this.dataFolder,
         backupFile: file,
         keyFor: opened.keyFor,
-        sqlite: this.options,
+        storeFile: this.options,
       })
     } finally {
       opened.close()
@@ -411,9 +400,7 @@ export class Backups {
     const backup = await this.recoverable()
     const opened = openBackup(backup.file, { keys: this.keys, workFolder: this.workFolder })
     try {
-      const tables = this.withReadOnly(opened.plain, (target) =>
-        previewSalvage(rawDatabase(this.store.dataSource()), target),
-      )
+      const tables = salvagePreview(this.store.dataSource(), opened.plain)
       return { backup, tables }
     } finally {
       opened.close()
@@ -429,23 +416,12 @@ export class Backups {
     const result = await this.restore(latest.file, now, { checkAfter: false })
     let salvaged: SalvageTable[] = []
     try {
-      salvaged = this.withReadOnly(result.asideFile, (damaged) =>
-        applySalvage(damaged, rawDatabase(this.store.dataSource())),
-      )
+      salvaged = salvageInto(this.store.dataSource(), result.asideFile)
     } catch (error) {
       this.logger.error(`nothing salvaged from ${result.asideFile}`, error)
     }
     await this.checkStore(now)
     return { ...result, salvaged }
-  }
-
-  private withReadOnly<T>(file: string, use: (db: Database.Database) => T): T {
-    const db = new Database(file, { readonly: true, fileMustExist: true, ...this.options })
-    try {
-      return use(db)
-    } finally {
-      db.close()
-    }
   }
 
   private get options() {

@@ -1,9 +1,10 @@
 import { dirname } from 'node:path'
-import type Database from 'better-sqlite3'
 import { DataSource } from 'typeorm'
 import { entities } from './entities'
 import { migrations } from './migrations'
 import { privateFile, privateFolder } from '../core/paths'
+import { engineOf } from './engine'
+import { prepareConnection } from './sqlite/pragmas'
 
 export const DATABASE_FILE_NAME = 'so-phong-dich.sqlite'
 
@@ -16,7 +17,7 @@ export interface OpenDatabaseOptions {
   runMigrations?: boolean
 }
 
-/** The one place that creates the DataSource: pragmas first, then pending migrations. */
+/** The one place that creates the DataSource: the connection's settings first, then pending migrations. */
 export async function openDatabase(options: OpenDatabaseOptions): Promise<DataSource> {
   privateFolder(dirname(options.file))
   const dataSource = new DataSource({
@@ -29,41 +30,13 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<DataSo
     migrationsTransactionMode: 'each',
     synchronize: false,
     logging: false,
-    prepareDatabase: (db: { pragma(sql: string): unknown }) => {
-      // Before anything creates page 1: a new file starts in incremental mode without a VACUUM.
-      db.pragma('auto_vacuum = INCREMENTAL')
-      // Deleted or overwritten content is zeroed, so an erased value leaves no bytes behind.
-      db.pragma('secure_delete = ON')
-      db.pragma('journal_mode = WAL')
-      db.pragma('synchronous = FULL')
-      db.pragma('foreign_keys = ON')
-      db.pragma('busy_timeout = 5000')
-    },
+    prepareDatabase: prepareConnection,
   })
   await dataSource.initialize()
   for (const suffix of ['', '-wal', '-shm']) privateFile(options.file + suffix)
   if (options.runMigrations !== false) await dataSource.runMigrations({ transaction: 'each' })
-  useIncrementalVacuum(rawConnection(dataSource))
+  engineOf(dataSource).prepareStore(dataSource)
   return dataSource
-}
-
-const rawConnection = (dataSource: DataSource) =>
-  (dataSource.driver as unknown as { databaseConnection: Database.Database }).databaseConnection
-
-/**
- * A file made before auto_vacuum was set keeps its old mode until one VACUUM rebuilds it. VACUUM
- * is atomic (a crash leaves the old file) and works in WAL mode; it cannot run in a transaction,
- * which is why it runs here, after the migrations. A damaged file is left to the start-up check,
- * and the conversion is tried again at the next start.
- */
-function useIncrementalVacuum(db: Database.Database): void {
-  if (db.pragma('auto_vacuum', { simple: true }) === 2) return
-  try {
-    db.pragma('auto_vacuum = INCREMENTAL')
-    db.exec('VACUUM')
-  } catch {
-    // kept in its old mode for now: see above
-  }
 }
 
 /**
@@ -71,7 +44,5 @@ function useIncrementalVacuum(db: Database.Database): void {
  * which still holds the pages as they were before the purge, is folded in and emptied.
  */
 export function reclaimErasedSpace(dataSource: DataSource): void {
-  const db = rawConnection(dataSource)
-  db.pragma('incremental_vacuum')
-  db.pragma('wal_checkpoint(TRUNCATE)')
+  engineOf(dataSource).reclaimErasedSpace(dataSource)
 }

@@ -1,4 +1,5 @@
 import type { DataSource, EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm'
+import type { SalvageCount } from './store-files'
 import { sqliteEngine } from './sqlite/engine'
 
 /** How a search narrows a query; see whereSearch() in ./search. */
@@ -28,6 +29,20 @@ export interface Engine {
   optimizeSearchIndex(m: EntityManager, table: string): Promise<void>
   /** Rows inserted, updated or deleted on this connection so far (triggers included). */
   changedRows(m: EntityManager): Promise<number>
+  /** The highest id `table` ever handed out, rows since deleted included; null before the first. */
+  lastIssuedId(m: EntityManager, table: string): Promise<number | null>
+  /** Once the store is open and migrated: the engine's own upkeep of it. */
+  prepareStore(dataSource: DataSource): void
+  /** After a retention purge has committed: erased values leave no bytes in the files. */
+  reclaimErasedSpace(dataSource: DataSource): void
+  /** A consistent, self-contained, checked copy of the open store at `file`; throws StoreFileError. */
+  backupTo(dataSource: DataSource, file: string): Promise<void>
+  /** The quick structural check of the open store. */
+  checkIntegrity(dataSource: DataSource): boolean
+  /** What the open (damaged) store holds beyond the good backup `backupFile`, table by table. */
+  salvagePreview(dataSource: DataSource, backupFile: string): SalvageCount[]
+  /** Puts into the open (restored) store the rows of `damagedFile` newer than its own. */
+  salvageInto(dataSource: DataSource, damagedFile: string): SalvageCount[]
 }
 
 export function engineOf(source: EntityManager | DataSource): Engine {
@@ -38,3 +53,7 @@ export function engineOf(source: EntityManager | DataSource): Engine {
 
 /** Rows changed on this connection so far: the read-only guard compares it around a write. */
 export const changedRows = (m: EntityManager): Promise<number> => engineOf(m).changedRows(m)
+
+/** The highest id `table` ever handed out: the audit chain notices lines cut from its end. */
+export const lastIssuedId = (m: EntityManager, table: string): Promise<number | null> =>
+  engineOf(m).lastIssuedId(m, table)

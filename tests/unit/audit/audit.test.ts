@@ -3,6 +3,7 @@ import ExcelJS from 'exceljs'
 import { contract } from '@shared/contract'
 import type { RouteName } from '@shared/contract'
 import { maskPersonal } from '@main/audit/trail'
+import { writeAuditEntries } from '@main/audit/service'
 import { tempApp } from '../helpers/temp-app'
 import type { TempApp } from '../helpers/temp-app'
 
@@ -91,5 +92,42 @@ describe('audit trail', () => {
     expect(String(sheet.getRow(2).getCell(2).value)).toMatch(/^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/)
     expect(String(sheet.getRow(2).getCell(7).value)).toContain('<img src=x onerror=alert(1)>')
     expect(sheet.getRow(2).getCell(7).type).toBe(ExcelJS.ValueType.String)
+  })
+
+  it('lists newest first in pages, with an exact total, and filters by user, record kind and text', async () => {
+    const app = await tempApp()
+    for (const code of ['VP', 'TTR', 'HCTP'])
+      await app.ok('units:create', { code, name: `Phòng ${code}`, kindCode: 'department' })
+    const who = { id: 7, username: 'LeTan_1', displayName: 'Lễ tân', roles: ['reception' as const] }
+    await app.dataSource.transaction((m) =>
+      writeAuditEntries(
+        m,
+        who,
+        'visits:checkIn',
+        [{ entity: 'visit', entityId: '42', changes: { note: 'x' } }],
+        true,
+        new Date(),
+      ),
+    )
+    const all = await app.ok('audit:list', {})
+    expect(all.total).toBe(4)
+    const ids = all.items.map((e) => e.id)
+    expect(ids).toEqual([...ids].sort((a, b) => b - a))
+    expect(all.items[0]).toMatchObject({ userId: 7, userName: 'LeTan_1', entity: 'visit', entityId: '42' })
+    const second = await app.ok('audit:list', { page: 2, pageSize: 3 })
+    expect(second).toMatchObject({ total: 4, page: 2, pageSize: 3 })
+    expect(second.items.map((e) => e.id)).toEqual(ids.slice(3))
+    const total = async (q: Parameters<typeof app.ok<'audit:list'>>[1]) =>
+      (await app.ok('audit:list', q)).total
+    expect(await total({ userId: 7 })).toBe(1)
+    expect(await total({ entity: 'unit' })).toBe(3)
+    // Route and user name match regardless of (ASCII) case; the record id only exactly.
+    expect(await total({ q: 'UNITS:create' })).toBe(3)
+    expect(await total({ q: 'letan_1' })).toBe(1)
+    expect(await total({ q: '42' })).toBe(1)
+    expect(await total({ q: '4' })).toBe(0)
+    // LIKE's wildcards are plain characters in the filter.
+    expect(await total({ q: '%' })).toBe(0)
+    expect(await total({ q: 'letan%1' })).toBe(0)
   })
 })

@@ -6,13 +6,14 @@ import { createAppCore } from '@main/app-core'
 import { verifyAuditChain, verifyAuditChainInSteps } from '@main/audit/chain'
 import { writeAuditEntries } from '@main/audit/service'
 import { CHAIN_BROKEN_NOTE } from '@main/audit/startup'
-import { rawDatabase } from '@main/backups/service'
+import { rawDatabase } from '@main/db/sqlite/connection'
 import { silentLogger } from '@main/core/logger'
 import { systemSession } from '@main/core/session'
 import type { Page, Result } from '@shared/contract'
 import type { AuditEntryDto } from '@shared/audit/schemas'
 import { tempApp } from '../helpers/temp-app'
 import type { TempApp } from '../helpers/temp-app'
+import { readStoreFile } from '../helpers/store-file'
 
 const NOW = new Date('2026-12-01T03:00:00Z')
 
@@ -39,14 +40,7 @@ function tamperedCopy(app: TempApp, tamper: (db: Database.Database) => void): st
   return copy
 }
 
-function verifyFile(file: string) {
-  const db = new Database(file, { readonly: true })
-  try {
-    return verifyAuditChain(db, NOW)
-  } finally {
-    db.close()
-  }
-}
+const verifyFile = (file: string) => readStoreFile(file, (m) => verifyAuditChain(m, NOW))
 
 const lineCount = (app: TempApp) =>
   rawDatabase(app.dataSource).prepare('SELECT count(*) FROM audit_log').pluck().get() as number
@@ -62,7 +56,7 @@ describe('the audit chain', () => {
   it('names the line after a deleted one', async () => {
     const app = await storeWithTrail()
     const copy = tamperedCopy(app, (db) => db.prepare('DELETE FROM audit_log WHERE id = 5').run())
-    const report = verifyFile(copy)
+    const report = await verifyFile(copy)
     expect(report).toMatchObject({ ok: false, lines: 4, firstBreak: { id: 6, problem: 'missing' } })
     expect(report.firstBreak!.message).toMatch(/Thiếu 1 dòng nhật ký ngay trước dòng số 6/)
   })
@@ -72,7 +66,7 @@ describe('the audit chain', () => {
     const copy = tamperedCopy(app, (db) =>
       db.prepare(`UPDATE audit_log SET user_name = 'ai-do' WHERE id = 7`).run(),
     )
-    const report = verifyFile(copy)
+    const report = await verifyFile(copy)
     expect(report).toMatchObject({ ok: false, lines: 6, firstBreak: { id: 7, problem: 'edited' } })
     expect(report.firstBreak!.message).toMatch(/Dòng nhật ký số 7 .* đã bị sửa/)
   })
@@ -88,13 +82,13 @@ describe('the audit chain', () => {
       put.run({ ...(b as object), id: 3 })
       put.run({ ...(a as object), id: 4 })
     })
-    expect(verifyFile(swapped).firstBreak).toMatchObject({ id: 3, problem: 'order' })
+    expect((await verifyFile(swapped)).firstBreak).toMatchObject({ id: 3, problem: 'order' })
 
     const total = lineCount(app)
     const truncated = tamperedCopy(app, (db) =>
       db.prepare('DELETE FROM audit_log WHERE id > ?').run(total - 2),
     )
-    expect(verifyFile(truncated)).toMatchObject({
+    expect(await verifyFile(truncated)).toMatchObject({
       ok: false,
       lines: total - 2,
       firstBreak: { id: total - 1, problem: 'missing' },
@@ -109,24 +103,21 @@ describe('the audit chain', () => {
         await writeAuditEntries(m, who, 'units:update', [], true, new Date(NOW.getTime() + i * 1000))
     })
     const total = lineCount(app)
-    const db = rawDatabase(app.dataSource)
-    expect(verifyAuditChain(db, NOW)).toMatchObject({ ok: true, lines: total })
-    expect(await verifyAuditChainInSteps(db, NOW)).toMatchObject({ ok: true, lines: total })
+    const m = app.dataSource.manager
+    expect(await verifyAuditChain(m, NOW)).toMatchObject({ ok: true, lines: total })
+    expect(await verifyAuditChainInSteps(m, NOW)).toMatchObject({ ok: true, lines: total })
     const copy = tamperedCopy(app, (raw) =>
       raw.prepare(`UPDATE audit_log SET route = 'x' WHERE id = 11000`).run(),
     )
-    const tampered = new Database(copy, { readonly: true })
-    try {
+    await readStoreFile(copy, async (tampered) => {
       const report = await verifyAuditChainInSteps(tampered, NOW)
       expect(report).toMatchObject({
         ok: false,
         lines: 10_999,
         firstBreak: { id: 11_000, problem: 'edited' },
       })
-      expect(verifyAuditChain(tampered, NOW)).toEqual(report)
-    } finally {
-      tampered.close()
-    }
+      expect(await verifyAuditChain(tampered, NOW)).toEqual(report)
+    })
   })
 
   it('is checked at start: the break is reported to the administrator and audited, the app still runs', async () => {

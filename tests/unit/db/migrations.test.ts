@@ -10,6 +10,7 @@ import { APPLICATION_ID } from '@main/db/migrations/0001-initial'
 import { GENESIS_HASH, verifyAuditChain } from '@main/audit/chain'
 import { writeAuditEntries } from '@main/audit/service'
 import { UnitEntity } from '@main/units/entities'
+import { ERA_FILLS } from './era-rows'
 import { searchKeyOf } from '@shared/text/search-key'
 import { vietnameseSortKey } from '@shared/text/sort-key'
 
@@ -337,6 +338,64 @@ describe('incremental auto-vacuum', () => {
     expect(db.prepare('SELECT code FROM units').pluck().all()).toEqual(['VP'])
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok')
   })
+})
+
+/** The ordinary tables a user's rows live in (not the search indexes, SQLite's own or the migrations). */
+const dataTables = (db: Database.Database) =>
+  db
+    .prepare(
+      `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> 'migrations'
+         AND sql NOT LIKE 'CREATE VIRTUAL TABLE%' AND name NOT LIKE '%_search_%' ORDER BY name`,
+    )
+    .pluck()
+    .all() as string[]
+
+const rowsOf = (db: Database.Database) =>
+  Object.fromEntries(
+    dataTables(db).map((t) => [t, db.prepare(`SELECT * FROM "${t}" ORDER BY rowid`).all() as Row[]]),
+  )
+
+type Row = Record<string, unknown>
+
+const HASH = expect.stringMatching(/^[0-9a-f]{64}$/) as unknown
+/** What the columns later migrations add hold for the rows already there. */
+const ADDED_COLUMNS: Record<string, Row> = {
+  visitors: { old_id_number: null, id_issue_date: null },
+  visits: { check_out_unrecorded: 0 },
+  audit_log: { prev_hash: HASH, hash: HASH },
+  inspections: { minutes_copies: 2 },
+}
+
+describe('upgrading an existing store', () => {
+  it.each(MIGRATION_NAMES.slice(1).map((next, i) => [MIGRATION_NAMES[i]!, i + 1, next] as const))(
+    'from the schema after %s keeps every row of every table with its values',
+    async (_name, version, next) => {
+      const ds = await openTracked(tempFile())
+      const db = raw(ds)
+      await undoDownTo(ds, next)
+      for (let era = 1; era <= version; era++) ERA_FILLS[era]!(db)
+      const before = rowsOf(db)
+      // Every table of that version holds rows, so every one is put to the test.
+      expect(Object.keys(before).filter((t) => before[t]!.length === 0)).toEqual([])
+
+      await ds.runMigrations({ transaction: 'each' })
+      expect(await ds.query('SELECT name FROM migrations ORDER BY id')).toEqual(
+        MIGRATION_NAMES.map((name) => ({ name })),
+      )
+      const after = rowsOf(db)
+      for (const [table, rows] of Object.entries(before)) {
+        const added = Object.keys(after[table]![0]!).filter((c) => !(c in rows[0]!))
+        const known = ADDED_COLUMNS[table] ?? {}
+        const defaults = Object.fromEntries(added.map((c) => [c, c in known ? known[c] : 'no default known']))
+        expect(after[table], table).toEqual(rows.map((row) => ({ ...row, ...defaults })))
+      }
+      expect(db.pragma('foreign_key_check')).toEqual([])
+      expect(await verifyAuditChain(ds.manager, new Date())).toMatchObject({
+        ok: true,
+        lines: before.audit_log?.length ?? 0,
+      })
+    },
+  )
 })
 
 describe('down migrations', () => {
@@ -726,7 +785,7 @@ describe('down migrations', () => {
     )
 
     await ds.runMigrations({ transaction: 'each' })
-    const report = verifyAuditChain(db, new Date())
+    const report = await verifyAuditChain(ds.manager, new Date())
     expect(report).toMatchObject({ ok: true, lines: 3, firstBreak: null })
     const hashes = db.prepare('SELECT prev_hash, hash FROM audit_log ORDER BY id').all() as Array<{
       prev_hash: string
@@ -749,7 +808,7 @@ describe('down migrations', () => {
         new Date(),
       ),
     )
-    expect(verifyAuditChain(db, new Date())).toMatchObject({ ok: true, lines: 4 })
+    expect(await verifyAuditChain(ds.manager, new Date())).toMatchObject({ ok: true, lines: 4 })
     // The already anonymised visitor loses the free text; the other keeps it.
     expect(await ds.query('SELECT organisation FROM visitors ORDER BY id')).toEqual([
       { organisation: null },

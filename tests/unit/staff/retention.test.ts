@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { staffJobs } from '@main/staff/schedule'
 import { silentLogger } from '@main/core/logger'
-import { rawDatabase } from '@main/backups/service'
+import { rawDatabase } from '@main/db/sqlite/connection'
 import { tempApp } from '../helpers/temp-app'
 
 const NOW = new Date('2026-11-23T03:00:00Z')

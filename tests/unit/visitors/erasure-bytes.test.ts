@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { receptionJobs } from '@main/visitors/schedule'
 import { silentLogger } from '@main/core/logger'
-import { rawDatabase } from '@main/backups/service'
+import { rawDatabase } from '@main/db/sqlite/connection'
 import { tempApp } from '../helpers/temp-app'
 import { SCREENED } from '../helpers/health'
 

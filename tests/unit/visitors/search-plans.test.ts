@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { searchKeyOf } from '@shared/text/search-key'
-import { rawDatabase } from '@main/backups/service'
+import { rawDatabase } from '@main/db/sqlite/connection'
 import { tempApp } from '../helpers/temp-app'
 
 /**

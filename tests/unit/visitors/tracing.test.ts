@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { defaultTraceWindow } from '@shared/visitors/schemas'
 import { searchKeyOf } from '@shared/text/search-key'
-import { rawDatabase } from '@main/backups/service'
+import { rawDatabase } from '@main/db/sqlite/connection'
 import { tempApp } from '../helpers/temp-app'
 import type { TempApp } from '../helpers/temp-app'
 import { inspectPdf } from '../helpers/pdf'

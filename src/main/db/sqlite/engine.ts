@@ -1,4 +1,8 @@
 import type { Engine } from '../engine'
+import { backupTo } from './backup'
+import { rawDatabase } from './connection'
+import { quickCheck, reclaimErasedSpace, useIncrementalVacuum } from './pragmas'
+import { salvageInto, salvagePreview } from './salvage'
 import { optimizeSearchIndexSql, searchCondition, searchJoin } from './search-index'
 
 export const sqliteEngine: Engine = {
@@ -23,4 +27,17 @@ export const sqliteEngine: Engine = {
     const [row] = (await m.query('SELECT total_changes() AS n')) as Array<{ n: number }>
     return row?.n ?? 0
   },
+  async lastIssuedId(m, table) {
+    // AUTOINCREMENT keeps its counter in sqlite_sequence, untouched by a DELETE.
+    const [row] = (await m.query('SELECT seq FROM sqlite_sequence WHERE name = ?', [table])) as Array<{
+      seq: number
+    }>
+    return row?.seq ?? null
+  },
+  prepareStore: (dataSource) => useIncrementalVacuum(rawDatabase(dataSource)),
+  reclaimErasedSpace: (dataSource) => reclaimErasedSpace(rawDatabase(dataSource)),
+  backupTo,
+  checkIntegrity: (dataSource) => quickCheck(rawDatabase(dataSource)),
+  salvagePreview,
+  salvageInto,
 }

@@ -1,5 +1,9 @@
 import type Database from 'better-sqlite3'
-import type { SalvageTable } from '@shared/backups/schemas'
+import type { DataSource } from 'typeorm'
+import type { SalvageCount } from '../store-files'
+import { nativeBindingOf } from './backup'
+import { rawDatabase } from './connection'
+import { withReadOnlyFile } from './files'
 
 /**
  * What a restore from a backup would lose, read from the damaged store, and putting back what
@@ -22,7 +26,7 @@ const quote = (name: string) => `"${name.replaceAll('"', '""')}"`
  * their shadow tables (the search index, rebuilt by triggers), SQLite's own and the migrations
  * table are left out.
  */
-export function salvageOrder(db: Database.Database): string[] {
+function salvageOrder(db: Database.Database): string[] {
   const tables = (
     db.prepare(`SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'table'`).all() as Array<{
       name: string
@@ -78,7 +82,7 @@ function sequenceOf(db: Database.Database, table: string): number | null {
  * The rows of `table` in `damaged` with a rowid above `after`, and how many rowids in that span
  * could not be read. Without a readable upper bound nothing is claimed readable or lost.
  */
-export function readNewerRows(
+function readNewerRows(
   damaged: Database.Database,
   table: string,
   after: number,
@@ -114,8 +118,8 @@ export function readNewerRows(
 }
 
 /** Per table, the rows newer than `target` still readable in `damaged` (tables with none left out). */
-export function previewSalvage(damaged: Database.Database, target: Database.Database): SalvageTable[] {
-  const found: SalvageTable[] = []
+function previewSalvage(damaged: Database.Database, target: Database.Database): SalvageCount[] {
+  const found: SalvageCount[] = []
   for (const table of salvageOrder(target)) {
     const { rows, unreadable } = readNewerRows(damaged, table, maxRowid(target, table) ?? 0)
     if (rows.length || unreadable)
@@ -129,8 +133,8 @@ export function previewSalvage(damaged: Database.Database, target: Database.Data
  * order and in one transaction; a row is skipped when its references do not resolve or it
  * clashes with a kept row (each row in its own savepoint). Unreadable rows count as not saved.
  */
-export function applySalvage(damaged: Database.Database, target: Database.Database): SalvageTable[] {
-  const found: SalvageTable[] = []
+function applySalvage(damaged: Database.Database, target: Database.Database): SalvageCount[] {
+  const found: SalvageCount[] = []
   target.transaction(() => {
     for (const table of salvageOrder(target)) {
       const { rows, unreadable } = readNewerRows(damaged, table, maxRowid(target, table) ?? 0)
@@ -159,4 +163,18 @@ export function applySalvage(damaged: Database.Database, target: Database.Databa
     }
   })()
   return found
+}
+
+/** The open store is the damaged one; `backupFile` the good backup it is compared with. */
+export function salvagePreview(dataSource: DataSource, backupFile: string): SalvageCount[] {
+  return withReadOnlyFile(backupFile, { nativeBinding: nativeBindingOf(dataSource) }, (target) =>
+    previewSalvage(rawDatabase(dataSource), target),
+  )
+}
+
+/** The open store was just restored; `damagedFile` is the store it replaced, set aside. */
+export function salvageInto(dataSource: DataSource, damagedFile: string): SalvageCount[] {
+  return withReadOnlyFile(damagedFile, { nativeBinding: nativeBindingOf(dataSource) }, (damaged) =>
+    applySalvage(damaged, rawDatabase(dataSource)),
+  )
 }
