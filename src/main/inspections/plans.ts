@@ -115,7 +115,9 @@ export async function getPlan(m: EntityManager, id: number): Promise<PlanDto> {
   const plan = await m.getRepository(InspectionPlanEntity).findOneBy({ id })
   if (!plan) throw AppError.notFound(inspectionMsg.planNotFound)
   const counts = (await countsOf(m, [id])).get(id)!
-  const scope = await m.getRepository(PlanUnitEntity).find({ where: { planId: id }, order: { unitId: 'ASC' } })
+  const scope = await m
+    .getRepository(PlanUnitEntity)
+    .find({ where: { planId: id }, order: { unitId: 'ASC' } })
   const due = await m
     .createQueryBuilder(UnitEntity, 'u')
     .select(['u.id', 'u.name'])
@@ -205,7 +207,8 @@ async function writePlan(
   const planId = id
   await m.getRepository(PlanUnitEntity).delete({ planId })
   const unitIds = [...new Set(input.unitIds)]
-  if (unitIds.length) await m.getRepository(PlanUnitEntity).insert(unitIds.map((unitId) => ({ planId, unitId })))
+  if (unitIds.length)
+    await m.getRepository(PlanUnitEntity).insert(unitIds.map((unitId) => ({ planId, unitId })))
   await m.getRepository(PlanTargetEntity).delete({ planId })
   if (input.targets.length)
     await m.getRepository(PlanTargetEntity).insert(

@@ -58,9 +58,16 @@ export async function saveTemplate(
   const version = Number(last?.v ?? 0) + 1
   const id = (await templates.insert({ code, version, name: input.name, createdAt: ctx.now.toISOString() }))
     .identifiers[0]!.id as number
-  await m.getRepository(InspectionTemplateItemEntity).insert(
-    input.items.map((item, i) => ({ templateId: id, position: i + 1, section: item.section, text: item.text })),
-  )
+  await m
+    .getRepository(InspectionTemplateItemEntity)
+    .insert(
+      input.items.map((item, i) => ({
+        templateId: id,
+        position: i + 1,
+        section: item.section,
+        text: item.text,
+      })),
+    )
   ctx.audit.change('template', id, null, { code, version, name: input.name, items: input.items })
   return (await listTemplates(m)).find((t) => t.id === id)!
 }
@@ -77,12 +84,16 @@ export async function templateFor(m: EntityManager, templateId: number | null): 
 }
 
 /** An inspection's checklist is a copy of its template version's items, so later edits never reach it. */
-export async function copyChecklist(m: EntityManager, templateId: number, inspectionId: number): Promise<void> {
+export async function copyChecklist(
+  m: EntityManager,
+  templateId: number,
+  inspectionId: number,
+): Promise<void> {
   const items = await m
     .getRepository(InspectionTemplateItemEntity)
     .find({ where: { templateId }, order: { position: 'ASC' } })
   if (!items.length) return
-  await m.getRepository(InspectionItemEntity).insert(
-    items.map((i) => ({ inspectionId, position: i.position, section: i.section, text: i.text })),
-  )
+  await m
+    .getRepository(InspectionItemEntity)
+    .insert(items.map((i) => ({ inspectionId, position: i.position, section: i.section, text: i.text })))
 }
