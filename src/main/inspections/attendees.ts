@@ -1,20 +1,23 @@
 import type { EntityManager } from 'typeorm'
 import type { TeamMemberDto } from '@shared/inspections/schemas'
 import { InspectionRepresentativeEntity, TeamMemberEntity } from './entities'
+import type { TeamMemberRow } from './entities'
 import { requireUnit } from './lookups'
 
 /** A team belongs to a plan or to one inspection. */
 export type TeamOwner = { planId: number } | { inspectionId: number }
 
+export const teamMemberDto = (r: TeamMemberRow): TeamMemberDto => ({
+  role: r.role,
+  fullName: r.fullName,
+  title: r.title,
+  unitId: r.unitId,
+  unitName: r.unitName,
+})
+
 export async function readTeam(m: EntityManager, owner: TeamOwner): Promise<TeamMemberDto[]> {
   const rows = await m.getRepository(TeamMemberEntity).find({ where: owner, order: { position: 'ASC' } })
-  return rows.map((r) => ({
-    role: r.role,
-    fullName: r.fullName,
-    title: r.title,
-    unitId: r.unitId,
-    unitName: r.unitName,
-  }))
+  return rows.map(teamMemberDto)
 }
 
 /** The team as the form lists it, in its order: what was there is replaced. */
@@ -35,17 +38,6 @@ export async function writeTeam(m: EntityManager, owner: TeamOwner, team: TeamMe
       unitName: t.unitName,
     })),
   )
-}
-
-/** The inspected unit's representatives, in the order they sign. */
-export async function readRepresentatives(
-  m: EntityManager,
-  inspectionId: number,
-): Promise<Array<{ fullName: string; title: string | null }>> {
-  const rows = await m
-    .getRepository(InspectionRepresentativeEntity)
-    .find({ where: { inspectionId }, order: { position: 'ASC' } })
-  return rows.map((r) => ({ fullName: r.fullName, title: r.title }))
 }
 
 export async function writeRepresentatives(

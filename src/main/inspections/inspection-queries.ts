@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm'
+import { In } from 'typeorm'
 import type { z } from 'zod'
 import type { Page } from '@shared/contract'
 import { inspectionMsg, scoreOf } from '@shared/inspections/schemas'
@@ -11,18 +12,20 @@ import type {
 } from '@shared/inspections/schemas'
 import { AppError } from '../core/errors'
 import { UnitEntity } from '../units/entities'
-import { readRepresentatives, readTeam } from './attendees'
+import { teamMemberDto } from './attendees'
 import {
   InspectionEntity,
   InspectionItemEntity,
   InspectionPhotoEntity,
   InspectionPlanEntity,
+  InspectionRepresentativeEntity,
   InspectionTemplateEntity,
   MinutesVersionEntity,
   RecommendationEntity,
+  TeamMemberEntity,
   ViolationEntity,
 } from './entities'
-import type { InspectionPhotoRow } from './entities'
+import type { InspectionPhotoRow, InspectionRow } from './entities'
 import { reference } from './lookups'
 import { recommendationDto } from './recommendations'
 
@@ -41,84 +44,128 @@ const planReference = (l: Pick<Labels, 'plan_number' | 'plan_symbol'>) =>
 
 const photoDto = (p: InspectionPhotoRow): PhotoDto => ({ id: p.id, caption: p.caption, mimeType: p.mimeType })
 
+/** Rows of `ids`' inspections, in chunks so that no statement binds too many values. */
+async function byInspections<T extends { inspectionId: number | null }>(
+  ids: number[],
+  load: (chunk: number[]) => Promise<T[]>,
+): Promise<Map<number, T[]>> {
+  const out = new Map<number, T[]>(ids.map((id) => [id, []]))
+  for (let i = 0; i < ids.length; i += CHUNK)
+    for (const row of await load(ids.slice(i, i + CHUNK))) out.get(row.inspectionId!)!.push(row)
+  return out
+}
+
+const CHUNK = 500
+
 export async function getInspection(m: EntityManager, id: number): Promise<InspectionDto> {
-  const { entities, raw } = await m
-    .createQueryBuilder(InspectionEntity, 'i')
-    .innerJoin(UnitEntity.options.name, 'u', 'u.id = i.unitId')
-    .leftJoin(InspectionPlanEntity.options.name, 'p', 'p.id = i.planId')
-    .leftJoin(InspectionTemplateEntity.options.name, 't', 't.id = i.templateId')
-    .addSelect('u.name', 'unit_name')
-    .addSelect('p.number', 'plan_number')
-    .addSelect('p.symbol', 'plan_symbol')
-    .addSelect('t.name', 'template_name')
-    .addSelect('t.version', 'template_version')
-    .where('i.id = :id', { id })
-    .getRawAndEntities<Labels>()
-  const [r] = entities
-  const labels = raw[0]
-  if (!r || !labels) throw AppError.notFound(inspectionMsg.inspectionNotFound)
-  const byInspection = { where: { inspectionId: id }, order: { position: 'ASC' as const } }
-  const photos = await m
-    .getRepository(InspectionPhotoEntity)
-    .find({ where: { inspectionId: id }, order: { id: 'ASC' } })
-  const items = (await m.getRepository(InspectionItemEntity).find(byInspection)).map((i) => ({
-    id: i.id,
-    section: i.section,
-    text: i.text,
-    result: i.result,
-    note: i.note,
-    severity: i.severity,
-    photos: photos.filter((p) => p.itemId === i.id).map(photoDto),
-  }))
-  const violations = (await m.getRepository(ViolationEntity).find(byInspection)).map((v) => ({
-    id: v.id,
-    offenderKind: v.offenderKind,
-    offender: v.offender,
-    description: v.description,
-    handling: v.handling,
-    handlingState: v.handlingState,
-    photos: photos.filter((p) => p.violationId === v.id).map(photoDto),
-  }))
-  const recommendations = (await m.getRepository(RecommendationEntity).find(byInspection)).map(
-    recommendationDto,
-  )
-  const versions = (
-    await m.getRepository(MinutesVersionEntity).find({
-      select: { version: true, reason: true, finalisedAt: true },
-      where: { inspectionId: id },
-      order: { version: 'ASC' },
-    })
-  ).map((v) => ({ version: v.version, reason: v.reason, finalisedAt: v.finalisedAt }))
-  return {
-    id: r.id,
-    planId: r.planId,
-    planReference: planReference(labels),
-    unitId: r.unitId,
-    unitName: labels.unit_name,
-    kind: r.kind,
-    unannounced: r.unannounced,
-    date: r.date,
-    startTime: r.startTime,
-    endTime: r.endTime,
-    location: r.location,
-    team: await readTeam(m, { inspectionId: id }),
-    representatives: await readRepresentatives(m, id),
-    copies: r.minutesCopies,
-    templateId: r.templateId,
-    templateName: labels.template_name,
-    templateVersion: orNull(labels.template_version),
-    items,
-    strengths: r.strengths,
-    shortcomings: r.shortcomings,
-    violations,
-    recommendations,
-    conclusion: r.conclusion,
-    status: r.status,
-    minutesYear: r.minutesYear,
-    minutesNumber: r.minutesNumber,
-    versions,
-    score: scoreOf(items.map((i) => i.result)),
+  const [found] = await readInspections(m, [id])
+  if (!found) throw AppError.notFound(inspectionMsg.inspectionNotFound)
+  return found
+}
+
+/**
+ * Whole inspections, in the order of `ids` (those that exist): one statement per table for
+ * all of them, since the plan report reads every finalised inspection of a plan.
+ */
+export async function readInspections(m: EntityManager, ids: number[]): Promise<InspectionDto[]> {
+  const heads = new Map<number, { row: InspectionRow; labels: Labels }>()
+  for (let i = 0; i < ids.length; i += CHUNK) {
+    const { entities, raw } = await m
+      .createQueryBuilder(InspectionEntity, 'i')
+      .innerJoin(UnitEntity.options.name, 'u', 'u.id = i.unitId')
+      .leftJoin(InspectionPlanEntity.options.name, 'p', 'p.id = i.planId')
+      .leftJoin(InspectionTemplateEntity.options.name, 't', 't.id = i.templateId')
+      .addSelect('u.name', 'unit_name')
+      .addSelect('p.number', 'plan_number')
+      .addSelect('p.symbol', 'plan_symbol')
+      .addSelect('t.name', 'template_name')
+      .addSelect('t.version', 'template_version')
+      .where('i.id IN (:...ids)', { ids: ids.slice(i, i + CHUNK) })
+      .getRawAndEntities<Labels>()
+    entities.forEach((row, n) => heads.set(row.id, { row, labels: raw[n]! }))
   }
+  const found = ids.filter((id) => heads.has(id))
+  const ordered = { position: 'ASC' } as const
+  const photos = await byInspections(found, (chunk) =>
+    m.getRepository(InspectionPhotoEntity).find({ where: { inspectionId: In(chunk) }, order: { id: 'ASC' } }),
+  )
+  const items = await byInspections(found, (chunk) =>
+    m.getRepository(InspectionItemEntity).find({ where: { inspectionId: In(chunk) }, order: ordered }),
+  )
+  const violations = await byInspections(found, (chunk) =>
+    m.getRepository(ViolationEntity).find({ where: { inspectionId: In(chunk) }, order: ordered }),
+  )
+  const recommendations = await byInspections(found, (chunk) =>
+    m.getRepository(RecommendationEntity).find({ where: { inspectionId: In(chunk) }, order: ordered }),
+  )
+  const versions = await byInspections(found, (chunk) =>
+    m.getRepository(MinutesVersionEntity).find({
+      select: { inspectionId: true, version: true, reason: true, finalisedAt: true },
+      where: { inspectionId: In(chunk) },
+      order: { version: 'ASC' },
+    }),
+  )
+  const teams = await byInspections(found, (chunk) =>
+    m.getRepository(TeamMemberEntity).find({ where: { inspectionId: In(chunk) }, order: ordered }),
+  )
+  const representatives = await byInspections(found, (chunk) =>
+    m
+      .getRepository(InspectionRepresentativeEntity)
+      .find({ where: { inspectionId: In(chunk) }, order: ordered }),
+  )
+  return found.map((id) => {
+    const { row: r, labels } = heads.get(id)!
+    const shots = photos.get(id)!
+    const checklist = items.get(id)!.map((i) => ({
+      id: i.id,
+      section: i.section,
+      text: i.text,
+      result: i.result,
+      note: i.note,
+      severity: i.severity,
+      photos: shots.filter((p) => p.itemId === i.id).map(photoDto),
+    }))
+    return {
+      id: r.id,
+      planId: r.planId,
+      planReference: planReference(labels),
+      unitId: r.unitId,
+      unitName: labels.unit_name,
+      kind: r.kind,
+      unannounced: r.unannounced,
+      date: r.date,
+      startTime: r.startTime,
+      endTime: r.endTime,
+      location: r.location,
+      team: teams.get(id)!.map(teamMemberDto),
+      representatives: representatives.get(id)!.map((p) => ({ fullName: p.fullName, title: p.title })),
+      copies: r.minutesCopies,
+      templateId: r.templateId,
+      templateName: labels.template_name,
+      templateVersion: orNull(labels.template_version),
+      items: checklist,
+      strengths: r.strengths,
+      shortcomings: r.shortcomings,
+      violations: violations.get(id)!.map((v) => ({
+        id: v.id,
+        offenderKind: v.offenderKind,
+        offender: v.offender,
+        description: v.description,
+        handling: v.handling,
+        handlingState: v.handlingState,
+        photos: shots.filter((p) => p.violationId === v.id).map(photoDto),
+      })),
+      recommendations: recommendations.get(id)!.map(recommendationDto),
+      conclusion: r.conclusion,
+      status: r.status,
+      minutesYear: r.minutesYear,
+      minutesNumber: r.minutesNumber,
+      versions: versions
+        .get(id)!
+        .map((v) => ({ version: v.version, reason: v.reason, finalisedAt: v.finalisedAt })),
+      score: scoreOf(checklist.map((i) => i.result)),
+    }
+  })
 }
 
 /** Items met and not met per inspection of `ids`. */

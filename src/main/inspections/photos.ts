@@ -67,8 +67,12 @@ export async function addPhoto(
   if (!mimeType) throw AppError.validation({ base64: inspectionMsg.photoType })
   await draftOrRefuse(ctx, input.inspectionId)
   const target = input.itemId
-    ? ctx.m.getRepository(InspectionItemEntity).existsBy({ id: input.itemId, inspectionId: input.inspectionId })
-    : ctx.m.getRepository(ViolationEntity).existsBy({ id: input.violationId!, inspectionId: input.inspectionId })
+    ? ctx.m
+        .getRepository(InspectionItemEntity)
+        .existsBy({ id: input.itemId, inspectionId: input.inspectionId })
+    : ctx.m
+        .getRepository(ViolationEntity)
+        .existsBy({ id: input.violationId!, inspectionId: input.inspectionId })
   if (!(await target)) throw AppError.validation({ itemId: inspectionMsg.photoTarget })
   const same = await samePhoto(ctx, input, bytes, dataFolder)
   if (same) return same

@@ -19,7 +19,7 @@ import { UnitEntity, UnitKindEntity } from '../units/entities'
 import { readTeam, writeTeam } from './attendees'
 import { InspectionEntity, InspectionPlanEntity, PlanTargetEntity, PlanUnitEntity } from './entities'
 import type { InspectionPlanRow, PlanTargetRow } from './entities'
-import { getInspection } from './inspection-queries'
+import { readInspections } from './inspection-queries'
 import { reference, requireUnit } from './lookups'
 
 type Counts = Pick<PlanSummaryDto, 'unitCount' | 'inspectedCount'>
@@ -260,7 +260,11 @@ export async function planResults(
     where: { planId: id, status: 'final' },
     order: { date: 'ASC', id: 'ASC' },
   })
-  const inspections: InspectionDto[] = []
-  for (const { id: inspectionId } of finalised) inspections.push(await getInspection(m, inspectionId))
-  return { plan, inspections }
+  return {
+    plan,
+    inspections: await readInspections(
+      m,
+      finalised.map((i) => i.id),
+    ),
+  }
 }

@@ -58,16 +58,14 @@ export async function saveTemplate(
   const version = Number(last?.v ?? 0) + 1
   const id = (await templates.insert({ code, version, name: input.name, createdAt: ctx.now.toISOString() }))
     .identifiers[0]!.id as number
-  await m
-    .getRepository(InspectionTemplateItemEntity)
-    .insert(
-      input.items.map((item, i) => ({
-        templateId: id,
-        position: i + 1,
-        section: item.section,
-        text: item.text,
-      })),
-    )
+  await m.getRepository(InspectionTemplateItemEntity).insert(
+    input.items.map((item, i) => ({
+      templateId: id,
+      position: i + 1,
+      section: item.section,
+      text: item.text,
+    })),
+  )
   ctx.audit.change('template', id, null, { code, version, name: input.name, items: input.items })
   return (await listTemplates(m)).find((t) => t.id === id)!
 }
