@@ -7,6 +7,7 @@ import { rawDatabase } from '@main/backups/service'
 import { silentLogger } from '@main/core/logger'
 import { Session } from '@main/core/session'
 import { finaliseInspection } from '@main/inspections/minutes-lifecycle'
+import { planResults } from '@main/inspections/plans'
 import { permissionsOf } from '@shared/contract'
 import type { RouteInput } from '@shared/contract'
 import type { InspectionDto } from '@shared/inspections/schemas'
@@ -361,6 +362,59 @@ describe('plans and coverage', () => {
     ])
     expect((await app.ok('inspections:list', { planId: plan.id })).total).toBe(2)
     expect((await app.ok('inspections:list', { unitId: app.units.VP })).total).toBe(1)
+  })
+
+  it('reads every finalised inspection of a plan whole for its report, in date order', async () => {
+    const app = await withUnits()
+    const plan = await app.ok('plans:create', {
+      ...(PLAN_SAMPLE as RouteInput<'plans:create'>),
+      unitIds: [app.units.VP!, app.units.TTR!, app.units.vpcc!],
+    })
+    const later = await create(app, {
+      planId: plan.id,
+      unitId: app.units.VP,
+      date: '2021-12-01',
+      representatives: [{ fullName: 'Nguyễn Văn An', title: 'Chánh Văn phòng' }],
+    })
+    const earlier = await create(app, { planId: plan.id, unitId: app.units.TTR, team: [HEAD] })
+    await create(app, { planId: plan.id, unitId: app.units.vpcc })
+    await app.ok('inspections:update', {
+      ...form(later),
+      violations: [{ offenderKind: 'unit', offender: 'Văn phòng Sở', description: 'Không có tủ thuốc' }],
+      recommendations: [{ content: 'Mua tủ thuốc', dueDate: '2021-12-15' }],
+    })
+    await app.ok('inspections:update', {
+      ...form(earlier),
+      recommendations: [
+        { content: 'Lập lịch trực', dueDate: '2021-12-01' },
+        { content: 'Tuyên truyền', dueDate: null },
+      ],
+    })
+    await app.ok('inspections:addPhoto', {
+      inspectionId: later.id,
+      itemId: later.items[2]!.id,
+      caption: 'Phòng tiếp dân',
+      fileName: 'a.png',
+      base64: PNG_1PX,
+    })
+    await app.ok('inspections:finalise', { id: later.id })
+    await app.ok('inspections:finalise', { id: earlier.id })
+
+    const { inspections } = await planResults(app.dataSource.manager, plan.id)
+    expect(inspections).toEqual([
+      await app.ok('inspections:get', { id: earlier.id }),
+      await app.ok('inspections:get', { id: later.id }),
+    ])
+    const [first, second] = inspections
+    expect(first!.recommendations.map((r) => r.content)).toEqual(['Lập lịch trực', 'Tuyên truyền'])
+    expect(first!.team.map((t) => t.fullName)).toEqual([HEAD.fullName])
+    expect([first!.representatives, first!.violations]).toEqual([[], []])
+    expect(first!.items.flatMap((i) => i.photos)).toEqual([])
+    expect(second!.recommendations.map((r) => r.content)).toEqual(['Mua tủ thuốc'])
+    expect(second!.team.map((t) => t.fullName)).toEqual([HEAD.fullName, SECRETARY.fullName])
+    expect(second!.representatives).toEqual([{ fullName: 'Nguyễn Văn An', title: 'Chánh Văn phòng' }])
+    expect(second!.items[2]!.photos.map((p) => p.caption)).toEqual(['Phòng tiếp dân'])
+    expect([first!.items.length, second!.items.length]).toEqual([14, 14])
   })
 
   it('refuses a second plan with the same number in the same year', async () => {
