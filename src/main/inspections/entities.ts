@@ -1,4 +1,13 @@
 import { EntitySchema } from 'typeorm'
+import type {
+  FollowUpState,
+  HandlingState,
+  ItemResult,
+  OffenderKind,
+  PlanKind,
+  Severity,
+  TeamRole,
+} from '@shared/inspections/schemas'
 
 /** One row interface and one schema per table: explicit column types, no decorators (see units/entities.ts). */
 
@@ -49,7 +58,7 @@ export interface InspectionPlanRow {
   issuedOn: string
   title: string
   purpose: string | null
-  kind: string
+  kind: PlanKind
   periodFrom: string
   periodTo: string | null
   searchKey: string
@@ -118,7 +127,7 @@ export interface InspectionRow {
   id: number
   planId: number | null
   unitId: number
-  kind: string
+  kind: PlanKind
   unannounced: boolean
   date: string
   startTime: string
@@ -128,7 +137,7 @@ export interface InspectionRow {
   strengths: string | null
   shortcomings: string | null
   conclusion: string | null
-  status: string
+  status: 'draft' | 'final'
   minutesYear: number | null
   minutesNumber: number | null
   createdBy: number | null
@@ -169,7 +178,7 @@ export interface TeamMemberRow {
   planId: number | null
   inspectionId: number | null
   position: number
-  role: string
+  role: TeamRole
   fullName: string
   title: string | null
   unitId: number | null
@@ -218,9 +227,9 @@ export interface InspectionItemRow {
   position: number
   section: string
   text: string
-  result: string | null
+  result: ItemResult | null
   note: string | null
-  severity: string | null
+  severity: Severity | null
 }
 
 export const InspectionItemEntity = new EntitySchema<InspectionItemRow>({
@@ -242,11 +251,11 @@ export interface ViolationRow {
   id: number
   inspectionId: number
   position: number
-  offenderKind: string
+  offenderKind: OffenderKind
   offender: string
   description: string
   handling: string | null
-  handlingState: string
+  handlingState: HandlingState
 }
 
 export const ViolationEntity = new EntitySchema<ViolationRow>({
@@ -272,7 +281,7 @@ export interface RecommendationRow {
   ownerUnitId: number | null
   ownerName: string | null
   dueDate: string | null
-  status: string
+  status: FollowUpState
   statusDate: string | null
   evidence: string | null
   updatedAt: string

@@ -13,11 +13,14 @@ import { createHash, randomUUID } from 'node:crypto'
 import { dirname, join, resolve } from 'node:path'
 import type { z } from 'zod'
 import type { DataSource } from 'typeorm'
+import { In, IsNull } from 'typeorm'
 import { MAX_PHOTO_BYTES, inspectionMsg } from '@shared/inspections/schemas'
 import type { PhotoDto, PhotoInput } from '@shared/inspections/schemas'
 import type { FileDownload } from '@shared/audit/schemas'
 import { AppError } from '../core/errors'
-import { getInspection } from './service'
+import { InspectionEntity, InspectionItemEntity, InspectionPhotoEntity, ViolationEntity } from './entities'
+import { getInspection } from './inspection-queries'
+import { statusOf } from './inspections'
 import {
   ATTACHMENTS,
   PENDING_PATTERN,
@@ -44,11 +47,7 @@ export function readAttachment(dataFolder: string, file: string): Buffer {
 }
 
 async function draftOrRefuse(ctx: ServiceContext, inspectionId: number): Promise<void> {
-  const [row] = (await ctx.m.query(`SELECT status FROM inspections WHERE id = ?`, [inspectionId])) as Array<{
-    status: string
-  }>
-  if (!row) throw AppError.notFound(inspectionMsg.inspectionNotFound)
-  if (row.status !== 'draft') throw AppError.conflict(inspectionMsg.finalised)
+  if ((await statusOf(ctx.m, inspectionId)) !== 'draft') throw AppError.conflict(inspectionMsg.finalised)
 }
 
 /**
@@ -67,13 +66,14 @@ export async function addPhoto(
   const mimeType = imageTypeOf(bytes)
   if (!mimeType) throw AppError.validation({ base64: inspectionMsg.photoType })
   await draftOrRefuse(ctx, input.inspectionId)
-  const [target] = (await ctx.m.query(
-    input.itemId
-      ? `SELECT id FROM inspection_items WHERE id = ? AND inspection_id = ?`
-      : `SELECT id FROM violations WHERE id = ? AND inspection_id = ?`,
-    [input.itemId ?? input.violationId, input.inspectionId],
-  )) as unknown[]
-  if (!target) throw AppError.validation({ itemId: inspectionMsg.photoTarget })
+  const target = input.itemId
+    ? ctx.m
+        .getRepository(InspectionItemEntity)
+        .existsBy({ id: input.itemId, inspectionId: input.inspectionId })
+    : ctx.m
+        .getRepository(ViolationEntity)
+        .existsBy({ id: input.violationId!, inspectionId: input.inspectionId })
+  if (!(await target)) throw AppError.validation({ itemId: inspectionMsg.photoTarget })
   const same = await samePhoto(ctx, input, bytes, dataFolder)
   if (same) return same
   const file = `${ATTACHMENTS}/${input.inspectionId}/${randomUUID()}.${mimeType === 'image/png' ? 'png' : 'jpg'}`
@@ -81,28 +81,25 @@ export async function addPhoto(
   const pending = pendingPathOf(full)
   mkdirSync(dirname(full), { recursive: true })
   writeFileSync(pending, bytes)
+  let id: number
   try {
-    await ctx.m.query(
-      `INSERT INTO inspection_photos (inspection_id, item_id, violation_id, file, mime_type, byte_size, caption, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-      [
-        input.inspectionId,
-        input.itemId,
-        input.violationId,
-        file,
-        mimeType,
-        bytes.length,
-        input.caption,
-        ctx.now.toISOString(),
-      ],
-    )
+    const inserted = await ctx.m.getRepository(InspectionPhotoEntity).insert({
+      inspectionId: input.inspectionId,
+      itemId: input.itemId,
+      violationId: input.violationId,
+      file,
+      mimeType,
+      byteSize: bytes.length,
+      caption: input.caption,
+      createdAt: ctx.now.toISOString(),
+    })
+    id = inserted.identifiers[0]!.id as number
   } catch (error) {
     rmSync(pending, { force: true })
     throw error
   }
   // Should the rename fail, the row is committed: the start-up sweep finishes it.
   afterCommit(() => renameSync(pending, full))
-  const [{ id }] = (await ctx.m.query(`SELECT last_insert_rowid() AS id`)) as [{ id: number }]
   ctx.audit.change('photo', id, null, {
     inspectionId: input.inspectionId,
     itemId: input.itemId,
@@ -125,17 +122,20 @@ async function samePhoto(
   bytes: Buffer,
   dataFolder: string,
 ): Promise<PhotoDto | null> {
-  const rows = (await ctx.m.query(
-    `SELECT id, file, caption, mime_type FROM inspection_photos
-     WHERE inspection_id = ? AND item_id IS ? AND violation_id IS ? AND byte_size = ?`,
-    [input.inspectionId, input.itemId, input.violationId, bytes.length],
-  )) as Array<{ id: number; file: string; caption: string | null; mime_type: string }>
+  const rows = await ctx.m.getRepository(InspectionPhotoEntity).find({
+    where: {
+      inspectionId: input.inspectionId,
+      itemId: input.itemId ?? IsNull(),
+      violationId: input.violationId ?? IsNull(),
+      byteSize: bytes.length,
+    },
+  })
   const hash = sha256(bytes)
   for (const row of rows) {
     const full = attachmentPath(dataFolder, row.file)
     const stored = [full, pendingPathOf(full)].find((path) => existsSync(path))
     if (stored && sha256(readFileSync(stored)) === hash)
-      return { id: row.id, caption: row.caption, mimeType: row.mime_type }
+      return { id: row.id, caption: row.caption, mimeType: row.mimeType }
   }
   return null
 }
@@ -146,14 +146,12 @@ export async function removePhoto(
   dataFolder: string,
   afterCommit: (fn: () => void) => void,
 ): Promise<true> {
-  const [row] = (await ctx.m.query(
-    `SELECT inspection_id, file, caption FROM inspection_photos WHERE id = ?`,
-    [id],
-  )) as Array<{ inspection_id: number; file: string; caption: string | null }>
+  const photos = ctx.m.getRepository(InspectionPhotoEntity)
+  const row = await photos.findOneBy({ id })
   if (!row) throw AppError.notFound(inspectionMsg.photoNotFound)
-  await draftOrRefuse(ctx, row.inspection_id)
-  await ctx.m.query(`DELETE FROM inspection_photos WHERE id = ?`, [id])
-  ctx.audit.change('photo', id, { inspectionId: row.inspection_id, caption: row.caption }, null)
+  await draftOrRefuse(ctx, row.inspectionId)
+  await photos.delete({ id })
+  ctx.audit.change('photo', id, { inspectionId: row.inspectionId, caption: row.caption }, null)
   afterCommit(() => rmSync(attachmentPath(dataFolder, row.file), { force: true }))
   return true
 }
@@ -167,12 +165,11 @@ export async function deleteDraft(
 ): Promise<true> {
   await draftOrRefuse(ctx, id)
   const before = await getInspection(ctx.m, id)
-  const files = (await ctx.m.query(`SELECT file FROM inspection_photos WHERE inspection_id = ?`, [
-    id,
-  ])) as Array<{
-    file: string
-  }>
-  await ctx.m.query(`DELETE FROM inspections WHERE id = ?`, [id])
+  const files = await ctx.m
+    .getRepository(InspectionPhotoEntity)
+    .find({ select: { file: true }, where: { inspectionId: id } })
+  // The inspection's rows go with it (ON DELETE CASCADE).
+  await ctx.m.getRepository(InspectionEntity).delete({ id })
   ctx.audit.change(
     'inspection',
     id,
@@ -191,16 +188,13 @@ export async function photoFile(
   id: number,
   dataFolder: string,
 ): Promise<FileDownload> {
-  const [row] = (await ctx.m.query(`SELECT file, mime_type FROM inspection_photos WHERE id = ?`, [
-    id,
-  ])) as Array<{
-    file: string
-    mime_type: string
-  }>
+  const row = await ctx.m
+    .getRepository(InspectionPhotoEntity)
+    .findOne({ select: { file: true, mimeType: true }, where: { id } })
   if (!row) throw AppError.notFound(inspectionMsg.photoNotFound)
   return {
     fileName: row.file.split('/').pop()!,
-    mimeType: row.mime_type,
+    mimeType: row.mimeType,
     base64: readAttachment(dataFolder, row.file).toString('base64'),
   }
 }
@@ -213,13 +207,13 @@ export async function photoImages(
 ): Promise<Map<number, string>> {
   const out = new Map<number, string>()
   if (!ids.length) return out
-  const list = (await ctx.m.query(
-    `SELECT id, file, mime_type FROM inspection_photos WHERE id IN (${ids.map(() => '?').join(',')})`,
-    ids,
-  )) as Array<{ id: number; file: string; mime_type: string }>
+  const list = await ctx.m.getRepository(InspectionPhotoEntity).find({
+    select: { id: true, file: true, mimeType: true },
+    where: { id: In(ids) },
+  })
   for (const p of list) {
     try {
-      out.set(p.id, `data:${p.mime_type};base64,${readAttachment(dataFolder, p.file).toString('base64')}`)
+      out.set(p.id, `data:${p.mimeType};base64,${readAttachment(dataFolder, p.file).toString('base64')}`)
     } catch {
       // A file removed by hand: the appendix says so instead of failing the whole document.
     }
@@ -238,6 +232,7 @@ export async function settlePendingPhotos(
 ): Promise<{ finished: number; removed: number }> {
   const root = join(dataFolderOf(dataSource), ATTACHMENTS)
   const done = { finished: 0, removed: 0 }
+  const photos = dataSource.getRepository(InspectionPhotoEntity)
   let folders: string[]
   try {
     folders = readdirSync(root)
@@ -256,14 +251,13 @@ export async function settlePendingPhotos(
       if (!final) continue
       const pending = join(root, folder, name)
       const file = `${ATTACHMENTS}/${folder}/${final}`
-      const [row] = (await dataSource.query(
-        `SELECT byte_size FROM inspection_photos WHERE inspection_id = ? AND file = ?`,
-        [Number(folder), file],
-      )) as Array<{ byte_size: number }>
+      const row = /^\d+$/.test(folder)
+        ? await photos.findOne({ select: { byteSize: true }, where: { inspectionId: Number(folder), file } })
+        : null
       try {
         const stat = statSync(pending)
         const full = join(root, folder, final)
-        if (row && stat.size === row.byte_size && !existsSync(full)) {
+        if (row && stat.size === row.byteSize && !existsSync(full)) {
           renameSync(pending, full)
           done.finished++
         } else if (now - stat.mtimeMs > STALE_PENDING_MS) {

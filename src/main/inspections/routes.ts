@@ -1,24 +1,12 @@
 import { serviceContext } from '../core/context'
 import type { HandlerContext, Handlers } from '../core/router'
 import { agencyGroup, readSettings } from '../settings/service'
-import {
-  correctInspection,
-  createInspection,
-  createPlan,
-  finaliseInspection,
-  followUp,
-  getInspection,
-  getPlan,
-  listInspections,
-  listPlans,
-  listTemplates,
-  minutesOf,
-  overdueRecommendations,
-  planResults,
-  saveTemplate,
-  updateInspection,
-  updatePlan,
-} from './service'
+import { listTemplates, saveTemplate } from './templates'
+import { createPlan, getPlan, listPlans, planResults, updatePlan } from './plans'
+import { createInspection, updateInspection } from './inspections'
+import { getInspection, listInspections } from './inspection-queries'
+import { correctInspection, finaliseInspection, minutesOf } from './minutes-lifecycle'
+import { followUp, overdueRecommendations } from './recommendations'
 import { addPhoto, dataFolderOf, deleteDraft, photoFile, photoImages, removePhoto } from './photos'
 import { minutesPdf, planReportPdf } from './minutes'
 import type { InspectionDto } from '@shared/inspections/schemas'

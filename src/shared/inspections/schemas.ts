@@ -10,7 +10,9 @@ export type ItemResult = (typeof ITEM_RESULTS)[number]
 export const SEVERITIES = ['serious', 'fix', 'remind'] as const
 export type Severity = (typeof SEVERITIES)[number]
 export const OFFENDER_KINDS = ['person', 'unit'] as const
+export type OffenderKind = (typeof OFFENDER_KINDS)[number]
 export const HANDLING_STATES = ['proposed', 'decided'] as const
+export type HandlingState = (typeof HANDLING_STATES)[number]
 export const FOLLOW_UP_STATES = ['open', 'in_progress', 'done'] as const
 export type FollowUpState = (typeof FOLLOW_UP_STATES)[number]
 
@@ -415,11 +417,11 @@ export interface PhotoDto {
 
 export interface ViolationDto {
   id: number
-  offenderKind: (typeof OFFENDER_KINDS)[number]
+  offenderKind: OffenderKind
   offender: string
   description: string
   handling: string | null
-  handlingState: (typeof HANDLING_STATES)[number]
+  handlingState: HandlingState
   photos: PhotoDto[]
 }
 

@@ -2,9 +2,12 @@ import { existsSync, readdirSync, renameSync, utimesSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { createAppCore } from '@main/app-core'
+import { AuditRecorder } from '@main/audit/trail'
 import { rawDatabase } from '@main/db/sqlite/connection'
 import { silentLogger } from '@main/core/logger'
 import { Session } from '@main/core/session'
+import { finaliseInspection } from '@main/inspections/minutes-lifecycle'
+import { planResults } from '@main/inspections/plans'
 import { permissionsOf } from '@shared/contract'
 import type { RouteInput } from '@shared/contract'
 import type { InspectionDto } from '@shared/inspections/schemas'
@@ -179,6 +182,32 @@ describe('the lifecycle of minutes', () => {
     expect(await app.dataSource.query(`SELECT COUNT(*) AS n FROM minutes_versions`)).toEqual([{ n: 6 }])
   })
 
+  it('refuses the second of two finalisations that both saw the draft, and keeps one version', async () => {
+    const app = await withUnits()
+    const draft = await answered(app)
+    // Two seats with no write queue between them (two PCs on one server): both read the draft
+    // before either writes; only the status-guarded update decides.
+    const seat = () => ({
+      m: app.dataSource.manager,
+      now: new Date(),
+      audit: new AuditRecorder(),
+      userId: null,
+    })
+    const results = await Promise.allSettled([
+      finaliseInspection(seat(), draft.id),
+      finaliseInspection(seat(), draft.id),
+    ])
+    expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected'])
+    expect(results.find((r) => r.status === 'rejected')).toMatchObject({ reason: { code: 'conflict' } })
+    expect(await app.dataSource.query(`SELECT inspection_id, version FROM minutes_versions`)).toEqual([
+      { inspection_id: draft.id, version: 1 },
+    ])
+    expect(await app.ok('inspections:get', { id: draft.id })).toMatchObject({
+      status: 'final',
+      minutesNumber: 1,
+    })
+  })
+
   it('locks finalised minutes: edits and photos are refused and nothing changes', async () => {
     const app = await withUnits()
     const final = await app.ok('inspections:finalise', { id: (await answered(app)).id })
@@ -333,6 +362,59 @@ describe('plans and coverage', () => {
     ])
     expect((await app.ok('inspections:list', { planId: plan.id })).total).toBe(2)
     expect((await app.ok('inspections:list', { unitId: app.units.VP })).total).toBe(1)
+  })
+
+  it('reads every finalised inspection of a plan whole for its report, in date order', async () => {
+    const app = await withUnits()
+    const plan = await app.ok('plans:create', {
+      ...(PLAN_SAMPLE as RouteInput<'plans:create'>),
+      unitIds: [app.units.VP!, app.units.TTR!, app.units.vpcc!],
+    })
+    const later = await create(app, {
+      planId: plan.id,
+      unitId: app.units.VP,
+      date: '2021-12-01',
+      representatives: [{ fullName: 'Nguyễn Văn An', title: 'Chánh Văn phòng' }],
+    })
+    const earlier = await create(app, { planId: plan.id, unitId: app.units.TTR, team: [HEAD] })
+    await create(app, { planId: plan.id, unitId: app.units.vpcc })
+    await app.ok('inspections:update', {
+      ...form(later),
+      violations: [{ offenderKind: 'unit', offender: 'Văn phòng Sở', description: 'Không có tủ thuốc' }],
+      recommendations: [{ content: 'Mua tủ thuốc', dueDate: '2021-12-15' }],
+    })
+    await app.ok('inspections:update', {
+      ...form(earlier),
+      recommendations: [
+        { content: 'Lập lịch trực', dueDate: '2021-12-01' },
+        { content: 'Tuyên truyền', dueDate: null },
+      ],
+    })
+    await app.ok('inspections:addPhoto', {
+      inspectionId: later.id,
+      itemId: later.items[2]!.id,
+      caption: 'Phòng tiếp dân',
+      fileName: 'a.png',
+      base64: PNG_1PX,
+    })
+    await app.ok('inspections:finalise', { id: later.id })
+    await app.ok('inspections:finalise', { id: earlier.id })
+
+    const { inspections } = await planResults(app.dataSource.manager, plan.id)
+    expect(inspections).toEqual([
+      await app.ok('inspections:get', { id: earlier.id }),
+      await app.ok('inspections:get', { id: later.id }),
+    ])
+    const [first, second] = inspections
+    expect(first!.recommendations.map((r) => r.content)).toEqual(['Lập lịch trực', 'Tuyên truyền'])
+    expect(first!.team.map((t) => t.fullName)).toEqual([HEAD.fullName])
+    expect([first!.representatives, first!.violations]).toEqual([[], []])
+    expect(first!.items.flatMap((i) => i.photos)).toEqual([])
+    expect(second!.recommendations.map((r) => r.content)).toEqual(['Mua tủ thuốc'])
+    expect(second!.team.map((t) => t.fullName)).toEqual([HEAD.fullName, SECRETARY.fullName])
+    expect(second!.representatives).toEqual([{ fullName: 'Nguyễn Văn An', title: 'Chánh Văn phòng' }])
+    expect(second!.items[2]!.photos.map((p) => p.caption)).toEqual(['Phòng tiếp dân'])
+    expect([first!.items.length, second!.items.length]).toEqual([14, 14])
   })
 
   it('refuses a second plan with the same number in the same year', async () => {
@@ -615,5 +697,140 @@ describe('photos', () => {
       ok: false,
       error: expect.objectContaining({ code: 'conflict' }),
     })
+  })
+})
+
+describe('lists, filters and paging', () => {
+  const plan = (number: number, issuedOn: string, title: string) =>
+    ({
+      ...PLAN_SAMPLE,
+      number,
+      issuedOn,
+      periodFrom: issuedOn,
+      title,
+      unitIds: [],
+    }) as RouteInput<'plans:create'>
+
+  it('lists plans newest first, a page at a time, and finds them by words typed without diacritics', async () => {
+    const app = await withUnits()
+    await app.ok('plans:create', {
+      ...plan(1, '2021-10-01', 'Kiểm tra công tác phòng, chống dịch'),
+      unitIds: [app.units.VP!],
+    })
+    await app.ok('plans:create', plan(2, '2021-11-01', 'Giám sát tiêm chủng vắc xin'))
+    await app.ok('plans:create', plan(3, '2021-12-01', 'Kiểm tra tủ thuốc'))
+    const all = await app.ok('plans:list', {})
+    expect(all.total).toBe(3)
+    expect(all.items.map((p) => [p.reference, p.unitCount, p.inspectedCount])).toEqual([
+      ['3/KH-STP', 0, 0],
+      ['2/KH-STP', 0, 0],
+      ['1/KH-STP', 1, 0],
+    ])
+    expect(await app.ok('plans:list', { page: 2, pageSize: 2 })).toMatchObject({
+      total: 3,
+      items: [expect.objectContaining({ reference: '1/KH-STP' })],
+    })
+    expect((await app.ok('plans:list', { q: 'tiem chung' })).items.map((p) => p.reference)).toEqual([
+      '2/KH-STP',
+    ])
+    expect((await app.ok('plans:list', { q: 'KIEM TRA' })).total).toBe(2)
+    expect(await app.ok('plans:list', { q: 'dau gia' })).toMatchObject({ total: 0, items: [] })
+  })
+
+  it('updates a plan under its own number, and refuses the number another plan of the year holds', async () => {
+    const app = await withUnits()
+    const first = await app.ok('plans:create', plan(1, '2021-10-01', 'Kế hoạch một'))
+    const second = await app.ok('plans:create', plan(2, '2021-12-31', 'Kế hoạch hai'))
+    const renamed = await app.ok('plans:update', {
+      ...plan(1, '2021-10-01', 'Kế hoạch một (sửa)'),
+      id: first.id,
+    })
+    expect(renamed).toMatchObject({ reference: '1/KH-STP', title: 'Kế hoạch một (sửa)' })
+    const taken = await app.call('plans:update', { ...plan(1, '2021-12-31', 'Kế hoạch hai'), id: second.id })
+    expect(taken).toEqual({
+      ok: false,
+      error: expect.objectContaining({ fieldErrors: { number: expect.any(String) } }),
+    })
+    expect((await app.ok('plans:get', { id: second.id })).number).toBe(2)
+  })
+
+  it('filters inspections by status, dates and result, newest first, a page at a time', async () => {
+    const app = await withUnits()
+    const met = await answered(app, { date: '2021-11-15', unannounced: true })
+    const draft = await answered(app, { date: '2021-12-01' })
+    const notMet = await create(app, { date: '2021-12-10' })
+    const failing = form(notMet)
+    failing.items[0] = { id: notMet.items[0]!.id, result: 'fail', severity: 'fix', note: null }
+    await app.ok('inspections:update', failing)
+    await app.ok('inspections:finalise', { id: met.id })
+    await app.ok('inspections:finalise', { id: notMet.id })
+
+    const ids = async (q: RouteInput<'inspections:list'>) =>
+      (await app.ok('inspections:list', q)).items.map((i) => i.id)
+    const all = await app.ok('inspections:list', {})
+    expect(all.total).toBe(3)
+    expect(all.items.map((i) => [i.id, i.unannounced, i.score, i.failedCount])).toEqual([
+      [notMet.id, false, 92.9, 1],
+      [draft.id, false, 100, 0],
+      [met.id, true, 100, 0],
+    ])
+    expect(await ids({ status: 'draft' })).toEqual([draft.id])
+    expect(await ids({ status: 'final' })).toEqual([notMet.id, met.id])
+    expect(await ids({ from: '2021-11-20' })).toEqual([notMet.id, draft.id])
+    expect(await ids({ to: '2021-11-30' })).toEqual([met.id])
+    expect(await ids({ from: '2021-12-01', to: '2021-12-01' })).toEqual([draft.id])
+    expect(await ids({ result: 'met' })).toEqual([met.id])
+    expect(await ids({ result: 'notMet' })).toEqual([notMet.id])
+    expect(await app.ok('inspections:list', { page: 2, pageSize: 2 })).toMatchObject({
+      total: 3,
+      items: [expect.objectContaining({ id: met.id, minutesNumber: 1, minutesYear: 2021 })],
+    })
+    expect(await app.ok('inspections:get', { id: met.id })).toMatchObject({ unannounced: true })
+  })
+
+  it('pages the overdue list, oldest due first, and counts all of it', async () => {
+    const app = await withUnits()
+    const draft = await create(app, { unitId: app.units.vpcc })
+    await app.ok('inspections:update', {
+      ...form(draft),
+      recommendations: [
+        { content: 'Lập lịch trực', dueDate: '2021-12-31' },
+        { content: 'Bổ sung tủ thuốc', dueDate: '2021-11-20' },
+        { content: 'Tuyên truyền', dueDate: '2021-11-25' },
+        { content: 'Báo cáo', dueDate: '2022-03-01' },
+      ],
+    })
+    await app.ok('inspections:finalise', { id: draft.id })
+    const first = await app.ok('recommendations:overdue', { asOf: '2022-01-10', pageSize: 2 })
+    expect(first.total).toBe(3)
+    expect(first.items.map((r) => [r.content, r.daysOverdue, r.unitName])).toEqual([
+      ['Bổ sung tủ thuốc', 51, 'Văn phòng công chứng Nguyễn Thị Bích Liên'],
+      ['Tuyên truyền', 46, 'Văn phòng công chứng Nguyễn Thị Bích Liên'],
+    ])
+    const second = await app.ok('recommendations:overdue', { asOf: '2022-01-10', pageSize: 2, page: 2 })
+    expect(second.items).toEqual([
+      expect.objectContaining({
+        content: 'Lập lịch trực',
+        minutesNumber: 1,
+        minutesYear: 2021,
+        daysOverdue: 10,
+      }),
+    ])
+  })
+
+  it('gives a new template the next code at version 1, listed after the default', async () => {
+    const app = await tempApp()
+    const items = [{ section: 'Chung', text: 'Có tủ thuốc' }]
+    expect(await app.ok('templates:save', { name: 'Phiếu giám sát', items })).toMatchObject({
+      code: 'mau-2',
+      version: 1,
+      latest: true,
+    })
+    await app.ok('templates:save', { name: 'Phiếu nhanh', items })
+    expect((await app.ok('templates:list', {})).map((t) => [t.code, t.version, t.items.length])).toEqual([
+      ['mac-dinh', 1, 14],
+      ['mau-2', 1, 1],
+      ['mau-3', 1, 1],
+    ])
   })
 })

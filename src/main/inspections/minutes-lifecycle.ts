@@ -1,0 +1,113 @@
+import type { EntityManager } from 'typeorm'
+import type { z } from 'zod'
+import { MINUTES_COPIES_DEFAULT, inspectionMsg } from '@shared/inspections/schemas'
+import type { InspectionDto, InspectionUpdateInput } from '@shared/inspections/schemas'
+import type { ServiceContext } from '../core/context'
+import { AppError } from '../core/errors'
+import { InspectionEntity, MinutesVersionEntity } from './entities'
+import { getInspection } from './inspection-queries'
+import { applyUpdate, inspectionAudit, statusOf } from './inspections'
+
+/** Keeps what was finalised, as printed: the inspection as it stood, in one JSON text. */
+async function snapshot(ctx: ServiceContext, id: number, reason: string | null): Promise<number> {
+  const dto = await getInspection(ctx.m, id)
+  const last = await ctx.m
+    .createQueryBuilder(MinutesVersionEntity, 'v')
+    .select('MAX(v.version)', 'version')
+    .where('v.inspectionId = :id', { id })
+    .getRawOne<{ version: number | string | null }>()
+  const version = Number(last?.version ?? 0) + 1
+  await ctx.m.getRepository(MinutesVersionEntity).insert({
+    inspectionId: id,
+    version,
+    reason,
+    content: JSON.stringify({ ...dto, versions: [] }),
+    finalisedAt: ctx.now.toISOString(),
+    finalisedBy: ctx.userId,
+  })
+  return version
+}
+
+/**
+ * Draft → final in one statement: status, year and the next number of that year together, and
+ * only while the row is still a draft. The unique index (minutes_year, minutes_number) is the
+ * last guard against two finalisations taking the same number; a finalisation that found the
+ * row no longer a draft changed nothing and is refused.
+ */
+async function numberMinutes(m: EntityManager, id: number, date: string, now: Date): Promise<void> {
+  const year = Number(date.slice(0, 4))
+  const next = m
+    .createQueryBuilder(InspectionEntity, 'x')
+    .select('COALESCE(MAX(x.minutesNumber), 0) + 1')
+    .where('x.minutesYear = :year')
+    .getQuery()
+  const { affected } = await m
+    .createQueryBuilder()
+    .update(InspectionEntity)
+    .set({
+      status: 'final',
+      minutesYear: year,
+      minutesNumber: () => `(${next})`,
+      updatedAt: now.toISOString(),
+    })
+    .where('id = :id', { id })
+    .andWhere('status = :draft', { draft: 'draft' })
+    .setParameter('year', year)
+    .execute()
+  if (affected !== 1) throw AppError.conflict(inspectionMsg.finalised)
+}
+
+/** Draft → final: the next minutes number of the minutes' year, then the text is fixed as version 1. */
+export async function finaliseInspection(ctx: ServiceContext, id: number): Promise<InspectionDto> {
+  const { m } = ctx
+  if ((await statusOf(m, id)) !== 'draft') throw AppError.conflict(inspectionMsg.finalised)
+  const before = await getInspection(m, id)
+  const open = before.items.filter((i) => i.result === null).length
+  if (open)
+    throw AppError.validation({ items: inspectionMsg.unanswered(open) }, inspectionMsg.unanswered(open))
+  await numberMinutes(m, id, before.date, ctx.now)
+  await snapshot(ctx, id, null)
+  const after = await getInspection(m, id)
+  ctx.audit.change('inspection', id, inspectionAudit(before), inspectionAudit(after))
+  return after
+}
+
+/** A correction of finalised minutes: the change is applied and kept as a new version with its reason. */
+export async function correctInspection(
+  ctx: ServiceContext,
+  input: z.output<typeof InspectionUpdateInput> & { reason: string },
+): Promise<InspectionDto> {
+  if ((await statusOf(ctx.m, input.id)) !== 'final') throw AppError.conflict(inspectionMsg.notFinalised)
+  const open = input.items.filter((i) => i.result === null).length
+  if (open) throw AppError.validation({ items: inspectionMsg.unanswered(open) })
+  const before = await getInspection(ctx.m, input.id)
+  await applyUpdate(ctx, input, true)
+  const version = await snapshot(ctx, input.id, input.reason)
+  const after = await getInspection(ctx.m, input.id)
+  ctx.audit.change('inspection', input.id, inspectionAudit(before), {
+    ...inspectionAudit(after),
+    correction: `Phiên bản ${version}: ${input.reason}`,
+  })
+  return after
+}
+
+/** The minutes to print: a finalised version as it was fixed (the latest by default), or the draft as it stands. */
+export async function minutesOf(
+  m: EntityManager,
+  id: number,
+  version?: number | null,
+): Promise<{ inspection: InspectionDto; version: { number: number; reason: string | null } | null }> {
+  const live = await getInspection(m, id)
+  if (live.status === 'draft') return { inspection: live, version: null }
+  const row = await m.getRepository(MinutesVersionEntity).findOne({
+    where: version ? { inspectionId: id, version } : { inspectionId: id },
+    order: { version: 'DESC' },
+  })
+  if (!row) throw AppError.notFound(inspectionMsg.versionNotFound)
+  // Versions finalised before the number of copies was recorded were made in two.
+  const stored = JSON.parse(row.content) as Omit<InspectionDto, 'copies'> & { copies?: number }
+  return {
+    inspection: { ...stored, copies: stored.copies ?? MINUTES_COPIES_DEFAULT, versions: live.versions },
+    version: { number: row.version, reason: row.reason },
+  }
+}
