@@ -3,6 +3,7 @@ import { backupTo } from './backup'
 import { rawDatabase } from './connection'
 import { quickCheck, reclaimErasedSpace, useIncrementalVacuum } from './pragmas'
 import { salvageInto, salvagePreview } from './salvage'
+import { bindEveryParameter } from './parameters'
 import { optimizeSearchIndexSql, searchCondition, searchJoin } from './search-index'
 
 export const sqliteEngine: Engine = {
@@ -34,7 +35,10 @@ export const sqliteEngine: Engine = {
     }>
     return row?.seq ?? null
   },
-  prepareStore: (dataSource) => useIncrementalVacuum(rawDatabase(dataSource)),
+  prepareStore: (dataSource) => {
+    bindEveryParameter(dataSource)
+    useIncrementalVacuum(rawDatabase(dataSource))
+  },
   reclaimErasedSpace: (dataSource) => reclaimErasedSpace(rawDatabase(dataSource)),
   backupTo,
   checkIntegrity: (dataSource) => quickCheck(rawDatabase(dataSource)),
