@@ -1,4 +1,3 @@
-import { In } from 'typeorm'
 import type { EntityManager } from 'typeorm'
 import { TREND_DAYS } from '@shared/daily-reports/schemas'
 import type { Board, BoardRow, Punctuality, TrendPoint } from '@shared/daily-reports/schemas'
@@ -11,52 +10,48 @@ import { addDays, adhocDtos, deadlineOf } from './service'
 export async function board(m: EntityManager, now: Date, date: string | null): Promise<Board> {
   const today = vietnamDay(now)
   const day = date ?? today
-  const reports = await m.getRepository(DailyReportEntity).find({
-    select: {
-      id: true,
-      unitId: true,
-      submittedAt: true,
-      late: true,
-      version: true,
-      staffTotal: true,
-      f0: true,
-      f1: true,
-      f2: true,
-      reporterName: true,
-    },
-    where: { reportDate: day },
-  })
-  const byUnit = new Map(reports.map((r) => [r.unitId, r]))
   // Active units, and a unit closed since that still reported on the day.
-  const units = await m.getRepository(UnitEntity).find({
-    select: { id: true, code: true, name: true },
-    where: [{ active: true }, { id: In([...byUnit.keys()]) }],
-    order: { sortKey: 'ASC', id: 'ASC' },
-  })
+  const found = await m
+    .createQueryBuilder(UnitEntity, 'u')
+    .leftJoin(DailyReportEntity.options.name, 'r', 'r.unitId = u.id AND r.reportDate = :day', { day })
+    .select('u.id', 'unitId')
+    .addSelect('u.code', 'unitCode')
+    .addSelect('u.name', 'unitName')
+    .addSelect('r.id', 'reportId')
+    .addSelect('r.submittedAt', 'submittedAt')
+    .addSelect('r.late', 'late')
+    .addSelect('r.version', 'version')
+    .addSelect('r.staffTotal', 'staffTotal')
+    .addSelect('r.f0', 'f0')
+    .addSelect('r.f1', 'f1')
+    .addSelect('r.f2', 'f2')
+    .addSelect('r.reporterName', 'reporterName')
+    .where('u.active = :active OR r.id IS NOT NULL', { active: true })
+    .orderBy('u.sortKey')
+    .addOrderBy('u.id')
+    .getRawMany<Omit<BoardRow, 'status'> & { late: unknown }>()
   const counts: Record<Punctuality, number> = { onTime: 0, late: 0, missing: 0 }
   const totals = { staffTotal: 0, f0: 0, f1: 0, f2: 0 }
-  const rows = units.map((u): BoardRow => {
-    const r = byUnit.get(u.id)
-    const status: Punctuality = !r ? 'missing' : r.late ? 'late' : 'onTime'
-    counts[status] += 1
-    totals.staffTotal += r?.staffTotal ?? 0
-    totals.f0 += r?.f0 ?? 0
-    totals.f1 += r?.f1 ?? 0
-    totals.f2 += r?.f2 ?? 0
-    return {
-      unitId: u.id,
-      unitCode: u.code,
-      unitName: u.name,
+  const count = (n: number | null) => (n === null ? null : Number(n))
+  const rows = found.map(({ late, ...r }): BoardRow => {
+    const status: Punctuality = r.reportId === null ? 'missing' : Boolean(late) ? 'late' : 'onTime'
+    const row: BoardRow = {
+      ...r,
+      unitId: Number(r.unitId),
       status,
-      reportId: r?.id ?? null,
-      submittedAt: r?.submittedAt ?? null,
-      version: r?.version ?? null,
-      staffTotal: r?.staffTotal ?? null,
-      f0: r?.f0 ?? null,
-      f1: r?.f1 ?? null,
-      f2: r?.f2 ?? null,
-      reporterName: r?.reporterName ?? null,
+      reportId: count(r.reportId),
+      version: count(r.version),
+      staffTotal: count(r.staffTotal),
+      f0: count(r.f0),
+      f1: count(r.f1),
+      f2: count(r.f2),
     }
+    counts[status] += 1
+    totals.staffTotal += row.staffTotal ?? 0
+    totals.f0 += row.f0 ?? 0
+    totals.f1 += row.f1 ?? 0
+    totals.f2 += row.f2 ?? 0
+    return row
   })
   const adhoc = await m
     .getRepository(AdhocReportEntity)
