@@ -34,7 +34,7 @@ export async function board(m: EntityManager, now: Date, date: string | null): P
   const totals = { staffTotal: 0, f0: 0, f1: 0, f2: 0 }
   const count = (n: number | null) => (n === null ? null : Number(n))
   const rows = found.map(({ late, ...r }): BoardRow => {
-    const status: Punctuality = r.reportId === null ? 'missing' : Boolean(late) ? 'late' : 'onTime'
+    const status: Punctuality = r.reportId === null ? 'missing' : late ? 'late' : 'onTime'
     const row: BoardRow = {
       ...r,
       unitId: Number(r.unitId),

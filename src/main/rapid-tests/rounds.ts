@@ -1,5 +1,4 @@
 import { randomInt } from 'node:crypto'
-import { In } from 'typeorm'
 import type { EntityManager } from 'typeorm'
 import type { z } from 'zod'
 import {
