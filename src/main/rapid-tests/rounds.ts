@@ -26,6 +26,7 @@ import { VisitorEntity } from '../visitors/entities'
 import { ANONYMISED_NAME } from '../visitors/service'
 import { addDays } from '../daily-reports/service'
 import { RapidTestPoolEntity, RapidTestRoundEntity, RapidTestSampleEntity } from './entities'
+import type { RapidTestSampleRow } from './entities'
 import { drawSample } from './sampling'
 import type { Candidate } from './sampling'
 
@@ -55,6 +56,21 @@ async function drawnInWeek(m: EntityManager, weekStart: string): Promise<Set<num
     .where('r.weekStart = :weekStart AND s.staffId IS NOT NULL', { weekStart })
     .getRawMany<{ staffId: number }>()
   return new Set(rows.map((r) => Number(r.staffId)))
+}
+
+/** Adds people to a round in one statement; their new ids are not read back. */
+export async function insertSamples(
+  m: EntityManager,
+  samples: Array<Pick<RapidTestSampleRow, 'roundId' | 'kind' | 'addedAt'> & Partial<RapidTestSampleRow>>,
+): Promise<void> {
+  if (!samples.length) return
+  await m
+    .createQueryBuilder()
+    .insert()
+    .into(RapidTestSampleEntity)
+    .values(samples)
+    .updateEntity(false)
+    .execute()
 }
 
 /**
@@ -88,7 +104,8 @@ export async function drawRound(
     drawnBy: ctx.userId,
   })
   const roundId = created.identifiers[0]!.id as number
-  await m.getRepository(RapidTestSampleEntity).insert(
+  await insertSamples(
+    m,
     drawn.map((c) => ({
       roundId,
       kind: 'staff' as const,
@@ -118,44 +135,42 @@ export async function discardRound(ctx: ServiceContext, id: number): Promise<{ w
   return { weekStart: round.weekStart }
 }
 
+type SampleLine = Omit<RapidSampleDto, 'fullName'> & { fullName: string | null }
+
 /** A round's people (staff by unit and name, then visitors) with the names they are listed by. */
 async function samplesOf(m: EntityManager, roundId: number): Promise<RapidSampleDto[]> {
-  const { entities, raw } = await m
+  const rows = await m
     .createQueryBuilder(RapidTestSampleEntity, 's')
     .leftJoin(StaffMemberEntity.options.name, 'st', 'st.id = s.staffId')
     .leftJoin(UnitEntity.options.name, 'u', 'u.id = s.unitId')
     .leftJoin(VisitorEntity.options.name, 'v', 'v.id = s.visitorId')
     .leftJoin(RapidTestPoolEntity.options.name, 'p', 'p.id = s.poolId')
-    .addSelect('p.number', 'poolNumber')
+    .select('s.id', 'id')
+    .addSelect('s.kind', 'kind')
+    .addSelect('s.staffId', 'staffId')
+    .addSelect('s.visitorId', 'visitorId')
     .addSelect('CASE WHEN s.kind = :staff THEN st.fullName ELSE v.fullName END', 'fullName')
     .addSelect('CASE WHEN s.kind = :staff THEN u.name ELSE v.organisation END', 'unitName')
+    .addSelect('s.poolId', 'poolId')
+    .addSelect('p.number', 'poolNumber')
+    .addSelect('s.individualResult', 'individualResult')
+    .addSelect('s.individualTestedAt', 'individualTestedAt')
     .where('s.roundId = :roundId', { roundId, staff: 'staff' })
     .orderBy('s.kind')
     .addOrderBy('u.sortKey')
     .addOrderBy('st.sortKey')
     .addOrderBy('s.id')
-    .getRawAndEntities<{
-      s_id: number
-      poolNumber: number | null
-      fullName: string | null
-      unitName: string | null
-    }>()
-  const listed = new Map(raw.map((r) => [Number(r.s_id), r]))
-  return entities.map((s): RapidSampleDto => {
-    const names = listed.get(s.id)!
-    return {
-      id: s.id,
-      kind: s.kind,
-      staffId: s.staffId,
-      visitorId: s.visitorId,
-      fullName: names.fullName ?? ANONYMISED_NAME,
-      unitName: names.unitName,
-      poolId: s.poolId,
-      poolNumber: names.poolNumber === null ? null : Number(names.poolNumber),
-      individualResult: s.individualResult,
-      individualTestedAt: s.individualTestedAt,
-    }
-  })
+    .getRawMany<SampleLine>()
+  const id = (n: number | null) => (n === null ? null : Number(n))
+  return rows.map((s): RapidSampleDto => ({
+    ...s,
+    id: Number(s.id),
+    staffId: id(s.staffId),
+    visitorId: id(s.visitorId),
+    fullName: s.fullName ?? ANONYMISED_NAME,
+    poolId: id(s.poolId),
+    poolNumber: id(s.poolNumber),
+  }))
 }
 
 export async function getRound(m: EntityManager, id: number): Promise<RapidRoundDto> {

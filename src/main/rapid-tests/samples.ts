@@ -14,7 +14,7 @@ import { AppError } from '../core/errors'
 import { VisitEntity, VisitorEntity } from '../visitors/entities'
 import { addDays } from '../daily-reports/service'
 import { RapidTestPoolEntity, RapidTestSampleEntity } from './entities'
-import { getRound } from './rounds'
+import { getRound, insertSamples } from './rounds'
 import { poolSizes } from './sampling'
 
 const weekSpan = (weekStart: string) => ({
@@ -73,7 +73,8 @@ export async function addVisitors(
       throw AppError.validation({ [`visitorIds.${i}`]: rapidMsg.visitorOutsideWeek })
   })
   const ids = [...new Set(input.visitorIds)]
-  await ctx.m.getRepository(RapidTestSampleEntity).insert(
+  await insertSamples(
+    ctx.m,
     ids.map((visitorId) => ({
       roundId: input.roundId,
       kind: 'visitor' as const,
