@@ -13,7 +13,9 @@ import {
   sentence,
   listSignatures,
 } from '../printing/official-document'
-import { board } from './service'
+import { board } from './board'
+import { DailyReportEntity } from './entities'
+import { figuresOf } from './figures'
 import { loadExcel } from '../core/excel'
 
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
@@ -56,32 +58,13 @@ function statusText(row: Board['rows'][number]): string {
 /** The board of a day with every report's figures and the totals, for the Department. */
 export async function daySummary(m: EntityManager, now: Date, date: string): Promise<DaySummary> {
   const day = await board(m, now, date)
-  const reports = (await m.query(
-    `SELECT unit_id, staff_total, at_office, working_from_home, on_leave, f0, f1, f2, dose1, dose2, booster,
-            measures, issues, reporter_name
-     FROM daily_reports WHERE report_date = ?`,
-    [date],
-  )) as Array<Record<string, number | string | null>>
-  const byUnit = new Map(reports.map((r) => [r.unit_id as number, r]))
+  const reports = await m.getRepository(DailyReportEntity).find({ where: { reportDate: date } })
+  const byUnit = new Map(reports.map((r) => [r.unitId, r]))
   const totals = Object.fromEntries(REPORT_COUNT_KEYS.map((k) => [k, 0])) as DaySummary['totals']
   const rows = day.rows.map((row): SummaryRow => {
     const r = byUnit.get(row.unitId)
     if (!r) return { unitName: row.unitName, status: statusText(row), figures: null }
-    const figures: DailyReportFigures = {
-      staffTotal: r.staff_total as number,
-      atOffice: r.at_office as number,
-      workingFromHome: r.working_from_home as number,
-      onLeave: r.on_leave as number,
-      f0: r.f0 as number,
-      f1: r.f1 as number,
-      f2: r.f2 as number,
-      dose1: r.dose1 as number,
-      dose2: r.dose2 as number,
-      booster: r.booster as number,
-      measures: r.measures as string | null,
-      issues: r.issues as string | null,
-      reporterName: r.reporter_name as string,
-    }
+    const figures = figuresOf(r)
     for (const k of REPORT_COUNT_KEYS) totals[k] += figures[k]
     return { unitName: row.unitName, status: statusText(row), figures }
   })

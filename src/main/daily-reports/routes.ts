@@ -2,16 +2,15 @@ import { serviceContext } from '../core/context'
 import type { Handlers } from '../core/router'
 import { agencyGroup, readSettings } from '../settings/service'
 import {
-  board,
   getAdhocReport,
   getDailyReport,
-  listReports,
-  prefill,
   submitAdhocReport,
   submitDailyReport,
-  trend,
   updateDailyReport,
 } from './service'
+import { board, trend } from './board'
+import { listReports } from './history'
+import { prefill } from './prefill'
 import { summaryPdf, summaryXlsx } from './exports'
 
 type DailyReportHandlers = Pick<Handlers, `dailyReports:${string}` & keyof Handlers>

@@ -1,4 +1,5 @@
 import { EntitySchema } from 'typeorm'
+import type { RapidSampleDto, TestResult } from '@shared/rapid-tests/schemas'
 
 /** One row interface and one schema per table: explicit column types, no decorators (see units/entities.ts). */
 
@@ -32,7 +33,7 @@ export interface RapidTestPoolRow {
   id: number
   roundId: number
   number: number
-  result: string | null
+  result: TestResult | null
   testedAt: string | null
 }
 
@@ -51,12 +52,12 @@ export const RapidTestPoolEntity = new EntitySchema<RapidTestPoolRow>({
 export interface RapidTestSampleRow {
   id: number
   roundId: number
-  kind: string
+  kind: RapidSampleDto['kind']
   staffId: number | null
   unitId: number | null
   visitorId: number | null
   poolId: number | null
-  individualResult: string | null
+  individualResult: TestResult | null
   individualTestedAt: string | null
   addedAt: string
 }

@@ -2,20 +2,9 @@ import { serviceContext } from '../core/context'
 import type { Handlers } from '../core/router'
 import { agencyGroup, readSettings, writeSettings } from '../settings/service'
 import { roundPdf } from './exports'
-import {
-  addVisitors,
-  discardRound,
-  drawRound,
-  formPools,
-  getRound,
-  listCabinets,
-  listRounds,
-  rapidTestGroup,
-  saveCabinet,
-  setIndividualResult,
-  setPoolResult,
-  visitorCandidates,
-} from './service'
+import { discardRound, drawRound, getRound, listRounds, rapidTestGroup } from './rounds'
+import { addVisitors, formPools, setIndividualResult, setPoolResult, visitorCandidates } from './samples'
+import { listCabinets, saveCabinet } from './cabinets'
 
 type RapidTestHandlers = Pick<
   Handlers,

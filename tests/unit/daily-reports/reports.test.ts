@@ -5,6 +5,9 @@ import { tempApp } from '../helpers/temp-app'
 import type { TempApp } from '../helpers/temp-app'
 import { inspectPdf, wordsOfPage } from '../helpers/pdf'
 import { databaseFingerprint } from '../helpers/fingerprint'
+import { AuditRecorder } from '@main/audit/trail'
+import { DailyReportEntity } from '@main/daily-reports/entities'
+import { updateDailyReport } from '@main/daily-reports/service'
 
 /** A settable clock: Vietnam wall-clock times on one test day. */
 function clock(start: string) {
@@ -144,6 +147,37 @@ describe('daily reports', () => {
     expect(same.versions).toHaveLength(1)
   })
 
+  it('refuses an edit when another edit of the same version lands between its read and its write', async () => {
+    const { app, office } = await setUp()
+    const first = await app.ok('dailyReports:submit', { unitId: office, ...FIGURES })
+    const m = app.dataSource.manager
+    // Another seat saves version 1 right after this edit has read the report.
+    const racing = new Proxy(m, {
+      get(target, prop, receiver) {
+        if (prop !== 'getRepository') return Reflect.get(target, prop, receiver)
+        return (entity: Parameters<typeof m.getRepository>[0]) => {
+          const repo = target.getRepository(entity)
+          if (entity !== DailyReportEntity) return repo
+          return Object.assign(Object.create(repo) as typeof repo, {
+            findOneBy: async (where: { id: number }) => {
+              const row = await repo.findOneBy(where)
+              await repo.update(where, { f2: 9, version: 2 })
+              return row
+            },
+          })
+        }
+      },
+    })
+    const edit = updateDailyReport(
+      { m: racing, now: new Date(), audit: new AuditRecorder(), userId: null },
+      { id: first.id, version: 1, ...FIGURES, f1: 5, reporterName: 'Người sửa' },
+    )
+    await expect(edit).rejects.toMatchObject({ code: 'conflict' })
+    const stored = await app.ok('dailyReports:get', { id: first.id })
+    expect(stored).toMatchObject({ version: 2, f1: FIGURES.f1, f2: 9, reporterName: FIGURES.reporterName })
+    expect(stored.versions).toEqual([])
+  })
+
   it('takes ad-hoc reports any time, several a day, never late', async () => {
     const { app, time, office } = await setUp()
     time.set('2026-11-16T21:00:00+07:00')
@@ -162,6 +196,76 @@ describe('daily reports', () => {
     ])
     const day = await app.ok('dailyReports:board', { date: '2026-11-16' })
     expect(day.adhoc).toHaveLength(2)
+  })
+
+  it('pages daily and ad-hoc reports together newest first, filtered by unit, days and kind', async () => {
+    const { app, time, office, inspectorate } = await setUp('2026-11-14T08:00:00+07:00')
+    const adhoc = (unitId: number) =>
+      app.ok('dailyReports:submitAdhoc', {
+        unitId,
+        subject: 'Đột xuất',
+        content: 'Nội dung',
+        reporterName: 'An',
+      })
+    await submit(app, office)
+    time.set('2026-11-14T09:00:00+07:00')
+    await adhoc(inspectorate)
+    time.set('2026-11-15T08:00:00+07:00')
+    // Sent at the same instant: the ad-hoc report comes first.
+    await submit(app, inspectorate)
+    await adhoc(office)
+    time.set('2026-11-16T10:00:00+07:00')
+    await submit(app, office)
+    await submit(app, inspectorate, { reportDate: '2026-11-13' })
+    const all = await app.ok('dailyReports:list', {})
+    expect(all.total).toBe(6)
+    expect(all.items.map((r) => [r.reportDate, r.kind, r.unitName, r.late])).toEqual([
+      ['2026-11-16', 'daily', 'Văn phòng Sở', false],
+      ['2026-11-15', 'adhoc', 'Văn phòng Sở', false],
+      ['2026-11-15', 'daily', 'Thanh tra Sở', false],
+      ['2026-11-14', 'adhoc', 'Thanh tra Sở', false],
+      ['2026-11-14', 'daily', 'Văn phòng Sở', false],
+      ['2026-11-13', 'daily', 'Thanh tra Sở', true],
+    ])
+    const paged = []
+    for (let page = 1; page <= 3; page++) {
+      const one = await app.ok('dailyReports:list', { page, pageSize: 2 })
+      expect(one).toMatchObject({ total: 6, page, pageSize: 2 })
+      paged.push(...one.items)
+    }
+    expect(paged).toEqual(all.items)
+    expect((await app.ok('dailyReports:list', { page: 4, pageSize: 2 })).items).toEqual([])
+    const officeLately = await app.ok('dailyReports:list', {
+      unitId: office,
+      from: '2026-11-15',
+      to: '2026-11-16',
+    })
+    expect(officeLately.total).toBe(2)
+    expect(officeLately.items.map((r) => [r.reportDate, r.kind])).toEqual([
+      ['2026-11-16', 'daily'],
+      ['2026-11-15', 'adhoc'],
+    ])
+    const dailySince = await app.ok('dailyReports:list', { kind: 'daily', from: '2026-11-14' })
+    expect(dailySince.items.map((r) => r.reportDate)).toEqual(['2026-11-16', '2026-11-15', '2026-11-14'])
+    expect(dailySince.total).toBe(3)
+    const until = await app.ok('dailyReports:list', { to: '2026-11-14', kind: 'adhoc' })
+    expect(until.items.map((r) => [r.reportDate, r.unitName])).toEqual([['2026-11-14', 'Thanh tra Sở']])
+    expect(until.total).toBe(1)
+  })
+
+  it('keeps a unit closed after it reported on that day’s board, and leaves it off later days', async () => {
+    const { app, time, office, notary } = await setUp()
+    time.set('2026-11-16T09:00:00+07:00')
+    await submit(app, notary)
+    await app.ok('units:setActive', { id: notary, active: false })
+    const day = await app.ok('dailyReports:board', { date: '2026-11-16' })
+    expect(day.counts).toEqual({ onTime: 1, late: 0, missing: 2 })
+    expect(day.rows.find((r) => r.unitId === notary)).toMatchObject({ status: 'onTime', staffTotal: 20 })
+    time.set('2026-11-17T09:00:00+07:00')
+    const next = await app.ok('dailyReports:board', {})
+    expect(next.rows.map((r) => r.unitId)).not.toContain(notary)
+    expect(next.rows.find((r) => r.unitId === office)).toMatchObject({ status: 'missing', reportId: null })
+    expect(next.counts).toEqual({ onTime: 0, late: 0, missing: 2 })
   })
 
   it('shows every active unit on the board as on time, late or missing, and flags the deadline', async () => {

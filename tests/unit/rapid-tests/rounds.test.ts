@@ -118,6 +118,11 @@ describe('weekly rapid-test rounds', () => {
     })
     const withVisitors = await app.ok('rapidTests:addVisitors', { roundId: round.id, visitorIds: [an, binh] })
     expect(withVisitors.samples).toHaveLength(8)
+    expect((await app.ok('rapidTests:list', {}))[0]).toMatchObject({
+      staffCount: 6,
+      visitorCount: 2,
+      poolCount: 0,
+    })
 
     const pooled = await app.ok('rapidTests:formPools', { roundId: round.id })
     expect(pooled.pools.map((p) => p.sampleIds.length)).toEqual([4, 4])
@@ -206,6 +211,25 @@ describe('weekly rapid-test rounds', () => {
       ['Đơn vị số 1', true, '2026-11-15'],
       ['Đơn vị số 2', false, null],
     ])
+  })
+
+  it('updates a unit’s medicine cabinet in place and audits what changed', async () => {
+    const { app, units } = await department([1])
+    await app.ok('medicineCabinets:save', { unitId: units[0]!, hasCabinet: true, note: 'Đủ thuốc' })
+    const again = await app.ok('medicineCabinets:save', {
+      unitId: units[0]!,
+      hasCabinet: false,
+      checkedOn: '2026-11-16',
+    })
+    expect(again).toMatchObject({ hasCabinet: false, checkedOn: '2026-11-16', note: null })
+    expect(await app.ok('medicineCabinets:list', {})).toEqual([again])
+    const trail = await app.ok('audit:list', { q: '' })
+    const edit = trail.items.filter((e) => e.route === 'medicineCabinets:save')[0]!
+    expect(edit.changes).toMatchObject({ hasCabinet: { before: true, after: false } })
+    expect(await app.call('medicineCabinets:save', { unitId: 999, hasCabinet: true })).toMatchObject({
+      ok: false,
+      error: { fieldErrors: { unitId: expect.any(String) } },
+    })
   })
 
   it('prints a box to tick for each person, the results counted, titles whole and a line for each signer', async () => {
