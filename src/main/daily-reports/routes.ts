@@ -13,6 +13,7 @@ import {
   updateDailyReport,
 } from './service'
 import { summaryPdf, summaryXlsx } from './exports'
+import { summaryDocx } from './summary-docx'
 
 type DailyReportHandlers = Pick<Handlers, `dailyReports:${string}` & keyof Handlers>
 
@@ -34,6 +35,11 @@ export const dailyReportHandlers: DailyReportHandlers = {
   'dailyReports:summaryPdf': async (input, { m, now, audit }) => {
     const file = await summaryPdf(m, now, input.date, await readSettings(m, agencyGroup))
     audit.note('dailyReport', null, `In tổng hợp báo cáo ngày ${input.date} (${file.fileName})`)
+    return file
+  },
+  'dailyReports:summaryDocx': async (input, { m, now, audit }) => {
+    const file = await summaryDocx(m, now, input.date, await readSettings(m, agencyGroup))
+    audit.note('dailyReport', null, `Xuất Word tổng hợp báo cáo ngày ${input.date} (${file.fileName})`)
     return file
   },
 }

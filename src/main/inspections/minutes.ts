@@ -436,6 +436,8 @@ export function planReportLayout(
   }
 }
 
+export const planReportFileName = (plan: PlanDto) => `bao-cao-ket-qua-${plan.number}-${plan.symbol}.pdf`
+
 export async function planReportPdf(
   plan: PlanDto,
   inspections: InspectionDto[],
@@ -444,7 +446,7 @@ export async function planReportPdf(
 ): Promise<FileDownload> {
   const bytes = await renderPdf(planReportDocument(plan, inspections, agency, now))
   return {
-    fileName: `bao-cao-ket-qua-${plan.number}-${plan.symbol}.pdf`,
+    fileName: planReportFileName(plan),
     mimeType: PDF_MIME,
     base64: bytes.toString('base64'),
   }

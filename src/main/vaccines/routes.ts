@@ -21,6 +21,7 @@ import {
   vaccinationsPdf,
   vaccinationsXlsx,
 } from './transfer'
+import { vaccinationsDocx } from './list-docx'
 import { agencyGroup, readSettings } from '../settings/service'
 
 type VaccineHandlers = Pick<
@@ -65,6 +66,17 @@ export const vaccineHandlers: VaccineHandlers = {
       now,
     )
     audit.note('vaccineRound', roundId, `In danh sách đăng ký tiêm (${file.fileName})`)
+    return file
+  },
+  'vaccinations:exportDocx': async ({ roundId, unitId }, { m, now, audit }) => {
+    const file = await vaccinationsDocx(
+      m,
+      await consolidate(m, roundId, now),
+      unitId ?? null,
+      await readSettings(m, agencyGroup),
+      now,
+    )
+    audit.note('vaccineRound', roundId, `Xuất Word danh sách đăng ký tiêm (${file.fileName})`)
     return file
   },
   'vaccinations:importTemplate': (_input, { m }) => vaccinationTemplate(m),

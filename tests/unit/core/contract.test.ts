@@ -161,6 +161,7 @@ const malformed: Record<RouteName, unknown[]> = {
     { from: '2020-01-01', to: '2026-01-01' },
   ],
   'visits:dayListPdf': [{ from: '2026-11-23' }, { from: 'hôm nay', to: '2026-11-23' }],
+  'visits:dayListDocx': [{ from: '2026-11-23' }, { from: 'hôm nay', to: '2026-11-23' }],
   'visits:rollCallPdf': [{ extra: true }],
   'visits:slipPdf': [{}, { id: 'một' }],
   'visits:trace': [
@@ -191,6 +192,7 @@ const malformed: Record<RouteName, unknown[]> = {
   ],
   'plans:update': [PLAN_SAMPLE],
   'plans:reportPdf': [{}],
+  'plans:reportDocx': [{}],
   'inspections:list': [{ status: 'closed' }, { from: '2021-12-01', to: '2021-11-01' }],
   'inspections:get': [{}],
   'inspections:create': [
@@ -216,6 +218,7 @@ const malformed: Record<RouteName, unknown[]> = {
   'inspections:removePhoto': [{}],
   'inspections:photo': [{ id: 0 }],
   'inspections:minutesPdf': [{ id: 1, version: 0 }],
+  'inspections:minutesDocx': [{ id: 1, version: 0 }],
   'recommendations:overdue': [{ asOf: 'hôm nay' }],
   'recommendations:follow': [
     { id: 1, status: 'done' },
@@ -326,6 +329,7 @@ const malformed: Record<RouteName, unknown[]> = {
   'dailyReports:trend': [{ to: 'mai' }],
   'dailyReports:summaryXlsx': [{}, { date: '2026-13-01' }],
   'dailyReports:summaryPdf': [{}],
+  'dailyReports:summaryDocx': [{}],
   ...rapidMalformed,
 }
 
