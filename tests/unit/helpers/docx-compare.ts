@@ -57,7 +57,7 @@ const isPageNumber = (w: Word) => w.yMax < 20 * MM && /^\d+$/.test(w.text)
  * rendering and a hair below it in the other (pdfmake and LibreOffice round a line's height
  * differently, 16.556 against 16.55 pt) would move a page number between two words.
  */
-function readingOrder(bbox: string, pages: number): string[] {
+function readingOrder(bbox: string, pages: number): string[][] {
   return Array.from({ length: pages }, (_, i) => {
     const words = wordsOfPage(bbox, i + 1)
       .filter((w) => !isFurniture(w))
@@ -68,7 +68,7 @@ function readingOrder(bbox: string, pages: number): string[] {
       if (line && w.yMin - line[0]!.yMin < 4) line.push(w)
       else lines.push([w])
     }
-    return lines.flatMap((line) => line.sort((a, b) => a.xMin - b.xMin).map((w) => w.text))
+    return lines.map((line) => line.sort((a, b) => a.xMin - b.xMin).map((w) => w.text))
   }).flat()
 }
 
@@ -103,6 +103,8 @@ function marks(bbox: string, pages: number): string[] {
 export interface Rendering {
   pages: number
   words: string[]
+  /** The words line by line: the same lines means every line broke where the other's did. */
+  lines: string[]
   blocks: Array<{ left: number; top: number }>
   marks: string[]
   numbers: string[]
@@ -112,7 +114,8 @@ export function rendering(pdf: Buffer): Rendering {
   const read = inspectPdf(pdf)
   return {
     pages: read.pages,
-    words: readingOrder(read.bbox, read.pages),
+    words: readingOrder(read.bbox, read.pages).flat(),
+    lines: readingOrder(read.bbox, read.pages).map((line) => line.join(' ')),
     blocks: textBlock(read.bbox, read.pages),
     marks: marks(read.bbox, read.pages),
     numbers: pageNumbers(read.bbox, read.pages),

@@ -134,6 +134,7 @@ describe('minutes and plan report in Word (.docx), compared with their PDFs thro
       const c = compareRenderings(pdf, word!)
       expect(c.word.pages).toBe(c.pdf.pages)
       expect(c.word.words).toEqual(c.pdf.words)
+      expect(c.word.lines).toEqual(c.pdf.lines)
       expect(c.word.numbers).toEqual(c.pdf.numbers)
       expect(c.word.numbers).toEqual(c.word.numbers.map((_, i) => (i ? String(i + 1) : '')))
       expect(c.leftGap).toBeLessThanOrEqual(MM)

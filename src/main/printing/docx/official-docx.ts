@@ -57,8 +57,9 @@ function headerTable(options: OfficialDocumentOptions, contentWidth: number, ctx
     text('Độc lập - Tự do - Hạnh phúc', { fontSize: 13.5, bold: true }),
   ])
   const motto = nation.blocks[1] as ParagraphBlock
+  // The rule is the motto's width; a point to spare each side, or Word may wrap the motto.
   const mottoInset =
-    (right - lineWidth('Độc lập - Tự do - Hạnh phúc'.split(' '), { fontSize: 13.5, bold: true })) / 2
+    (right - lineWidth('Độc lập - Tự do - Hạnh phúc'.split(' '), { fontSize: 13.5, bold: true })) / 2 - 1
   Object.assign(motto, {
     left: mottoInset,
     right: mottoInset,
