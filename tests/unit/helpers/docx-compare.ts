@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process'
+import { execFileSync, spawnSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -22,6 +22,10 @@ export function docxToPdf(files: FileDownload[]): Buffer[] {
       writeFileSync(name, bytesOf(f))
       return name
     })
+    if (spawnSync('soffice', ['--version']).error)
+      throw new Error(
+        'LibreOffice (soffice) is needed to check the Word files: apt-get install -y libreoffice-writer',
+      )
     execFileSync(
       'soffice',
       [
