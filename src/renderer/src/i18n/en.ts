@@ -738,7 +738,7 @@ export const en: Messages = {
     importUnit: 'Unit sending the list',
     exportXlsx: 'Export to Excel',
     exportPdf: 'Print list (PDF)',
-    exportDocx: 'Export to Word (.docx)',
+    exportDocx: 'Export to Word',
     add: 'Add registration',
     createTitle: 'Registration',
     editTitle: 'Edit registration',

@@ -731,7 +731,7 @@ export const vi = {
     importUnit: 'Đơn vị gửi danh sách',
     exportXlsx: 'Xuất Excel',
     exportPdf: 'In danh sách (PDF)',
-    exportDocx: 'Xuất Word (.docx)',
+    exportDocx: 'Xuất Word',
     add: 'Thêm phiếu đăng ký',
     createTitle: 'Phiếu đăng ký tiêm',
     editTitle: 'Sửa phiếu đăng ký tiêm',
