@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { FileDownload } from '@shared/audit/schemas'
 import { tempApp } from '../helpers/temp-app'
@@ -57,7 +59,17 @@ async function minutes(app: TempApp, finalise: boolean) {
     ],
     conclusion: 'Đơn vị cơ bản thực hiện tốt công tác phòng, chống dịch COVID-19.',
   })
-  if (finalise) await app.ok('inspections:finalise', { id: draft.id })
+  if (finalise) {
+    // A photo: the appendix on a page of its own, the picture scaled as the PDF scales it.
+    await app.ok('inspections:addPhoto', {
+      inspectionId: draft.id,
+      itemId: draft.items[0]!.id,
+      caption: 'Tủ thuốc tại phòng tiếp dân',
+      fileName: 'tu-thuoc.png',
+      base64: readFileSync(resolve(__dirname, '../../../docs/images/unit-picker.png')).toString('base64'),
+    })
+    await app.ok('inspections:finalise', { id: draft.id })
+  }
   return draft.id
 }
 

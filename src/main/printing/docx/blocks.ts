@@ -131,11 +131,13 @@ function textParagraph(node: Node, ctx: Context): ParagraphBlock {
   }
 }
 
-/** pdfmake's `fit`: the image scaled down (never up) to fit the box, keeping its proportions. */
+/** pdfmake's `fit`: the image scaled, up or down, to the largest size the box holds, keeping its proportions. */
 function imageParagraph(node: Node, ctx: Context): ParagraphBlock {
   const image = imageOfDataUrl(node.image as string)
-  const [boxWidth, boxHeight] = (node.fit as [number, number] | undefined) ?? [ctx.width, Infinity]
-  const scale = Math.min(1, boxWidth / image.width, boxHeight / image.height)
+  const fit = node.fit as [number, number] | undefined
+  const scale = fit
+    ? Math.min(fit[0] / image.width, fit[1] / image.height)
+    : Math.min(1, ctx.width / image.width)
   const [left, top, right, bottom] = marginsOf(node.margin as Margins | undefined)
   return {
     kind: 'paragraph',
