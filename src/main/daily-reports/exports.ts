@@ -16,6 +16,7 @@ import {
 import { board } from './board'
 import { DailyReportEntity } from './entities'
 import { figuresOf } from './figures'
+import type { OfficialDocumentOptions } from '../printing/official-document'
 import { loadExcel } from '../core/excel'
 
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
@@ -27,7 +28,7 @@ interface SummaryRow {
   figures: DailyReportFigures | null
 }
 
-interface DaySummary {
+export interface DaySummary {
   board: Board
   rows: SummaryRow[]
   totals: Omit<DailyReportFigures, 'measures' | 'issues' | 'reporterName'>
@@ -161,7 +162,21 @@ export async function summaryPdf(
   date: string,
   agency: AgencySettings,
 ): Promise<FileDownload> {
-  const s = await daySummary(m, now, date)
+  const doc = officialDocument(summaryLayout(await daySummary(m, now, date), date, agency, now))
+  return {
+    fileName: `tong-hop-bao-cao-${date}.pdf`,
+    mimeType: 'application/pdf',
+    base64: (await renderPdf(doc)).toString('base64'),
+  }
+}
+
+/** The day summary's table, notes and signatures, for the PDF and the Word file alike. */
+export function summaryLayout(
+  s: DaySummary,
+  date: string,
+  agency: AgencySettings,
+  now: Date,
+): OfficialDocumentOptions {
   const short = [
     'Tổng số',
     'Tại cơ quan',
@@ -194,7 +209,7 @@ export async function summaryPdf(
     bold: true,
   }))
   const notes = s.rows.filter((r) => r.figures && (r.figures.measures || r.figures.issues))
-  const doc = officialDocument({
+  return {
     agency,
     date: now,
     title: summaryTitle(date),
@@ -234,10 +249,5 @@ export async function summaryPdf(
         : []),
       listSignatures(agency),
     ],
-  })
-  return {
-    fileName: `tong-hop-bao-cao-${date}.pdf`,
-    mimeType: 'application/pdf',
-    base64: (await renderPdf(doc)).toString('base64'),
   }
 }

@@ -12,6 +12,7 @@ import { board, trend } from './board'
 import { listReports } from './history'
 import { prefill } from './prefill'
 import { summaryPdf, summaryXlsx } from './exports'
+import { summaryDocx } from './summary-docx'
 
 type DailyReportHandlers = Pick<Handlers, `dailyReports:${string}` & keyof Handlers>
 
@@ -33,6 +34,11 @@ export const dailyReportHandlers: DailyReportHandlers = {
   'dailyReports:summaryPdf': async (input, { m, now, audit }) => {
     const file = await summaryPdf(m, now, input.date, await readSettings(m, agencyGroup))
     audit.note('dailyReport', null, `In tổng hợp báo cáo ngày ${input.date} (${file.fileName})`)
+    return file
+  },
+  'dailyReports:summaryDocx': async (input, { m, now, audit }) => {
+    const file = await summaryDocx(m, now, input.date, await readSettings(m, agencyGroup))
+    audit.note('dailyReport', null, `Xuất Word tổng hợp báo cáo ngày ${input.date} (${file.fileName})`)
     return file
   },
 }

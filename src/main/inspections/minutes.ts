@@ -22,7 +22,7 @@ import {
   signatureBlock,
   signatureBlocks,
 } from '../printing/official-document'
-import type { SignatureBlock } from '../printing/official-document'
+import type { OfficialDocumentOptions, SignatureBlock } from '../printing/official-document'
 
 const PDF_MIME = 'application/pdf'
 const CONTENT_WIDTH = 595.28 - MARGINS[0] - MARGINS[2]
@@ -168,6 +168,16 @@ export function minutesDocument(
   images: Map<number, string>,
   options: MinutesOptions = {},
 ) {
+  return officialDocument(minutesLayout(i, agency, images, options))
+}
+
+/** What the minutes say and how, for the PDF and the Word file alike. */
+export function minutesLayout(
+  i: InspectionDto,
+  agency: AgencySettings,
+  images: Map<number, string>,
+  options: MinutesOptions = {},
+): OfficialDocumentOptions {
   const head = headOf(i.team)
   const secretary = secretaryOf(i.team)
   const draft = i.status === 'draft'
@@ -264,7 +274,7 @@ export function minutesDocument(
     recipients([`- ${i.unitName};`, '- Thành viên Đoàn;', '- Lưu: VT, Hồ sơ.']),
     ...appendix(i, images),
   ]
-  return officialDocument({
+  return {
     agency,
     number: { value: draft ? null : i.minutesNumber, typeCode: 'BB' },
     date: vietnamDayStart(i.date),
@@ -272,7 +282,7 @@ export function minutesDocument(
     subject: minutesSubject(i),
     content,
     watermark: draft ? 'DỰ THẢO' : undefined,
-  })
+  }
 }
 
 export function minutesFileName(i: InspectionDto, version?: number | null): string {
@@ -328,6 +338,16 @@ export function planReportDocument(
   agency: AgencySettings,
   now: Date,
 ) {
+  return officialDocument(planReportLayout(plan, inspections, agency, now))
+}
+
+/** The plan report's content and header, for the PDF and the Word file alike. */
+export function planReportLayout(
+  plan: PlanDto,
+  inspections: InspectionDto[],
+  agency: AgencySettings,
+  now: Date,
+): OfficialDocumentOptions {
   const finals = inspections.filter((i) => i.status === 'final')
   const minutes = (i: InspectionDto) =>
     `${String(i.minutesNumber).padStart(2, '0')}/BB-${agency.agencySymbol}`
@@ -406,15 +426,17 @@ export function planReportDocument(
     signatureBlocks([{ post: '' }, { post: 'Trưởng đoàn', name: head?.fullName }]),
     recipients(['- Lãnh đạo Sở;', '- Các đơn vị được kiểm tra;', '- Lưu: VT, Hồ sơ.']),
   ]
-  return officialDocument({
+  return {
     agency,
     number: { value: null, typeCode: 'BC' },
     date: now,
     title: 'BÁO CÁO',
     subject: [`Kết quả ${planKindLabels[plan.kind].toLowerCase()}`, `theo Kế hoạch số ${plan.reference}`],
     content,
-  })
+  }
 }
+
+export const planReportFileName = (plan: PlanDto) => `bao-cao-ket-qua-${plan.number}-${plan.symbol}.pdf`
 
 export async function planReportPdf(
   plan: PlanDto,
@@ -424,7 +446,7 @@ export async function planReportPdf(
 ): Promise<FileDownload> {
   const bytes = await renderPdf(planReportDocument(plan, inspections, agency, now))
   return {
-    fileName: `bao-cao-ket-qua-${plan.number}-${plan.symbol}.pdf`,
+    fileName: planReportFileName(plan),
     mimeType: PDF_MIME,
     base64: bytes.toString('base64'),
   }

@@ -9,6 +9,7 @@ import { correctInspection, finaliseInspection, minutesOf } from './minutes-life
 import { followUp, overdueRecommendations } from './recommendations'
 import { addPhoto, dataFolderOf, deleteDraft, photoFile, photoImages, removePhoto } from './photos'
 import { minutesPdf, planReportPdf } from './minutes'
+import { minutesDocx, planReportDocx } from './minutes-docx'
 import type { InspectionDto } from '@shared/inspections/schemas'
 
 type InspectionHandlers = Pick<
@@ -37,6 +38,10 @@ export const inspectionHandlers: InspectionHandlers = {
     const { plan, inspections } = await planResults(m, input.id)
     return planReportPdf(plan, inspections, await readSettings(m, agencyGroup), now)
   },
+  'plans:reportDocx': async (input, { m, now }) => {
+    const { plan, inspections } = await planResults(m, input.id)
+    return planReportDocx(plan, inspections, await readSettings(m, agencyGroup), now)
+  },
   'inspections:list': (input, { m }) => listInspections(m, input),
   'inspections:get': (input, { m }) => getInspection(m, input.id),
   'inspections:create': (input, ctx) => createInspection(serviceContext(ctx), input),
@@ -53,6 +58,11 @@ export const inspectionHandlers: InspectionHandlers = {
     const { inspection, version } = await minutesOf(ctx.m, input.id, input.version)
     const images = await photoImages(ctx, photoIds(inspection), folder(ctx))
     return minutesPdf(inspection, await readSettings(ctx.m, agencyGroup), images, { version })
+  },
+  'inspections:minutesDocx': async (input, ctx) => {
+    const { inspection, version } = await minutesOf(ctx.m, input.id, input.version)
+    const images = await photoImages(ctx, photoIds(inspection), folder(ctx))
+    return minutesDocx(inspection, await readSettings(ctx.m, agencyGroup), images, { version })
   },
   'recommendations:overdue': (input, { m, now }) => overdueRecommendations(m, input, now),
   'recommendations:follow': (input, ctx) => followUp(serviceContext(ctx), input),

@@ -49,9 +49,13 @@ function underlined(text: Content): Content {
   }
 }
 
-/** A short centred rule, about 40 % of a text's width (the decree: a third to a half). */
+/** The width of a short rule under a text: about 40 % of its width (the decree: a third to a half). */
+export const shortRuleWidth = (text: string, fontSize: number) =>
+  Math.max(30, [...text].length * fontSize * 0.62 * 0.4)
+
+/** A short centred rule under a text. */
 function shortRule(text: string, fontSize: number): Content {
-  const width = Math.max(30, [...text].length * fontSize * 0.62 * 0.4)
+  const width = shortRuleWidth(text, fontSize)
   return {
     columns: [
       { width: '*', text: '' },

@@ -9,6 +9,7 @@ import { loadExcel } from '../core/excel'
 import { XLSX_MIME, dayText } from '../imports/xlsx'
 import { renderPdf } from '../printing/pdf'
 import { listSignatures, listTable, officialDocument } from '../printing/official-document'
+import type { OfficialDocumentOptions } from '../printing/official-document'
 import { UnitEntity } from '../units/entities'
 import { listCatalog } from './catalogue'
 import { allRegistrations } from './registration-list'
@@ -199,6 +200,25 @@ export async function vaccinationsPdf(
   agency: AgencySettings,
   now: Date,
 ): Promise<FileDownload> {
+  const bytes = await renderPdf(officialDocument(await vaccinationsLayout(m, c, unitId, agency, now)))
+  return {
+    fileName: `${vaccinationsFileStem(c, unitId)}.pdf`,
+    mimeType: 'application/pdf',
+    base64: bytes.toString('base64'),
+  }
+}
+
+export const vaccinationsFileStem = (c: Consolidation, unitId: number | null) =>
+  `dang-ky-tiem-dot-${c.round.id}${unitId ? `-don-vi-${unitId}` : ''}`
+
+/** The list's rows, totals and signatures, for the PDF and the Word file alike. */
+export async function vaccinationsLayout(
+  m: EntityManager,
+  c: Consolidation,
+  unitId: number | null,
+  agency: AgencySettings,
+  now: Date,
+): Promise<OfficialDocumentOptions> {
   const rows: RegistrationDto[] = await allRegistrations(m, c.round.id, unitId)
   const groupNo = new Map((await listCatalog(m, 'priorityGroup')).map((g, i) => [g.id, i + 1]))
   const unitName = unitId ? c.units.find((u) => u.unitId === unitId)?.unitName : null
@@ -206,7 +226,7 @@ export async function vaccinationsPdf(
     s,
     n: rows.filter((r) => r.status === s).length,
   })).filter((x) => x.n > 0)
-  const doc = officialDocument({
+  return {
     agency,
     date: now,
     title: roundTitle(),
@@ -253,11 +273,5 @@ export async function vaccinationsPdf(
         unitId ? { ...agency, compilerName: null, headName: await unitHead(m, unitId) } : agency,
       ),
     ],
-  })
-  const bytes = await renderPdf(doc)
-  return {
-    fileName: `dang-ky-tiem-dot-${c.round.id}${unitId ? `-don-vi-${unitId}` : ''}.pdf`,
-    mimeType: 'application/pdf',
-    base64: bytes.toString('base64'),
   }
 }

@@ -9,6 +9,7 @@ import { getRegistration, listRegistrations } from './registration-list'
 import { clearContraindication, createRegistration, updateRegistration } from './registrations'
 import { listRounds, saveRound } from './rounds'
 import { setUnitSubmission } from './submissions'
+import { vaccinationsDocx } from './list-docx'
 import { agencyGroup, readSettings } from '../settings/service'
 
 type VaccineHandlers = Pick<
@@ -53,6 +54,17 @@ export const vaccineHandlers: VaccineHandlers = {
       now,
     )
     audit.note('vaccineRound', roundId, `In danh sách đăng ký tiêm (${file.fileName})`)
+    return file
+  },
+  'vaccinations:exportDocx': async ({ roundId, unitId }, { m, now, audit }) => {
+    const file = await vaccinationsDocx(
+      m,
+      await consolidate(m, roundId, now),
+      unitId ?? null,
+      await readSettings(m, agencyGroup),
+      now,
+    )
+    audit.note('vaccineRound', roundId, `Xuất Word danh sách đăng ký tiêm (${file.fileName})`)
     return file
   },
   'vaccinations:importTemplate': (_input, { m }) => vaccinationTemplate(m),

@@ -13,6 +13,7 @@ import type { VisitRow } from './entities'
 import { ANONYMISED_NAME } from './mapping'
 import { renderPdf } from '../printing/pdf'
 import { listTable, officialDocument, signatureBlocks } from '../printing/official-document'
+import type { OfficialDocumentOptions } from '../printing/official-document'
 import { FONT_FAMILY } from '../printing/fonts'
 import { loadExcel } from '../core/excel'
 
@@ -244,7 +245,17 @@ export async function dayListPdf(
   agency: AgencySettings,
   now: Date,
 ): Promise<FileDownload> {
-  const rows = await dayListRows(m, q)
+  const doc = officialDocument(dayListLayout(await dayListRows(m, q), q, agency, now))
+  return pdfFile(`${fileStem(q)}.pdf`, await renderPdf(doc))
+}
+
+/** The day list's table and signatures, for the PDF and the Word file alike. */
+export function dayListLayout(
+  rows: AuthorityRow[],
+  q: DayListQuery,
+  agency: AgencySettings,
+  now: Date,
+): OfficialDocumentOptions {
   const totals = dayListTotals(rows)
   const oneDay = q.from === q.to
   const headers = [
@@ -290,7 +301,7 @@ export async function dayListPdf(
     },
     ...headers.slice(1).map(() => ({})),
   ] as never)
-  const doc = officialDocument({
+  return {
     agency,
     date: now,
     title: listTitle(q),
@@ -299,8 +310,7 @@ export async function dayListPdf(
       { ...table, fontSize: 10 },
       signatureBlocks([{ post: 'Người lập biểu' }, { post: 'Thủ trưởng đơn vị' }]),
     ],
-  })
-  return pdfFile(`${fileStem(q)}.pdf`, await renderPdf(doc))
+  }
 }
 
 /** Everyone inside now, by unit, with a column to tick: for an evacuation or a surprise inspection. */

@@ -24,6 +24,7 @@ import {
 import { traceContacts } from './tracing'
 import { checkOutBySlip } from './slip'
 import { healthDeclarationPdf } from './health-declaration'
+import { dayListDocx } from './day-list-docx'
 import { agencyGroup, readSettings, receptionGroup } from '../settings/service'
 
 type VisitorHandlers = Pick<
@@ -57,6 +58,11 @@ export const visitorHandlers: VisitorHandlers = {
   'visits:dayListPdf': async (input, { m, audit, now }) => {
     const file = await dayListPdf(m, input, await readSettings(m, agencyGroup), now)
     audit.note('visit', null, `Xuất danh sách khách ${periodText(input)} (${file.fileName})`)
+    return file
+  },
+  'visits:dayListDocx': async (input, { m, audit, now }) => {
+    const file = await dayListDocx(m, input, await readSettings(m, agencyGroup), now)
+    audit.note('visit', null, `Xuất Word danh sách khách ${periodText(input)} (${file.fileName})`)
     return file
   },
   'visits:rollCallPdf': async (_input, { m, now, audit }) => {

@@ -79,4 +79,9 @@ export const dailyReportRoutes = {
     permission: 'reports.read',
     kind: 'write',
   }),
+  'dailyReports:summaryDocx': route<typeof DaySummaryInput, FileDownload>({
+    input: DaySummaryInput,
+    permission: 'reports.read',
+    kind: 'write',
+  }),
 } as const

@@ -305,6 +305,11 @@ export const contract = {
     permission: 'visits.read',
     kind: 'write',
   }),
+  'visits:dayListDocx': route<typeof DayListInput, FileDownload>({
+    input: DayListInput,
+    permission: 'visits.read',
+    kind: 'write',
+  }),
   'visits:rollCallPdf': route<typeof none, FileDownload>({
     input: none,
     permission: 'visits.read',

@@ -68,6 +68,12 @@ export const inspectionRoutes = {
     permission: 'inspections.read',
     kind: 'read',
   }),
+  /** The plan report as a Word file, to adjust the wording before signing. */
+  'plans:reportDocx': route<typeof IdInput, FileDownload>({
+    input: IdInput,
+    permission: 'inspections.read',
+    kind: 'read',
+  }),
   'inspections:list': route<typeof InspectionListQuery, Page<InspectionSummaryDto>>({
     input: InspectionListQuery,
     permission: 'inspections.read',
@@ -121,6 +127,12 @@ export const inspectionRoutes = {
     kind: 'read',
   }),
   'inspections:minutesPdf': route<typeof MinutesPdfInput, FileDownload>({
+    input: MinutesPdfInput,
+    permission: 'inspections.read',
+    kind: 'read',
+  }),
+  /** The minutes as a Word file, to adjust the wording before signing. */
+  'inspections:minutesDocx': route<typeof MinutesPdfInput, FileDownload>({
     input: MinutesPdfInput,
     permission: 'inspections.read',
     kind: 'read',

@@ -116,6 +116,11 @@ export const vaccineRoutes = {
     permission: 'vaccines.read',
     kind: 'write',
   }),
+  'vaccinations:exportDocx': route<typeof RoundExportQuery, FileDownload>({
+    input: RoundExportQuery,
+    permission: 'vaccines.read',
+    kind: 'write',
+  }),
   'vaccinations:importTemplate': route<typeof none, FileDownload>({
     input: none,
     permission: 'vaccines.write',

@@ -164,6 +164,7 @@ const malformed: Record<RouteName, unknown[]> = {
     { from: '2020-01-01', to: '2026-01-01' },
   ],
   'visits:dayListPdf': [{ from: '2026-11-23' }, { from: 'hôm nay', to: '2026-11-23' }],
+  'visits:dayListDocx': [{ from: '2026-11-23' }, { from: 'hôm nay', to: '2026-11-23' }],
   'visits:rollCallPdf': [{ extra: true }],
   'reminders:dailyReports': [{ x: 1 }],
   'reminders:recommendations': [{ x: 1 }],
@@ -204,6 +205,7 @@ const malformed: Record<RouteName, unknown[]> = {
   ],
   'plans:update': [PLAN_SAMPLE],
   'plans:reportPdf': [{}],
+  'plans:reportDocx': [{}],
   'inspections:list': [{ status: 'closed' }, { from: '2021-12-01', to: '2021-11-01' }],
   'inspections:get': [{}],
   'inspections:create': [
@@ -229,6 +231,7 @@ const malformed: Record<RouteName, unknown[]> = {
   'inspections:removePhoto': [{}],
   'inspections:photo': [{ id: 0 }],
   'inspections:minutesPdf': [{ id: 1, version: 0 }],
+  'inspections:minutesDocx': [{ id: 1, version: 0 }],
   'recommendations:overdue': [{ asOf: 'hôm nay' }],
   'recommendations:follow': [
     { id: 1, status: 'done' },
@@ -339,6 +342,7 @@ const malformed: Record<RouteName, unknown[]> = {
   'dailyReports:trend': [{ to: 'mai' }],
   'dailyReports:summaryXlsx': [{}, { date: '2026-13-01' }],
   'dailyReports:summaryPdf': [{}],
+  'dailyReports:summaryDocx': [{}],
   ...rapidMalformed,
 }
 

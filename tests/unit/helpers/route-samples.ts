@@ -148,6 +148,7 @@ export const valid: Record<RouteName, unknown> = {
   'visitors:revealIdNumber': { id: 1 },
   'visits:dayListXlsx': { from: '2026-11-23', to: '2026-11-23' },
   'visits:dayListPdf': { from: '2026-11-23', to: '2026-11-23' },
+  'visits:dayListDocx': { from: '2026-11-23', to: '2026-11-23' },
   'visits:rollCallPdf': {},
   'visits:healthDeclarationPdf': { id: 1 },
   'visits:slipPdf': { id: 1 },
@@ -165,6 +166,7 @@ export const valid: Record<RouteName, unknown> = {
   'plans:create': PLAN_SAMPLE,
   'plans:update': { ...PLAN_SAMPLE, id: 1 },
   'plans:reportPdf': { id: 1 },
+  'plans:reportDocx': { id: 1 },
   'inspections:list': { planId: 1 },
   'inspections:get': { id: 1 },
   'inspections:create': INSPECTION_SAMPLE,
@@ -176,6 +178,7 @@ export const valid: Record<RouteName, unknown> = {
   'inspections:removePhoto': { id: 1 },
   'inspections:photo': { id: 1 },
   'inspections:minutesPdf': { id: 1 },
+  'inspections:minutesDocx': { id: 1 },
   'recommendations:overdue': { asOf: '2022-01-01' },
   'recommendations:follow': { id: 1, status: 'done', statusDate: '2021-11-30', evidence: 'Đã mua tủ thuốc' },
   ...staffValid,
@@ -191,6 +194,7 @@ export const valid: Record<RouteName, unknown> = {
   'dailyReports:trend': {},
   'dailyReports:summaryXlsx': { date: '2026-11-23' },
   'dailyReports:summaryPdf': { date: '2026-11-23' },
+  'dailyReports:summaryDocx': { date: '2026-11-23' },
   ...rapidValid,
 }
 
@@ -233,6 +237,12 @@ export const arrange: Partial<Record<RouteName, (app: TempApp) => Promise<unknow
     await app.ok('inspections:update', { ...UPDATE_SAMPLE, planId: 1 } as never)
     return app.ok('inspections:finalise', { id: 1 })
   },
+  'plans:reportDocx': async (app) => {
+    await plan(app)
+    await app.ok('inspections:create', { ...INSPECTION_SAMPLE, planId: 1 } as never)
+    await app.ok('inspections:update', { ...UPDATE_SAMPLE, planId: 1 } as never)
+    return app.ok('inspections:finalise', { id: 1 })
+  },
   'inspections:get': inspection,
   'inspections:update': inspection,
   'inspections:finalise': updated,
@@ -242,6 +252,7 @@ export const arrange: Partial<Record<RouteName, (app: TempApp) => Promise<unknow
   'inspections:removePhoto': withPhoto,
   'inspections:photo': withPhoto,
   'inspections:minutesPdf': withPhoto,
+  'inspections:minutesDocx': withPhoto,
   'recommendations:follow': finalised,
   ...staffArrange,
   ...vaccineArrange,
@@ -249,5 +260,6 @@ export const arrange: Partial<Record<RouteName, (app: TempApp) => Promise<unknow
   'dailyReports:update': (app) => app.ok('dailyReports:submit', valid['dailyReports:submit'] as never),
   'dailyReports:getAdhoc': (app) => app.ok('dailyReports:submitAdhoc', ADHOC),
   'dailyReports:summaryPdf': (app) => app.ok('dailyReports:submit', valid['dailyReports:submit'] as never),
+  'dailyReports:summaryDocx': (app) => app.ok('dailyReports:submit', valid['dailyReports:submit'] as never),
   ...rapidArrange,
 }

@@ -52,6 +52,7 @@ export const vaccineValid: Record<VaccineRoute, unknown> = {
   'vaccinations:consolidate': { roundId: 1 },
   'vaccinations:exportXlsx': { roundId: 1 },
   'vaccinations:exportPdf': { roundId: 1, unitId: 1 },
+  'vaccinations:exportDocx': { roundId: 1, unitId: 1 },
   'vaccinations:importTemplate': {},
   'vaccinations:importPreview': { roundId: 1, unitId: 1, fileName: 'so.xlsx', base64: FILE },
   'vaccinations:importConfirm': { roundId: 1, unitId: 1, fileName: 'so.xlsx', base64: FILE },
@@ -80,6 +81,7 @@ export const vaccineArrange: Partial<Record<VaccineRoute, (app: TempApp) => Prom
   'vaccinations:consolidate': registered,
   'vaccinations:exportXlsx': registered,
   'vaccinations:exportPdf': registered,
+  'vaccinations:exportDocx': registered,
   'vaccinations:importPreview': roundAndStaff,
   'vaccinations:importConfirm': roundAndStaff,
 }
@@ -120,6 +122,7 @@ export const vaccineMalformed: Record<VaccineRoute, unknown[]> = {
   'vaccinations:consolidate': [{}, { roundId: -1 }],
   'vaccinations:exportXlsx': [{}, { roundId: 1, unitId: 'SO' }],
   'vaccinations:exportPdf': [{ unitId: 1 }],
+  'vaccinations:exportDocx': [{ unitId: 1 }],
   'vaccinations:importTemplate': [{ extra: true }],
   'vaccinations:importPreview': [
     { roundId: 1, base64: FILE },

@@ -21,7 +21,7 @@ const REPORT_AT_LISTEN =
   'data:text/javascript,import http from "node:http";import { createRequire } from "node:module";' +
   'const listen=http.Server.prototype.listen;http.Server.prototype.listen=function(...a){' +
   'const loaded=Object.keys(createRequire(process.cwd()+"/").cache);' +
-  'const libs=["exceljs","pdfmake","pdfkit"].filter((l)=>loaded.some((f)=>f.includes("/node_modules/"+l+"/")));' +
+  'const libs=["exceljs","pdfmake","pdfkit","docx"].filter((l)=>loaded.some((f)=>f.includes("/node_modules/"+l+"/")));' +
   'process.stdout.write("AT_LISTEN "+JSON.stringify({request:this.requestTimeout,headers:this.headersTimeout,libs})+"\\n");' +
   'return listen.apply(this,a)}'
 
@@ -185,7 +185,7 @@ describe('the built preview (out/main/preview.js) under hostile requests', () =>
 })
 
 describe('the built preview at start', () => {
-  it('listens before loading the spreadsheet and PDF libraries, which load on first use', async () => {
+  it('listens before loading the spreadsheet, PDF and Word libraries, which load on first use', async () => {
     expect(atListen().libs).toEqual([])
     // First use: a template download needs exceljs, and works.
     const setup = await call(

@@ -22,6 +22,7 @@ export const useDailyReportsStore = defineStore('dailyReports', () => {
     trend: action('dailyReports:trend'),
     summaryXlsx: action('dailyReports:summaryXlsx'),
     summaryPdf: action('dailyReports:summaryPdf'),
+    summaryDocx: action('dailyReports:summaryDocx'),
     list: action('dailyReports:list'),
     get: action('dailyReports:get'),
     getAdhoc: action('dailyReports:getAdhoc'),

@@ -91,11 +91,21 @@ export const useVaccinesStore = defineStore('vaccines', () => {
     await loadLists()
   }
 
-  /** The round's list (all units, or one) as a workbook or a printable PDF. */
-  async function exportList(kind: 'xlsx' | 'pdf', unitId: number | null): Promise<FileDownload | null> {
+  /** The round's list (all units, or one) as a workbook, a printable PDF or a Word file. */
+  async function exportList(
+    kind: 'xlsx' | 'pdf' | 'docx',
+    unitId: number | null,
+  ): Promise<FileDownload | null> {
     if (!roundId.value) return null
     const input = { roundId: roundId.value, unitId }
-    return callOrThrow(kind === 'xlsx' ? 'vaccinations:exportXlsx' : 'vaccinations:exportPdf', input)
+    const route = (
+      {
+        xlsx: 'vaccinations:exportXlsx',
+        pdf: 'vaccinations:exportPdf',
+        docx: 'vaccinations:exportDocx',
+      } as const
+    )[kind]
+    return callOrThrow(route, input)
   }
 
   const importTemplate = (): Promise<FileDownload> => callOrThrow('vaccinations:importTemplate', {})

@@ -50,6 +50,7 @@ export const useVisitorsStore = defineStore('visitors', () => {
     suggest,
     dayListXlsx: action('visits:dayListXlsx'),
     dayListPdf: action('visits:dayListPdf'),
+    dayListDocx: action('visits:dayListDocx'),
     traceXlsx: action('visits:traceXlsx'),
     tracePdf: action('visits:tracePdf'),
   }
