@@ -17,6 +17,7 @@ import { AppError } from '../core/errors'
 import type { Logger } from '../core/logger'
 import { APPLICATION_ID } from '../db/migrations/0001-initial'
 import { MIGRATION_NAMES } from '../db/migrations'
+import { isFileStore } from '../db/engine'
 import { readSettings } from '../settings/service'
 import type { SettingsGroup } from '../settings/service'
 import {
@@ -291,7 +292,8 @@ export class Backups {
 
   /** `PRAGMA quick_check` of the open store; when it fails, the newest good backup is looked up. */
   async checkStore(now: Date): Promise<StoreHealth> {
-    const ok = quickCheck(rawDatabase(this.store.dataSource()))
+    const store = this.store.dataSource()
+    const ok = !isFileStore(store) || quickCheck(rawDatabase(store))
     this.health = {
       ok,
       checkedAt: now.toISOString(),

@@ -4,12 +4,18 @@ import { DataSource } from 'typeorm'
 import { entities } from './entities'
 import { migrations } from './migrations'
 import { privateFile, privateFolder } from '../core/paths'
+import { openPostgres } from './postgres/data-source'
 
 export const DATABASE_FILE_NAME = 'so-phong-dich.sqlite'
 
 export interface OpenDatabaseOptions {
   /** Absolute path of the SQLite file; created with its folder when missing. */
   file: string
+  /**
+   * `postgres://…` of the office's server; `SPD_DATABASE_URL` when not given. Without either, the
+   * SQLite file is the store.
+   */
+  url?: string
   /** Path to a better_sqlite3.node built for the running ABI (Electron); Node uses the default. */
   nativeBinding?: string
   /** Tests of a single migration open without running them. */
@@ -18,6 +24,8 @@ export interface OpenDatabaseOptions {
 
 /** The one place that creates the DataSource: pragmas first, then pending migrations. */
 export async function openDatabase(options: OpenDatabaseOptions): Promise<DataSource> {
+  const url = options.url ?? process.env.SPD_DATABASE_URL
+  if (url) return openPostgres(url, options.runMigrations !== false)
   privateFolder(dirname(options.file))
   const dataSource = new DataSource({
     type: 'better-sqlite3',
@@ -71,6 +79,8 @@ function useIncrementalVacuum(db: Database.Database): void {
  * which still holds the pages as they were before the purge, is folded in and emptied.
  */
 export function reclaimErasedSpace(dataSource: DataSource): void {
+  // On a server, autovacuum reclaims dead rows; its files are the server administrator's.
+  if (dataSource.options.type !== 'better-sqlite3') return
   const db = rawConnection(dataSource)
   db.pragma('incremental_vacuum')
   db.pragma('wal_checkpoint(TRUNCATE)')

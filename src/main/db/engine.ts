@@ -1,5 +1,6 @@
 import type { DataSource, EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm'
 import { sqliteEngine } from './sqlite/engine'
+import { postgresEngine } from './postgres/engine'
 
 /** How a search narrows a query; see whereSearch() in ./search. */
 export interface SearchOptions {
@@ -33,8 +34,15 @@ export interface Engine {
 export function engineOf(source: EntityManager | DataSource): Engine {
   const type = 'connection' in source ? source.connection.options.type : source.options.type
   if (type === 'better-sqlite3') return sqliteEngine
+  if (type === 'postgres') return postgresEngine
   throw new Error(`unsupported database engine: ${type}`)
 }
+
+/**
+ * Whether the store is this PC's SQLite file, which the file-level tools (quick_check, the online
+ * backup, salvage) work on; a server's integrity and copies are the server's own.
+ */
+export const isFileStore = (source: EntityManager | DataSource): boolean => engineOf(source) === sqliteEngine
 
 /** Rows changed on this connection so far: the read-only guard compares it around a write. */
 export const changedRows = (m: EntityManager): Promise<number> => engineOf(m).changedRows(m)
