@@ -69,10 +69,13 @@ export async function buildTemplate(server: PostgresServer): Promise<PostgresTar
   return { adminUrl: server.urlOf('postgres') }
 }
 
-/** A fresh migrated database for one test: a copy of the template, removed by drop(). */
-export async function freshDatabase(target: PostgresTarget): Promise<TestDatabase> {
+/**
+ * A fresh database for one test, removed by drop(): a copy of the migrated template, or with
+ * `empty` one this app has never migrated.
+ */
+export async function freshDatabase(target: PostgresTarget, empty = false): Promise<TestDatabase> {
   const name = `spd_test_${process.pid}_${randomBytes(4).toString('hex')}`
-  await runAs(target.adminUrl, `CREATE DATABASE ${name} TEMPLATE ${TEMPLATE_DATABASE}`)
+  await runAs(target.adminUrl, `CREATE DATABASE ${name}${empty ? '' : ` TEMPLATE ${TEMPLATE_DATABASE}`}`)
   return {
     url: withDatabase(target.adminUrl, name),
     drop: () => runAs(target.adminUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
