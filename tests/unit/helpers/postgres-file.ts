@@ -1,6 +1,7 @@
 import { inject } from 'vitest'
-import { buildTemplate, startPostgres } from './postgres-server'
-import type { PostgresTarget } from './postgres-server'
+import { buildTemplate } from './postgres-databases'
+import { startPostgres } from './postgres-server'
+import type { PostgresTarget } from './postgres-databases'
 
 export interface FileServer {
   target: PostgresTarget

