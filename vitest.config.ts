@@ -10,6 +10,8 @@ export default defineConfig({
   },
   test: {
     include: ['tests/unit/**/*.test.ts'],
+    // One embedded PostgreSQL per run when SPD_TEST_ENGINE=postgres; nothing otherwise.
+    globalSetup: ['tests/unit/setup/postgres.ts'],
     environment: 'node',
     pool: 'forks',
     testTimeout: 30_000,

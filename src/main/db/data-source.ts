@@ -5,12 +5,18 @@ import { migrations } from './migrations'
 import { privateFile, privateFolder } from '../core/paths'
 import { engineOf } from './engine'
 import { prepareConnection } from './sqlite/pragmas'
+import { openPostgres } from './postgres/data-source'
 
 export const DATABASE_FILE_NAME = 'so-phong-dich.sqlite'
 
 export interface OpenDatabaseOptions {
   /** Absolute path of the SQLite file; created with its folder when missing. */
   file: string
+  /**
+   * `postgres://…` of the office's server; `SPD_DATABASE_URL` when not given. Without either, the
+   * SQLite file is the store.
+   */
+  url?: string
   /** Path to a better_sqlite3.node built for the running ABI (Electron); Node uses the default. */
   nativeBinding?: string
   /** Tests of a single migration open without running them. */
@@ -19,6 +25,8 @@ export interface OpenDatabaseOptions {
 
 /** The one place that creates the DataSource: the connection's settings first, then pending migrations. */
 export async function openDatabase(options: OpenDatabaseOptions): Promise<DataSource> {
+  const url = options.url ?? process.env.SPD_DATABASE_URL
+  if (url) return openPostgres(url, options.runMigrations !== false)
   privateFolder(dirname(options.file))
   const dataSource = new DataSource({
     type: 'better-sqlite3',

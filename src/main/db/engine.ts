@@ -1,6 +1,7 @@
 import type { DataSource, EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm'
 import type { SalvageCount } from './store-files'
 import { sqliteEngine } from './sqlite/engine'
+import { postgresEngine } from './postgres/engine'
 
 /** How a search narrows a query; see whereSearch() in ./search. */
 export interface SearchOptions {
@@ -48,6 +49,7 @@ export interface Engine {
 export function engineOf(source: EntityManager | DataSource): Engine {
   const type = 'connection' in source ? source.connection.options.type : source.options.type
   if (type === 'better-sqlite3') return sqliteEngine
+  if (type === 'postgres') return postgresEngine
   throw new Error(`unsupported database engine: ${type}`)
 }
 

