@@ -1,0 +1,61 @@
+import { execFileSync } from 'node:child_process'
+import { writeFileSync } from 'node:fs'
+import { expect, test } from '../support/fixtures'
+import type { Page } from '@playwright/test'
+
+/**
+ * Clicks a printout's *In* and returns the tab it opened with the bytes the server sent it
+ * (the browser's PDF viewer replaces the body it shows, so the bytes are taken on the way).
+ */
+async function printToTab(
+  page: Page,
+  button: string,
+): Promise<{ tab: Page; pdf: Buffer; headers: Record<string, string> }> {
+  let sent: { pdf: Buffer; headers: Record<string, string> } | undefined
+  await page.context().route('**/print/*', async (route) => {
+    const response = await route.fetch()
+    sent = { pdf: await response.body(), headers: response.headers() }
+    await route.fulfill({ response })
+  })
+  const popup = page.waitForEvent('popup')
+  await page.getByTestId(button).click()
+  const tab = await popup
+  await tab.waitForLoadState()
+  await expect.poll(() => sent).toBeDefined()
+  await page.context().unroute('**/print/*')
+  return { tab, ...sent! }
+}
+
+const text = (file: string, pdf: Buffer): string => {
+  writeFileSync(file, pdf)
+  return execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' })
+}
+
+test('In opens the visitor day list as a PDF in a new tab, served once; Tải PDF still downloads it', async ({
+  page,
+  preview,
+}, testInfo) => {
+  await preview.open(page, '/visitors/search')
+  const { tab, pdf, headers } = await printToTab(page, 'day-list-pdf-print')
+  expect(headers['content-type']).toBe('application/pdf')
+  expect(headers['cache-control']).toBe('no-store')
+  expect(text(testInfo.outputPath('printed.pdf'), pdf)).toContain('DANH SÁCH')
+  const printUrl = new URL(tab.url())
+  expect(printUrl.origin).toBe(preview.origin)
+  expect(printUrl.pathname).toMatch(/^\/print\/[\w-]{32}$/)
+
+  // Single use: the same address gives nothing a second time, and nothing without a token.
+  expect((await fetch(printUrl)).status).toBe(404)
+  expect((await fetch(`${preview.origin}/print/`)).status).toBe(404)
+  // The tab holds the PDF only: the app page it came from keeps its own strict policy.
+  const appPage = await fetch(`${preview.origin}/`)
+  expect(appPage.headers.get('content-security-policy')).toContain("object-src 'none'")
+
+  const download = page.waitForEvent('download')
+  await page.getByTestId('day-list-pdf').click()
+  const saved = await download
+  expect(saved.suggestedFilename()).toMatch(/\.pdf$/)
+  expect(execFileSync('pdftotext', [await saved.path(), '-'], { encoding: 'utf8' })).toContain('DANH SÁCH')
+  await page.setViewportSize({ width: 1366, height: 768 })
+  await page.screenshot({ path: testInfo.outputPath('day-list-buttons.png') })
+})
