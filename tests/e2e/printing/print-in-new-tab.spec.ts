@@ -57,5 +57,41 @@ test('In opens the visitor day list as a PDF in a new tab, served once; Tải PD
   expect(saved.suggestedFilename()).toMatch(/\.pdf$/)
   expect(execFileSync('pdftotext', [await saved.path(), '-'], { encoding: 'utf8' })).toContain('DANH SÁCH')
   await page.setViewportSize({ width: 1366, height: 768 })
-  await page.screenshot({ path: testInfo.outputPath('day-list-buttons.png') })
+  await page.screenshot({
+    path: testInfo.outputPath('day-list-buttons.png'),
+    clip: { x: 268, y: 140, width: 1070, height: 110 },
+  })
+})
+
+test('In on the minutes opens the draft minutes in a new tab ready to print', async ({
+  page,
+  preview,
+}, testInfo) => {
+  const unit = (
+    await preview.api('units:create', {
+      code: 'VPCC-24H',
+      name: 'Văn phòng công chứng 24h',
+      kindCode: 'notary_office',
+    })
+  ).data as { id: number }
+  const created = (
+    await preview.api('inspections:create', {
+      unitId: unit.id,
+      kind: 'inspection',
+      date: '2021-11-15',
+      startTime: '08:00',
+      endTime: '10:00',
+      team: [{ role: 'head', fullName: 'Trần Văn Minh', title: 'Phó Giám đốc Sở' }],
+    })
+  ).data as { id: number }
+  await preview.open(page, `/inspections/${created.id}`)
+  const editor = page.getByTestId('inspection-editor')
+  await expect(editor.getByTestId('print-print')).toBeVisible()
+  await editor.screenshot({ path: testInfo.outputPath('minutes-buttons.png') })
+  const { pdf, headers } = await printToTab(page, 'print-print')
+  expect(headers['content-type']).toBe('application/pdf')
+  const printed = text(testInfo.outputPath('minutes.pdf'), pdf).replace(/\s+/g, ' ')
+  expect(printed).toContain('BIÊN BẢN')
+  expect(printed).toContain('Văn phòng công chứng 24h')
+  expect(printed).toContain('Trần Văn Minh')
 })

@@ -122,14 +122,14 @@ describe('the hidden print window', () => {
 
   it('counts a cancelled dialog as done, a printer failure or a file that does not load as failed', async () => {
     const cancelled = fakeWindow({ success: false, reason: 'cancelled' })
-    expect(await printInWindow(cancelled.window, join(folder(), 'a.pdf'))).toEqual({ ok: true })
+    expect(await printInWindow(cancelled.window as never, join(folder(), 'a.pdf'))).toEqual({ ok: true })
     const failed = fakeWindow({ success: false, reason: 'failed' })
-    expect(await printInWindow(failed.window, join(folder(), 'b.pdf'))).toEqual({
+    expect(await printInWindow(failed.window as never, join(folder(), 'b.pdf'))).toEqual({
       ok: false,
       reason: 'failed',
     })
     const broken = fakeWindow({ success: true, reason: '' }, false)
-    expect(await printInWindow(broken.window, join(folder(), 'c.pdf'))).toEqual({
+    expect(await printInWindow(broken.window as never, join(folder(), 'c.pdf'))).toEqual({
       ok: false,
       reason: 'failed',
     })
@@ -139,7 +139,7 @@ describe('the hidden print window', () => {
 
   it('never leaves the file: navigation and new windows are refused', async () => {
     const { window, listeners, state } = fakeWindow({ success: true, reason: '' })
-    await printInWindow(window, join(folder(), 'a.pdf'))
+    await printInWindow(window as never, join(folder(), 'a.pdf'))
     for (const event of ['will-navigate', 'will-redirect']) {
       const preventDefault = vi.fn()
       listeners.get(event)!({ preventDefault }, 'https://evil.example/')
