@@ -1,5 +1,5 @@
 import { join } from 'node:path'
-import { BrowserWindow, Menu, app, dialog, screen, session, shell } from 'electron'
+import { BrowserWindow, Menu, app, dialog, ipcMain, screen, session, shell } from 'electron'
 import { createAppCore } from './app-core'
 import type { AppCore, AppCoreOptions } from './app-core'
 import { DamagedStoreError } from './backups/service'
@@ -14,6 +14,7 @@ import { APP_URL, handleAppScheme, registerAppScheme } from './electron/protocol
 import { installSecurityRestrictions } from './electron/security-restrictions'
 import { installSerialPortChooser } from './electron/serial'
 import { installPdfOpener } from './electron/downloads'
+import { printWindowOptions, registerPrintHandler } from './electron/print'
 import { applicationMenuTemplate } from './electron/menu'
 import type { PortDescription } from './electron/serial'
 import { readSettings, receptionGroup } from './settings/service'
@@ -125,6 +126,12 @@ async function start(): Promise<void> {
   )
   installPdfOpener(session.defaultSession, join(app.getPath('temp'), 'SoPhongDich-in'), (path) =>
     shell.openPath(path),
+  )
+  registerPrintHandler(
+    ipcMain,
+    join(app.getPath('temp'), 'SoPhongDich-in'),
+    () => new BrowserWindow(printWindowOptions()),
+    logger,
   )
   Menu.setApplicationMenu(Menu.buildFromTemplate(applicationMenuTemplate(app.isPackaged)))
   mainWindow = createMainWindow()

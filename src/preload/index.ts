@@ -1,10 +1,10 @@
 import { contextBridge, ipcRenderer } from 'electron'
-import { IPC_PREFIX, ROUTE_NAME_PATTERN } from '../shared/contract/api'
+import { IPC_PREFIX, PRINT_CHANNEL, ROUTE_NAME_PATTERN } from '../shared/contract/api'
 import type { DesktopApi } from '../shared/contract/api'
 
 /**
- * The page gets exactly one object, `window.api`, with one function. Route names are checked
- * here and again in main; ipcRenderer itself is never exposed.
+ * The page gets exactly one object, `window.api`: routes, and printing a PDF. Route names are
+ * checked here and again in main; ipcRenderer itself is never exposed.
  */
 export const api: DesktopApi = {
   invoke(name, input) {
@@ -15,6 +15,13 @@ export const api: DesktopApi = {
       })
     }
     return ipcRenderer.invoke(`${IPC_PREFIX}${name}`, input)
+  },
+  print(request) {
+    // Only the two strings cross; main checks that they really are a PDF.
+    const { fileName, base64 } = request ?? {}
+    if (typeof fileName !== 'string' || typeof base64 !== 'string')
+      return Promise.resolve({ ok: false, reason: 'invalid' })
+    return ipcRenderer.invoke(PRINT_CHANNEL, { fileName, base64 })
   },
 }
 

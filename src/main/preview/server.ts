@@ -8,6 +8,8 @@ import type { Router } from '../core/router'
 import type { Session } from '../core/session'
 import type { Logger } from '../core/logger'
 import { CONTENT_SECURITY_POLICY } from '../security/csp'
+import { decodePrintRequest } from '../printing/print-request'
+import { printStore } from './print-store'
 
 export const SECRET_HEADER = 'x-spd-secret'
 /** Room for the largest file a route accepts (a ~7 MB .xlsx import is ~9.5 MB as base64 JSON). */
@@ -15,6 +17,8 @@ export const MAX_BODY = 12 * 1024 * 1024
 /** A request (headers and body) not complete by then is dropped with 408: a stalled upload must not hold a socket. */
 export const REQUEST_TIMEOUT_MS = 30_000
 const API_PREFIX = '/api/'
+/** POST a PDF here (with the secret) to get a one-time `/print/<token>` URL a new tab can open. */
+export const PRINT_PATH = '/print'
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -99,10 +103,17 @@ function isFile(file: string): boolean {
  * unparsable target). The decoded value is what the handlers use, so this check cannot be
  * optimised away as a call without effect. `api` is decided on the raw path: `/api%2F…` is a file.
  */
-function requestTarget(url: string | undefined, host: string): { path: string; api: boolean } | null {
+function requestTarget(
+  url: string | undefined,
+  host: string,
+): { path: string; api: boolean; print: boolean } | null {
   try {
     const raw = new URL(url ?? '/', `http://${host}`).pathname
-    return { path: decodeURIComponent(raw), api: raw.startsWith(API_PREFIX) }
+    return {
+      path: decodeURIComponent(raw),
+      api: raw.startsWith(API_PREFIX),
+      print: raw === PRINT_PATH || raw.startsWith(`${PRINT_PATH}/`),
+    }
   } catch {
     return null
   }
@@ -114,6 +125,7 @@ function requestTarget(url: string | undefined, host: string): { path: string; a
  */
 export function startPreviewServer(options: PreviewServerOptions): Promise<PreviewServer> {
   const { router, staticDir, secret, logger } = options
+  const printouts = printStore()
   let port = 0
   const allowedHosts = (): string[] => [`127.0.0.1:${port}`, `localhost:${port}`]
 
@@ -142,15 +154,15 @@ export function startPreviewServer(options: PreviewServerOptions): Promise<Previ
         .pipe(res)
   }
 
-  /** `name` is the route name, already percent-decoded. */
-  const handleApi = async (req: IncomingMessage, res: ServerResponse, name: string): Promise<void> => {
+  /** Our page only: its origin (when the browser sends one) and the per-run secret. False once refused. */
+  const admitted = (req: IncomingMessage, res: ServerResponse): boolean => {
     const origin = req.headers.origin
     if (origin !== undefined && !allowedHosts().some((h) => origin === `http://${h}`)) {
       send(res, 403, {
         ok: false,
         error: { code: 'forbidden', message: 'Nguồn gọi không được phép', fieldErrors: {} },
       })
-      return
+      return false
     }
     const given = req.headers[SECRET_HEADER]
     if (!sameSecret(Array.isArray(given) ? given[0] : given, secret)) {
@@ -158,8 +170,14 @@ export function startPreviewServer(options: PreviewServerOptions): Promise<Previ
         ok: false,
         error: { code: 'unauthorized', message: 'Thiếu hoặc sai khoá phiên', fieldErrors: {} },
       })
-      return
+      return false
     }
+    return true
+  }
+
+  /** `name` is the route name, already percent-decoded. */
+  const handleApi = async (req: IncomingMessage, res: ServerResponse, name: string): Promise<void> => {
+    if (!admitted(req, res)) return
     if (req.method !== 'POST') {
       send(
         res,
@@ -191,6 +209,48 @@ export function startPreviewServer(options: PreviewServerOptions): Promise<Previ
     send(res, 200, result)
   }
 
+  /**
+   * POST /print (our page, with the secret): holds the PDF and answers its one-time URL.
+   * GET /print/<token> (the new tab, which cannot send the secret): the PDF, once.
+   */
+  const handlePrint = async (req: IncomingMessage, res: ServerResponse, path: string): Promise<void> => {
+    if (path !== PRINT_PATH) {
+      const held = req.method === 'GET' ? printouts.take(path.slice(PRINT_PATH.length + 1)) : null
+      if (!held) {
+        send(res, 404, { error: 'Not found' })
+        return
+      }
+      res.writeHead(200, {
+        'Content-Type': 'application/pdf',
+        'Content-Length': String(held.bytes.length),
+        'Content-Disposition': `inline; filename*=UTF-8''${encodeURIComponent(held.fileName)}`,
+        'Cache-Control': 'no-store',
+        'X-Content-Type-Options': 'nosniff',
+        'Referrer-Policy': 'no-referrer',
+      })
+      res.end(held.bytes)
+      return
+    }
+    if (!admitted(req, res)) return
+    if (req.method !== 'POST') {
+      send(res, 405, {}, { Allow: 'POST' })
+      return
+    }
+    const body = await readBody(req)
+    let input: unknown = null
+    try {
+      input = body ? JSON.parse(body) : null
+    } catch {
+      // Not JSON: refused below like any other non-PDF.
+    }
+    const request = decodePrintRequest(input)
+    if (!request) {
+      send(res, 400, { ok: false, reason: 'invalid' })
+      return
+    }
+    send(res, 200, { ok: true, url: `${PRINT_PATH}/${printouts.put(request.fileName, request.bytes)}` })
+  }
+
   const timeout = options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS
   const server = createServer(
     {
@@ -212,14 +272,16 @@ export function startPreviewServer(options: PreviewServerOptions): Promise<Previ
       }
       const work = target.api
         ? handleApi(req, res, target.path.slice(API_PREFIX.length))
-        : // Run now (the answer precedes whatever else the socket holds); a throw rejects.
-          new Promise<void>((done) =>
-            done(
-              req.method === 'GET' || req.method === 'HEAD'
-                ? serveStatic(req, res, target.path)
-                : send(res, 405, {}, { Allow: 'GET, HEAD' }),
-            ),
-          )
+        : target.print
+          ? handlePrint(req, res, target.path)
+          : // Run now (the answer precedes whatever else the socket holds); a throw rejects.
+            new Promise<void>((done) =>
+              done(
+                req.method === 'GET' || req.method === 'HEAD'
+                  ? serveStatic(req, res, target.path)
+                  : send(res, 405, {}, { Allow: 'GET, HEAD' }),
+              ),
+            )
       work.catch((error: unknown) => {
         logger.error('preview request failed', error)
         if (!res.headersSent)

@@ -1,4 +1,4 @@
-import type { DesktopApi } from '@shared/contract/api'
+import type { DesktopApi, PrintOutcome, PrintRequest } from '@shared/contract/api'
 import type { ApiError, Result, RouteInput, RouteName, RouteOutput } from '@shared/contract'
 
 const SECRET_KEY = 'spd.previewSecret'
@@ -43,6 +43,26 @@ function httpTransport(): DesktopApi {
         return transportError(`Máy chủ xem trước trả lời không hợp lệ (HTTP ${response.status})`)
       } catch {
         return transportError('Không kết nối được với máy chủ xem trước. Hãy chạy lại npm start.')
+      }
+    },
+    /**
+     * The browser's own viewer prints: the server holds the PDF under a one-time URL, and a new
+     * tab opens it. Not a blob: URL, which would inherit this page's CSP (object-src 'none').
+     */
+    async print(request) {
+      try {
+        const response = await fetch('/print', {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', 'X-SPD-Secret': secret },
+          body: JSON.stringify({ fileName: request.fileName, base64: request.base64 }),
+        })
+        const body = (await response.json()) as { ok?: boolean; url?: string }
+        if (!body.ok || typeof body.url !== 'string') return { ok: false, reason: 'invalid' }
+        // noopener: the PDF's tab gets no handle on the app's page.
+        window.open(body.url, '_blank', 'noopener')
+        return { ok: true }
+      } catch {
+        return { ok: false, reason: 'failed' }
       }
     },
   }
@@ -96,6 +116,11 @@ export async function callOrThrow<N extends RouteName>(
   const result = await call(name, input)
   if (!result.ok) throw new RouteError(result.error)
   return result.data
+}
+
+/** Electron's print dialog, or the preview's new tab holding the PDF. */
+export function printFile(request: PrintRequest): Promise<PrintOutcome> {
+  return transport.print(request)
 }
 
 export const isPreview = !window.api

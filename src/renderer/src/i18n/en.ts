@@ -99,7 +99,7 @@ export const en: Messages = {
     declaration: 'Declaration',
     printDeclaration: 'Print the pre-filled health declaration for the visitor to sign',
     exportXlsx: 'List (Excel)',
-    printPdf: 'List (PDF)',
+    printPdf: 'Print list',
     exportDocx: 'List (Word)',
     checkOutAt: 'Check out at another time',
     editVisit: 'Correct the visit',
@@ -308,7 +308,7 @@ export const en: Messages = {
     totals: 'Staff of the units that reported: {staff}; F0: {f0}; F1: {f1}; F2: {f2}',
     adhocOfDay: 'Ad-hoc reports of the day',
     summaryXlsx: 'Summary (Excel)',
-    summaryPdf: 'Summary (PDF)',
+    summaryPdf: 'Print summary',
     summaryDocx: 'Summary (Word)',
     openReport: 'View, edit',
     submitFor: 'Enter report',
@@ -824,5 +824,10 @@ export const en: Messages = {
       closed: 'Closed (no more lists or changes)',
       unit: 'Unit',
     },
+  },
+  printing: {
+    download: 'Download PDF',
+    openPdf: 'Open PDF',
+    failed: 'The document could not be printed. Open the PDF file and print it from the PDF viewer.',
   },
 }

@@ -97,7 +97,7 @@ export const vi = {
     declaration: 'Tờ khai',
     printDeclaration: 'In tờ khai y tế (điền sẵn) cho khách ký',
     exportXlsx: 'Danh sách (Excel)',
-    printPdf: 'Danh sách (PDF)',
+    printPdf: 'In danh sách',
     exportDocx: 'Danh sách (Word)',
     checkOutAt: 'Cho ra lúc khác',
     editVisit: 'Sửa lượt khách',
@@ -299,7 +299,7 @@ export const vi = {
     totals: 'Tổng số CBCCVC-NLĐ của các đơn vị đã báo cáo: {staff}; F0: {f0}; F1: {f1}; F2: {f2}',
     adhocOfDay: 'Báo cáo đột xuất trong ngày',
     summaryXlsx: 'Tổng hợp (Excel)',
-    summaryPdf: 'Tổng hợp (PDF)',
+    summaryPdf: 'In tổng hợp',
     summaryDocx: 'Tổng hợp (Word)',
     openReport: 'Xem, sửa',
     submitFor: 'Nhập báo cáo',
@@ -815,6 +815,11 @@ export const vi = {
       closed: 'Khoá đợt (không nhận thêm, không sửa)',
       unit: 'Đơn vị',
     },
+  },
+  printing: {
+    download: 'Tải PDF',
+    openPdf: 'Mở PDF',
+    failed: 'Không in được tài liệu. Hãy mở tệp PDF rồi in từ trình xem PDF.',
   },
 }
 

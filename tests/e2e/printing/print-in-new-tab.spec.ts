@@ -1,0 +1,97 @@
+import { execFileSync } from 'node:child_process'
+import { writeFileSync } from 'node:fs'
+import { expect, test } from '../support/fixtures'
+import type { Page } from '@playwright/test'
+
+/**
+ * Clicks a printout's *In* and returns the tab it opened with the bytes the server sent it
+ * (the browser's PDF viewer replaces the body it shows, so the bytes are taken on the way).
+ */
+async function printToTab(
+  page: Page,
+  button: string,
+): Promise<{ tab: Page; pdf: Buffer; headers: Record<string, string> }> {
+  let sent: { pdf: Buffer; headers: Record<string, string> } | undefined
+  await page.context().route('**/print/*', async (route) => {
+    const response = await route.fetch()
+    sent = { pdf: await response.body(), headers: response.headers() }
+    await route.fulfill({ response })
+  })
+  const popup = page.waitForEvent('popup')
+  await page.getByTestId(button).click()
+  const tab = await popup
+  await tab.waitForLoadState()
+  await expect.poll(() => sent).toBeDefined()
+  await page.context().unroute('**/print/*')
+  return { tab, ...sent! }
+}
+
+const text = (file: string, pdf: Buffer): string => {
+  writeFileSync(file, pdf)
+  return execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' })
+}
+
+test('In opens the visitor day list as a PDF in a new tab, served once; Tải PDF still downloads it', async ({
+  page,
+  preview,
+}, testInfo) => {
+  await preview.open(page, '/visitors/search')
+  const { tab, pdf, headers } = await printToTab(page, 'day-list-pdf-print')
+  expect(headers['content-type']).toBe('application/pdf')
+  expect(headers['cache-control']).toBe('no-store')
+  expect(text(testInfo.outputPath('printed.pdf'), pdf)).toContain('DANH SÁCH')
+  const printUrl = new URL(tab.url())
+  expect(printUrl.origin).toBe(preview.origin)
+  expect(printUrl.pathname).toMatch(/^\/print\/[\w-]{32}$/)
+
+  // Single use: the same address gives nothing a second time, and nothing without a token.
+  expect((await fetch(printUrl)).status).toBe(404)
+  expect((await fetch(`${preview.origin}/print/`)).status).toBe(404)
+  // The tab holds the PDF only: the app page it came from keeps its own strict policy.
+  const appPage = await fetch(`${preview.origin}/`)
+  expect(appPage.headers.get('content-security-policy')).toContain("object-src 'none'")
+
+  const download = page.waitForEvent('download')
+  await page.getByTestId('day-list-pdf').click()
+  const saved = await download
+  expect(saved.suggestedFilename()).toMatch(/\.pdf$/)
+  expect(execFileSync('pdftotext', [await saved.path(), '-'], { encoding: 'utf8' })).toContain('DANH SÁCH')
+  await page.setViewportSize({ width: 1366, height: 768 })
+  await page.screenshot({
+    path: testInfo.outputPath('day-list-buttons.png'),
+    clip: { x: 268, y: 140, width: 1070, height: 110 },
+  })
+})
+
+test('In on the minutes opens the draft minutes in a new tab ready to print', async ({
+  page,
+  preview,
+}, testInfo) => {
+  const unit = (
+    await preview.api('units:create', {
+      code: 'VPCC-24H',
+      name: 'Văn phòng công chứng 24h',
+      kindCode: 'notary_office',
+    })
+  ).data as { id: number }
+  const created = (
+    await preview.api('inspections:create', {
+      unitId: unit.id,
+      kind: 'inspection',
+      date: '2021-11-15',
+      startTime: '08:00',
+      endTime: '10:00',
+      team: [{ role: 'head', fullName: 'Trần Văn Minh', title: 'Phó Giám đốc Sở' }],
+    })
+  ).data as { id: number }
+  await preview.open(page, `/inspections/${created.id}`)
+  const editor = page.getByTestId('inspection-editor')
+  await expect(editor.getByTestId('print-print')).toBeVisible()
+  await editor.screenshot({ path: testInfo.outputPath('minutes-buttons.png') })
+  const { pdf, headers } = await printToTab(page, 'print-print')
+  expect(headers['content-type']).toBe('application/pdf')
+  const printed = text(testInfo.outputPath('minutes.pdf'), pdf).replace(/\s+/g, ' ')
+  expect(printed).toContain('BIÊN BẢN')
+  expect(printed).toContain('Văn phòng công chứng 24h')
+  expect(printed).toContain('Trần Văn Minh')
+})
