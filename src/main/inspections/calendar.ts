@@ -42,12 +42,13 @@ export async function inspectionCalendar(
   q: z.output<typeof CalendarQuery>,
   now: Date,
 ): Promise<CalendarDto> {
-  const first = `${q.month}-01`
-  const last = lastDayOf(q.month)
   const today = vietnamDay(now)
+  const month = q.month ?? today.slice(0, 7)
+  const first = `${month}-01`
+  const last = lastDayOf(month)
   const all = await teamNames(m)
   const names = q.member ? all.filter((n) => searchKey(n) === searchKey(q.member)) : null
-  const result: CalendarDto = { month: q.month, first, last, today, members: oneSpellingEach(all), entries: [] }
+  const result: CalendarDto = { month, first, last, today, members: oneSpellingEach(all), entries: [] }
   if (names && !names.length) return result
 
   const dated = m

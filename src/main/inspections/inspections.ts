@@ -27,7 +27,9 @@ export async function createInspection(
   await requireUnit(m, input.unitId, 'unitId')
   const templateId = await templateFor(m, input.templateId)
   // A visit is usually at the unit's address: the draft starts with it, and the form may change it.
-  const unit = await m.getRepository(UnitEntity).findOne({ select: { address: true }, where: { id: input.unitId } })
+  const unit = await m
+    .getRepository(UnitEntity)
+    .findOne({ select: { address: true }, where: { id: input.unitId } })
   const inserted = await m.getRepository(InspectionEntity).insert({
     planId: input.planId,
     unitId: input.unitId,

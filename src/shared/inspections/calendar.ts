@@ -1,12 +1,17 @@
 import { z } from 'zod'
 import { id, msg } from '../validation/fields'
 
-/** A month of the inspections calendar, optionally one team member's (name matched without diacritics). */
+/**
+ * A month of the inspections calendar (none: the current month by main's clock), optionally one
+ * team member's (the name matched without diacritics).
+ */
 export const CalendarQuery = z.object({
   month: z
     .string({ error: 'Chọn tháng' })
     .trim()
-    .refine((v) => /^\d{4}-(0[1-9]|1[0-2])$/.test(v), { error: 'Chọn tháng' }),
+    .refine((v) => /^\d{4}-(0[1-9]|1[0-2])$/.test(v), { error: 'Chọn tháng' })
+    .nullish()
+    .transform((v) => v ?? null),
   member: z
     .string({ error: msg.invalid })
     .trim()

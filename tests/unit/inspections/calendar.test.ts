@@ -46,7 +46,10 @@ async function arrange() {
 }
 
 async function draft(app: TempApp, input: Partial<RouteInput<'inspections:create'>>) {
-  return app.ok('inspections:create', { ...(INSPECTION_SAMPLE as RouteInput<'inspections:create'>), ...input })
+  return app.ok('inspections:create', {
+    ...(INSPECTION_SAMPLE as RouteInput<'inspections:create'>),
+    ...input,
+  })
 }
 
 /** Every item answered (`fails` of them not met), then finalised. */
@@ -83,7 +86,11 @@ describe('the inspections calendar', () => {
       'overdue 2021-11-30..2021-11-30 Thanh tra Sở',
     ])
     const byUnit = new Map(nov.entries.map((e) => [e.unitId, e]))
-    expect(byUnit.get(units.a)).toMatchObject({ inspectionId: done.id, minutesNumber: 1, planReference: '1023/KH-STP' })
+    expect(byUnit.get(units.a)).toMatchObject({
+      inspectionId: done.id,
+      minutesNumber: 1,
+      planReference: '1023/KH-STP',
+    })
     // The unit whose visit is still a draft after the period opens that draft.
     expect(byUnit.get(units.c)!.inspectionId).toBe(late.id)
     expect(byUnit.get(units.b)!.inspectionId).toBeNull()
@@ -147,8 +154,9 @@ describe('the inspections calendar', () => {
     expect(part.members).toHaveLength(3)
   })
 
-  it('refuses a month that is not yyyy-mm, on its field', async () => {
+  it("opens on main's current month, and refuses a month that is not yyyy-mm, on its field", async () => {
     const { app } = await arrange()
+    expect(await app.ok('inspections:calendar', {})).toMatchObject({ month: '2021-12', first: '2021-12-01' })
     const refused = await app.call('inspections:calendar', { month: '2021-13' })
     expect(refused.ok).toBe(false)
     if (!refused.ok) expect(refused.error.fieldErrors).toEqual({ month: 'Chọn tháng' })
