@@ -1,4 +1,4 @@
-import type { EntityManager } from 'typeorm'
+import type { EntityManager, SelectQueryBuilder } from 'typeorm'
 import { In } from 'typeorm'
 import type { z } from 'zod'
 import type { Page } from '@shared/contract'
@@ -186,6 +186,56 @@ async function resultsOf(m: EntityManager, ids: number[]) {
   return out
 }
 
+/** The rows of `qb` (inspections `i`, ordered and paged) as list lines with their scores. */
+async function summaries(
+  m: EntityManager,
+  qb: SelectQueryBuilder<InspectionRow>,
+): Promise<InspectionSummaryDto[]> {
+  const { entities, raw } = await qb
+    .innerJoin(UnitEntity.options.name, 'u', 'u.id = i.unitId')
+    .leftJoin(InspectionPlanEntity.options.name, 'p', 'p.id = i.planId')
+    .addSelect('u.name', 'unit_name')
+    .addSelect('p.number', 'plan_number')
+    .addSelect('p.symbol', 'plan_symbol')
+    .getRawAndEntities<Pick<Labels, 'unit_name' | 'plan_number' | 'plan_symbol'>>()
+  const results = await resultsOf(
+    m,
+    entities.map((i) => i.id),
+  )
+  return entities.map((i, n) => {
+    const { pass, fail } = results.get(i.id)!
+    return {
+      id: i.id,
+      planId: i.planId,
+      planReference: planReference(raw[n]!),
+      unitId: i.unitId,
+      unitName: raw[n]!.unit_name,
+      kind: i.kind,
+      unannounced: i.unannounced,
+      date: i.date,
+      status: i.status,
+      minutesNumber: i.minutesNumber,
+      minutesYear: i.minutesYear,
+      score: scoreOf([...Array<ItemResult>(pass).fill('pass'), ...Array<ItemResult>(fail).fill('fail')]),
+      failedCount: fail,
+    }
+  })
+}
+
+/** Every inspection of a unit, newest first: its history of visits and scores. */
+export async function unitHistory(m: EntityManager, unitId: number): Promise<InspectionSummaryDto[]> {
+  if (!(await m.getRepository(UnitEntity).existsBy({ id: unitId })))
+    throw AppError.notFound(inspectionMsg.unitUnknown)
+  return summaries(
+    m,
+    m
+      .createQueryBuilder(InspectionEntity, 'i')
+      .where('i.unitId = :unitId', { unitId })
+      .orderBy('i.date', 'DESC')
+      .addOrderBy('i.id', 'DESC'),
+  )
+}
+
 export async function listInspections(
   m: EntityManager,
   q: z.output<typeof InspectionListQuery>,
@@ -210,40 +260,16 @@ export async function listInspections(
     })
   }
   const total = await qb.getCount()
-  const { entities, raw } = await qb
-    .innerJoin(UnitEntity.options.name, 'u', 'u.id = i.unitId')
-    .leftJoin(InspectionPlanEntity.options.name, 'p', 'p.id = i.planId')
-    .addSelect('u.name', 'unit_name')
-    .addSelect('p.number', 'plan_number')
-    .addSelect('p.symbol', 'plan_symbol')
-    .orderBy('i.date', 'DESC')
-    .addOrderBy('i.id', 'DESC')
-    .limit(q.pageSize)
-    .offset((q.page - 1) * q.pageSize)
-    .getRawAndEntities<Pick<Labels, 'unit_name' | 'plan_number' | 'plan_symbol'>>()
-  const results = await resultsOf(
+  const items = await summaries(
     m,
-    entities.map((i) => i.id),
+    qb
+      .orderBy('i.date', 'DESC')
+      .addOrderBy('i.id', 'DESC')
+      .limit(q.pageSize)
+      .offset((q.page - 1) * q.pageSize),
   )
   return {
-    items: entities.map((i, n) => {
-      const { pass, fail } = results.get(i.id)!
-      return {
-        id: i.id,
-        planId: i.planId,
-        planReference: planReference(raw[n]!),
-        unitId: i.unitId,
-        unitName: raw[n]!.unit_name,
-        kind: i.kind,
-        unannounced: i.unannounced,
-        date: i.date,
-        status: i.status,
-        minutesNumber: i.minutesNumber,
-        minutesYear: i.minutesYear,
-        score: scoreOf([...Array<ItemResult>(pass).fill('pass'), ...Array<ItemResult>(fail).fill('fail')]),
-        failedCount: fail,
-      }
-    }),
+    items,
     total,
     page: q.page,
     pageSize: q.pageSize,

@@ -5,6 +5,7 @@ import { inspectionMsg } from '@shared/inspections/schemas'
 import type { InspectionCreateInput, InspectionDto, InspectionUpdateInput } from '@shared/inspections/schemas'
 import type { ServiceContext } from '../core/context'
 import { AppError } from '../core/errors'
+import { UnitEntity } from '../units/entities'
 import { writeRepresentatives, writeTeam } from './attendees'
 import {
   InspectionEntity,
@@ -25,6 +26,10 @@ export async function createInspection(
   await requirePlan(m, input.planId)
   await requireUnit(m, input.unitId, 'unitId')
   const templateId = await templateFor(m, input.templateId)
+  // A visit is usually at the unit's address: the draft starts with it, and the form may change it.
+  const unit = await m
+    .getRepository(UnitEntity)
+    .findOne({ select: { address: true }, where: { id: input.unitId } })
   const inserted = await m.getRepository(InspectionEntity).insert({
     planId: input.planId,
     unitId: input.unitId,
@@ -33,7 +38,7 @@ export async function createInspection(
     date: input.date,
     startTime: input.startTime,
     endTime: input.endTime,
-    location: input.location,
+    location: input.location ?? unit?.address ?? null,
     minutesCopies: input.copies,
     templateId,
     status: 'draft',

@@ -4,7 +4,8 @@ import { agencyGroup, readSettings } from '../settings/service'
 import { listTemplates, saveTemplate } from './templates'
 import { createPlan, getPlan, listPlans, planResults, updatePlan } from './plans'
 import { createInspection, updateInspection } from './inspections'
-import { getInspection, listInspections } from './inspection-queries'
+import { getInspection, listInspections, unitHistory } from './inspection-queries'
+import { inspectionCalendar } from './calendar'
 import { correctInspection, finaliseInspection, minutesOf } from './minutes-lifecycle'
 import { followUp, overdueRecommendations } from './recommendations'
 import { addPhoto, dataFolderOf, deleteDraft, photoFile, photoImages, removePhoto } from './photos'
@@ -43,6 +44,8 @@ export const inspectionHandlers: InspectionHandlers = {
     return planReportDocx(plan, inspections, await readSettings(m, agencyGroup), now)
   },
   'inspections:list': (input, { m }) => listInspections(m, input),
+  'inspections:calendar': (input, { m, now }) => inspectionCalendar(m, input, now),
+  'inspections:unitHistory': (input, { m }) => unitHistory(m, input.unitId),
   'inspections:get': (input, { m }) => getInspection(m, input.id),
   'inspections:create': (input, ctx) => createInspection(serviceContext(ctx), input),
   'inspections:update': (input, ctx) => updateInspection(serviceContext(ctx), input),

@@ -81,6 +81,11 @@ const routes: RouteRecordRaw[] = [
         component: () => import('./inspections/PlanEditView.vue'),
       },
       {
+        path: 'calendar',
+        name: 'inspectionCalendar',
+        component: () => import('./inspections/CalendarView.vue'),
+      },
+      {
         path: 'overdue',
         name: 'inspectionsOverdue',
         component: () => import('./inspections/OverdueView.vue'),

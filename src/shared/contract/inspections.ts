@@ -27,6 +27,8 @@ import type {
   TemplateDto,
 } from '../inspections/schemas'
 import type { FileDownload } from '../audit/schemas'
+import { CalendarQuery, UnitHistoryQuery } from '../inspections/calendar'
+import type { CalendarDto } from '../inspections/calendar'
 
 const none = z.object({}).strict().default({})
 const PhotoIdInput = z.object({ id: IdInput.shape.id })
@@ -76,6 +78,18 @@ export const inspectionRoutes = {
   }),
   'inspections:list': route<typeof InspectionListQuery, Page<InspectionSummaryDto>>({
     input: InspectionListQuery,
+    permission: 'inspections.read',
+    kind: 'read',
+  }),
+  /** The month's planned, done and overdue inspections, optionally of one team member. */
+  'inspections:calendar': route<typeof CalendarQuery, CalendarDto>({
+    input: CalendarQuery,
+    permission: 'inspections.read',
+    kind: 'read',
+  }),
+  /** Every inspection of one unit with its score, newest first. */
+  'inspections:unitHistory': route<typeof UnitHistoryQuery, InspectionSummaryDto[]>({
+    input: UnitHistoryQuery,
     permission: 'inspections.read',
     kind: 'read',
   }),

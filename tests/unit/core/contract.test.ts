@@ -207,6 +207,8 @@ const malformed: Record<RouteName, unknown[]> = {
   'plans:reportPdf': [{}],
   'plans:reportDocx': [{}],
   'inspections:list': [{ status: 'closed' }, { from: '2021-12-01', to: '2021-11-01' }],
+  'inspections:calendar': [{ month: '2021-13' }, { month: '2021-11-01' }, { month: '2021-11', member: 5 }],
+  'inspections:unitHistory': [{}, { unitId: 0 }],
   'inspections:get': [{}],
   'inspections:create': [
     {},

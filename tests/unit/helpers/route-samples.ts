@@ -168,6 +168,8 @@ export const valid: Record<RouteName, unknown> = {
   'plans:reportPdf': { id: 1 },
   'plans:reportDocx': { id: 1 },
   'inspections:list': { planId: 1 },
+  'inspections:calendar': { month: '2021-11', member: 'tran van minh' },
+  'inspections:unitHistory': { unitId: 1 },
   'inspections:get': { id: 1 },
   'inspections:create': INSPECTION_SAMPLE,
   'inspections:update': UPDATE_SAMPLE,

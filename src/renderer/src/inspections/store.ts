@@ -27,6 +27,9 @@ export const useInspectionsStore = defineStore('inspections', () => {
 
   return {
     inspectionAddPhoto: action('inspections:addPhoto'),
+    inspectionCalendar: action('inspections:calendar'),
+    unitHistory: action('inspections:unitHistory'),
+    unitGet: action('units:get'),
     inspectionCorrect: action('inspections:correct'),
     inspectionDelete: action('inspections:delete'),
     inspectionFinalise: action('inspections:finalise'),
