@@ -28,6 +28,7 @@ import {
 import type { InspectionPhotoRow, InspectionRow } from './entities'
 import { reference } from './lookups'
 import { recommendationDto } from './recommendations'
+import { documentsOfInspections, signedScanCounts } from './documents'
 
 /** What an inspection shows of the unit, plan and template it names. */
 interface Labels {
@@ -105,6 +106,7 @@ export async function readInspections(m: EntityManager, ids: number[]): Promise<
       order: { version: 'ASC' },
     }),
   )
+  const documents = await documentsOfInspections(m, found)
   const teams = await byInspections(found, (chunk) =>
     m.getRepository(TeamMemberEntity).find({ where: { inspectionId: In(chunk) }, order: ordered }),
   )
@@ -155,7 +157,12 @@ export async function readInspections(m: EntityManager, ids: number[]): Promise<
         handlingState: v.handlingState,
         photos: shots.filter((p) => p.violationId === v.id).map(photoDto),
       })),
-      recommendations: recommendations.get(id)!.map(recommendationDto),
+      recommendations: recommendations.get(id)!.map((x) =>
+        recommendationDto(
+          x,
+          documents.filter((d) => d.recommendationId === x.id).map((d) => d.dto),
+        ),
+      ),
       conclusion: r.conclusion,
       status: r.status,
       minutesYear: r.minutesYear,
@@ -163,6 +170,9 @@ export async function readInspections(m: EntityManager, ids: number[]): Promise<
       versions: versions
         .get(id)!
         .map((v) => ({ version: v.version, reason: v.reason, finalisedAt: v.finalisedAt })),
+      signedScans: documents
+        .filter((d) => d.inspectionId === id && d.kind === 'signed_scan')
+        .map((d) => d.dto),
       score: scoreOf(checklist.map((i) => i.result)),
     }
   })
@@ -225,6 +235,10 @@ export async function listInspections(
     m,
     entities.map((i) => i.id),
   )
+  const scans = await signedScanCounts(
+    m,
+    entities.map((i) => i.id),
+  )
   return {
     items: entities.map((i, n) => {
       const { pass, fail } = results.get(i.id)!
@@ -242,6 +256,7 @@ export async function listInspections(
         minutesYear: i.minutesYear,
         score: scoreOf([...Array<ItemResult>(pass).fill('pass'), ...Array<ItemResult>(fail).fill('fail')]),
         failedCount: fail,
+        signedScanCount: scans.get(i.id)!,
       }
     }),
     total,
