@@ -27,6 +27,12 @@ export const useInspectionsStore = defineStore('inspections', () => {
 
   return {
     inspectionAddPhoto: action('inspections:addPhoto'),
+    inspectionAddSignedScan: action('inspections:addSignedScan'),
+    inspectionRemoveSignedScan: action('inspections:removeSignedScan'),
+    inspectionSignedScan: action('inspections:signedScan'),
+    recommendationAddEvidence: action('recommendations:addEvidence'),
+    recommendationRemoveEvidence: action('recommendations:removeEvidence'),
+    recommendationEvidence: action('recommendations:evidence'),
     inspectionCorrect: action('inspections:correct'),
     inspectionDelete: action('inspections:delete'),
     inspectionFinalise: action('inspections:finalise'),
