@@ -239,7 +239,10 @@ export async function settlePendingPhotos(
   const root = join(dataFolderOf(dataSource), ATTACHMENTS)
   const done = { finished: 0, removed: 0 }
   // Signed scans and evidence files share the folders and the pending names.
-  const owners = [dataSource.getRepository(InspectionPhotoEntity), dataSource.getRepository(InspectionDocumentEntity)]
+  const owners = [
+    dataSource.getRepository(InspectionPhotoEntity),
+    dataSource.getRepository(InspectionDocumentEntity),
+  ]
   let folders: string[]
   try {
     folders = readdirSync(root)
@@ -261,7 +264,10 @@ export async function settlePendingPhotos(
       let row: { byteSize: number } | null = null
       if (/^\d+$/.test(folder))
         for (const repo of owners)
-          row ??= await repo.findOne({ select: { byteSize: true }, where: { inspectionId: Number(folder), file } })
+          row ??= await repo.findOne({
+            select: { byteSize: true },
+            where: { inspectionId: Number(folder), file },
+          })
       try {
         const stat = statSync(pending)
         const full = join(root, folder, final)

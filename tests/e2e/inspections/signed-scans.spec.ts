@@ -14,7 +14,11 @@ test('signed scans go with finalised minutes, the list marks them, and a follow-
   test.setTimeout(90_000)
   await page.setViewportSize({ width: 1366, height: 768 })
   const unit = (
-    await preview.api('units:create', { code: 'VPCC-KS', name: 'Văn phòng công chứng Kim Sơn', kindCode: 'notary_office' })
+    await preview.api('units:create', {
+      code: 'VPCC-KS',
+      name: 'Văn phòng công chứng Kim Sơn',
+      kindCode: 'notary_office',
+    })
   ).data as { id: number }
   const created = (
     await preview.api('inspections:create', {
@@ -29,7 +33,9 @@ test('signed scans go with finalised minutes, the list marks them, and a follow-
   const updated = await preview.api('inspections:update', {
     ...created,
     items: created.items.map((x) => ({ id: x.id, result: 'pass', note: null, severity: null })),
-    recommendations: [{ content: 'Bổ sung tủ thuốc tại phòng tiếp dân', ownerName: 'Văn phòng', dueDate: '2021-12-15' }],
+    recommendations: [
+      { content: 'Bổ sung tủ thuốc tại phòng tiếp dân', ownerName: 'Văn phòng', dueDate: '2021-12-15' },
+    ],
   })
   expect(updated.ok).toBe(true)
   expect((await preview.api('inspections:finalise', { id: created.id })).ok).toBe(true)

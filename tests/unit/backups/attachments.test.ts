@@ -229,7 +229,9 @@ describe('backups carry the inspection photos', () => {
 
 describe('backups carry the signed scans and the evidence files', () => {
   /** Finalised minutes with a two-page signed scan and one evidence file, as stored. */
-  async function filed(app: TempApp): Promise<Array<{ file: string; bytes: Buffer; open: () => Promise<string> }>> {
+  async function filed(
+    app: TempApp,
+  ): Promise<Array<{ file: string; bytes: Buffer; open: () => Promise<string> }>> {
     const { id, itemIds } = await draft(app)
     const minutes = await app.ok('inspections:update', {
       ...(INSPECTION_SAMPLE as RouteInput<'inspections:update'>),
@@ -254,8 +256,13 @@ describe('backups carry the signed scans and the evidence files', () => {
       fileName: 'hoa-don.jpg',
       base64: evidenceBytes.toString('base64'),
     })
-    const all = [...scans, { id: evidence.id, bytes: evidenceBytes, route: 'recommendations:evidence' as const }]
-    const rows = (await app.dataSource.query(`SELECT id, file FROM inspection_documents ORDER BY id`)) as Array<{
+    const all = [
+      ...scans,
+      { id: evidence.id, bytes: evidenceBytes, route: 'recommendations:evidence' as const },
+    ]
+    const rows = (await app.dataSource.query(
+      `SELECT id, file FROM inspection_documents ORDER BY id`,
+    )) as Array<{
       id: number
       file: string
     }>

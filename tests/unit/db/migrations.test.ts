@@ -752,9 +752,9 @@ describe('down migrations', () => {
       )
     await expect(insert('evidence', null, 'attachments/1/a.pdf')).rejects.toThrow(/CHECK/)
     await expect(insert('signed_scan', 1, 'attachments/1/b.pdf')).rejects.toThrow(/CHECK/)
-    await expect(insert('signed_scan', null, 'attachments/1/c.exe', 'application/x-msdownload')).rejects.toThrow(
-      /CHECK/,
-    )
+    await expect(
+      insert('signed_scan', null, 'attachments/1/c.exe', 'application/x-msdownload'),
+    ).rejects.toThrow(/CHECK/)
     await expect(insert('signed_scan', null, '../etc/passwd')).rejects.toThrow(/CHECK/)
     await expect(insert('signed_scan', null, 'attachments/1/5b0e.pdf')).rejects.toThrow(/UNIQUE/)
     await expect(insert('evidence', 99, 'attachments/1/d.pdf')).rejects.toThrow(/FOREIGN KEY/)

@@ -1,6 +1,8 @@
-import { existsSync, readdirSync } from 'node:fs'
+import { existsSync, readdirSync, renameSync, utimesSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { createAppCore } from '@main/app-core'
+import { silentLogger } from '@main/core/logger'
 import { Session } from '@main/core/session'
 import type { Role, RouteInput, RouteName } from '@shared/contract'
 import { MAX_DOCUMENT_BYTES } from '@shared/inspections/schemas'
@@ -148,6 +150,30 @@ describe('signed scans of finalised minutes', () => {
       expect(await attempt).toEqual({ ok: false, error: expect.objectContaining({ code: 'forbidden' }) })
   })
 
+  it('gives a committed scan its final name at start if a crash came before the rename', async () => {
+    const app = await tempApp()
+    const final = await minutes(app)
+    const scan = await app.ok('inspections:addSignedScan', {
+      inspectionId: final.id,
+      fileName: 'bien-ban.pdf',
+      base64: pdf(),
+    })
+    const folder = join(app.dir, 'attachments', String(final.id))
+    const [name] = readdirSync(folder)
+    await app.close()
+    renameSync(join(folder, name!), join(folder, `.${name}.tmp`))
+    const old = new Date(Date.now() - 2 * 3600_000)
+    utimesSync(join(folder, `.${name}.tmp`), old, old)
+    const core = await createAppCore({ file: app.file, logger: silentLogger })
+    try {
+      expect(readdirSync(folder)).toEqual([name])
+      const shown = await core.router.dispatch('inspections:signedScan', { id: scan.id }, app.session)
+      expect(shown).toMatchObject({ ok: true, data: { base64: pdf() } })
+    } finally {
+      await core.close()
+    }
+  })
+
   it('marks in the list the minutes that have their signed copy', async () => {
     const app = await tempApp()
     const signed = await minutes(app)
@@ -171,8 +197,15 @@ describe('evidence of a follow-up', () => {
       fileName: 'bao-cao-khac-phuc.pdf',
       base64: pdf(7),
     })
-    expect(added).toMatchObject({ ok: true, data: { mimeType: 'application/pdf', createdByName: 'Văn phòng Sở' } })
-    await office('recommendations:addEvidence', { recommendationId: rec!.id, fileName: 'tu-thuoc.png', base64: PNG_1PX })
+    expect(added).toMatchObject({
+      ok: true,
+      data: { mimeType: 'application/pdf', createdByName: 'Văn phòng Sở' },
+    })
+    await office('recommendations:addEvidence', {
+      recommendationId: rec!.id,
+      fileName: 'tu-thuoc.png',
+      base64: PNG_1PX,
+    })
     const followed = await office('recommendations:follow', {
       id: rec!.id,
       status: 'done',
@@ -205,10 +238,16 @@ describe('evidence of a follow-up', () => {
     expect(overdue.items).toEqual([expect.objectContaining({ id: other!.id, evidenceFiles: [] })])
 
     expect(
-      await office('recommendations:addEvidence', { recommendationId: rec!.id, fileName: 'x.pdf', base64: 'bm90IGEgZmlsZQ==' }),
+      await office('recommendations:addEvidence', {
+        recommendationId: rec!.id,
+        fileName: 'x.pdf',
+        base64: 'bm90IGEgZmlsZQ==',
+      }),
     ).toEqual(refusal('base64'))
     await office('recommendations:removeEvidence', { id: evidenceId })
-    expect((await app.ok('inspections:get', { id: final.id })).recommendations[0]!.evidenceFiles).toHaveLength(1)
+    expect(
+      (await app.ok('inspections:get', { id: final.id })).recommendations[0]!.evidenceFiles,
+    ).toHaveLength(1)
     expect((await app.ok('audit:list', { entity: 'evidenceFile' })).total).toBe(3)
   })
 
