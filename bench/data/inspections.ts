@@ -90,6 +90,7 @@ export function sampleInspection(
       status: i % 3 === 0 ? 'done' : 'open',
       statusDate: i % 3 === 0 ? '2021-12-20' : null,
       evidence: null,
+      evidenceFiles: [],
     })),
     conclusion:
       'Đơn vị cơ bản thực hiện tốt công tác phòng, chống dịch COVID-19; cần khắc phục ngay các tồn tại nêu trên.',
@@ -97,6 +98,7 @@ export function sampleInspection(
     minutesYear: 2021,
     minutesNumber: id,
     versions: [],
+    signedScans: [],
     score: scoreOf(list.map((x) => x.result)),
   }
 }

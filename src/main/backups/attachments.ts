@@ -10,14 +10,14 @@ import { isSealed, openSealedFile, readHeader, sealFile } from './encryption'
 import type { DataKey, FileHeader } from './encryption'
 
 /**
- * Inspection photos in backups. The backup folder holds ONE mirror, `attachments/`, laid out
+ * Inspection photos, signed scans and evidence files in backups. The backup folder holds ONE mirror, `attachments/`, laid out
  * like the data folder's, shared by every backup in it: photo files are never rewritten and
  * their names are unique, so each backup adds only the files it references that the mirror
  * lacks, and a file leaves the mirror only when no backup in the folder references it.
  */
 
 export interface PhotoFile {
-  /** As stored in `inspection_photos.file`: `attachments/<inspection>/<name>`. */
+  /** As stored in `inspection_photos.file` or `inspection_documents.file`: `attachments/<inspection>/<name>`. */
   file: string
   size: number
 }
@@ -31,15 +31,23 @@ export interface PhotoCopies {
 export const missingPhotosMessage = (missing: number, folder: string): string =>
   `Không tìm thấy ${missing} ảnh kiểm tra của dữ liệu vừa khôi phục: chúng không có trong thư mục dữ liệu, cũng không có trong thư mục "${join(folder, ATTACHMENTS)}" bên cạnh tệp sao lưu. Biên bản vẫn đủ nội dung nhưng các ảnh này không xem và không in được; nếu còn thư mục attachments của bản sao lưu ở nơi khác, hãy chép vào thư mục đó rồi khôi phục lại.`
 
+/** Tables whose rows name a file under `attachments/`: photos, then signed scans and evidence. */
+const ATTACHMENT_TABLES = ['inspection_photos', 'inspection_documents']
+
 /**
- * The photo files a store file references, read-only; null when it cannot be read. A store
- * older than the inspections has none.
+ * The attachment files a store file references, read-only; null when it cannot be read. A
+ * store older than a table has none of its files.
  */
 export function photoFilesOf(file: string, options: StoreFileOptions = {}): PhotoFile[] | null {
   // An encrypted backup lists them in its authenticated header.
   if (isSealed(file)) return readHeader(file)?.photos ?? null
-  const rows = readStoreTable(file, 'inspection_photos', ['file', 'byte_size'], options)
-  return rows?.map((r) => ({ file: String(r.file), size: Number(r.byte_size) })) ?? null
+  const out: PhotoFile[] = []
+  for (const table of ATTACHMENT_TABLES) {
+    const rows = readStoreTable(file, table, ['file', 'byte_size'], options)
+    if (!rows) return null
+    out.push(...rows.map((r) => ({ file: String(r.file), size: Number(r.byte_size) })))
+  }
+  return out
 }
 
 async function sizeOf(file: string): Promise<number | null> {

@@ -17,6 +17,7 @@ import {
   RecommendationEntity,
   InspectionPhotoEntity,
   MinutesVersionEntity,
+  InspectionDocumentEntity,
 } from '../inspections/entities'
 import { StaffMemberEntity, StaffUnitMoveEntity } from '../staff/entities'
 import {
@@ -58,6 +59,7 @@ export const entities = [
   RecommendationEntity,
   InspectionPhotoEntity,
   MinutesVersionEntity,
+  InspectionDocumentEntity,
   StaffMemberEntity,
   StaffUnitMoveEntity,
   VaccineEntity,

@@ -1,5 +1,7 @@
 import { EntitySchema } from 'typeorm'
 import type {
+  DocumentKind,
+  DocumentType,
   FollowUpState,
   HandlingState,
   ItemResult,
@@ -354,5 +356,35 @@ export const MinutesVersionEntity = new EntitySchema<MinutesVersionRow>({
     content: { type: 'text' },
     finalisedAt: { type: 'text', name: 'finalised_at' },
     finalisedBy: { type: 'integer', name: 'finalised_by', nullable: true },
+  },
+})
+
+export interface InspectionDocumentRow {
+  id: number
+  inspectionId: number
+  recommendationId: number | null
+  kind: DocumentKind
+  file: string
+  fileName: string
+  mimeType: DocumentType
+  byteSize: number
+  createdAt: string
+  createdBy: number | null
+}
+
+export const InspectionDocumentEntity = new EntitySchema<InspectionDocumentRow>({
+  name: 'InspectionDocument',
+  tableName: 'inspection_documents',
+  columns: {
+    id: { type: 'integer', primary: true, generated: 'increment' },
+    inspectionId: { type: 'integer', name: 'inspection_id' },
+    recommendationId: { type: 'integer', name: 'recommendation_id', nullable: true },
+    kind: { type: 'text' },
+    file: { type: 'text' },
+    fileName: { type: 'text', name: 'file_name' },
+    mimeType: { type: 'text', name: 'mime_type' },
+    byteSize: { type: 'integer', name: 'byte_size' },
+    createdAt: { type: 'text', name: 'created_at' },
+    createdBy: { type: 'integer', name: 'created_by', nullable: true },
   },
 })

@@ -28,6 +28,7 @@ import {
 import type { InspectionPhotoRow, InspectionRow } from './entities'
 import { reference } from './lookups'
 import { recommendationDto } from './recommendations'
+import { documentsOfInspections, signedScanCounts } from './documents'
 
 /** What an inspection shows of the unit, plan and template it names. */
 interface Labels {
@@ -105,6 +106,7 @@ export async function readInspections(m: EntityManager, ids: number[]): Promise<
       order: { version: 'ASC' },
     }),
   )
+  const documents = await documentsOfInspections(m, found)
   const teams = await byInspections(found, (chunk) =>
     m.getRepository(TeamMemberEntity).find({ where: { inspectionId: In(chunk) }, order: ordered }),
   )
@@ -155,7 +157,12 @@ export async function readInspections(m: EntityManager, ids: number[]): Promise<
         handlingState: v.handlingState,
         photos: shots.filter((p) => p.violationId === v.id).map(photoDto),
       })),
-      recommendations: recommendations.get(id)!.map(recommendationDto),
+      recommendations: recommendations.get(id)!.map((x) =>
+        recommendationDto(
+          x,
+          documents.filter((d) => d.recommendationId === x.id).map((d) => d.dto),
+        ),
+      ),
       conclusion: r.conclusion,
       status: r.status,
       minutesYear: r.minutesYear,
@@ -163,6 +170,9 @@ export async function readInspections(m: EntityManager, ids: number[]): Promise<
       versions: versions
         .get(id)!
         .map((v) => ({ version: v.version, reason: v.reason, finalisedAt: v.finalisedAt })),
+      signedScans: documents
+        .filter((d) => d.inspectionId === id && d.kind === 'signed_scan')
+        .map((d) => d.dto),
       score: scoreOf(checklist.map((i) => i.result)),
     }
   })
@@ -198,10 +208,8 @@ async function summaries(
     .addSelect('p.number', 'plan_number')
     .addSelect('p.symbol', 'plan_symbol')
     .getRawAndEntities<Pick<Labels, 'unit_name' | 'plan_number' | 'plan_symbol'>>()
-  const results = await resultsOf(
-    m,
-    entities.map((i) => i.id),
-  )
+  const ids = entities.map((i) => i.id)
+  const [results, scans] = [await resultsOf(m, ids), await signedScanCounts(m, ids)]
   return entities.map((i, n) => {
     const { pass, fail } = results.get(i.id)!
     return {
@@ -218,6 +226,7 @@ async function summaries(
       minutesYear: i.minutesYear,
       score: scoreOf([...Array<ItemResult>(pass).fill('pass'), ...Array<ItemResult>(fail).fill('fail')]),
       failedCount: fail,
+      signedScanCount: scans.get(i.id)!,
     }
   })
 }

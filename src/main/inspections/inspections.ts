@@ -8,6 +8,7 @@ import { AppError } from '../core/errors'
 import { UnitEntity } from '../units/entities'
 import { writeRepresentatives, writeTeam } from './attendees'
 import {
+  InspectionDocumentEntity,
   InspectionEntity,
   InspectionItemEntity,
   InspectionPhotoEntity,
@@ -156,7 +157,12 @@ async function syncRecommendations(
   for (const [i, r] of list.entries())
     if (r.ownerUnitId) await requireUnit(m, r.ownerUnitId, `recommendations.${i}.ownerUnitId`)
   const gone = await goneChildren(m, RecommendationEntity, inspectionId, list, 'recommendations')
-  if (gone.length) await repo.delete({ id: In(gone) })
+  if (gone.length) {
+    // Its evidence files were filed by the follow-up: a correction does not throw them away.
+    if (await m.getRepository(InspectionDocumentEntity).existsBy({ recommendationId: In(gone) }))
+      throw AppError.validation({ recommendations: inspectionMsg.evidenceKept })
+    await repo.delete({ id: In(gone) })
+  }
   for (const [i, r] of list.entries()) {
     const values = {
       position: i + 1,

@@ -18,7 +18,13 @@ import { MAX_PHOTO_BYTES, inspectionMsg } from '@shared/inspections/schemas'
 import type { PhotoDto, PhotoInput } from '@shared/inspections/schemas'
 import type { FileDownload } from '@shared/audit/schemas'
 import { AppError } from '../core/errors'
-import { InspectionEntity, InspectionItemEntity, InspectionPhotoEntity, ViolationEntity } from './entities'
+import {
+  InspectionDocumentEntity,
+  InspectionEntity,
+  InspectionItemEntity,
+  InspectionPhotoEntity,
+  ViolationEntity,
+} from './entities'
 import { getInspection } from './inspection-queries'
 import { statusOf } from './inspections'
 import {
@@ -222,7 +228,7 @@ export async function photoImages(
 }
 
 /**
- * Start-up sweep of pending photo files. One whose row was committed (a crash between the commit
+ * Start-up sweep of pending photo (and signed scan, evidence) files. One whose row was committed (a crash between the commit
  * and the rename) gets its final name; any other older than an hour is what a failed transaction
  * left, and is removed. Returns how many of each.
  */
@@ -232,7 +238,11 @@ export async function settlePendingPhotos(
 ): Promise<{ finished: number; removed: number }> {
   const root = join(dataFolderOf(dataSource), ATTACHMENTS)
   const done = { finished: 0, removed: 0 }
-  const photos = dataSource.getRepository(InspectionPhotoEntity)
+  // Signed scans and evidence files share the folders and the pending names.
+  const owners = [
+    dataSource.getRepository(InspectionPhotoEntity),
+    dataSource.getRepository(InspectionDocumentEntity),
+  ]
   let folders: string[]
   try {
     folders = readdirSync(root)
@@ -251,9 +261,13 @@ export async function settlePendingPhotos(
       if (!final) continue
       const pending = join(root, folder, name)
       const file = `${ATTACHMENTS}/${folder}/${final}`
-      const row = /^\d+$/.test(folder)
-        ? await photos.findOne({ select: { byteSize: true }, where: { inspectionId: Number(folder), file } })
-        : null
+      let row: { byteSize: number } | null = null
+      if (/^\d+$/.test(folder))
+        for (const repo of owners)
+          row ??= await repo.findOne({
+            select: { byteSize: true },
+            where: { inspectionId: Number(folder), file },
+          })
       try {
         const stat = statSync(pending)
         const full = join(root, folder, final)

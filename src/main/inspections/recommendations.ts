@@ -1,8 +1,10 @@
 import type { EntityManager } from 'typeorm'
+import { In } from 'typeorm'
 import type { z } from 'zod'
 import type { Page } from '@shared/contract'
 import { inspectionMsg } from '@shared/inspections/schemas'
 import type {
+  DocumentDto,
   FollowUpInput,
   OverdueQuery,
   OverdueRecommendationDto,
@@ -14,8 +16,9 @@ import { AppError } from '../core/errors'
 import { UnitEntity } from '../units/entities'
 import { InspectionEntity, RecommendationEntity } from './entities'
 import type { RecommendationRow } from './entities'
+import { documentsWhere } from './documents'
 
-export function recommendationDto(r: RecommendationRow): RecommendationDto {
+export function recommendationDto(r: RecommendationRow, evidenceFiles: DocumentDto[]): RecommendationDto {
   return {
     id: r.id,
     inspectionId: r.inspectionId,
@@ -26,7 +29,17 @@ export function recommendationDto(r: RecommendationRow): RecommendationDto {
     status: r.status,
     statusDate: r.statusDate,
     evidence: r.evidence,
+    evidenceFiles,
   }
+}
+
+/** The evidence files of these recommendations, by recommendation. */
+async function evidenceOf(m: EntityManager, ids: number[]): Promise<Map<number, DocumentDto[]>> {
+  const out = new Map<number, DocumentDto[]>(ids.map((id) => [id, []]))
+  if (ids.length)
+    for (const d of await documentsWhere(m, { recommendationId: In(ids) }))
+      out.get(d.recommendationId!)!.push(d.dto)
+  return out
 }
 
 /** Follow-up goes on after the minutes are finalised: it is not part of their text. */
@@ -46,7 +59,8 @@ export async function followUp(
       updatedAt: ctx.now.toISOString(),
     },
   )
-  const after = recommendationDto((await repo.findOneBy({ id: input.id }))!)
+  const evidence = await evidenceOf(ctx.m, [input.id])
+  const after = recommendationDto((await repo.findOneBy({ id: input.id }))!, evidence.get(input.id)!)
   ctx.audit.change(
     'recommendation',
     input.id,
@@ -92,9 +106,13 @@ export async function overdueRecommendations(
     .offset((q.page - 1) * q.pageSize)
     .getRawAndEntities<OverdueExtra>()
   const day = (d: string) => Date.parse(`${d}T00:00:00Z`)
+  const evidence = await evidenceOf(
+    m,
+    entities.map((r) => r.id),
+  )
   return {
     items: entities.map((r, i) => ({
-      ...recommendationDto(r),
+      ...recommendationDto(r, evidence.get(r.id)!),
       unitName: raw[i]!.unit_name,
       inspectionDate: raw[i]!.inspection_date,
       minutesNumber: orNull(raw[i]!.minutes_number),

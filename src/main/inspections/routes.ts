@@ -11,6 +11,7 @@ import { followUp, overdueRecommendations } from './recommendations'
 import { addPhoto, dataFolderOf, deleteDraft, photoFile, photoImages, removePhoto } from './photos'
 import { minutesPdf, planReportPdf } from './minutes'
 import { minutesDocx, planReportDocx } from './minutes-docx'
+import { addEvidence, addSignedScan, documentFile, removeDocument } from './documents'
 import type { InspectionDto } from '@shared/inspections/schemas'
 
 type InspectionHandlers = Pick<
@@ -57,6 +58,11 @@ export const inspectionHandlers: InspectionHandlers = {
   'inspections:removePhoto': (input, ctx) =>
     removePhoto(serviceContext(ctx), input.id, folder(ctx), ctx.afterCommit),
   'inspections:photo': (input, ctx) => photoFile(ctx, input.id, folder(ctx)),
+  'inspections:addSignedScan': (input, ctx) =>
+    addSignedScan(serviceContext(ctx), input, folder(ctx), ctx.afterCommit),
+  'inspections:removeSignedScan': (input, ctx) =>
+    removeDocument(serviceContext(ctx), 'signed_scan', input.id, folder(ctx), ctx.afterCommit),
+  'inspections:signedScan': (input, ctx) => documentFile(ctx.m, 'signed_scan', input.id, folder(ctx)),
   'inspections:minutesPdf': async (input, ctx) => {
     const { inspection, version } = await minutesOf(ctx.m, input.id, input.version)
     const images = await photoImages(ctx, photoIds(inspection), folder(ctx))
@@ -69,4 +75,9 @@ export const inspectionHandlers: InspectionHandlers = {
   },
   'recommendations:overdue': (input, { m, now }) => overdueRecommendations(m, input, now),
   'recommendations:follow': (input, ctx) => followUp(serviceContext(ctx), input),
+  'recommendations:addEvidence': (input, ctx) =>
+    addEvidence(serviceContext(ctx), input, folder(ctx), ctx.afterCommit),
+  'recommendations:removeEvidence': (input, ctx) =>
+    removeDocument(serviceContext(ctx), 'evidence', input.id, folder(ctx), ctx.afterCommit),
+  'recommendations:evidence': (input, ctx) => documentFile(ctx.m, 'evidence', input.id, folder(ctx)),
 }

@@ -12,8 +12,8 @@ import { decodePrintRequest } from '../printing/print-request'
 import { printStore } from './print-store'
 
 export const SECRET_HEADER = 'x-spd-secret'
-/** Room for the largest file a route accepts (a ~7 MB .xlsx import is ~9.5 MB as base64 JSON). */
-export const MAX_BODY = 12 * 1024 * 1024
+/** Room for the largest file a route accepts (a 20 MB signed scan is ~26.7 MB as base64 JSON). */
+export const MAX_BODY = 28 * 1024 * 1024
 /** A request (headers and body) not complete by then is dropped with 408: a stalled upload must not hold a socket. */
 export const REQUEST_TIMEOUT_MS = 30_000
 const API_PREFIX = '/api/'

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { route } from './route'
 import type { Page } from './route'
 import {
+  EvidenceInput,
   FollowUpInput,
   IdInput,
   InspectionCorrectInput,
@@ -14,9 +15,11 @@ import {
   PlanInput,
   PlanListQuery,
   PlanUpdateInput,
+  SignedScanInput,
   TemplateInput,
 } from '../inspections/schemas'
 import type {
+  DocumentDto,
   InspectionDto,
   InspectionSummaryDto,
   OverdueRecommendationDto,
@@ -32,6 +35,7 @@ import type { CalendarDto } from '../inspections/calendar'
 
 const none = z.object({}).strict().default({})
 const PhotoIdInput = z.object({ id: IdInput.shape.id })
+const DocumentIdInput = z.object({ id: IdInput.shape.id })
 
 /** Inspections and supervision: plans, templates, inspections and their minutes, recommendations. */
 export const inspectionRoutes = {
@@ -140,6 +144,22 @@ export const inspectionRoutes = {
     permission: 'inspections.read',
     kind: 'read',
   }),
+  /** Finalised minutes only: the paper signed by both sides, scanned (PDF, JPEG or PNG). */
+  'inspections:addSignedScan': route<typeof SignedScanInput, DocumentDto>({
+    input: SignedScanInput,
+    permission: 'inspections.write',
+    kind: 'write',
+  }),
+  'inspections:removeSignedScan': route<typeof DocumentIdInput, true>({
+    input: DocumentIdInput,
+    permission: 'inspections.write',
+    kind: 'write',
+  }),
+  'inspections:signedScan': route<typeof DocumentIdInput, FileDownload>({
+    input: DocumentIdInput,
+    permission: 'inspections.read',
+    kind: 'read',
+  }),
   'inspections:minutesPdf': route<typeof MinutesPdfInput, FileDownload>({
     input: MinutesPdfInput,
     permission: 'inspections.read',
@@ -160,5 +180,21 @@ export const inspectionRoutes = {
     input: FollowUpInput,
     permission: 'recommendations.follow',
     kind: 'write',
+  }),
+  /** Evidence of a recommendation's follow-up (a scanned report, photos), once its minutes are finalised. */
+  'recommendations:addEvidence': route<typeof EvidenceInput, DocumentDto>({
+    input: EvidenceInput,
+    permission: 'recommendations.follow',
+    kind: 'write',
+  }),
+  'recommendations:removeEvidence': route<typeof DocumentIdInput, true>({
+    input: DocumentIdInput,
+    permission: 'recommendations.follow',
+    kind: 'write',
+  }),
+  'recommendations:evidence': route<typeof DocumentIdInput, FileDownload>({
+    input: DocumentIdInput,
+    permission: 'inspections.read',
+    kind: 'read',
   }),
 } as const

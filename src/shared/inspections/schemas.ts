@@ -63,6 +63,12 @@ export const inspectionMsg = {
   photoSize: 'Ảnh không quá 700 KB',
   photoTarget: 'Ảnh phải gắn với một nội dung kiểm tra hoặc một vi phạm của biên bản này',
   photoNotFound: 'Không tìm thấy ảnh',
+  documentType: 'Chỉ nhận tệp PDF, JPEG hoặc PNG (xét theo nội dung tệp, không theo tên)',
+  documentSize: 'Tệp không quá 20 MB',
+  scanNotFinalised: 'Chỉ đính kèm bản ký vào biên bản đã hoàn thành',
+  evidenceNotFinalised: 'Chỉ đính kèm minh chứng khi biên bản đã hoàn thành',
+  documentNotFound: 'Không tìm thấy tệp đính kèm',
+  evidenceKept: 'Kiến nghị đã có tệp minh chứng không xóa được trong bản đính chính',
   recommendationNotFound: 'Không tìm thấy kiến nghị',
   dueBeforeInspection: 'Hạn thực hiện không được trước ngày kiểm tra',
   statusDate: 'Ghi ngày khắc phục',
@@ -397,6 +403,36 @@ export const FollowUpInput = z
   })
 export type FollowUpInput = z.input<typeof FollowUpInput>
 
+export const DOCUMENT_KINDS = ['signed_scan', 'evidence'] as const
+export type DocumentKind = (typeof DOCUMENT_KINDS)[number]
+export const DOCUMENT_TYPES = ['application/pdf', 'image/jpeg', 'image/png'] as const
+export type DocumentType = (typeof DOCUMENT_TYPES)[number]
+/** A signed scan or an evidence file: a multi-page scan at office resolution fits. */
+export const MAX_DOCUMENT_BYTES = 20 * 1024 * 1024
+const documentFields = {
+  fileName: requiredText(200),
+  /** The file's bytes, base64; its type is read from them in main, never from the name. */
+  base64: z
+    .string({ error: msg.invalid })
+    .min(1, { error: msg.required })
+    .max(Math.ceil(MAX_DOCUMENT_BYTES / 3) * 4 + 4, { error: inspectionMsg.documentSize })
+    .refine((v) => /^[A-Za-z0-9+/]+={0,2}$/.test(v), { error: inspectionMsg.documentType }),
+}
+export const SignedScanInput = z.object({ inspectionId: id, ...documentFields })
+export type SignedScanInput = z.input<typeof SignedScanInput>
+export const EvidenceInput = z.object({ recommendationId: id, ...documentFields })
+export type EvidenceInput = z.input<typeof EvidenceInput>
+
+export interface DocumentDto {
+  id: number
+  fileName: string
+  mimeType: DocumentType
+  byteSize: number
+  createdAt: string
+  /** Who attached it (the account's display name), null once the account is gone. */
+  createdByName: string | null
+}
+
 export const OverdueQuery = z.object({ asOf: optionalDate, ...paging })
 
 export interface ChecklistItemDto {
@@ -435,6 +471,7 @@ export interface RecommendationDto {
   status: FollowUpState
   statusDate: string | null
   evidence: string | null
+  evidenceFiles: DocumentDto[]
 }
 
 export interface MinutesVersionDto {
@@ -472,6 +509,8 @@ export interface InspectionDto {
   minutesYear: number | null
   minutesNumber: number | null
   versions: MinutesVersionDto[]
+  /** The signed paper minutes, scanned (finalised minutes only). */
+  signedScans: DocumentDto[]
   /** % of applicable items met; null while none is answered. */
   score: number | null
 }
@@ -490,6 +529,7 @@ export interface InspectionSummaryDto {
   minutesYear: number | null
   score: number | null
   failedCount: number
+  signedScanCount: number
 }
 
 export interface OverdueRecommendationDto extends RecommendationDto {

@@ -226,3 +226,82 @@ describe('backups carry the inspection photos', () => {
     for (const p of photos) expect(readFileSync(join(app.dir, p.file)).equals(p.bytes)).toBe(true)
   })
 })
+
+describe('backups carry the signed scans and the evidence files', () => {
+  /** Finalised minutes with a two-page signed scan and one evidence file, as stored. */
+  async function filed(
+    app: TempApp,
+  ): Promise<Array<{ file: string; bytes: Buffer; open: () => Promise<string> }>> {
+    const { id, itemIds } = await draft(app)
+    const minutes = await app.ok('inspections:update', {
+      ...(INSPECTION_SAMPLE as RouteInput<'inspections:update'>),
+      id,
+      items: itemIds.map((itemId) => ({ id: itemId, result: 'pass' as const, note: null, severity: null })),
+      recommendations: [{ content: 'Bổ sung tủ thuốc', ownerName: 'Văn phòng Sở', dueDate: '2021-12-01' }],
+    })
+    await app.ok('inspections:finalise', { id })
+    const pages = [0, 1].map((n) => Buffer.concat([Buffer.from('%PDF-1.4\n'), randomBytes(4000 + n)]))
+    const scans = []
+    for (const [n, bytes] of pages.entries()) {
+      const scan = await app.ok('inspections:addSignedScan', {
+        inspectionId: id,
+        fileName: `trang-${n + 1}.pdf`,
+        base64: bytes.toString('base64'),
+      })
+      scans.push({ id: scan.id, bytes, route: 'inspections:signedScan' as const })
+    }
+    const evidenceBytes = jpeg(6000)
+    const evidence = await app.ok('recommendations:addEvidence', {
+      recommendationId: minutes.recommendations[0]!.id,
+      fileName: 'hoa-don.jpg',
+      base64: evidenceBytes.toString('base64'),
+    })
+    const all = [
+      ...scans,
+      { id: evidence.id, bytes: evidenceBytes, route: 'recommendations:evidence' as const },
+    ]
+    const rows = (await app.dataSource.query(
+      `SELECT id, file FROM inspection_documents ORDER BY id`,
+    )) as Array<{
+      id: number
+      file: string
+    }>
+    return all.map((d) => ({
+      file: rows.find((r) => r.id === d.id)!.file,
+      bytes: d.bytes,
+      open: async () => (await app.ok(d.route, { id: d.id })).base64,
+    }))
+  }
+
+  it('mirrors them, and restores them byte for byte, from a plain and from an encrypted backup', async () => {
+    const app = await tempApp()
+    const documents = await filed(app)
+    const folder = join(app.dir, 'usb', 'SaoLuu')
+    await app.ok('backups:updateSettings', { folder, keep: 14, daily: true })
+    const plain = await app.ok('backups:create', {})
+    expect(photoFiles(folder)).toEqual(documents.map((d) => d.file).sort())
+
+    rmSync(join(app.dir, 'attachments'), { recursive: true })
+    expect(await app.ok('backups:restore', { file: plain.name })).toMatchObject({
+      photosCopied: 3,
+      photosMissing: 0,
+    })
+    for (const d of documents) {
+      expect(readFileSync(join(app.dir, d.file)).equals(d.bytes)).toBe(true)
+      expect(Buffer.from(await d.open(), 'base64').equals(d.bytes)).toBe(true)
+    }
+
+    // Encrypted: the mirror holds them sealed, and a new PC gets them back with the passphrase.
+    const passphrase = 'Sổ phòng dịch 2026 – két sắt'
+    await app.ok('backups:setPassphrase', { passphrase, confirm: passphrase })
+    const sealed = await app.ok('backups:create', {})
+    for (const d of documents)
+      expect(readFileSync(join(folder, d.file)).includes(d.bytes.subarray(0, 64))).toBe(false)
+    const other = await tempApp()
+    expect(await other.ok('backups:restore', { file: sealed.file, passphrase })).toMatchObject({
+      photosCopied: 3,
+      photosMissing: 0,
+    })
+    for (const d of documents) expect(readFileSync(join(other.dir, d.file)).equals(d.bytes)).toBe(true)
+  })
+})

@@ -15,6 +15,8 @@ import {
   arrange,
   INSPECTION_SAMPLE,
   PHOTO_SAMPLE,
+  SCAN_SAMPLE,
+  EVIDENCE_SAMPLE,
   PLAN_SAMPLE,
   UPDATE_SAMPLE,
   valid,
@@ -234,6 +236,19 @@ const malformed: Record<RouteName, unknown[]> = {
   'inspections:photo': [{ id: 0 }],
   'inspections:minutesPdf': [{ id: 1, version: 0 }],
   'inspections:minutesDocx': [{ id: 1, version: 0 }],
+  'inspections:addSignedScan': [
+    {},
+    { ...SCAN_SAMPLE, base64: 'không phải base64' },
+    { ...SCAN_SAMPLE, fileName: '' },
+  ],
+  'inspections:removeSignedScan': [{}],
+  'inspections:signedScan': [{ id: 0 }],
+  'recommendations:addEvidence': [
+    { ...EVIDENCE_SAMPLE, recommendationId: 0 },
+    { ...EVIDENCE_SAMPLE, base64: '' },
+  ],
+  'recommendations:removeEvidence': [{}],
+  'recommendations:evidence': [{ id: 'một' }],
   'recommendations:overdue': [{ asOf: 'hôm nay' }],
   'recommendations:follow': [
     { id: 1, status: 'done' },

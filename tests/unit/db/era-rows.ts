@@ -230,4 +230,14 @@ export const ERA_FILLS: Record<number, Fill> = {
   10: (db) =>
     db.exec(`UPDATE visits SET checked_out_at = '2021-07-03T10:00:00.000Z', check_out_kind = 'automatic',
       check_out_unrecorded = 1 WHERE id = 3`),
+  11: (db) => db.exec(`UPDATE inspections SET minutes_copies = 3 WHERE id = 1`),
+  12: (db) =>
+    db.exec(`
+      INSERT INTO inspection_documents (id, inspection_id, recommendation_id, kind, file, file_name, mime_type, byte_size,
+          created_at, created_by) VALUES
+        (1, 1, NULL, 'signed_scan', 'attachments/1/5b0e.pdf', 'bien-ban-ky.pdf', 'application/pdf', 183204,
+          '2021-08-12T02:00:00.000Z', 1),
+        (2, 1, 2, 'evidence', 'attachments/1/c3d4.jpg', 'khu-sat-khuan.jpg', 'image/jpeg', 52011,
+          '2021-08-15T02:10:00.000Z', NULL);
+    `),
 }

@@ -728,6 +728,41 @@ describe('down migrations', () => {
     ).rejects.toThrow(/FOREIGN KEY/)
   })
 
+  it('0012 adds the signed scans and evidence table, keeps every row, checks its owner, and undoes alone', async () => {
+    const ds = await openTracked(tempFile())
+    const db = raw(ds)
+    await undoDownTo(ds, 'SignedScans1795000000012')
+    expect(namesOf(db, 'table')).not.toContain('inspection_documents')
+    for (let era = 1; era <= 11; era++) ERA_FILLS[era]!(db)
+    const before = rowsOf(db)
+    await ds.runMigrations({ transaction: 'each' })
+    const after = rowsOf(db)
+    for (const [table, rows] of Object.entries(before)) expect(after[table], table).toEqual(rows)
+    expect(after.inspection_documents).toEqual([])
+    ERA_FILLS[12]!(db)
+    expect(await ds.query(`SELECT kind, recommendation_id FROM inspection_documents ORDER BY id`)).toEqual([
+      { kind: 'signed_scan', recommendation_id: null },
+      { kind: 'evidence', recommendation_id: 2 },
+    ])
+    const insert = (kind: string, recommendation: number | null, file: string, mime = 'application/pdf') =>
+      ds.query(
+        `INSERT INTO inspection_documents (inspection_id, recommendation_id, kind, file, file_name, mime_type, byte_size,
+           created_at) VALUES (1, ?, ?, ?, 'x.pdf', ?, 10, 'x')`,
+        [recommendation, kind, file, mime],
+      )
+    await expect(insert('evidence', null, 'attachments/1/a.pdf')).rejects.toThrow(/CHECK/)
+    await expect(insert('signed_scan', 1, 'attachments/1/b.pdf')).rejects.toThrow(/CHECK/)
+    await expect(
+      insert('signed_scan', null, 'attachments/1/c.exe', 'application/x-msdownload'),
+    ).rejects.toThrow(/CHECK/)
+    await expect(insert('signed_scan', null, '../etc/passwd')).rejects.toThrow(/CHECK/)
+    await expect(insert('signed_scan', null, 'attachments/1/5b0e.pdf')).rejects.toThrow(/UNIQUE/)
+    await expect(insert('evidence', 99, 'attachments/1/d.pdf')).rejects.toThrow(/FOREIGN KEY/)
+    await ds.undoLastMigration({ transaction: 'each' })
+    expect(namesOf(db, 'table')).not.toContain('inspection_documents')
+    expect(rowsOf(db)).toEqual(before)
+  })
+
   it('0011 adds the minutes copies to existing inspections (two each, every row kept) and undoes alone', async () => {
     const ds = await openTracked(tempFile())
     const db = raw(ds)
@@ -749,7 +784,7 @@ describe('down migrations', () => {
     const after = (await ds.query(`SELECT * FROM inspections ORDER BY id`)) as Array<Record<string, unknown>>
     expect(after).toEqual(before.map((row: object) => ({ ...row, minutes_copies: 2 })))
     await expect(ds.query(`UPDATE inspections SET minutes_copies = 1 WHERE id = 1`)).rejects.toThrow(/CHECK/)
-    await ds.undoLastMigration({ transaction: 'each' })
+    await undoDownTo(ds, 'MinutesCopies1795000000011')
     expect(await ds.query(`SELECT * FROM inspections ORDER BY id`)).toEqual(before)
   })
 

@@ -60,6 +60,8 @@ export const UPDATE_SAMPLE = {
   recommendations: [{ content: 'Bổ sung tủ thuốc', ownerName: 'Văn phòng Sở', dueDate: '2021-12-01' }],
 }
 export const PHOTO_SAMPLE = { inspectionId: 1, itemId: 1, fileName: 'tu-thuoc.png', base64: PNG_1PX }
+export const SCAN_SAMPLE = { inspectionId: 1, fileName: 'bien-ban-ky.png', base64: PNG_1PX }
+export const EVIDENCE_SAMPLE = { recommendationId: 1, fileName: 'bao-cao-khac-phuc.png', base64: PNG_1PX }
 
 /**
  * One valid input per route, for the contract and fuzz tests (the type fails to compile until a
@@ -181,6 +183,12 @@ export const valid: Record<RouteName, unknown> = {
   'inspections:photo': { id: 1 },
   'inspections:minutesPdf': { id: 1 },
   'inspections:minutesDocx': { id: 1 },
+  'inspections:addSignedScan': SCAN_SAMPLE,
+  'inspections:removeSignedScan': { id: 1 },
+  'inspections:signedScan': { id: 1 },
+  'recommendations:addEvidence': EVIDENCE_SAMPLE,
+  'recommendations:removeEvidence': { id: 1 },
+  'recommendations:evidence': { id: 1 },
   'recommendations:overdue': { asOf: '2022-01-01' },
   'recommendations:follow': { id: 1, status: 'done', statusDate: '2021-11-30', evidence: 'Đã mua tủ thuốc' },
   ...staffValid,
@@ -212,6 +220,14 @@ const finalised = async (app: TempApp) => {
 const withPhoto = async (app: TempApp) => {
   await inspection(app)
   return app.ok('inspections:addPhoto', PHOTO_SAMPLE as never)
+}
+const withScan = async (app: TempApp) => {
+  await finalised(app)
+  return app.ok('inspections:addSignedScan', SCAN_SAMPLE as never)
+}
+const withEvidence = async (app: TempApp) => {
+  await finalised(app)
+  return app.ok('recommendations:addEvidence', EVIDENCE_SAMPLE as never)
 }
 const plan = (app: TempApp) => app.ok('plans:create', PLAN_SAMPLE as never)
 
@@ -256,6 +272,12 @@ export const arrange: Partial<Record<RouteName, (app: TempApp) => Promise<unknow
   'inspections:minutesPdf': withPhoto,
   'inspections:minutesDocx': withPhoto,
   'recommendations:follow': finalised,
+  'inspections:addSignedScan': finalised,
+  'inspections:removeSignedScan': withScan,
+  'inspections:signedScan': withScan,
+  'recommendations:addEvidence': finalised,
+  'recommendations:removeEvidence': withEvidence,
+  'recommendations:evidence': withEvidence,
   ...staffArrange,
   ...vaccineArrange,
   'dailyReports:get': (app) => app.ok('dailyReports:submit', valid['dailyReports:submit'] as never),

@@ -9,6 +9,7 @@ import { RapidTests1795000000008 } from './0008-rapid-tests'
 import { VisitorCardDetails1795000000009 } from './0009-visitor-card-details'
 import { ErasureAuditChain1795000000010 } from './0010-erasure-audit-chain'
 import { MinutesCopies1795000000011 } from './0011-minutes-copies'
+import { SignedScans1795000000012 } from './0012-signed-scans'
 
 /** Explicit and ordered: a glob would find nothing once the main process is bundled. */
 export const migrations = [
@@ -23,6 +24,7 @@ export const migrations = [
   VisitorCardDetails1795000000009,
   ErasureAuditChain1795000000010,
   MinutesCopies1795000000011,
+  SignedScans1795000000012,
 ]
 
 /** Names a restore compares with a backup's `migrations` table. */
