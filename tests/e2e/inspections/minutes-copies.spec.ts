@@ -1,31 +1,23 @@
 import { execFileSync } from 'node:child_process'
 import { expect, test } from '../support/fixtures'
+import { draftInspection } from '../pages/inspections'
 
 test('the editor records the copies of the minutes and the unit’s representatives, and the minutes print them', async ({
   page,
   preview,
 }, testInfo) => {
   test.setTimeout(90_000)
-  const unit = (
-    await preview.api('units:create', {
-      code: 'VPCC-24H',
-      name: 'Văn phòng công chứng 24h',
-      kindCode: 'notary_office',
-    })
-  ).data as { id: number }
-  const created = (
-    await preview.api('inspections:create', {
-      unitId: unit.id,
-      kind: 'inspection',
-      date: '2021-11-15',
-      startTime: '08:00',
-      endTime: '10:00',
+  const created = await draftInspection(
+    preview,
+    { code: 'VPCC-24H', name: 'Văn phòng công chứng 24h' },
+    {
       team: [
         { role: 'head', fullName: 'Trần Văn Minh', title: 'Phó Giám đốc Sở' },
         { role: 'member', fullName: 'Nguyễn Thị Thu Hằng', title: 'Chánh Văn phòng' },
       ],
-    })
-  ).data as { id: number }
+      endTime: '10:00',
+    },
+  )
 
   await preview.open(page, `/inspections/${created.id}`)
   const editor = page.getByTestId('inspection-editor')

@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { expect, test } from '../support/fixtures'
+import { draftInspection } from '../pages/inspections'
 import { docxToPdf } from '../../unit/helpers/docx-compare'
 
 test('Xuất Word beside In biên bản downloads the minutes as a .docx that LibreOffice opens', async ({
@@ -8,22 +9,7 @@ test('Xuất Word beside In biên bản downloads the minutes as a .docx that Li
   preview,
 }, testInfo) => {
   test.setTimeout(90_000)
-  const unit = (
-    await preview.api('units:create', {
-      code: 'VPCC-24H',
-      name: 'Văn phòng công chứng 24h',
-      kindCode: 'notary_office',
-    })
-  ).data as { id: number }
-  const created = (
-    await preview.api('inspections:create', {
-      unitId: unit.id,
-      kind: 'inspection',
-      date: '2021-11-15',
-      startTime: '08:00',
-      team: [{ role: 'head', fullName: 'Trần Văn Minh', title: 'Phó Giám đốc Sở' }],
-    })
-  ).data as { id: number }
+  const created = await draftInspection(preview, { code: 'VPCC-24H', name: 'Văn phòng công chứng 24h' })
 
   await page.setViewportSize({ width: 1366, height: 768 })
   await preview.open(page, `/inspections/${created.id}`)

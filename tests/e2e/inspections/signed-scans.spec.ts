@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { expect, test } from '../support/fixtures'
+import { draftInspection } from '../pages/inspections'
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n')
 const PNG = Buffer.from(
@@ -13,23 +14,11 @@ test('signed scans go with finalised minutes, the list marks them, and a follow-
 }, testInfo) => {
   test.setTimeout(90_000)
   await page.setViewportSize({ width: 1366, height: 768 })
-  const unit = (
-    await preview.api('units:create', {
-      code: 'VPCC-KS',
-      name: 'Văn phòng công chứng Kim Sơn',
-      kindCode: 'notary_office',
-    })
-  ).data as { id: number }
-  const created = (
-    await preview.api('inspections:create', {
-      unitId: unit.id,
-      kind: 'inspection',
-      date: '2021-11-15',
-      startTime: '08:00',
-      endTime: '10:00',
-      team: [{ role: 'head', fullName: 'Trần Văn Minh', title: 'Phó Giám đốc Sở' }],
-    })
-  ).data as Record<string, unknown> & { id: number; items: Array<{ id: number }> }
+  const created = await draftInspection(
+    preview,
+    { code: 'VPCC-KS', name: 'Văn phòng công chứng Kim Sơn' },
+    { endTime: '10:00' },
+  )
   const updated = await preview.api('inspections:update', {
     ...created,
     items: created.items.map((x) => ({ id: x.id, result: 'pass', note: null, severity: null })),

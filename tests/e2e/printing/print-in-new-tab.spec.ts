@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process'
 import { writeFileSync } from 'node:fs'
 import { expect, test } from '../support/fixtures'
+import { draftInspection } from '../pages/inspections'
 import type { Page } from '@playwright/test'
 
 /**
@@ -67,23 +68,11 @@ test('In on the minutes opens the draft minutes in a new tab ready to print', as
   page,
   preview,
 }, testInfo) => {
-  const unit = (
-    await preview.api('units:create', {
-      code: 'VPCC-24H',
-      name: 'Văn phòng công chứng 24h',
-      kindCode: 'notary_office',
-    })
-  ).data as { id: number }
-  const created = (
-    await preview.api('inspections:create', {
-      unitId: unit.id,
-      kind: 'inspection',
-      date: '2021-11-15',
-      startTime: '08:00',
-      endTime: '10:00',
-      team: [{ role: 'head', fullName: 'Trần Văn Minh', title: 'Phó Giám đốc Sở' }],
-    })
-  ).data as { id: number }
+  const created = await draftInspection(
+    preview,
+    { code: 'VPCC-24H', name: 'Văn phòng công chứng 24h' },
+    { endTime: '10:00' },
+  )
   await preview.open(page, `/inspections/${created.id}`)
   const editor = page.getByTestId('inspection-editor')
   await expect(editor.getByTestId('print-print')).toBeVisible()
