@@ -1,11 +1,10 @@
 import { EntitySchema } from 'typeorm'
+import type { EntitySchemaColumnOptions } from 'typeorm'
 
 /** One row interface and one schema per table: explicit column types, no decorators (see units/entities.ts). */
 
-export interface DailyReportRow {
-  id: number
-  unitId: number
-  reportDate: string
+/** What a report says: the same columns, in the same order, in a report and in each saved version. */
+interface ReportContent {
   staffTotal: number
   atOffice: number
   workingFromHome: number
@@ -19,6 +18,28 @@ export interface DailyReportRow {
   measures: string | null
   issues: string | null
   reporterName: string
+}
+
+const contentColumns: Record<keyof ReportContent, EntitySchemaColumnOptions> = {
+  staffTotal: { type: 'integer', name: 'staff_total' },
+  atOffice: { type: 'integer', name: 'at_office' },
+  workingFromHome: { type: 'integer', name: 'working_from_home' },
+  onLeave: { type: 'integer', name: 'on_leave' },
+  f0: { type: 'integer' },
+  f1: { type: 'integer' },
+  f2: { type: 'integer' },
+  dose1: { type: 'integer' },
+  dose2: { type: 'integer' },
+  booster: { type: 'integer' },
+  measures: { type: 'text', nullable: true },
+  issues: { type: 'text', nullable: true },
+  reporterName: { type: 'text', name: 'reporter_name' },
+}
+
+export interface DailyReportRow extends ReportContent {
+  id: number
+  unitId: number
+  reportDate: string
   submittedAt: string
   late: boolean
   version: number
@@ -34,19 +55,7 @@ export const DailyReportEntity = new EntitySchema<DailyReportRow>({
     id: { type: 'integer', primary: true, generated: 'increment' },
     unitId: { type: 'integer', name: 'unit_id' },
     reportDate: { type: 'text', name: 'report_date' },
-    staffTotal: { type: 'integer', name: 'staff_total' },
-    atOffice: { type: 'integer', name: 'at_office' },
-    workingFromHome: { type: 'integer', name: 'working_from_home' },
-    onLeave: { type: 'integer', name: 'on_leave' },
-    f0: { type: 'integer' },
-    f1: { type: 'integer' },
-    f2: { type: 'integer' },
-    dose1: { type: 'integer' },
-    dose2: { type: 'integer' },
-    booster: { type: 'integer' },
-    measures: { type: 'text', nullable: true },
-    issues: { type: 'text', nullable: true },
-    reporterName: { type: 'text', name: 'reporter_name' },
+    ...contentColumns,
     submittedAt: { type: 'text', name: 'submitted_at' },
     late: { type: 'boolean' },
     version: { type: 'integer', default: 1 },
@@ -56,23 +65,10 @@ export const DailyReportEntity = new EntitySchema<DailyReportRow>({
   },
 })
 
-export interface DailyReportVersionRow {
+export interface DailyReportVersionRow extends ReportContent {
   id: number
   reportId: number
   version: number
-  staffTotal: number
-  atOffice: number
-  workingFromHome: number
-  onLeave: number
-  f0: number
-  f1: number
-  f2: number
-  dose1: number
-  dose2: number
-  booster: number
-  measures: string | null
-  issues: string | null
-  reporterName: string
   savedAt: string
   savedBy: number | null
 }
@@ -84,19 +80,7 @@ export const DailyReportVersionEntity = new EntitySchema<DailyReportVersionRow>(
     id: { type: 'integer', primary: true, generated: 'increment' },
     reportId: { type: 'integer', name: 'report_id' },
     version: { type: 'integer' },
-    staffTotal: { type: 'integer', name: 'staff_total' },
-    atOffice: { type: 'integer', name: 'at_office' },
-    workingFromHome: { type: 'integer', name: 'working_from_home' },
-    onLeave: { type: 'integer', name: 'on_leave' },
-    f0: { type: 'integer' },
-    f1: { type: 'integer' },
-    f2: { type: 'integer' },
-    dose1: { type: 'integer' },
-    dose2: { type: 'integer' },
-    booster: { type: 'integer' },
-    measures: { type: 'text', nullable: true },
-    issues: { type: 'text', nullable: true },
-    reporterName: { type: 'text', name: 'reporter_name' },
+    ...contentColumns,
     savedAt: { type: 'text', name: 'saved_at' },
     savedBy: { type: 'integer', name: 'saved_by', nullable: true },
   },
