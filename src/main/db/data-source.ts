@@ -1,4 +1,4 @@
-import { dirname } from 'node:path'
+import { dirname, resolve } from 'node:path'
 import { DataSource } from 'typeorm'
 import { entities } from './entities'
 import { migrations } from './migrations'
@@ -24,9 +24,23 @@ export interface OpenDatabaseOptions {
 }
 
 /** The one place that creates the DataSource: the connection's settings first, then pending migrations. */
+const dataFolders = new WeakMap<DataSource, string>()
+
+/**
+ * The PC's data folder beside the store (attachments, backups): the SQLite file's folder, or the
+ * folder the app would keep that file in when the store is a server.
+ */
+export function dataFolderOf(dataSource: DataSource): string {
+  return dataFolders.get(dataSource) ?? dirname(resolve(String(dataSource.options.database)))
+}
+
 export async function openDatabase(options: OpenDatabaseOptions): Promise<DataSource> {
   const url = options.url ?? process.env.SPD_DATABASE_URL
-  if (url) return openPostgres(url, options.runMigrations !== false)
+  if (url) {
+    const server = await openPostgres(url, options.runMigrations !== false)
+    dataFolders.set(server, dirname(resolve(options.file)))
+    return server
+  }
   privateFolder(dirname(options.file))
   const dataSource = new DataSource({
     type: 'better-sqlite3',

@@ -1,4 +1,5 @@
 import type { ServiceContext } from '../core/context'
+import { dataFolderOf } from '../db/data-source'
 import {
   existsSync,
   mkdirSync,
@@ -10,7 +11,7 @@ import {
   writeFileSync,
 } from 'node:fs'
 import { createHash, randomUUID } from 'node:crypto'
-import { dirname, join, resolve } from 'node:path'
+import { dirname, join } from 'node:path'
 import type { z } from 'zod'
 import type { DataSource } from 'typeorm'
 import { In, IsNull } from 'typeorm'
@@ -36,10 +37,6 @@ import {
 } from './attachment-files'
 
 /** Photos live beside the database, in the data folder: `attachments/<inspection>/<random>.jpg`. */
-export function dataFolderOf(dataSource: DataSource): string {
-  return dirname(resolve(String(dataSource.options.database)))
-}
-
 /** The image type from the file's first bytes; the name and the renderer's word are not trusted. */
 export function imageTypeOf(bytes: Buffer): 'image/jpeg' | 'image/png' | null {
   if (bytes.length > 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'image/jpeg'
