@@ -35,8 +35,8 @@ async function minutes(app: TempApp, finalise: boolean) {
     ...draft,
     items: draft.items.map((x, i) => ({
       id: x.id,
-      result: i === 8 ? 'fail' : 'pass',
-      severity: i === 8 ? 'fix' : null,
+      result: i === 8 ? ('fail' as const) : ('pass' as const),
+      severity: i === 8 ? ('fix' as const) : null,
       note: i % 2 ? ITEM_NOTE : null,
     })),
     strengths: 'Đơn vị triển khai kịp thời các văn bản chỉ đạo; bố trí khu vực đo thân nhiệt tại cổng.',
