@@ -1,4 +1,6 @@
 import type { FileDownload } from '@shared/audit/schemas'
+import type { PrintOutcome } from '@shared/contract/api'
+import { printFile } from '../api/client'
 
 /** Saves a file the main process produced; Electron asks where, the browser uses its downloads. */
 export function saveDownload(file: FileDownload): void {
@@ -9,4 +11,9 @@ export function saveDownload(file: FileDownload): void {
   link.download = file.fileName
   link.click()
   setTimeout(() => URL.revokeObjectURL(url), 10_000)
+}
+
+/** Prints a PDF the main process produced: Electron's print dialog, or a new tab in the preview. */
+export function printDownload(file: FileDownload): Promise<PrintOutcome> {
+  return printFile(file)
 }
