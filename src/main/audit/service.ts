@@ -58,16 +58,20 @@ export async function writeAuditEntries(
     })
     prevHash = hash
   }
-  // Every write route ends here: no listeners to call and no generated ids to read back.
-  await m
-    .createQueryBuilder()
-    .insert()
-    .into(AuditLineEntity)
-    .values(lines)
-    .updateEntity(false)
-    .callListeners(false)
-    .execute()
+  // Every write route ends here: no listeners to call and no generated ids to read back. An
+  // import audits thousands of lines: in slices, within SQLite's 32,766 bound values a statement.
+  for (let i = 0; i < lines.length; i += LINES_PER_INSERT)
+    await m
+      .createQueryBuilder()
+      .insert()
+      .into(AuditLineEntity)
+      .values(lines.slice(i, i + LINES_PER_INSERT))
+      .updateEntity(false)
+      .callListeners(false)
+      .execute()
 }
+
+const LINES_PER_INSERT = 1000
 
 // Dates in the filter are Vietnamese calendar days; stored times are UTC.
 const dayStartUtc = (day: string) => vietnamDayStart(day).toISOString()
