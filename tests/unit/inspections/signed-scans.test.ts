@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, renameSync, utimesSync } from 'node:fs'
-import { join } from 'node:path'
+import { extname, join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { createAppCore } from '@main/app-core'
 import { silentLogger } from '@main/core/logger'
@@ -75,7 +75,9 @@ describe('signed scans of finalised minutes', () => {
     ])
     // Stored like the photos: a random name in the inspection's attachments folder.
     const folder = join(app.dir, 'attachments', String(final.id))
-    expect(readdirSync(folder).sort()).toEqual([
+    // Random names: ordered by their extension, so the check does not depend on which UUID sorts first.
+    const byExtension = (a: string, b: string) => extname(a).localeCompare(extname(b)) || a.localeCompare(b)
+    expect(readdirSync(folder).sort(byExtension)).toEqual([
       expect.stringMatching(/^[0-9a-f-]{36}\.jpg$/),
       expect.stringMatching(/^[0-9a-f-]{36}\.pdf$/),
     ])
