@@ -1,6 +1,4 @@
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs'
-import { randomUUID } from 'node:crypto'
-import { dirname } from 'node:path'
+import { rmSync } from 'node:fs'
 import type { EntityManager, FindOptionsWhere } from 'typeorm'
 import { In } from 'typeorm'
 import { MAX_DOCUMENT_BYTES, inspectionMsg } from '@shared/inspections/schemas'
@@ -13,7 +11,7 @@ import { InspectionDocumentEntity, RecommendationEntity } from './entities'
 import type { InspectionDocumentRow } from './entities'
 import { statusOf } from './inspections'
 import { imageTypeOf, readAttachment } from './photos'
-import { ATTACHMENTS, attachmentPath, pendingPathOf } from './attachment-files'
+import { attachmentPath, storeAttachment } from './attachment-files'
 
 /** The file type from its first bytes (`%PDF-`, or a JPEG/PNG signature); the name is not trusted. */
 export function documentTypeOf(bytes: Buffer): DocumentType | null {
@@ -98,31 +96,27 @@ async function addDocument(
   if (bytes.length > MAX_DOCUMENT_BYTES) throw AppError.validation({ base64: inspectionMsg.documentSize })
   const mimeType = documentTypeOf(bytes)
   if (!mimeType) throw AppError.validation({ base64: inspectionMsg.documentType })
-  const file = `${ATTACHMENTS}/${doc.inspectionId}/${randomUUID()}.${EXTENSIONS[mimeType]}`
-  const full = attachmentPath(dataFolder, file)
-  const pending = pendingPathOf(full)
-  mkdirSync(dirname(full), { recursive: true })
-  writeFileSync(pending, bytes)
-  let id: number
-  try {
-    const inserted = await ctx.m.getRepository(InspectionDocumentEntity).insert({
-      inspectionId: doc.inspectionId,
-      recommendationId: doc.recommendationId,
-      kind: doc.kind,
-      file,
-      fileName: doc.fileName,
-      mimeType,
-      byteSize: bytes.length,
-      createdAt: ctx.now.toISOString(),
-      createdBy: ctx.userId,
-    })
-    id = inserted.identifiers[0]!.id as number
-  } catch (error) {
-    rmSync(pending, { force: true })
-    throw error
-  }
-  // Should the rename fail, the row is committed: the start-up sweep finishes it.
-  afterCommit(() => renameSync(pending, full))
+  const id = await storeAttachment(
+    dataFolder,
+    doc.inspectionId,
+    EXTENSIONS[mimeType],
+    bytes,
+    afterCommit,
+    async (file) => {
+      const inserted = await ctx.m.getRepository(InspectionDocumentEntity).insert({
+        inspectionId: doc.inspectionId,
+        recommendationId: doc.recommendationId,
+        kind: doc.kind,
+        file,
+        fileName: doc.fileName,
+        mimeType,
+        byteSize: bytes.length,
+        createdAt: ctx.now.toISOString(),
+        createdBy: ctx.userId,
+      })
+      return inserted.identifiers[0]!.id as number
+    },
+  )
   ctx.audit.change(auditEntity(doc.kind), id, null, {
     inspectionId: doc.inspectionId,
     recommendationId: doc.recommendationId,

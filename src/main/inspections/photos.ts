@@ -1,17 +1,8 @@
 import type { ServiceContext } from '../core/context'
 import { dataFolderOf } from '../db/data-source'
-import {
-  existsSync,
-  mkdirSync,
-  readFileSync,
-  readdirSync,
-  renameSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs'
-import { createHash, randomUUID } from 'node:crypto'
-import { dirname, join } from 'node:path'
+import { existsSync, readFileSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs'
+import { createHash } from 'node:crypto'
+import { join } from 'node:path'
 import type { z } from 'zod'
 import type { DataSource } from 'typeorm'
 import { In, IsNull } from 'typeorm'
@@ -34,9 +25,9 @@ import {
   STALE_PENDING_MS,
   attachmentPath,
   pendingPathOf,
+  storeAttachment,
 } from './attachment-files'
 
-/** Photos live beside the database, in the data folder: `attachments/<inspection>/<random>.jpg`. */
 /** The image type from the file's first bytes; the name and the renderer's word are not trusted. */
 export function imageTypeOf(bytes: Buffer): 'image/jpeg' | 'image/png' | null {
   if (bytes.length > 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'image/jpeg'
@@ -79,30 +70,27 @@ export async function addPhoto(
   if (!(await target)) throw AppError.validation({ itemId: inspectionMsg.photoTarget })
   const same = await samePhoto(ctx, input, bytes, dataFolder)
   if (same) return same
-  const file = `${ATTACHMENTS}/${input.inspectionId}/${randomUUID()}.${mimeType === 'image/png' ? 'png' : 'jpg'}`
-  const full = attachmentPath(dataFolder, file)
-  const pending = pendingPathOf(full)
-  mkdirSync(dirname(full), { recursive: true })
-  writeFileSync(pending, bytes)
-  let id: number
-  try {
-    const inserted = await ctx.m.getRepository(InspectionPhotoEntity).insert({
-      inspectionId: input.inspectionId,
-      itemId: input.itemId,
-      violationId: input.violationId,
-      file,
-      mimeType,
-      byteSize: bytes.length,
-      caption: input.caption,
-      createdAt: ctx.now.toISOString(),
-    })
-    id = inserted.identifiers[0]!.id as number
-  } catch (error) {
-    rmSync(pending, { force: true })
-    throw error
-  }
-  // Should the rename fail, the row is committed: the start-up sweep finishes it.
-  afterCommit(() => renameSync(pending, full))
+  const extension = mimeType === 'image/png' ? 'png' : 'jpg'
+  const id = await storeAttachment(
+    dataFolder,
+    input.inspectionId,
+    extension,
+    bytes,
+    afterCommit,
+    async (file) => {
+      const inserted = await ctx.m.getRepository(InspectionPhotoEntity).insert({
+        inspectionId: input.inspectionId,
+        itemId: input.itemId,
+        violationId: input.violationId,
+        file,
+        mimeType,
+        byteSize: bytes.length,
+        caption: input.caption,
+        createdAt: ctx.now.toISOString(),
+      })
+      return inserted.identifiers[0]!.id as number
+    },
+  )
   ctx.audit.change('photo', id, null, {
     inspectionId: input.inspectionId,
     itemId: input.itemId,
