@@ -354,7 +354,7 @@ export const en: Messages = {
     version: 'Version {n}',
   },
   rapidTests: {
-    printList: 'List (PDF)',
+    printList: 'Print list',
     settingsTitle: 'Settings',
     samplePercent: 'Share of staff sampled each week',
     poolSize: 'Most samples per pool',
@@ -798,7 +798,7 @@ export const en: Messages = {
     importTitle: 'Import a unit’s registration list',
     importUnit: 'Unit sending the list',
     exportXlsx: 'Export to Excel',
-    exportPdf: 'Print list (PDF)',
+    exportPdf: 'Print list',
     exportDocx: 'Export to Word',
     add: 'Add registration',
     createTitle: 'Registration',

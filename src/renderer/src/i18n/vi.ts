@@ -345,7 +345,7 @@ export const vi = {
     version: 'Phiên bản {n}',
   },
   rapidTests: {
-    printList: 'Danh sách (PDF)',
+    printList: 'In danh sách',
     settingsTitle: 'Cài đặt',
     samplePercent: 'Tỷ lệ cán bộ lấy mẫu mỗi tuần',
     poolSize: 'Số mẫu tối đa mỗi mẫu gộp',
@@ -789,7 +789,7 @@ export const vi = {
     importTitle: 'Nhập danh sách đăng ký tiêm của một đơn vị',
     importUnit: 'Đơn vị gửi danh sách',
     exportXlsx: 'Xuất Excel',
-    exportPdf: 'In danh sách (PDF)',
+    exportPdf: 'In danh sách',
     exportDocx: 'Xuất Word',
     add: 'Thêm phiếu đăng ký',
     createTitle: 'Phiếu đăng ký tiêm',
