@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process'
 import { expect, test } from '../support/fixtures'
+import { printedText } from '../pages/printing'
 import type { Page } from '@playwright/test'
 
 /** A 1×1 PNG, as a photo taken at the inspection. */
@@ -215,20 +216,21 @@ test('the office follows up an overdue recommendation; a correction keeps both v
   await expect(editor.locator('textarea[name=conclusion]')).toBeDisabled()
   await page.screenshot({ path: testInfo.outputPath('correction.png'), fullPage: true })
 
-  const printed = async (label: string) => {
-    const download = page.waitForEvent('download')
-    await versions.getByRole('button', { name: label }).click()
-    return execFileSync('pdftotext', [await (await download).path(), '-'], { encoding: 'utf8' }).replace(
-      /\s+/g,
-      ' ',
-    )
-  }
+  const printed = (label: string) =>
+    printedText(page, versions.getByRole('button', { name: label }), testInfo.outputPath(`${label}.pdf`))
   const first = await printed('In phiên bản 1')
   expect(first).toContain('Đơn vị thực hiện tốt.')
   expect(first).not.toContain('Bản đính chính')
   const second = await printed('In phiên bản 2')
   expect(second).toContain('cần duy trì lịch trực')
   expect(second).toContain('Bản đính chính (phiên bản 2). Lý do: Bổ sung kết luận theo ý kiến Trưởng đoàn')
+  // Beside each In, the version's file.
+  const download = page.waitForEvent('download')
+  await versions.getByTestId('version-pdf-1').click()
+  const saved = execFileSync('pdftotext', [await (await download).path(), '-'], { encoding: 'utf8' })
+  expect(saved.replace(/\s+/g, ' ')).toContain('Đơn vị thực hiện tốt.')
+  await page.setViewportSize({ width: 1366, height: 768 })
+  await versions.screenshot({ path: testInfo.outputPath('versions.png') })
 
   // A draft: Ctrl+S saves it; a draft made by mistake can be deleted.
   const draft = (

@@ -1,36 +1,7 @@
 import { execFileSync } from 'node:child_process'
-import { writeFileSync } from 'node:fs'
 import { expect, test } from '../support/fixtures'
 import { draftInspection } from '../pages/inspections'
-import type { Page } from '@playwright/test'
-
-/**
- * Clicks a printout's *In* and returns the tab it opened with the bytes the server sent it
- * (the browser's PDF viewer replaces the body it shows, so the bytes are taken on the way).
- */
-async function printToTab(
-  page: Page,
-  button: string,
-): Promise<{ tab: Page; pdf: Buffer; headers: Record<string, string> }> {
-  let sent: { pdf: Buffer; headers: Record<string, string> } | undefined
-  await page.context().route('**/print/*', async (route) => {
-    const response = await route.fetch()
-    sent = { pdf: await response.body(), headers: response.headers() }
-    await route.fulfill({ response })
-  })
-  const popup = page.waitForEvent('popup')
-  await page.getByTestId(button).click()
-  const tab = await popup
-  await tab.waitForLoadState()
-  await expect.poll(() => sent).toBeDefined()
-  await page.context().unroute('**/print/*')
-  return { tab, ...sent! }
-}
-
-const text = (file: string, pdf: Buffer): string => {
-  writeFileSync(file, pdf)
-  return execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' })
-}
+import { pdfText as text, printToTab } from '../pages/printing'
 
 test('In opens the visitor day list as a PDF in a new tab, served once; Tải PDF still downloads it', async ({
   page,

@@ -1,4 +1,5 @@
 import { expect, test } from '../support/fixtures'
+import { printedText } from '../pages/printing'
 
 test.use({ previewNow: '2026-11-18T10:00:00+07:00' })
 
@@ -52,6 +53,11 @@ test('draw the week’s sample, pool it, record a positive pool and the individu
   const download = page.waitForEvent('download')
   await page.getByTestId('round-pdf').click()
   expect((await download).suggestedFilename()).toBe('test-nhanh-tuan-2026-11-16.pdf')
+  const printed = await printedText(page, 'round-pdf-print', testInfo.outputPath('round.pdf'))
+  expect(printed).toContain('DANH SÁCH TEST NHANH KHÁNG NGUYÊN SARS-CoV-2')
+  expect(printed).toContain('Phòng công chứng số 1')
+  await page.setViewportSize({ width: 1366, height: 768 })
+  await page.getByTestId('rapid-round').screenshot({ path: testInfo.outputPath('round-buttons.png') })
 
   await page.getByTestId('report-tabs').getByText('Tủ thuốc').click()
   const row = page.getByTestId('cabinet-table').locator('tbody tr', { hasText: 'Thanh tra Sở' })

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process'
 import ExcelJS from 'exceljs'
 import { expect, SCREENED, test } from '../support/fixtures'
 import { answerScreening, createUnit } from '../pages/desk'
+import { printedText } from '../pages/printing'
 import type { Page } from '@playwright/test'
 
 const QR =
@@ -246,4 +247,12 @@ test('contact tracing finds who was at the same unit at the same time, on screen
   const text = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' })
   expect(text).toContain('DANH SÁCH NGƯỜI TIẾP XÚC VỚI TRẦN VĂN CA')
   expect(text.replace(/\s+/g, ' ')).toContain('Lê Thị Tiếp Xúc')
+
+  // In: the same list in a new tab, ready to print.
+  const printed = await printedText(page, 'trace-pdf-print', testInfo.outputPath('trace-printed.pdf'))
+  expect(printed).toContain('DANH SÁCH NGƯỜI TIẾP XÚC VỚI TRẦN VĂN CA')
+  expect(printed).toContain('Lê Thị Tiếp Xúc')
+  expect(printed).not.toContain('Phạm Văn Khác')
+  await page.setViewportSize({ width: 1366, height: 768 })
+  await page.getByTestId('trace-form').screenshot({ path: testInfo.outputPath('trace-buttons.png') })
 })
