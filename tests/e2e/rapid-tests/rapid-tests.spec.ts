@@ -55,7 +55,7 @@ test('draw the week’s sample, pool it, record a positive pool and the individu
   expect((await download).suggestedFilename()).toBe('test-nhanh-tuan-2026-11-16.pdf')
   const printed = await printedText(page, 'round-pdf-print', testInfo.outputPath('round.pdf'))
   expect(printed).toContain('DANH SÁCH TEST NHANH KHÁNG NGUYÊN SARS-CoV-2')
-  expect(printed).toContain('Phòng công chứng số 1')
+  expect(printed).toContain('Cán bộ 53 Thanh tra Sở Mẫu gộp số 1 Dương tính')
   await page.setViewportSize({ width: 1366, height: 768 })
   await page.getByTestId('rapid-round').screenshot({ path: testInfo.outputPath('round-buttons.png') })
 

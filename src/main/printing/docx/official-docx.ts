@@ -100,6 +100,8 @@ function headerTable(options: OfficialDocumentOptions, contentWidth: number, ctx
  * page 1 has its own, numberless header), and on a draft DỰ THẢO at the right of every page.
  * The PDF turns DỰ THẢO across the page behind the text; Word's floating text (a VML text box
  * or a frame) is not drawn by LibreOffice in a header, so the Word file marks each page's top.
+ * docx 9.5 has no turned text either: its Textbox writes `w:pict` straight into the paragraph,
+ * outside a run (LibreOffice drops it even in the body), and it has no WordArt or DrawingML shape.
  */
 function pageHeader(d: DocxModule, doc: TDocumentDefinitions, contentWidth: number, numbered: boolean) {
   const number = (doc.header as (page: number) => ContentText)(2)
