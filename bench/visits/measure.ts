@@ -132,7 +132,10 @@ export async function measureVisits(
   const fresh: VisitorSeed[] = []
   while (fresh.length < CHECKINS / 2) {
     const v = source.next()
-    if (v.idType === 'cccd' && !(await store.rows('SELECT 1 FROM visitors WHERE id_number = ?', [v.idNumber])).length)
+    if (
+      v.idType === 'cccd' &&
+      !(await store.rows('SELECT 1 FROM visitors WHERE id_number = ?', [v.idNumber])).length
+    )
       fresh.push(v)
   }
   const checkinSession = systemSession()
@@ -178,7 +181,11 @@ export async function measureVisits(
   report(`${prefix}.checkin.max`, Math.max(...checkin), 'ms')
   report(`${prefix}.checkin.returning.p95`, percentile(checkinReturning, 95), 'ms')
   report(`${prefix}.checkin.new.p95`, percentile(checkinNew, 95), 'ms')
-  judge(`check-in p95 ≤ ${target.checkinP95} ms`, checkinP95 <= target.checkinP95, `${checkinP95.toFixed(2)} ms`)
+  judge(
+    `check-in p95 ≤ ${target.checkinP95} ms`,
+    checkinP95 <= target.checkinP95,
+    `${checkinP95.toFixed(2)} ms`,
+  )
 
   // 3. Search: the route against a plain LIKE scan of the same question.
   const searchSession = systemSession()

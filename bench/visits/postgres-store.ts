@@ -113,9 +113,10 @@ export function postgresStore(client: pg.Client): VisitsStore {
       const visitsSeconds = (performance.now() - visitsStart) / 1000
       // The rows came with their ids: the identities hand out the next ones from there.
       for (const table of ['visitors', 'visits'])
-        await client.query(`SELECT setval(pg_get_serial_sequence($1, 'id'), (SELECT max(id) FROM ${table}))`, [
-          table,
-        ])
+        await client.query(
+          `SELECT setval(pg_get_serial_sequence($1, 'id'), (SELECT max(id) FROM ${table}))`,
+          [table],
+        )
       return { unitIds, visitorsSeconds, visitsSeconds }
     },
     async maintain() {
@@ -129,7 +130,9 @@ export function postgresStore(client: pg.Client): VisitsStore {
       return (await client.query(numbered(sql), params)).rows as T[]
     },
     async likeScan(q: string): Promise<number[]> {
-      const patterns = [...new Set(searchKey(q).split(' '))].map((w) => (w.length >= 3 ? `%${w}%` : `% ${w}%`))
+      const patterns = [...new Set(searchKey(q).split(' '))].map((w) =>
+        w.length >= 3 ? `%${w}%` : `% ${w}%`,
+      )
       // concat(), not the indexed `' ' || search_key`: the same test, without the trigram index.
       const where = patterns.map((_, i) => `concat(' ', p.search_key) LIKE $${i + 1}`).join(' AND ')
       const { rows } = await client.query<{ id: number }>(

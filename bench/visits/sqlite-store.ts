@@ -63,7 +63,9 @@ export function sqliteStore(db: Database.Database, file: string): VisitsStore {
       return db.prepare(sql).all(params) as T[]
     },
     async likeScan(q: string): Promise<number[]> {
-      const patterns = [...new Set(searchKey(q).split(' '))].map((w) => (w.length >= 3 ? `%${w}%` : `% ${w}%`))
+      const patterns = [...new Set(searchKey(q).split(' '))].map((w) =>
+        w.length >= 3 ? `%${w}%` : `% ${w}%`,
+      )
       const where = patterns.map(() => `(' ' || p.search_key) LIKE ?`).join(' AND ')
       return db
         .prepare(
