@@ -16,6 +16,7 @@ import type { PostgresServer } from '../tests/unit/helpers/postgres-server'
 import { PURPOSES, UNIT_NAMES, visitorSource } from './data/visits'
 import type { VisitorSeed } from './data/visits'
 import { percentile, report, seededRandom } from './report'
+import { describeServer } from './postgres'
 
 export const name = 'seats'
 
@@ -269,6 +270,7 @@ export async function run(): Promise<void> {
 
     client = new pg.Client({ connectionString: url })
     await client.connect()
+    console.log(`seats: ${await describeServer(client)}`)
     const lost = await lostWrites(client, tally)
     const { rows: dup } = await client.query<{ n: number }>(
       `SELECT coalesce(sum(n - 1), 0)::int AS n FROM (SELECT count(*) AS n FROM inspections

@@ -11,6 +11,7 @@ import type { PostgresServer } from '../tests/unit/helpers/postgres-server'
 import { visitCount } from './visits/history'
 import { measureVisits } from './visits/measure'
 import { postgresStore } from './visits/postgres-store'
+import { describeServer } from './postgres'
 
 export const name = 'visits.pg'
 
@@ -30,6 +31,7 @@ export async function run(): Promise<void> {
     core = await createAppCore({ file: join(dir, DATABASE_FILE_NAME), url, logger: silentLogger })
     client = new pg.Client({ connectionString: url })
     await client.connect()
+    console.log(`visits.pg: ${await describeServer(client)}`)
     await measureVisits(
       core,
       postgresStore(client),
