@@ -46,7 +46,8 @@ class Tally {
   checkoutMs: number[] = []
   finaliseMs: number[] = []
   conflicts = 0
-  internal = 0
+  /** Route → how many times it answered `internal`. */
+  internal = new Map<string, number>()
   otherErrors = new Map<string, number>()
 }
 
@@ -64,7 +65,7 @@ function collectingLogger(seen: string[]): Logger {
 async function call<T>(core: AppCore, route: string, input: unknown, tally: Tally): Promise<T | null> {
   const result = (await core.router.dispatch(route, input, session)) as Result<T>
   if (result.ok) return result.data
-  if (result.error.code === 'internal') tally.internal++
+  if (result.error.code === 'internal') tally.internal.set(route, (tally.internal.get(route) ?? 0) + 1)
   else if (result.error.code === 'conflict') tally.conflicts++
   else {
     const key = `${route} ${result.error.code}: ${result.error.message}`
@@ -301,10 +302,12 @@ export async function run(): Promise<void> {
     report('seats.duplicate_numbers', dup[0]!.n, 'numbers')
     report('seats.minutes_gaps', gaps[0]!.n, 'numbers')
     report('seats.conflicts', tally.conflicts, 'answers')
-    report('seats.internal_errors', tally.internal, 'answers')
+    const internal = [...tally.internal.values()].reduce((a, b) => a + b, 0)
+    report('seats.internal_errors', internal, 'answers')
     console.log(
       `seats: audit chain ${chain?.ok ? 'intact' : `broken (${JSON.stringify(chain?.firstBreak ?? null)})`}`,
     )
+    for (const [route, n] of tally.internal) console.log(`seats: ${n} × ${route} internal`)
     for (const [what, n] of tally.otherErrors) console.log(`seats: ${n} × ${what}`)
     for (const failure of failures) console.log(`seats: logged ${failure}`)
     const verdicts = [
@@ -316,7 +319,7 @@ export async function run(): Promise<void> {
       [`p95 ≤ ${TARGET.p95} ms`, p95 <= TARGET.p95, `${p95.toFixed(1)} ms`],
       ['0 lost', lost === 0, String(lost)],
       ['0 duplicate numbers', dup[0]!.n === 0, String(dup[0]!.n)],
-      ['0 internal errors', tally.internal === 0, String(tally.internal)],
+      ['0 internal errors', internal === 0, String(internal)],
     ] as const
     const met = verdicts.every(([, ok]) => ok)
     console.log(
