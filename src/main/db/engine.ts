@@ -32,6 +32,11 @@ export interface Engine {
   changedRows(m: EntityManager): Promise<number>
   /** The highest id `table` ever handed out, rows since deleted included; null before the first. */
   lastIssuedId(m: EntityManager, table: string): Promise<number | null>
+  /**
+   * Runs `fn` where no other seat appends to the audit trail until it is done: within `m`'s
+   * transaction, or one of its own when `m` has none.
+   */
+  withAuditTail<T>(m: EntityManager, fn: (m: EntityManager) => Promise<T>): Promise<T>
   /** Once the store is open and migrated: the engine's own upkeep of it. */
   prepareStore(dataSource: DataSource): void
   /** After a retention purge has committed: erased values leave no bytes in the files. */
@@ -59,3 +64,7 @@ export const changedRows = (m: EntityManager): Promise<number> => engineOf(m).ch
 /** The highest id `table` ever handed out: the audit chain notices lines cut from its end. */
 export const lastIssuedId = (m: EntityManager, table: string): Promise<number | null> =>
   engineOf(m).lastIssuedId(m, table)
+
+/** Held while a write chains its lines to the last audit line, and while a check reads the end of the trail. */
+export const withAuditTail = <T>(m: EntityManager, fn: (m: EntityManager) => Promise<T>): Promise<T> =>
+  engineOf(m).withAuditTail(m, fn)

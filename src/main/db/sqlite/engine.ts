@@ -35,6 +35,8 @@ export const sqliteEngine: Engine = {
     }>
     return row?.seq ?? null
   },
+  // One writer at a time, and reads share its connection: nothing to wait for.
+  withAuditTail: (m, fn) => fn(m),
   prepareStore: (dataSource) => {
     bindEveryParameter(dataSource)
     useIncrementalVacuum(rawDatabase(dataSource))
