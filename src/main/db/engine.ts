@@ -41,6 +41,8 @@ export interface Engine {
   prepareStore(dataSource: DataSource): void
   /** After a retention purge has committed: erased values leave no bytes in the files. */
   reclaimErasedSpace(dataSource: DataSource): void
+  /** Whether this PC can copy the open store into a backup file (backupTo). */
+  backsUpHere(dataSource: DataSource): boolean
   /** A consistent, self-contained, checked copy of the open store at `file`; throws StoreFileError. */
   backupTo(dataSource: DataSource, file: string): Promise<void>
   /** The quick structural check of the open store. */

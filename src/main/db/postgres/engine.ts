@@ -39,6 +39,7 @@ export const postgresEngine: Engine = {
   prepareStore: () => undefined,
   reclaimErasedSpace: () => undefined,
   checkIntegrity: () => true,
+  backsUpHere: () => false,
   backupTo: async () => {
     throw new StoreFileError('write', { cause: new Error('a server store is backed up on the server') })
   },

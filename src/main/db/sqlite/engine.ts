@@ -42,6 +42,7 @@ export const sqliteEngine: Engine = {
     useIncrementalVacuum(rawDatabase(dataSource))
   },
   reclaimErasedSpace: (dataSource) => reclaimErasedSpace(rawDatabase(dataSource)),
+  backsUpHere: () => true,
   backupTo,
   checkIntegrity: (dataSource) => quickCheck(rawDatabase(dataSource)),
   salvagePreview,
