@@ -26,6 +26,10 @@ export const postgresEngine: Engine = {
     ])) as Array<{ n: string | number | null }>
     return row?.n === null || row?.n === undefined ? null : Number(row.n)
   },
+  async lockUntilCommit(m, key) {
+    // A transaction-level advisory lock: released by the COMMIT or ROLLBACK, never leaked.
+    await m.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [key])
+  },
   withAuditTail(m, fn) {
     // Released at commit or rollback; the next holder then reads the lines just committed.
     const held = async (t: EntityManager) => {

@@ -35,6 +35,8 @@ export const sqliteEngine: Engine = {
     }>
     return row?.seq ?? null
   },
+  // One process serialises the writes of a store file (core/serial-queue.ts): nothing to lock.
+  lockUntilCommit: async () => undefined,
   // One writer at a time, and reads share its connection: nothing to wait for.
   withAuditTail: (m, fn) => fn(m),
   prepareStore: (dataSource) => {
