@@ -27,15 +27,22 @@ const officeTest = test.extend<{ office: Office }>({
   office: async ({ browser }, use) => {
     const server: PostgresServer = await startPostgres()
     const seats: Array<Preview & { stop(): Promise<void> }> = []
+    const pages: Page[] = []
     try {
       await server.admin('CREATE DATABASE van_phong')
       const env = { SPD_DATABASE_URL: server.urlOf('van_phong') }
       // Both seats start at once: one migrates the empty database, the other waits for it.
       const dir = () => mkdtempSync(join(tmpdir(), 'spd-e2e-seat-'))
-      seats.push(...(await Promise.all([startPreview(dir(), env), startPreview(dir(), env)])))
-      const [a, b] = seats as [Preview, Preview]
-      await use({ a, b, pageA: await pageOf(browser), pageB: await pageOf(browser) })
+      const started = await Promise.allSettled([startPreview(dir(), env), startPreview(dir(), env)])
+      for (const seat of started) if (seat.status === 'fulfilled') seats.push(seat.value)
+      const [a, b] = started.map((seat) => {
+        if (seat.status === 'rejected') throw seat.reason
+        return seat.value
+      })
+      pages.push(await pageOf(browser), await pageOf(browser))
+      await use({ a: a!, b: b!, pageA: pages[0]!, pageB: pages[1]! })
     } finally {
+      await Promise.all(pages.map((page) => page.context().close()))
       await Promise.all(seats.map((seat) => seat.stop()))
       await server.stop()
     }
