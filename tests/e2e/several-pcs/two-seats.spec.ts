@@ -20,9 +20,6 @@ interface Office {
   pageB: Page
 }
 
-// An office's seats on a 1366×768 screen, as the README shows them.
-test.use({ viewport: { width: 1366, height: 768 } })
-
 const officeTest = test.extend<{ office: Office }>({
   office: async ({ browser }, use) => {
     const server: PostgresServer = await startPostgres()
@@ -49,7 +46,7 @@ const officeTest = test.extend<{ office: Office }>({
   },
 })
 
-/** A browser window of its own per seat: two PCs share no cookies or storage. */
+/** A browser window of its own per seat, on a 1366×768 screen: two PCs share no cookies or storage. */
 async function pageOf(browser: Browser): Promise<Page> {
   const context = await browser.newContext({
     viewport: { width: 1366, height: 768 },
