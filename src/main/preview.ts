@@ -7,6 +7,7 @@ import { createFileLogger } from './core/logger'
 import { resolveDataDir } from './core/paths'
 import { startPreviewServer } from './preview/server'
 import { previewClock } from './preview/clock'
+import { storeLabel } from './preview/store-label'
 
 /**
  * Browser preview: the main-process services behind a loopback HTTP server, for machines
@@ -43,8 +44,9 @@ async function main(): Promise<void> {
     logger,
     port: process.env.SPD_PORT ? Number(process.env.SPD_PORT) : undefined,
   })
-  logger.info(`preview listening on 127.0.0.1:${preview.port}, database ${file}`)
-  console.log(`Database: ${file}`)
+  const store = storeLabel(file, process.env.SPD_DATABASE_URL)
+  logger.info(`preview listening on 127.0.0.1:${preview.port}, database ${store}`)
+  console.log(`Database: ${store}`)
   console.log(`PREVIEW_URL ${preview.url}`)
   const stop = async (): Promise<void> => {
     await preview.close()

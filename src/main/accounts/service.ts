@@ -16,6 +16,7 @@ import type {
 } from '@shared/accounts/schemas'
 import { searchKey } from '@shared/text/search-key'
 import { compareVietnamese } from '@shared/text/sort-key'
+import { lockUntilCommit } from '../db/engine'
 import { AppError } from '../core/errors'
 import type { HandlerContext } from '../core/router'
 import type { SessionUser } from '../core/session'
@@ -64,6 +65,8 @@ export async function authStatus(ctx: HandlerContext): Promise<AuthStatus> {
 
 /** First start: the administrator holds every role until they hand some to others. */
 export async function setup(ctx: HandlerContext, input: z.output<typeof SetupInput>): Promise<AuthStatus> {
+  // Two seats of an office may show the first-run form at once: one administrator comes of it.
+  await lockUntilCommit(ctx.m, 'first-run')
   const repo = ctx.m.getRepository(UserEntity)
   if ((await repo.count()) > 0) throw AppError.conflict(accountMsg.setupDone)
   const stamp = ctx.now.toISOString()

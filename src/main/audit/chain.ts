@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto'
 import type { EntityManager } from 'typeorm'
 import type { AuditChainBreak, AuditChainReport } from '@shared/audit/schemas'
 import { formatDateTime } from '@shared/text/dates'
-import { lastIssuedId } from '../db/engine'
+import { lastIssuedId, withAuditTail } from '../db/engine'
 import { AuditLineEntity } from './entities'
 import type { AuditLineRow } from './entities'
 
@@ -95,29 +95,15 @@ async function walkAuditChain(
     lines,
     firstBreak,
   })
-  let prevHash = GENESIS_HASH
-  let prevId = 0
-  let lines = 0
-  let broken: { line: AuditLineRow; kind: 'link' | 'edited' } | null = null
-  // Keyset pages, not one open cursor: the connection stays free for other statements between them.
-  const page = (after: number) =>
-    m
-      .createQueryBuilder(AuditLineEntity, 'a')
-      .where('a.id > :after', { after })
-      .orderBy('a.id')
-      .limit(PAGE)
-      .getMany()
-  for (let rows = await page(0); rows.length && !broken; rows = await page(prevId)) {
-    for (const line of rows) {
-      if (line.prevHash !== prevHash) broken = { line, kind: 'link' }
-      else if (line.hash !== lineHash(prevHash, chained(line))) broken = { line, kind: 'edited' }
-      if (broken) break
-      lines++
-      prevHash = line.hash!
-      prevId = line.id
-    }
-    if (!broken) await pause()
-  }
+  const walked: Walked = { prevHash: GENESIS_HASH, prevId: 0, lines: 0, broken: null }
+  await walkFrom(m, walked, pause)
+  // Other seats may be writing: the last lines and the highest id issued are read while none
+  // is, or a line being written (its id issued, not yet committed) would look removed.
+  const issued = await withAuditTail(m, async (t) => {
+    await walkFrom(t, walked, async () => undefined)
+    return walked.broken ? null : lastIssuedId(t, 'audit_log')
+  })
+  const { prevId, lines, broken } = walked
   if (broken?.kind === 'link') return report(lines, await brokenLink(m, broken.line, prevId))
   if (broken)
     return report(lines, {
@@ -126,7 +112,6 @@ async function walkAuditChain(
       problem: 'edited',
       message: `Dòng nhật ký số ${broken.line.id} (${at(broken.line.at)}) đã bị sửa sau khi ghi.`,
     })
-  const issued = await lastIssuedId(m, 'audit_log')
   if (issued !== null && issued > prevId)
     return report(lines, {
       id: prevId + 1,
@@ -135,6 +120,42 @@ async function walkAuditChain(
       message: `Thiếu ${issued - prevId} dòng nhật ký cuối cùng (từ số ${prevId + 1} đến số ${issued}): chúng đã bị xoá.`,
     })
   return report(lines, null)
+}
+
+/** How far a walk got: the last sound line, and the first broken one. */
+interface Walked {
+  prevHash: string
+  prevId: number
+  lines: number
+  broken: { line: AuditLineRow; kind: 'link' | 'edited' } | null
+}
+
+/** Walks on from `walked.prevId` to the end of the trail or the first broken line. */
+async function walkFrom(m: EntityManager, walked: Walked, pause: () => Promise<void>): Promise<void> {
+  // Keyset pages, not one open cursor: the connection stays free for other statements between them.
+  const page = (after: number) =>
+    m
+      .createQueryBuilder(AuditLineEntity, 'a')
+      .where('a.id > :after', { after })
+      .orderBy('a.id')
+      .limit(PAGE)
+      .getMany()
+  for (
+    let rows = await page(walked.prevId);
+    rows.length && !walked.broken;
+    rows = await page(walked.prevId)
+  ) {
+    for (const line of rows) {
+      if (line.prevHash !== walked.prevHash) walked.broken = { line, kind: 'link' }
+      else if (line.hash !== lineHash(walked.prevHash, chained(line)))
+        walked.broken = { line, kind: 'edited' }
+      if (walked.broken) break
+      walked.lines++
+      walked.prevHash = line.hash!
+      walked.prevId = line.id
+    }
+    if (!walked.broken) await pause()
+  }
 }
 
 /** The whole walk at once: the administrator asked for it (Nhật ký → Kiểm tra toàn vẹn). */

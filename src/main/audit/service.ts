@@ -8,12 +8,14 @@ import type { AuditEntry } from './trail'
 import { loadExcel } from '../core/excel'
 import { GENESIS_HASH, lineHash } from './chain'
 import { AuditLineEntity } from './entities'
+import { withAuditTail } from '../db/engine'
 import type { AuditLineRow } from './entities'
 
 /**
  * Appends the entries of one route call. A write that recorded nothing still leaves its route.
  * Each line is chained to the one before (chain.ts); reading the last hash and inserting happen
- * in the caller's write transaction, and the write queue makes this the only writer.
+ * in one transaction (the caller's write transaction, or one of their own) that holds the
+ * trail's tail, so a second seat writing at the same instant chains after these, never beside.
  */
 export async function writeAuditEntries(
   m: EntityManager,
@@ -25,6 +27,16 @@ export async function writeAuditEntries(
 ): Promise<void> {
   const rows = entries.length || !isWrite ? entries : [{ entity: null, entityId: null, changes: {} }]
   if (!rows.length) return
+  await withAuditTail(m, (t) => appendLines(t, who, route, rows, at))
+}
+
+async function appendLines(
+  m: EntityManager,
+  who: SessionUser | null,
+  route: string,
+  rows: AuditEntry[],
+  at: Date,
+): Promise<void> {
   // A raw read of one column: hydrating an entity would double the cost of every write.
   const last = await m
     .createQueryBuilder(AuditLineEntity, 'a')

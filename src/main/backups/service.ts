@@ -17,7 +17,7 @@ import type { Logger } from '../core/logger'
 import { APPLICATION_ID } from '../db/migrations/0001-initial'
 import { MIGRATION_NAMES } from '../db/migrations'
 import { readSettings } from '../settings/service'
-import { salvageInto, salvagePreview, storeIsSound } from '../db/store-files'
+import { salvageInto, salvagePreview, storeBacksUpHere, storeIsSound } from '../db/store-files'
 import type { SettingsGroup } from '../settings/service'
 import {
   BACKUP_PREFIX,
@@ -264,6 +264,8 @@ export class Backups {
   private async runAutomatic(now: Date): Promise<void> {
     // A damaged store is not copied over good backups (pruning would drop the oldest good one).
     if (!this.health.ok) return
+    // A server store: the server's own scheduled dump (README, "Several PCs"), not every seat's.
+    if (!storeBacksUpHere(this.store.dataSource())) return
     const settings = await this.settings()
     if (!settings.daily) return
     const today = `${BACKUP_PREFIX}${backupStamp(now).slice(0, 8)}-`

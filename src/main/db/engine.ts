@@ -32,10 +32,19 @@ export interface Engine {
   changedRows(m: EntityManager): Promise<number>
   /** The highest id `table` ever handed out, rows since deleted included; null before the first. */
   lastIssuedId(m: EntityManager, table: string): Promise<number | null>
+  /** Holds `key` until the transaction of `m` ends: other writers taking it wait for the commit. */
+  lockUntilCommit(m: EntityManager, key: string): Promise<void>
+  /**
+   * Runs `fn` where no other seat appends to the audit trail until it is done: within `m`'s
+   * transaction, or one of its own when `m` has none.
+   */
+  withAuditTail<T>(m: EntityManager, fn: (m: EntityManager) => Promise<T>): Promise<T>
   /** Once the store is open and migrated: the engine's own upkeep of it. */
   prepareStore(dataSource: DataSource): void
   /** After a retention purge has committed: erased values leave no bytes in the files. */
   reclaimErasedSpace(dataSource: DataSource): void
+  /** Whether this PC can copy the open store into a backup file (backupTo). */
+  backsUpHere(dataSource: DataSource): boolean
   /** A consistent, self-contained, checked copy of the open store at `file`; throws StoreFileError. */
   backupTo(dataSource: DataSource, file: string): Promise<void>
   /** The quick structural check of the open store. */
@@ -59,3 +68,14 @@ export const changedRows = (m: EntityManager): Promise<number> => engineOf(m).ch
 /** The highest id `table` ever handed out: the audit chain notices lines cut from its end. */
 export const lastIssuedId = (m: EntityManager, table: string): Promise<number | null> =>
   engineOf(m).lastIssuedId(m, table)
+
+/**
+ * Serialises the writers of one rule (`unit-code:<code>`...) across seats: taken before the
+ * check a write relies on, so a second seat checks only once the first has committed.
+ */
+export const lockUntilCommit = (m: EntityManager, key: string): Promise<void> =>
+  engineOf(m).lockUntilCommit(m, key)
+
+/** Held while a write chains its lines to the last audit line, and while a check reads the end of the trail. */
+export const withAuditTail = <T>(m: EntityManager, fn: (m: EntityManager) => Promise<T>): Promise<T> =>
+  engineOf(m).withAuditTail(m, fn)

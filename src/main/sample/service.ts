@@ -3,6 +3,7 @@ import type { EntityManager, EntitySchema, EntityTarget, ObjectLiteral } from 't
 import type { SampleDataStatus } from '@shared/settings/schemas'
 import { UnitInput } from '@shared/units/schemas'
 import { AppError } from '../core/errors'
+import { lockUntilCommit } from '../db/engine'
 import { UnitEntity } from '../units/entities'
 import { VisitEntity } from '../visitors/entities'
 import {
@@ -27,6 +28,8 @@ export async function sampleStatus(m: EntityManager): Promise<SampleDataStatus> 
 
 /** Sample data is never mixed into real data: it loads only into an empty store. */
 export async function loadSampleData(m: EntityManager): Promise<SampleDataStatus> {
+  // Two seats pressing the button at once: the second finds the first one's units.
+  await lockUntilCommit(m, 'sample-data')
   if ((await sampleStatus(m)).unitCount > 0) {
     throw AppError.conflict('Chỉ nạp dữ liệu mẫu khi chưa có đơn vị nào, để không lẫn với dữ liệu thật')
   }

@@ -29,7 +29,7 @@ export const ADMIN = { username: 'quantri', displayName: 'Nguyễn Văn Quản',
  * Each test gets the built browser preview (out/main/preview.js) on its own fresh database,
  * exactly as a user starts it, so tests never depend on each other's data.
  */
-async function startPreview(
+export async function startPreview(
   dataDir = mkdtempSync(join(tmpdir(), 'spd-e2e-')),
   env: Record<string, string> = {},
 ): Promise<Preview & { stop(): Promise<void> }> {

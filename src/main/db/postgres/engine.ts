@@ -1,6 +1,10 @@
+import type { EntityManager } from 'typeorm'
 import type { Engine } from '../engine'
 import { StoreFileError } from '../store-file-error'
 import { searchIndexName, whereSearch } from './search-index'
+
+/** Several seats write at once: each write's audit lines wait for the previous write's commit. */
+const AUDIT_TAIL_LOCK = 0x53504441
 
 export const postgresEngine: Engine = {
   whereSearch,
@@ -22,11 +26,24 @@ export const postgresEngine: Engine = {
     ])) as Array<{ n: string | number | null }>
     return row?.n === null || row?.n === undefined ? null : Number(row.n)
   },
+  async lockUntilCommit(m, key) {
+    // A transaction-level advisory lock: released by the COMMIT or ROLLBACK, never leaked.
+    await m.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [key])
+  },
+  withAuditTail(m, fn) {
+    // Released at commit or rollback; the next holder then reads the lines just committed.
+    const held = async (t: EntityManager) => {
+      await t.query(`SELECT pg_advisory_xact_lock($1)`, [AUDIT_TAIL_LOCK])
+      return fn(t)
+    }
+    return m.queryRunner?.isTransactionActive ? held(m) : m.transaction(held)
+  },
   // The server keeps its own files: autovacuum reclaims dead rows, its checks and copies are the
   // server administrator's (README, "Several PCs"), so there is nothing for a seat to do.
   prepareStore: () => undefined,
   reclaimErasedSpace: () => undefined,
   checkIntegrity: () => true,
+  backsUpHere: () => false,
   backupTo: async () => {
     throw new StoreFileError('write', { cause: new Error('a server store is backed up on the server') })
   },

@@ -35,11 +35,16 @@ export const sqliteEngine: Engine = {
     }>
     return row?.seq ?? null
   },
+  // One process serialises the writes of a store file (core/serial-queue.ts): nothing to lock.
+  lockUntilCommit: async () => undefined,
+  // One writer at a time, and reads share its connection: nothing to wait for.
+  withAuditTail: (m, fn) => fn(m),
   prepareStore: (dataSource) => {
     bindEveryParameter(dataSource)
     useIncrementalVacuum(rawDatabase(dataSource))
   },
   reclaimErasedSpace: (dataSource) => reclaimErasedSpace(rawDatabase(dataSource)),
+  backsUpHere: () => true,
   backupTo,
   checkIntegrity: (dataSource) => quickCheck(rawDatabase(dataSource)),
   salvagePreview,
