@@ -44,6 +44,11 @@ export interface Engine {
   salvagePreview(dataSource: DataSource, backupFile: string): SalvageCount[]
   /** Puts into the open (restored) store the rows of `damagedFile` newer than its own. */
   salvageInto(dataSource: DataSource, damagedFile: string): SalvageCount[]
+  /**
+   * Attachments' bytes are rows of `attachment_contents` (a server every seat reads) rather than
+   * files in this PC's data folder (a SQLite store, whose backups carry the folder).
+   */
+  attachmentsInStore: boolean
 }
 
 export function engineOf(source: EntityManager | DataSource): Engine {
@@ -59,3 +64,6 @@ export const changedRows = (m: EntityManager): Promise<number> => engineOf(m).ch
 /** The highest id `table` ever handed out: the audit chain notices lines cut from its end. */
 export const lastIssuedId = (m: EntityManager, table: string): Promise<number | null> =>
   engineOf(m).lastIssuedId(m, table)
+
+/** Whether attachments' bytes are rows of the store, not files of the data folder; see Engine. */
+export const attachmentsInStore = (m: EntityManager): boolean => engineOf(m).attachmentsInStore

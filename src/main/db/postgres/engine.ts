@@ -32,4 +32,5 @@ export const postgresEngine: Engine = {
   },
   salvagePreview: () => [],
   salvageInto: () => [],
+  attachmentsInStore: true,
 }

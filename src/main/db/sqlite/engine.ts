@@ -44,4 +44,5 @@ export const sqliteEngine: Engine = {
   checkIntegrity: (dataSource) => quickCheck(rawDatabase(dataSource)),
   salvagePreview,
   salvageInto,
+  attachmentsInStore: false,
 }
