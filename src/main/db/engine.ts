@@ -49,6 +49,8 @@ export interface Engine {
    * files in this PC's data folder (a SQLite store, whose backups carry the folder).
    */
   attachmentsInStore: boolean
+  /** The store is a server several seats share, not a file of this PC: backed up with pg_dump. */
+  server: boolean
 }
 
 export function engineOf(source: EntityManager | DataSource): Engine {
@@ -67,3 +69,6 @@ export const lastIssuedId = (m: EntityManager, table: string): Promise<number | 
 
 /** Whether attachments' bytes are rows of the store, not files of the data folder; see Engine. */
 export const attachmentsInStore = (m: EntityManager): boolean => engineOf(m).attachmentsInStore
+
+/** The store is a server several seats share, not this PC's file; see Engine. */
+export const isServerStore = (source: EntityManager | DataSource): boolean => engineOf(source).server

@@ -33,4 +33,5 @@ export const postgresEngine: Engine = {
   salvagePreview: () => [],
   salvageInto: () => [],
   attachmentsInStore: true,
+  server: true,
 }

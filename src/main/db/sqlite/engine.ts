@@ -45,4 +45,5 @@ export const sqliteEngine: Engine = {
   salvagePreview,
   salvageInto,
   attachmentsInStore: false,
+  server: false,
 }
