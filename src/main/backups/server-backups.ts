@@ -133,7 +133,8 @@ export class ServerBackups {
   ): Promise<{ asideFile: string }> {
     const tools = await this.tools()
     const migrations = await dumpMigrations(tools, file)
-    if (!migrations) throw AppError.validation({ file: backupMsg.serverDumpDamaged }, backupMsg.serverDumpDamaged)
+    if (!migrations)
+      throw AppError.validation({ file: backupMsg.serverDumpDamaged }, backupMsg.serverDumpDamaged)
     if (migrations.some((name) => !POSTGRES_MIGRATION_NAMES.includes(name)))
       throw AppError.validation({ file: backupMsg.serverDumpNewer }, backupMsg.serverDumpNewer)
     if (!opts.confirmed)

@@ -117,8 +117,7 @@ async function samePhoto(
   const hash = sha256(bytes)
   for (const row of rows) {
     const stored = await attachmentBytesSoFar(ctx.m, dataFolder, row.file)
-    if (stored && sha256(stored) === hash)
-      return { id: row.id, caption: row.caption, mimeType: row.mimeType }
+    if (stored && sha256(stored) === hash) return { id: row.id, caption: row.caption, mimeType: row.mimeType }
   }
   return null
 }

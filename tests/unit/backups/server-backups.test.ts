@@ -47,7 +47,8 @@ async function seat(url: string, keep = 3): Promise<Seat> {
   cleanups.push(() => rmSync(dir, { recursive: true, force: true }))
   const core = await createAppCore({ file: join(dir, 'test.sqlite'), url, logger: silentLogger })
   cleanups.push(() => core.close())
-  const call = ((name: RouteName, input: unknown) => core.router.dispatch(name, input, session)) as Seat['call']
+  const call = ((name: RouteName, input: unknown) =>
+    core.router.dispatch(name, input, session)) as Seat['call']
   const ok = (async (name: RouteName, input: unknown) => {
     const result = await core.router.dispatch(name, input, session)
     if (!result.ok) throw new Error(`${name} failed: ${JSON.stringify(result.error)}`)
@@ -79,7 +80,11 @@ describe('backups of a server store with pg_dump', () => {
     withTools(server.tools)
     const s = await onToolsServer(2)
     const overview = await s.ok('backups:overview', {})
-    expect(overview.server).toEqual({ tools: 'found', toolsVersion: expect.any(Number), serverVersion: expect.any(Number) })
+    expect(overview.server).toEqual({
+      tools: 'found',
+      toolsVersion: expect.any(Number),
+      serverVersion: expect.any(Number),
+    })
 
     await s.ok('units:create', { code: 'SO', name: 'Sở Tư pháp', kindCode: 'agency' })
     const draft = await s.ok('inspections:create', INSPECTION_SAMPLE as RouteInput<'inspections:create'>)
@@ -105,7 +110,10 @@ describe('backups of a server store with pg_dump', () => {
     // Every seat's data is replaced: refused until the administrator confirms.
     expect(await s.call('backups:restore', { file: third.name })).toEqual({
       ok: false,
-      error: expect.objectContaining({ code: 'validation', fieldErrors: { confirmServer: backupMsg.serverConfirm } }),
+      error: expect.objectContaining({
+        code: 'validation',
+        fieldErrors: { confirmServer: backupMsg.serverConfirm },
+      }),
     })
     expect(await unitCodes(s)).toEqual(['SO', 'VP'])
 
@@ -113,7 +121,9 @@ describe('backups of a server store with pg_dump', () => {
     expect(await unitCodes(s)).toEqual(['SO'])
     expect(await s.ok('inspections:photo', { id: photo.id })).toMatchObject({ base64: PNG_1PX })
     // The server's data before the restore was dumped aside first.
-    expect(restored.asideFile).toMatch(/before-restore[\\/]so-phong-dich\.before-restore-\d{8}-\d{6}(-\d+)?\.dump$/)
+    expect(restored.asideFile).toMatch(
+      /before-restore[\\/]so-phong-dich\.before-restore-\d{8}-\d{6}(-\d+)?\.dump$/,
+    )
     expect(readFileSync(restored.asideFile).subarray(0, 5).toString('latin1')).toBe('PGDMP')
     // The audit trail is whole again after the restore, and the seat goes on writing.
     await s.ok('units:create', { code: 'TTR', name: 'Thanh tra Sở', kindCode: 'department' })
@@ -152,7 +162,9 @@ describe('backups of a server store with pg_dump', () => {
   })
 
   it('never puts the password on a command line: the tools get it in their environment', () => {
-    const env = connectionEnv('postgres://so%40phong:p%40ss%20word@db.so-tu-phap.local:6543/spd?sslmode=require')
+    const env = connectionEnv(
+      'postgres://so%40phong:p%40ss%20word@db.so-tu-phap.local:6543/spd?sslmode=require',
+    )
     expect(env).toEqual({
       PGHOST: 'db.so-tu-phap.local',
       PGPORT: '6543',
@@ -166,7 +178,9 @@ describe('backups of a server store with pg_dump', () => {
 
 describe('what a seat without suitable client tools says', () => {
   it('finds no tools on a PATH without them, and names tools older than the server', async () => {
-    expect(await findPgTools(15, { configured: null, path: tmpdir(), roots: [] })).toEqual({ state: 'missing' })
+    expect(await findPgTools(15, { configured: null, path: tmpdir(), roots: [] })).toEqual({
+      state: 'missing',
+    })
     const found = await findPgTools(1, { configured: server.tools, path: '', roots: [] })
     expect(found).toMatchObject({ state: 'found', tools: { folder: server.tools } })
     const major = found.state === 'found' ? found.tools.major : 0

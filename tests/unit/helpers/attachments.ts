@@ -9,7 +9,8 @@ interface StoreOf {
 }
 
 /** The store is a server: attachments are rows of `attachment_contents`, not files. */
-export const onServer = (app: { dataSource: DataSource }): boolean => app.dataSource.options.type === 'postgres'
+export const onServer = (app: { dataSource: DataSource }): boolean =>
+  app.dataSource.options.type === 'postgres'
 
 /** The server's `postgres://…`, for a second seat or a restart. */
 export const urlOf = (app: { dataSource: DataSource }): string =>

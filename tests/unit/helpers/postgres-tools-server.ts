@@ -43,7 +43,8 @@ export function serverTools(): string {
 export async function startToolsServer(): Promise<ToolsServer> {
   const tools = serverTools()
   const root = userInfo().uid === 0
-  const as = (cmd: string, args: string[]) => (root ? ['runuser', ['-u', 'postgres', '--', cmd, ...args]] : [cmd, args]) as [string, string[]]
+  const as = (cmd: string, args: string[]) =>
+    (root ? ['runuser', ['-u', 'postgres', '--', cmd, ...args]] : [cmd, args]) as [string, string[]]
   const dir = join(tmpdir(), `spd-pgtools-${process.pid}-${randomBytes(4).toString('hex')}`)
   mkdirSync(dir, { mode: 0o700 })
   const password = randomBytes(12).toString('hex')

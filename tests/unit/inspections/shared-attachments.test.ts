@@ -137,7 +137,10 @@ describe('attachments on a server store', () => {
       base64: PNG_1PX,
     })
     expect(await contents(a)).toEqual([
-      { file: expect.stringMatching(/^attachments\/\d+\/[0-9a-f-]+\.png$/), content: Buffer.from(PNG_1PX, 'base64') },
+      {
+        file: expect.stringMatching(/^attachments\/\d+\/[0-9a-f-]+\.png$/),
+        content: Buffer.from(PNG_1PX, 'base64'),
+      },
     ])
     await b.ok('inspections:removePhoto', { id: photo.id })
     expect(await contents(a)).toEqual([])
@@ -178,7 +181,12 @@ describe('attachments on a server store', () => {
       violations: [{ offenderKind: 'unit', offender: 'Văn phòng Sở', description: 'Không có tủ thuốc' }],
     })
     const violationId = withViolation.violations[0]!.id
-    await a.ok('inspections:addPhoto', { inspectionId: draft.id, violationId, fileName: 'v.png', base64: PNG_1PX })
+    await a.ok('inspections:addPhoto', {
+      inspectionId: draft.id,
+      violationId,
+      fileName: 'v.png',
+      base64: PNG_1PX,
+    })
     const other = Buffer.from(PNG_1PX, 'base64')
     other.writeUInt8(other.readUInt8(other.length - 13) ^ 1, other.length - 13)
     await a.ok('inspections:addPhoto', {

@@ -48,9 +48,9 @@ export function toolFolders(search: ToolSearch = {}): string[] {
   const candidates = [
     ...(configured ? [configured] : []),
     ...path.split(platform === 'win32' ? ';' : delimiter).filter(Boolean),
-    ...(search.roots ?? [platform === 'win32' ? 'C:\\Program Files\\PostgreSQL' : '/usr/lib/postgresql']).flatMap(
-      versionFolders,
-    ),
+    ...(
+      search.roots ?? [platform === 'win32' ? 'C:\\Program Files\\PostgreSQL' : '/usr/lib/postgresql']
+    ).flatMap(versionFolders),
   ]
   return [...new Set(candidates)].filter((folder) =>
     ['pg_dump', 'pg_restore'].every((tool) => existsSync(join(folder, exe(platform, tool)))),
@@ -129,7 +129,10 @@ export async function dumpMigrations(tools: PgTools, file: string): Promise<stri
     ])
     const copy = /^COPY public\.migrations \(([^)]*)\) FROM stdin;\n([\s\S]*?)^\\\.$/m.exec(stdout)
     if (!copy) return null
-    const nameAt = copy[1]!.split(',').map((c) => c.trim().replace(/"/g, '')).indexOf('name')
+    const nameAt = copy[1]!
+      .split(',')
+      .map((c) => c.trim().replace(/"/g, ''))
+      .indexOf('name')
     return copy[2]!
       .split('\n')
       .filter(Boolean)

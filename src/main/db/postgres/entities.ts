@@ -11,7 +11,10 @@ export const postgresEntities = entities.map((entity) => {
   const columns = entity.options.columns as Record<string, EntitySchemaColumnOptions>
   if (!Object.values(columns).some((c) => c.type === 'blob')) return entity
   const twin = Object.fromEntries(
-    Object.entries(columns).map(([key, c]) => [key, c.type === 'blob' ? { ...c, type: 'bytea' as const } : c]),
+    Object.entries(columns).map(([key, c]) => [
+      key,
+      c.type === 'blob' ? { ...c, type: 'bytea' as const } : c,
+    ]),
   )
   return new EntitySchema({ ...entity.options, columns: twin })
 })

@@ -237,7 +237,8 @@ export const en: Messages = {
       'The data lives on the shared PostgreSQL server. This PC has pg_dump (version {version}): each backup holds all of the office’s data, photos and scans included. Server backups are not encrypted: keep them somewhere safe.',
     serverNoTools:
       'The data lives on the shared PostgreSQL server, and this PC cannot back it up: backups are the server’s job. See the README, section "Several PCs".',
-    serverToolsOld: 'The PostgreSQL tools on this PC (version {tools}) are older than the server (version {server}).',
+    serverToolsOld:
+      'The PostgreSQL tools on this PC (version {tools}) are older than the server (version {server}).',
     automaticFailed: 'The automatic backup at {at} failed',
     damagedTitle: 'The data is damaged',
     latestGood: 'Newest good backup: {name} ({at}).',
