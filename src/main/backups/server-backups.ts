@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto'
 import { mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import type { DataSource } from 'typeorm'
@@ -89,16 +90,17 @@ export class ServerBackups {
   /** A dump of the whole server database under a temporary name, read back whole, then named. */
   private async dumpInto(folder: string, base: string, tools: PgTools): Promise<string> {
     mkdirSync(folder, { recursive: true, mode: 0o700 })
-    const file = freeName(folder, base)
-    const temp = join(folder, `.${base}.${process.pid}.tmp`)
+    // Its own temporary name: the daily backup and "Sao lưu ngay" may run in the same second.
+    const temp = join(folder, `.${base}.${randomBytes(4).toString('hex')}.tmp`)
     try {
       await dumpDatabase(urlOf(this.dataSource()), tools, temp)
       if (!(await dumpMigrations(tools, temp))) throw new Error(`the dump ${temp} does not read back`)
+      const file = freeName(folder, base)
       renameSync(temp, file)
+      return file
     } finally {
       rmSync(temp, { force: true })
     }
-    return file
   }
 
   /** A new dump in `folder`; then the oldest beyond the newest `keep` are removed. */

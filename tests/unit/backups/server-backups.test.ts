@@ -161,6 +161,17 @@ describe('backups of a server store with pg_dump', () => {
     expect(existsSync(join(s.dir, 'before-restore'))).toBe(false)
   })
 
+  it('two backups started together (the daily one and "Sao lưu ngay") both land, under two names', async () => {
+    withTools(server.tools)
+    const s = await onToolsServer()
+    await s.ok('backups:updateSettings', { folder: s.backups, keep: 3, daily: true })
+    const [, made] = await Promise.all([s.core.backups.automatic(new Date()), s.ok('backups:create', {})])
+    expect(s.core.backups.lastAutomatic).toMatchObject({ ok: true })
+    const names = readdirSync(s.backups).sort()
+    expect(names).toHaveLength(2)
+    expect(names).toContain(made.name)
+  })
+
   it('never puts the password on a command line: the tools get it in their environment', () => {
     const env = connectionEnv(
       'postgres://so%40phong:p%40ss%20word@db.so-tu-phap.local:6543/spd?sslmode=require',
