@@ -30,6 +30,7 @@ export const backupHandlers: BackupHandlers = {
   'backups:restore': async (input, { host, now, audit }) => {
     const result = await host.backups.restore(await host.backups.resolve(input.file), now, {
       passphrase: input.passphrase,
+      confirmServer: input.confirmServer,
     })
     audit.note(
       'backup',

@@ -17,7 +17,7 @@ import type { Logger } from '../core/logger'
 import { APPLICATION_ID } from '../db/migrations/0001-initial'
 import { MIGRATION_NAMES } from '../db/migrations'
 import { readSettings } from '../settings/service'
-import { salvageInto, salvagePreview, storeBacksUpHere, storeIsSound } from '../db/store-files'
+import { salvageInto, salvagePreview, storeIsSound } from '../db/store-files'
 import type { SettingsGroup } from '../settings/service'
 import {
   BACKUP_PREFIX,
@@ -39,6 +39,8 @@ import { newDataKey, sealFile } from './encryption'
 import { BackupKeys } from './key-keeper'
 import type { SecretKeeper } from './key-keeper'
 import { openBackup } from './opened-backup'
+import { ServerBackups, listDumps } from './server-backups'
+import { isServerStore } from '../db/engine'
 import {
   missingPhotosMessage,
   mirrorAttachments,
@@ -99,6 +101,7 @@ export class Backups {
   private automaticRunning: Promise<void> | null = null
 
   readonly keys: BackupKeys
+  private readonly server: ServerBackups
 
   constructor(
     private readonly store: BackupStore,
@@ -106,6 +109,7 @@ export class Backups {
     keeper: SecretKeeper,
   ) {
     this.keys = new BackupKeys(keeper)
+    this.server = new ServerBackups(() => store.dataSource(), logger)
     this.health = { ok: true, checkedAt: new Date(0).toISOString(), message: null, latestGood: null }
   }
 
@@ -161,16 +165,27 @@ export class Backups {
     }
   }
 
+  /** A server store (several seats): its backups are pg_dump files (./server-backups). */
+  private get onServer(): boolean {
+    try {
+      return isServerStore(this.store.dataSource())
+    } catch {
+      return false
+    }
+  }
+
   async overview(): Promise<BackupOverview> {
     const settings = await this.settings()
+    const folder = this.folderOf(settings)
     return {
       settings,
-      folder: this.folderOf(settings),
+      folder,
       defaultFolder: this.defaultFolder,
-      backups: listBackups(this.folderOf(settings)).map(toDto),
+      backups: (this.onServer ? listDumps(folder) : listBackups(folder)).map(toDto),
       lastAutomatic: this.lastAutomatic,
       health: this.health,
       encryption: this.encryption(),
+      server: this.onServer ? await this.server.state() : null,
     }
   }
 
@@ -203,6 +218,7 @@ export class Backups {
     if (!this.health.ok) throw new AppError('read_only', backupMsg.readOnly)
     const settings = await this.settings()
     const folder = this.folderOf(settings)
+    if (this.onServer) return toDto(await this.server.create(folder, settings.keep, now))
     const seal = this.keys.current()
     const info = seal ? await this.writeSealed(folder, now, seal) : await this.writePlain(folder, now)
     let photos
@@ -264,12 +280,13 @@ export class Backups {
   private async runAutomatic(now: Date): Promise<void> {
     // A damaged store is not copied over good backups (pruning would drop the oldest good one).
     if (!this.health.ok) return
-    // A server store: the server's own scheduled dump (README, "Several PCs"), not every seat's.
-    if (!storeBacksUpHere(this.store.dataSource())) return
     const settings = await this.settings()
     if (!settings.daily) return
+    // A seat without the client tools leaves a server's backups to the server.
+    if (this.onServer && (await this.server.state()).tools !== 'found') return
     const today = `${BACKUP_PREFIX}${backupStamp(now).slice(0, 8)}-`
-    if (listBackups(this.folderOf(settings)).some((b) => b.name.startsWith(today))) return
+    const list = this.onServer ? listDumps : listBackups
+    if (list(this.folderOf(settings)).some((b) => b.name.startsWith(today))) return
     try {
       const backup = await this.create(now)
       this.lastAutomatic = { at: now.toISOString(), ok: true, name: backup.name, message: null }
@@ -340,8 +357,13 @@ export class Backups {
   async restore(
     file: string,
     now: Date,
-    { checkAfter = true, passphrase }: { checkAfter?: boolean; passphrase?: string } = {},
+    {
+      checkAfter = true,
+      passphrase,
+      confirmServer = false,
+    }: { checkAfter?: boolean; passphrase?: string; confirmServer?: boolean } = {},
   ): Promise<RestoreResult> {
+    if (this.onServer) return this.restoreServer(file, now, confirmServer)
     const opened = openBackup(file, { keys: this.keys, workFolder: this.workFolder, passphrase })
     let asideFile = ''
     let photos
@@ -387,6 +409,18 @@ export class Backups {
       photosMissing: photos.missing,
       photosMessage: photos.missing ? missingPhotosMessage(photos.missing, dirname(file)) : null,
     }
+  }
+
+  /** A server store from a pg_dump file: checked first, the server's data before kept aside. */
+  private async restoreServer(file: string, now: Date, confirmed: boolean): Promise<RestoreResult> {
+    const { asideFile } = await this.server.restore(file, now, {
+      confirmed,
+      asideFolder: join(this.dataFolder, 'before-restore'),
+      replace: (swap) => this.store.replaceDatabase(() => swap()),
+    })
+    await this.checkStore(now)
+    // The attachments are rows of the server: restored with the rest.
+    return { restoredFrom: file, asideFile, photosCopied: 0, photosMissing: 0, photosMessage: null }
   }
 
   /** The backup a recovery would restore; only while the start-up check has failed. */

@@ -43,8 +43,6 @@ export interface Engine {
   prepareStore(dataSource: DataSource): void
   /** After a retention purge has committed: erased values leave no bytes in the files. */
   reclaimErasedSpace(dataSource: DataSource): void
-  /** Whether this PC can copy the open store into a backup file (backupTo). */
-  backsUpHere(dataSource: DataSource): boolean
   /** A consistent, self-contained, checked copy of the open store at `file`; throws StoreFileError. */
   backupTo(dataSource: DataSource, file: string): Promise<void>
   /** The quick structural check of the open store. */
@@ -53,6 +51,13 @@ export interface Engine {
   salvagePreview(dataSource: DataSource, backupFile: string): SalvageCount[]
   /** Puts into the open (restored) store the rows of `damagedFile` newer than its own. */
   salvageInto(dataSource: DataSource, damagedFile: string): SalvageCount[]
+  /**
+   * Attachments' bytes are rows of `attachment_contents` (a server every seat reads) rather than
+   * files in this PC's data folder (a SQLite store, whose backups carry the folder).
+   */
+  attachmentsInStore: boolean
+  /** The store is a server several seats share, not a file of this PC: backed up with pg_dump. */
+  server: boolean
 }
 
 export function engineOf(source: EntityManager | DataSource): Engine {
@@ -79,3 +84,9 @@ export const lockUntilCommit = (m: EntityManager, key: string): Promise<void> =>
 /** Held while a write chains its lines to the last audit line, and while a check reads the end of the trail. */
 export const withAuditTail = <T>(m: EntityManager, fn: (m: EntityManager) => Promise<T>): Promise<T> =>
   engineOf(m).withAuditTail(m, fn)
+
+/** Whether attachments' bytes are rows of the store, not files of the data folder; see Engine. */
+export const attachmentsInStore = (m: EntityManager): boolean => engineOf(m).attachmentsInStore
+
+/** The store is a server several seats share, not this PC's file; see Engine. */
+export const isServerStore = (source: EntityManager | DataSource): boolean => engineOf(source).server

@@ -18,6 +18,7 @@ import {
   InspectionPhotoEntity,
   MinutesVersionEntity,
   InspectionDocumentEntity,
+  AttachmentContentEntity,
 } from '../inspections/entities'
 import { StaffMemberEntity, StaffUnitMoveEntity } from '../staff/entities'
 import {
@@ -60,6 +61,7 @@ export const entities = [
   InspectionPhotoEntity,
   MinutesVersionEntity,
   InspectionDocumentEntity,
+  AttachmentContentEntity,
   StaffMemberEntity,
   StaffUnitMoveEntity,
   VaccineEntity,

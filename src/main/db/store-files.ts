@@ -58,10 +58,6 @@ export const readStoreTable = (
 export const backupStoreTo = (dataSource: DataSource, file: string): Promise<void> =>
   engineOf(dataSource).backupTo(dataSource, file)
 
-/** False for a server store: its backups are the server's job, not this PC's daily copy. */
-export const storeBacksUpHere = (dataSource: DataSource): boolean =>
-  engineOf(dataSource).backsUpHere(dataSource)
-
 /** The quick structural check of the open store, at start and after a restore. */
 export const storeIsSound = (dataSource: DataSource): boolean =>
   engineOf(dataSource).checkIntegrity(dataSource)

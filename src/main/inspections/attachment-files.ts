@@ -1,10 +1,9 @@
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs'
-import { randomUUID } from 'node:crypto'
 import { basename, dirname, join, resolve, sep } from 'node:path'
 
 /**
- * Photo files: `attachments/<inspection>/<random>.jpg|png` under a root folder, the data folder
- * for the live files and the backup folder for its mirror. Named once, never rewritten.
+ * Attachment files on a SQLite store: `attachments/<inspection>/<random>.<ext>` under a root
+ * folder, the data folder for the live files and the backup folder for its mirror. Named once,
+ * never rewritten. The same path names an attachment's row on a server (./attachment-store).
  */
 export const ATTACHMENTS = 'attachments'
 
@@ -23,34 +22,4 @@ export function attachmentPath(root: string, file: string): string {
 
 export function pendingPathOf(full: string): string {
   return join(dirname(full), `.${basename(full)}.tmp`)
-}
-
-/**
- * A new attachment of an inspection: written under its pending name before `insert` adds its
- * row (given the stored path, answering the row's id), renamed once the transaction has
- * committed. A failed insert leaves no file; should the rename fail, the row is committed and
- * the start-up sweep finishes it.
- */
-export async function storeAttachment(
-  dataFolder: string,
-  inspectionId: number,
-  extension: string,
-  bytes: Buffer,
-  afterCommit: (fn: () => void) => void,
-  insert: (file: string) => Promise<number>,
-): Promise<number> {
-  const file = `${ATTACHMENTS}/${inspectionId}/${randomUUID()}.${extension}`
-  const full = attachmentPath(dataFolder, file)
-  const pending = pendingPathOf(full)
-  mkdirSync(dirname(full), { recursive: true })
-  writeFileSync(pending, bytes)
-  let id: number
-  try {
-    id = await insert(file)
-  } catch (error) {
-    rmSync(pending, { force: true })
-    throw error
-  }
-  afterCommit(() => renameSync(pending, full))
-  return id
 }

@@ -1,4 +1,3 @@
-import { rmSync } from 'node:fs'
 import type { EntityManager, FindOptionsWhere } from 'typeorm'
 import { In } from 'typeorm'
 import { MAX_DOCUMENT_BYTES, inspectionMsg } from '@shared/inspections/schemas'
@@ -10,8 +9,8 @@ import { UserEntity } from '../accounts/entities'
 import { InspectionDocumentEntity, RecommendationEntity } from './entities'
 import type { InspectionDocumentRow } from './entities'
 import { statusOf } from './inspections'
-import { imageTypeOf, readAttachment } from './photos'
-import { attachmentPath, storeAttachment } from './attachment-files'
+import { imageTypeOf } from './photos'
+import { readAttachment, removeAttachments, storeAttachment } from './attachment-store'
 
 /** The file type from its first bytes (`%PDF-`, or a JPEG/PNG signature); the name is not trusted. */
 export function documentTypeOf(bytes: Buffer): DocumentType | null {
@@ -82,10 +81,7 @@ interface NewDocument {
   base64: string
 }
 
-/**
- * Written like a photo: under its pending name before the row, renamed once the transaction has
- * committed, so a failed one leaves only a pending file for the start-up sweep.
- */
+/** Stored like a photo (storeAttachment): a failed transaction leaves no document. */
 async function addDocument(
   ctx: ServiceContext,
   doc: NewDocument,
@@ -97,6 +93,7 @@ async function addDocument(
   const mimeType = documentTypeOf(bytes)
   if (!mimeType) throw AppError.validation({ base64: inspectionMsg.documentType })
   const id = await storeAttachment(
+    ctx.m,
     dataFolder,
     doc.inspectionId,
     EXTENSIONS[mimeType],
@@ -161,7 +158,7 @@ export async function addEvidence(
   )
 }
 
-/** Removes one document of `kind` (the route decides which, by its permission); the file goes once committed. */
+/** Removes one document of `kind` (the route decides which, by its permission), its bytes with it. */
 export async function removeDocument(
   ctx: ServiceContext,
   kind: DocumentKind,
@@ -184,7 +181,7 @@ export async function removeDocument(
     },
     null,
   )
-  afterCommit(() => rmSync(attachmentPath(dataFolder, row.file), { force: true }))
+  await removeAttachments(ctx.m, dataFolder, [row.file], afterCommit)
   return true
 }
 
@@ -200,6 +197,6 @@ export async function documentFile(
   return {
     fileName: row.fileName,
     mimeType: row.mimeType,
-    base64: readAttachment(dataFolder, row.file).toString('base64'),
+    base64: (await readAttachment(m, dataFolder, row.file)).toString('base64'),
   }
 }

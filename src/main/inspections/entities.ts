@@ -388,3 +388,21 @@ export const InspectionDocumentEntity = new EntitySchema<InspectionDocumentRow>(
     createdBy: { type: 'integer', name: 'created_by', nullable: true },
   },
 })
+
+export interface AttachmentContentRow {
+  file: string
+  content: Buffer
+}
+
+/**
+ * The bytes of an attachment kept in the store (a server's), keyed by its owner's `file`. The
+ * SQLite type; the PostgreSQL DataSource declares the same entity with `bytea` (db/postgres/entities.ts).
+ */
+export const AttachmentContentEntity = new EntitySchema<AttachmentContentRow>({
+  name: 'AttachmentContent',
+  tableName: 'attachment_contents',
+  columns: {
+    file: { type: 'text', primary: true },
+    content: { type: 'blob' },
+  },
+})

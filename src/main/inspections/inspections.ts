@@ -4,6 +4,7 @@ import type { z } from 'zod'
 import { inspectionMsg } from '@shared/inspections/schemas'
 import type { InspectionCreateInput, InspectionDto, InspectionUpdateInput } from '@shared/inspections/schemas'
 import type { ServiceContext } from '../core/context'
+import { dropStoredContents } from './attachment-store'
 import { AppError } from '../core/errors'
 import { UnitEntity } from '../units/entities'
 import { writeRepresentatives, writeTeam } from './attendees'
@@ -131,7 +132,15 @@ async function syncViolations(
       throw AppError.validation({
         violations: 'Vi phạm có ảnh đính kèm không xóa được trong bản đính chính',
       })
+    const photos = await m
+      .getRepository(InspectionPhotoEntity)
+      .find({ select: { file: true }, where: { violationId: In(gone) } })
     await repo.delete({ id: In(gone) })
+    // Their photo rows went with them (ON DELETE CASCADE); the bytes kept in a server store go too.
+    await dropStoredContents(
+      m,
+      photos.map((p) => p.file),
+    )
   }
   for (const [i, v] of list.entries()) {
     const values = {

@@ -1,6 +1,6 @@
 import type { ServiceContext } from '../core/context'
 import { dataFolderOf } from '../db/data-source'
-import { existsSync, readFileSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs'
+import { existsSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs'
 import { createHash } from 'node:crypto'
 import { join } from 'node:path'
 import type { z } from 'zod'
@@ -19,14 +19,14 @@ import {
 } from './entities'
 import { getInspection } from './inspection-queries'
 import { statusOf } from './inspections'
+import { ATTACHMENTS, PENDING_PATTERN, STALE_PENDING_MS } from './attachment-files'
 import {
-  ATTACHMENTS,
-  PENDING_PATTERN,
-  STALE_PENDING_MS,
-  attachmentPath,
-  pendingPathOf,
+  attachmentBytesSoFar,
+  readAttachment,
+  readAttachments,
+  removeAttachments,
   storeAttachment,
-} from './attachment-files'
+} from './attachment-store'
 
 /** The image type from the file's first bytes; the name and the renderer's word are not trusted. */
 export function imageTypeOf(bytes: Buffer): 'image/jpeg' | 'image/png' | null {
@@ -36,19 +36,11 @@ export function imageTypeOf(bytes: Buffer): 'image/jpeg' | 'image/png' | null {
   return null
 }
 
-export function readAttachment(dataFolder: string, file: string): Buffer {
-  return readFileSync(attachmentPath(dataFolder, file))
-}
-
 async function draftOrRefuse(ctx: ServiceContext, inspectionId: number): Promise<void> {
   if ((await statusOf(ctx.m, inspectionId)) !== 'draft') throw AppError.conflict(inspectionMsg.finalised)
 }
 
-/**
- * The file is written under its pending name before the row and takes its final name only once
- * the transaction has committed: a failed transaction leaves no photo file, only a pending one
- * that the start-up sweep removes.
- */
+/** Stored by storeAttachment: a failed transaction leaves no photo (at most a pending file the start-up sweep removes). */
 export async function addPhoto(
   ctx: ServiceContext,
   input: z.output<typeof PhotoInput>,
@@ -72,6 +64,7 @@ export async function addPhoto(
   if (same) return same
   const extension = mimeType === 'image/png' ? 'png' : 'jpg'
   const id = await storeAttachment(
+    ctx.m,
     dataFolder,
     input.inspectionId,
     extension,
@@ -105,7 +98,7 @@ const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex
 
 /**
  * The same picture sent again for the same item or violation (a retry, a second click) is the
- * photo already stored: found by size, then by the hash of the stored file's bytes.
+ * photo already stored: found by size, then by the hash of the stored bytes.
  */
 async function samePhoto(
   ctx: ServiceContext,
@@ -123,10 +116,8 @@ async function samePhoto(
   })
   const hash = sha256(bytes)
   for (const row of rows) {
-    const full = attachmentPath(dataFolder, row.file)
-    const stored = [full, pendingPathOf(full)].find((path) => existsSync(path))
-    if (stored && sha256(readFileSync(stored)) === hash)
-      return { id: row.id, caption: row.caption, mimeType: row.mimeType }
+    const stored = await attachmentBytesSoFar(ctx.m, dataFolder, row.file)
+    if (stored && sha256(stored) === hash) return { id: row.id, caption: row.caption, mimeType: row.mimeType }
   }
   return null
 }
@@ -143,11 +134,11 @@ export async function removePhoto(
   await draftOrRefuse(ctx, row.inspectionId)
   await photos.delete({ id })
   ctx.audit.change('photo', id, { inspectionId: row.inspectionId, caption: row.caption }, null)
-  afterCommit(() => rmSync(attachmentPath(dataFolder, row.file), { force: true }))
+  await removeAttachments(ctx.m, dataFolder, [row.file], afterCommit)
   return true
 }
 
-/** A draft made by mistake: gone with everything in it, its photo files once the delete is committed. */
+/** A draft made by mistake: gone with everything in it, its photos too (files once the delete is committed). */
 export async function deleteDraft(
   ctx: ServiceContext,
   id: number,
@@ -167,9 +158,12 @@ export async function deleteDraft(
     { unitId: before.unitId, unitName: before.unitName, date: before.date, status: before.status },
     null,
   )
-  afterCommit(() => {
-    for (const f of files) rmSync(attachmentPath(dataFolder, f.file), { force: true })
-  })
+  await removeAttachments(
+    ctx.m,
+    dataFolder,
+    files.map((f) => f.file),
+    afterCommit,
+  )
   return true
 }
 
@@ -186,7 +180,7 @@ export async function photoFile(
   return {
     fileName: row.file.split('/').pop()!,
     mimeType: row.mimeType,
-    base64: readAttachment(dataFolder, row.file).toString('base64'),
+    base64: (await readAttachment(ctx.m, dataFolder, row.file)).toString('base64'),
   }
 }
 
@@ -202,12 +196,15 @@ export async function photoImages(
     select: { id: true, file: true, mimeType: true },
     where: { id: In(ids) },
   })
+  const bytes = await readAttachments(
+    ctx.m,
+    dataFolder,
+    list.map((p) => p.file),
+  )
   for (const p of list) {
-    try {
-      out.set(p.id, `data:${p.mimeType};base64,${readAttachment(dataFolder, p.file).toString('base64')}`)
-    } catch {
-      // A file removed by hand: the appendix says so instead of failing the whole document.
-    }
+    const found = bytes.get(p.file)
+    // A file removed by hand: the appendix says so instead of failing the whole document.
+    if (found) out.set(p.id, `data:${p.mimeType};base64,${found.toString('base64')}`)
   }
   return out
 }

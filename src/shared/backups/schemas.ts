@@ -17,6 +17,14 @@ export const backupMsg = {
   passphraseMismatch: 'Hai lần nhập mật khẩu không giống nhau',
   readOnly:
     'Dữ liệu đang bị lỗi nên ứng dụng chỉ cho xem, tra cứu và xuất tệp; chưa lưu được thay đổi nào. Hãy báo người quản trị khôi phục từ bản sao lưu (Cài đặt → Sao lưu và khôi phục).',
+  serverNoTools:
+    'Máy này không có công cụ sao lưu của PostgreSQL (pg_dump, pg_restore) phù hợp với máy chủ: việc sao lưu dữ liệu do máy chủ đảm nhận (README, mục "Several PCs").',
+  serverDumpDamaged:
+    'Tệp này không phải bản sao lưu máy chủ đọc được (pg_restore không đọc được hoặc thiếu bảng migrations). Dữ liệu trên máy chủ chưa bị thay đổi.',
+  serverDumpNewer:
+    'Bản sao lưu này do phiên bản ứng dụng mới hơn tạo ra. Hãy cập nhật ứng dụng rồi khôi phục; dữ liệu trên máy chủ chưa bị thay đổi.',
+  serverConfirm:
+    'Khôi phục sẽ thay toàn bộ dữ liệu trên máy chủ, cho mọi máy đang dùng chung. Hãy báo các máy khác ngừng nhập liệu, rồi đánh dấu xác nhận.',
 }
 
 /** Windows drive (C:\), UNC share (\\server\share) or POSIX root: a folder that does not depend on where the app runs. */
@@ -52,6 +60,8 @@ export const BackupRestoreInput = z.object({
   }),
   /** Only for an encrypted backup whose key this PC does not have (a new PC). */
   passphrase: z.string({ error: msg.invalid }).max(200, { error: backupMsg.passphraseLength }).optional(),
+  /** On a server store: the administrator confirms that every seat's data is replaced. */
+  confirmServer: z.boolean({ error: msg.invalid }).optional(),
 })
 export type BackupRestoreInput = z.input<typeof BackupRestoreInput>
 
@@ -108,6 +118,19 @@ export interface BackupOverview {
   health: StoreHealth
   /** Null: no passphrase set on this PC, backups are written in plain. */
   encryption: BackupEncryption | null
+  /** Null on this PC's own SQLite file; on a server store, what this seat can do about backups. */
+  server: ServerBackupState | null
+}
+
+/**
+ * A server store is backed up with PostgreSQL's client tools when this PC has them (`found`);
+ * `missing` or `too_old` (older than the server, which pg_dump refuses): the server's job.
+ */
+export interface ServerBackupState {
+  tools: 'found' | 'missing' | 'too_old'
+  /** Major versions. */
+  toolsVersion: number | null
+  serverVersion: number
 }
 
 /** Rows of one table newer than the backup, found in the damaged store. */

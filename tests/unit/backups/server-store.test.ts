@@ -20,7 +20,7 @@ afterAll(async () => {
 })
 
 describe('a seat on a server store', () => {
-  it('leaves the daily backup to the server: no failed backup reported, no error logged, no file', async () => {
+  it('without client tools as new as the server, leaves the daily backup to the server: no failed backup reported, no error logged, no file', async () => {
     const database = await freshDatabase(server.target)
     const dir = mkdtempSync(join(tmpdir(), 'spd-seat-'))
     const errors: string[] = []

@@ -8,6 +8,7 @@ const SQLITE_TYPE: Record<string, string> = {
   boolean: 'INTEGER',
   text: 'TEXT',
   'double precision': 'REAL',
+  blob: 'BLOB',
 }
 
 interface TableColumn {

@@ -758,8 +758,37 @@ describe('down migrations', () => {
     await expect(insert('signed_scan', null, '../etc/passwd')).rejects.toThrow(/CHECK/)
     await expect(insert('signed_scan', null, 'attachments/1/5b0e.pdf')).rejects.toThrow(/UNIQUE/)
     await expect(insert('evidence', 99, 'attachments/1/d.pdf')).rejects.toThrow(/FOREIGN KEY/)
-    await ds.undoLastMigration({ transaction: 'each' })
+    await undoDownTo(ds, 'SignedScans1795000000012')
     expect(namesOf(db, 'table')).not.toContain('inspection_documents')
+    expect(rowsOf(db)).toEqual(before)
+  })
+
+  it('0015 adds the table of attachment contents, keeps every row, checks the path, and undoes alone', async () => {
+    const ds = await openTracked(tempFile())
+    const db = raw(ds)
+    await undoDownTo(ds, 'AttachmentContents1795000000015')
+    expect(namesOf(db, 'table')).not.toContain('attachment_contents')
+    for (let era = 1; era <= MIGRATION_NAMES.indexOf('AttachmentContents1795000000015'); era++)
+      ERA_FILLS[era]!(db)
+    const before = rowsOf(db)
+    await ds.runMigrations({ transaction: 'each' })
+    const after = rowsOf(db)
+    for (const [table, rows] of Object.entries(before)) expect(after[table], table).toEqual(rows)
+    expect(after.attachment_contents).toEqual([])
+    const pdf = Buffer.from('%PDF-1.4 bien ban')
+    const insert = (file: string, content: Buffer | null) =>
+      ds.query(`INSERT INTO attachment_contents (file, content) VALUES (?, ?)`, [file, content])
+    await insert('attachments/1/5b0e.pdf', pdf)
+    expect(await ds.query(`SELECT file, content FROM attachment_contents`)).toEqual([
+      { file: 'attachments/1/5b0e.pdf', content: pdf },
+    ])
+    await expect(insert('attachments/1/5b0e.pdf', pdf)).rejects.toThrow(/UNIQUE/)
+    await expect(insert('../etc/passwd', pdf)).rejects.toThrow(/CHECK/)
+    await expect(insert('/etc/passwd', pdf)).rejects.toThrow(/CHECK/)
+    await expect(insert('attachments/1/c3d4.jpg', null)).rejects.toThrow(/NOT NULL/)
+    await expect(insert(null as unknown as string, pdf)).rejects.toThrow(/NOT NULL/)
+    await undoDownTo(ds, 'AttachmentContents1795000000015')
+    expect(namesOf(db, 'table')).not.toContain('attachment_contents')
     expect(rowsOf(db)).toEqual(before)
   })
 

@@ -26,6 +26,7 @@ const POSTGRES_TYPES: Record<string, string[]> = {
   boolean: ['boolean'],
   text: ['text'],
   'double precision': ['double precision'],
+  bytea: ['bytea'],
 }
 
 let server: FileServer

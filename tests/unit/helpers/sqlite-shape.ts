@@ -2,7 +2,12 @@ import type Database from 'better-sqlite3'
 import { checkShape, foreignKeyShape, indexShape, sortShape } from './schema-shape'
 import type { SchemaShape, TableShape } from './schema-shape'
 
-const SQLITE_TYPES: Record<string, string> = { INTEGER: 'integer', TEXT: 'text', REAL: 'double precision' }
+const SQLITE_TYPES: Record<string, string> = {
+  INTEGER: 'integer',
+  TEXT: 'text',
+  REAL: 'double precision',
+  BLOB: 'bytea',
+}
 
 /** The bodies of every `CHECK (…)` in a CREATE TABLE statement, parentheses balanced. */
 function checkBodies(sql: string): string[] {

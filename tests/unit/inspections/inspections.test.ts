@@ -3,7 +3,6 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { createAppCore } from '@main/app-core'
 import { AuditRecorder } from '@main/audit/trail'
-import { rawDatabase } from '@main/db/sqlite/connection'
 import { silentLogger } from '@main/core/logger'
 import { Session } from '@main/core/session'
 import { finaliseInspection } from '@main/inspections/minutes-lifecycle'
@@ -15,6 +14,7 @@ import { tempApp } from '../helpers/temp-app'
 import type { TempApp } from '../helpers/temp-app'
 import { databaseFingerprint } from '../helpers/fingerprint'
 import { inspectPdf } from '../helpers/pdf'
+import { failAuditOf, onServer, storedNames, urlOf } from '../helpers/attachments'
 import { INSPECTION_SAMPLE, PASSWORD, PLAN_SAMPLE, PNG_1PX } from '../helpers/route-samples'
 
 const HEAD = { role: 'head' as const, fullName: 'Trần Văn Minh', title: 'Phó Giám đốc Sở' }
@@ -546,15 +546,15 @@ describe('recommendations', () => {
   })
 })
 
-/** A start of the app on `file`, as after a crash or a restart. */
-async function reopen(file: string, close = true) {
-  const core = await createAppCore({ file, logger: silentLogger })
+/** A start of the app on `file` (or the same server), as after a crash or a restart. */
+async function reopen(file: string, close = true, url?: string) {
+  const core = await createAppCore({ file, url, logger: silentLogger })
   if (close) await core.close()
   return core
 }
 
 describe('photos', () => {
-  it('keeps images in the attachments folder, refuses other files, and prints them in an appendix', async () => {
+  it('keeps images with the inspection (files, or rows on a server), refuses other files, prints them in an appendix', async () => {
     const app = await withUnits()
     const draft = await create(app)
     const notImage = await app.call('inspections:addPhoto', {
@@ -584,8 +584,9 @@ describe('photos', () => {
       base64: PNG_1PX,
     })
     expect(photo.mimeType).toBe('image/png')
-    const folder = join(app.dir, 'attachments', String(draft.id))
-    expect(readdirSync(folder)).toHaveLength(1)
+    expect(await storedNames(app, draft.id)).toHaveLength(1)
+    // A server keeps the bytes in its table: nothing in this PC's data folder.
+    expect(existsSync(join(app.dir, 'attachments'))).toBe(!onServer(app))
     const [row] = (await app.dataSource.query(`SELECT file FROM inspection_photos`)) as Array<{
       file: string
     }>
@@ -598,7 +599,7 @@ describe('photos', () => {
     expect(pdf.plain.replace(/\s+/g, ' ')).toContain('Ảnh 1. Tủ thuốc tại phòng tiếp dân')
 
     await app.ok('inspections:removePhoto', { id: photo.id })
-    expect(existsSync(join(folder, row!.file.split('/').pop()!))).toBe(false)
+    expect(await storedNames(app, draft.id)).toEqual([])
   })
 
   it('keeps one photo when the same picture is sent again for the same item (a retry)', async () => {
@@ -618,15 +619,14 @@ describe('photos', () => {
 
     const got = await app.ok('inspections:get', { id: draft.id })
     expect(got.items[3]!.photos.map((p) => p.caption)).toEqual(['Bàn khử khuẩn', 'Ảnh khác'])
-    expect(readdirSync(join(app.dir, 'attachments', String(draft.id)))).toHaveLength(3)
+    expect(await storedNames(app, draft.id)).toHaveLength(3)
   })
 
-  it('leaves no photo file when the transaction fails after the file was written', async () => {
+  it('leaves no photo when the transaction fails after its bytes were written', async () => {
     const app = await withUnits()
     const draft = await create(app)
-    // The audit line is the last write of the transaction, long after the file and the row.
-    rawDatabase(app.dataSource).exec(`CREATE TEMP TRIGGER fail_photo_audit BEFORE INSERT ON audit_log
-      WHEN NEW.route = 'inspections:addPhoto' BEGIN SELECT RAISE(ABORT, 'forced'); END`)
+    // The audit line is the last write of the transaction, long after the bytes and the row.
+    await failAuditOf(app, 'inspections:addPhoto')
     const failed = await app.call('inspections:addPhoto', {
       inspectionId: draft.id,
       itemId: draft.items[0]!.id,
@@ -635,6 +635,12 @@ describe('photos', () => {
     })
     expect(failed).toEqual({ ok: false, error: expect.objectContaining({ code: 'internal' }) })
     expect(await app.dataSource.query(`SELECT id FROM inspection_photos`)).toEqual([])
+    if (onServer(app)) {
+      // The bytes were a row of the failed transaction: nothing is left, nothing to sweep.
+      expect(await app.dataSource.query(`SELECT file FROM attachment_contents`)).toEqual([])
+      expect(existsSync(join(app.dir, 'attachments'))).toBe(false)
+      return
+    }
     const folder = join(app.dir, 'attachments', String(draft.id))
     // Only the pending file is left, which no row will ever name…
     const left = readdirSync(folder)
@@ -659,6 +665,17 @@ describe('photos', () => {
       fileName: 'a.png',
       base64: PNG_1PX,
     })
+    if (onServer(app)) {
+      // No file to rename on a server: a start with another data folder shows the photo.
+      const other = await reopen(join(app.dir, 'other', 'test.sqlite'), false, urlOf(app))
+      try {
+        const shown = await other.router.dispatch('inspections:photo', { id: photo.id }, app.session)
+        expect(shown).toMatchObject({ ok: true, data: { base64: PNG_1PX } })
+      } finally {
+        await other.close()
+      }
+      return
+    }
     const folder = join(app.dir, 'attachments', String(draft.id))
     const [name] = readdirSync(folder)
     await app.close()
@@ -684,10 +701,9 @@ describe('photos', () => {
       fileName: 'a.png',
       base64: PNG_1PX,
     })
-    const folder = join(app.dir, 'attachments', String(draft.id))
-    expect(readdirSync(folder)).toHaveLength(1)
+    expect(await storedNames(app, draft.id)).toHaveLength(1)
     await app.ok('inspections:delete', { id: draft.id })
-    expect(readdirSync(folder)).toHaveLength(0)
+    expect(await storedNames(app, draft.id)).toHaveLength(0)
     expect(await app.call('inspections:get', { id: draft.id })).toEqual({
       ok: false,
       error: expect.objectContaining({ code: 'not_found' }),

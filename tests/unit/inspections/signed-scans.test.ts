@@ -10,6 +10,7 @@ import type { InspectionDto } from '@shared/inspections/schemas'
 import { tempApp } from '../helpers/temp-app'
 import type { TempApp } from '../helpers/temp-app'
 import { INSPECTION_SAMPLE, PASSWORD, PNG_1PX } from '../helpers/route-samples'
+import { onServer, storedNames, urlOf } from '../helpers/attachments'
 
 /** A small PDF by its first bytes, different for each `n`. */
 const pdf = (n = 0) => Buffer.from(`%PDF-1.4\n% trang ${n}\n%%EOF\n`).toString('base64')
@@ -73,11 +74,10 @@ describe('signed scans of finalised minutes', () => {
       },
       expect.objectContaining({ fileName: 'trang-2.jpg', mimeType: 'image/jpeg', byteSize: 9 }),
     ])
-    // Stored like the photos: a random name in the inspection's attachments folder.
-    const folder = join(app.dir, 'attachments', String(final.id))
+    // Stored like the photos: a random name in the inspection's attachments folder (or its row on a server).
     // Random names: ordered by their extension, so the check does not depend on which UUID sorts first.
     const byExtension = (a: string, b: string) => extname(a).localeCompare(extname(b)) || a.localeCompare(b)
-    expect(readdirSync(folder).sort(byExtension)).toEqual([
+    expect((await storedNames(app, final.id)).sort(byExtension)).toEqual([
       expect.stringMatching(/^[0-9a-f-]{36}\.jpg$/),
       expect.stringMatching(/^[0-9a-f-]{36}\.pdf$/),
     ])
@@ -89,7 +89,7 @@ describe('signed scans of finalised minutes', () => {
     expect((await app.ok('inspections:get', { id: final.id })).signedScans.map((s) => s.fileName)).toEqual([
       'trang-2.jpg',
     ])
-    expect(readdirSync(folder)).toEqual([expect.stringMatching(/\.jpg$/)])
+    expect(await storedNames(app, final.id)).toEqual([expect.stringMatching(/\.jpg$/)])
     const trail = await app.ok('audit:list', { entity: 'signedScan' })
     expect(trail.total).toBe(3)
     expect(trail.items[0]!.changes).toMatchObject({ fileName: { before: 'bien-ban-trang-1.pdf' } })
@@ -160,6 +160,21 @@ describe('signed scans of finalised minutes', () => {
       fileName: 'bien-ban.pdf',
       base64: pdf(),
     })
+    if (onServer(app)) {
+      // No file to rename on a server: a start with another data folder opens the scan.
+      const other = await createAppCore({
+        file: join(app.dir, 'other', 'test.sqlite'),
+        url: urlOf(app),
+        logger: silentLogger,
+      })
+      try {
+        const shown = await other.router.dispatch('inspections:signedScan', { id: scan.id }, app.session)
+        expect(shown).toMatchObject({ ok: true, data: { base64: pdf() } })
+      } finally {
+        await other.close()
+      }
+      return
+    }
     const folder = join(app.dir, 'attachments', String(final.id))
     const [name] = readdirSync(folder)
     await app.close()

@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm'
 import type { QueryRunner } from 'typeorm'
-import { entities } from '../entities'
+import { postgresEntities } from './entities'
 import { POSTGRES_MIGRATION_NAMES, postgresMigrations } from './migrations'
 import { DatabaseServerError } from './errors'
 
@@ -12,7 +12,7 @@ export async function openPostgres(url: string, migrate: boolean): Promise<DataS
   const dataSource = new DataSource({
     type: 'postgres',
     url,
-    entities,
+    entities: postgresEntities,
     migrations: postgresMigrations,
     migrationsTableName: 'migrations',
     migrationsTransactionMode: 'each',

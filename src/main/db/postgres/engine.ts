@@ -43,10 +43,11 @@ export const postgresEngine: Engine = {
   prepareStore: () => undefined,
   reclaimErasedSpace: () => undefined,
   checkIntegrity: () => true,
-  backsUpHere: () => false,
   backupTo: async () => {
     throw new StoreFileError('write', { cause: new Error('a server store is backed up on the server') })
   },
   salvagePreview: () => [],
   salvageInto: () => [],
+  attachmentsInStore: true,
+  server: true,
 }

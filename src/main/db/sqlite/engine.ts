@@ -44,9 +44,10 @@ export const sqliteEngine: Engine = {
     useIncrementalVacuum(rawDatabase(dataSource))
   },
   reclaimErasedSpace: (dataSource) => reclaimErasedSpace(rawDatabase(dataSource)),
-  backsUpHere: () => true,
   backupTo,
   checkIntegrity: (dataSource) => quickCheck(rawDatabase(dataSource)),
   salvagePreview,
   salvageInto,
+  attachmentsInStore: false,
+  server: false,
 }

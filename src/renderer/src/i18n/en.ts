@@ -231,6 +231,14 @@ export const en: Messages = {
     otherFile: 'Restore from another file',
     restoreConfirm:
       'Restore the data from {label}? The current data is kept in the before-restore folder (not deleted); everyone must sign in again.',
+    serverRestoreConfirm:
+      'Restore the server data from {label}? All data of every seat is replaced by this backup; the current data is first dumped into the before-restore folder. Ask the other seats to stop entering data before you confirm.',
+    serverTools:
+      'The data lives on the shared PostgreSQL server. This PC has pg_dump (version {version}): each backup holds all of the office’s data, photos and scans included. Server backups are not encrypted: keep them somewhere safe.',
+    serverNoTools:
+      'The data lives on the shared PostgreSQL server, and this PC cannot back it up: backups are the server’s job. See the README, section "Several PCs".',
+    serverToolsOld:
+      'The PostgreSQL tools on this PC (version {tools}) are older than the server (version {server}).',
     automaticFailed: 'The automatic backup at {at} failed',
     damagedTitle: 'The data is damaged',
     latestGood: 'Newest good backup: {name} ({at}).',

@@ -222,6 +222,14 @@ export const vi = {
     otherFile: 'Khôi phục từ tệp khác',
     restoreConfirm:
       'Khôi phục dữ liệu từ {label}? Dữ liệu hiện tại được cất sang thư mục before-restore (không bị xoá); mọi người dùng phải đăng nhập lại.',
+    serverRestoreConfirm:
+      'Khôi phục dữ liệu máy chủ từ {label}? Toàn bộ dữ liệu của mọi máy dùng chung sẽ được thay bằng bản sao lưu này; dữ liệu hiện tại được sao lưu riêng vào thư mục before-restore trước. Hãy báo các máy khác ngừng nhập liệu trước khi xác nhận.',
+    serverTools:
+      'Dữ liệu nằm trên máy chủ PostgreSQL dùng chung. Máy này có công cụ pg_dump (phiên bản {version}): mỗi bản sao lưu chứa toàn bộ dữ liệu của cơ quan, kể cả ảnh và bản quét. Bản sao lưu máy chủ không được mã hoá: hãy cất ở nơi an toàn.',
+    serverNoTools:
+      'Dữ liệu nằm trên máy chủ PostgreSQL dùng chung, và máy này không sao lưu được dữ liệu đó: việc sao lưu do máy chủ đảm nhận. Xem hướng dẫn trong README, mục "Several PCs".',
+    serverToolsOld:
+      'Công cụ PostgreSQL trên máy này (phiên bản {tools}) cũ hơn máy chủ (phiên bản {server}).',
     automaticFailed: 'Sao lưu tự động lúc {at} không thành công',
     damagedTitle: 'Dữ liệu có lỗi',
     latestGood: 'Bản sao lưu tốt gần nhất: {name} ({at}).',

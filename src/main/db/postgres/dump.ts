@@ -1,0 +1,175 @@
+import { execFile } from 'node:child_process'
+import { existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { delimiter, join } from 'node:path'
+import { promisify } from 'node:util'
+
+const run = promisify(execFile)
+
+/**
+ * PostgreSQL's client tools on this PC (`pg_dump`, `pg_restore`), which a seat uses to back a
+ * server store up into its backups folder and to restore it. The password never appears on a
+ * command line: it goes to the tools in their environment (PGPASSWORD), with the rest of the URL.
+ */
+export interface PgTools {
+  folder: string
+  /** Major version of the tools: a dump of a newer server than the tools is refused by pg_dump. */
+  major: number
+}
+
+export interface ToolSearch {
+  /** A folder named by the office (SPD_PG_TOOLS), looked at first. */
+  configured?: string | null
+  /** The PATH to search. */
+  path?: string
+  platform?: NodeJS.Platform
+  /** Where installers put each version's `<n>/bin`; by default Windows' or Debian's. */
+  roots?: string[]
+}
+
+const exe = (platform: NodeJS.Platform, name: string) => (platform === 'win32' ? `${name}.exe` : name)
+
+/** `<root>/<n>/bin` for each version n installed there, newest first (Windows' installer, Debian's packages). */
+function versionFolders(root: string): string[] {
+  try {
+    return readdirSync(root)
+      .filter((n) => /^\d+(\.\d+)?$/.test(n))
+      .sort((a, b) => Number(b) - Number(a))
+      .map((n) => join(root, n, 'bin'))
+  } catch {
+    return []
+  }
+}
+
+/** Folders that hold both tools, in the order they are preferred. */
+export function toolFolders(search: ToolSearch = {}): string[] {
+  const platform = search.platform ?? process.platform
+  const path = search.path ?? process.env.PATH ?? ''
+  const configured = search.configured === undefined ? process.env.SPD_PG_TOOLS : search.configured
+  const candidates = [
+    ...(configured ? [configured] : []),
+    ...path.split(platform === 'win32' ? ';' : delimiter).filter(Boolean),
+    ...(
+      search.roots ?? [platform === 'win32' ? 'C:\\Program Files\\PostgreSQL' : '/usr/lib/postgresql']
+    ).flatMap(versionFolders),
+  ]
+  return [...new Set(candidates)].filter((folder) =>
+    ['pg_dump', 'pg_restore'].every((tool) => existsSync(join(folder, exe(platform, tool)))),
+  )
+}
+
+async function majorOf(folder: string): Promise<number | null> {
+  try {
+    const { stdout } = await run(join(folder, exe(process.platform, 'pg_dump')), ['--version'])
+    const major = /(\d+)(?:\.\d+)?/.exec(stdout)?.[1]
+    return major ? Number(major) : null
+  } catch {
+    return null
+  }
+}
+
+/**
+ * The tools that can dump a server of major version `serverMajor`: `found`, or the newest ones
+ * present when all are older (`too_old`), or `missing`.
+ */
+export async function findPgTools(
+  serverMajor: number,
+  search: ToolSearch = {},
+): Promise<{ state: 'found'; tools: PgTools } | { state: 'too_old'; major: number } | { state: 'missing' }> {
+  let newest: number | null = null
+  for (const folder of toolFolders(search)) {
+    const major = await majorOf(folder)
+    if (major === null) continue
+    if (major >= serverMajor) return { state: 'found', tools: { folder, major } }
+    newest = Math.max(newest ?? 0, major)
+  }
+  return newest === null ? { state: 'missing' } : { state: 'too_old', major: newest }
+}
+
+/** The server of `url` as the tools' environment: host, port, user, password, database, TLS mode. */
+export function connectionEnv(url: string): NodeJS.ProcessEnv {
+  const u = new URL(url)
+  const env: NodeJS.ProcessEnv = {
+    PGHOST: decodeURIComponent(u.hostname) || 'localhost',
+    PGPORT: u.port || '5432',
+    PGUSER: decodeURIComponent(u.username),
+    PGPASSWORD: decodeURIComponent(u.password),
+    PGDATABASE: decodeURIComponent(u.pathname.replace(/^\//, '')),
+  }
+  const sslmode = u.searchParams.get('sslmode') ?? (u.searchParams.get('ssl') === 'true' ? 'require' : null)
+  if (sslmode) env.PGSSLMODE = sslmode
+  return env
+}
+
+function tool(tools: PgTools, name: string, args: string[], url?: string) {
+  return run(join(tools.folder, exe(process.platform, name)), args, {
+    env: { ...process.env, ...(url ? connectionEnv(url) : {}), PGCONNECT_TIMEOUT: '10' },
+    maxBuffer: 64 * 1024 * 1024,
+  })
+}
+
+/** The whole database of `url` into `file`, in pg_dump's custom format (compressed, restorable by table). */
+export async function dumpDatabase(url: string, tools: PgTools, file: string): Promise<void> {
+  await tool(tools, 'pg_dump', ['--format=custom', '--no-owner', '--no-privileges', `--file=${file}`], url)
+}
+
+/**
+ * The names in the `migrations` table of the dump `file`, read without a server; null when
+ * `pg_restore --list` cannot read the file (damaged, not a dump) or it has no such table.
+ */
+export async function dumpMigrations(tools: PgTools, file: string): Promise<string[] | null> {
+  try {
+    const { stdout: list } = await tool(tools, 'pg_restore', ['--list', file])
+    if (!/ TABLE DATA public migrations /.test(list)) return null
+    const { stdout } = await tool(tools, 'pg_restore', [
+      '--data-only',
+      '--schema=public',
+      '--table=migrations',
+      '--file=-',
+      file,
+    ])
+    const copy = /^COPY public\.migrations \(([^)]*)\) FROM stdin;\n([\s\S]*?)^\\\.$/m.exec(stdout)
+    if (!copy) return null
+    const nameAt = copy[1]!
+      .split(',')
+      .map((c) => c.trim().replace(/"/g, ''))
+      .indexOf('name')
+    return copy[2]!
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => line.split('\t')[nameAt]!)
+  } catch {
+    return null
+  }
+}
+
+/**
+ * Replaces the objects of the dump in the database of `url` with the dump's, in ONE transaction:
+ * any error rolls back to the data as it was. Extensions (pg_trgm) are left as the server has
+ * them: the app's user need not own them, and dropping one would fail the whole restore.
+ */
+export async function restoreDatabase(url: string, tools: PgTools, file: string): Promise<void> {
+  const database = connectionEnv(url).PGDATABASE!
+  const { stdout } = await tool(tools, 'pg_restore', ['--list', file])
+  const listFile = `${file}.list-${process.pid}.tmp`
+  writeFileSync(listFile, stdout.replace(/^.* EXTENSION .*$/gm, ''))
+  try {
+    await tool(
+      tools,
+      'pg_restore',
+      [
+        '--clean',
+        '--if-exists',
+        '--single-transaction',
+        '--exit-on-error',
+        '--no-owner',
+        '--no-privileges',
+        `--use-list=${listFile}`,
+        `--dbname=${database}`,
+        file,
+      ],
+      url,
+    )
+  } finally {
+    rmSync(listFile, { force: true })
+  }
+}
