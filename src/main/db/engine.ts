@@ -32,6 +32,10 @@ export interface Engine {
   changedRows(m: EntityManager): Promise<number>
   /** The highest id `table` ever handed out, rows since deleted included; null before the first. */
   lastIssuedId(m: EntityManager, table: string): Promise<number | null>
+  /** Holds `key` until the transaction of `m` ends: other writers taking it wait for the commit. */
+  lockUntilCommit(m: EntityManager, key: string): Promise<void>
+  /** A write that lost a race to another writer: the unique constraint it hit (null: no name). */
+  lostRace(error: unknown): { constraint: string | null } | null
   /** Once the store is open and migrated: the engine's own upkeep of it. */
   prepareStore(dataSource: DataSource): void
   /** After a retention purge has committed: erased values leave no bytes in the files. */
@@ -59,3 +63,14 @@ export const changedRows = (m: EntityManager): Promise<number> => engineOf(m).ch
 /** The highest id `table` ever handed out: the audit chain notices lines cut from its end. */
 export const lastIssuedId = (m: EntityManager, table: string): Promise<number | null> =>
   engineOf(m).lastIssuedId(m, table)
+
+/**
+ * Serialises the writers of one rule (`unit-code:<code>`...) across seats: taken before the
+ * check a write relies on, so a second seat checks only once the first has committed.
+ */
+export const lockUntilCommit = (m: EntityManager, key: string): Promise<void> =>
+  engineOf(m).lockUntilCommit(m, key)
+
+/** Whether `error` is a write that lost a race (a unique constraint, a serialisation failure). */
+export const lostRace = (source: DataSource, error: unknown): { constraint: string | null } | null =>
+  engineOf(source).lostRace(error)

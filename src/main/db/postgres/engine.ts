@@ -2,6 +2,16 @@ import type { Engine } from '../engine'
 import { StoreFileError } from '../store-file-error'
 import { searchIndexName, whereSearch } from './search-index'
 
+const UNIQUE_VIOLATION = '23505'
+const SERIALIZATION_FAILURE = '40001'
+const DEADLOCK = '40P01'
+
+/** The pg error under TypeORM's QueryFailedError. */
+const driverError = (error: unknown): { code?: unknown; constraint?: unknown } | null =>
+  error && typeof error === 'object'
+    ? (((error as { driverError?: object }).driverError ?? error) as { code?: unknown; constraint?: unknown })
+    : null
+
 export const postgresEngine: Engine = {
   whereSearch,
   async optimizeSearchIndex(m, table) {
@@ -21,6 +31,17 @@ export const postgresEngine: Engine = {
       table,
     ])) as Array<{ n: string | number | null }>
     return row?.n === null || row?.n === undefined ? null : Number(row.n)
+  },
+  async lockUntilCommit(m, key) {
+    // A transaction-level advisory lock: released by the COMMIT or ROLLBACK, never leaked.
+    await m.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [key])
+  },
+  lostRace(error) {
+    const e = driverError(error)
+    if (e?.code === UNIQUE_VIOLATION)
+      return { constraint: typeof e.constraint === 'string' ? e.constraint : null }
+    if (e?.code === SERIALIZATION_FAILURE || e?.code === DEADLOCK) return { constraint: null }
+    return null
   },
   // The server keeps its own files: autovacuum reclaims dead rows, its checks and copies are the
   // server administrator's (README, "Several PCs"), so there is nothing for a seat to do.

@@ -35,6 +35,15 @@ export const sqliteEngine: Engine = {
     }>
     return row?.seq ?? null
   },
+  // One process serialises the writes of a store file (core/serial-queue.ts): nothing to lock.
+  lockUntilCommit: async () => undefined,
+  lostRace(error) {
+    const e = (error as { driverError?: { code?: unknown; message?: unknown } } | null)?.driverError
+    if (e?.code !== 'SQLITE_CONSTRAINT_UNIQUE' && e?.code !== 'SQLITE_CONSTRAINT_PRIMARYKEY') return null
+    // "UNIQUE constraint failed: units.code" or, for an index on expressions, "…: index 'name'".
+    const failed = /constraint failed: (?:index '([^']+)'|(.+))$/.exec(String(e.message))
+    return { constraint: failed?.[1] ?? failed?.[2] ?? null }
+  },
   prepareStore: (dataSource) => {
     bindEveryParameter(dataSource)
     useIncrementalVacuum(rawDatabase(dataSource))
