@@ -11,20 +11,22 @@ export const RACE_LOST_MESSAGE = 'Dữ liệu này vừa được thay đổi �
 
 const conflict = (message: string, field?: string) => () =>
   AppError.conflict(message, field ? { [field]: message } : {})
+/** A rule the form's check answers on its field, as one seat does. */
+const taken = (field: string, message: string) => () => AppError.validation({ [field]: message })
 
 /**
  * The unique constraints a write can hit only when another seat wrote the same thing between
  * its check and its insert, by name (PostgreSQL, SQLite indexes on expressions) or by columns
- * (SQLite names those): the answer is the message that check gives.
+ * (SQLite names those): the answer is the one that check gives, word for word.
  */
 const BY_CONSTRAINT: Record<string, () => AppError> = {
-  ux_units_code: conflict(unitMsg.codeTaken, 'code'),
-  'units.code': conflict(unitMsg.codeTaken, 'code'),
+  ux_units_code: taken('code', unitMsg.codeTaken),
+  'units.code': taken('code', unitMsg.codeTaken),
   ux_users_username: conflict(accountMsg.usernameTaken, 'username'),
   'users.username': conflict(accountMsg.usernameTaken, 'username'),
   ux_daily_reports_unit_day: conflict(reportMsg.duplicate, 'reportDate'),
   'daily_reports.unit_id, daily_reports.report_date': conflict(reportMsg.duplicate, 'reportDate'),
-  ux_plans_number: conflict(inspectionMsg.planNumberTaken, 'number'),
+  ux_plans_number: taken('number', inspectionMsg.planNumberTaken),
 }
 
 /** The `conflict` answer for an error that is a lost race; null for any other error. */
