@@ -2,7 +2,9 @@ import type { DataSource } from 'typeorm'
 import { accountMsg } from '@shared/accounts/schemas'
 import { reportMsg } from '@shared/daily-reports/schemas'
 import { inspectionMsg } from '@shared/inspections/schemas'
+import { rapidMsg } from '@shared/rapid-tests/schemas'
 import { unitMsg } from '@shared/units/schemas'
+import { vaccineMsg } from '@shared/vaccines/schemas'
 import { lostRace } from '../db/engine'
 import { AppError } from './errors'
 
@@ -27,6 +29,14 @@ const BY_CONSTRAINT: Record<string, () => AppError> = {
   ux_daily_reports_unit_day: conflict(reportMsg.duplicate, 'reportDate'),
   'daily_reports.unit_id, daily_reports.report_date': conflict(reportMsg.duplicate, 'reportDate'),
   ux_plans_number: taken('number', inspectionMsg.planNumberTaken),
+  unit_kinds_pkey: taken('code', unitMsg.kindCodeTaken),
+  'unit_kinds.code': taken('code', unitMsg.kindCodeTaken),
+  ux_vaccines_name: taken('name', vaccineMsg.nameTaken),
+  'vaccines.name_key': taken('name', vaccineMsg.nameTaken),
+  ux_vaccine_priority_groups_name: taken('name', vaccineMsg.nameTaken),
+  'vaccine_priority_groups.name_key': taken('name', vaccineMsg.nameTaken),
+  rapid_test_rounds_week_start_key: conflict(rapidMsg.alreadyDrawn, 'weekStart'),
+  'rapid_test_rounds.week_start': conflict(rapidMsg.alreadyDrawn, 'weekStart'),
 }
 
 /** The `conflict` answer for an error that is a lost race; null for any other error. */

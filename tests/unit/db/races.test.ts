@@ -8,7 +8,12 @@ import { inspectionMsg } from '@shared/inspections/schemas'
 import { staffMsg } from '@shared/staff/schemas'
 import { visitMsg } from '@shared/visitors/schemas'
 import { vietnamDay } from '@shared/text/dates'
+import type { EntityManager } from 'typeorm'
 import { AppError } from '@main/core/errors'
+import { raceConflict } from '@main/core/race-conflicts'
+import { UnitEntity } from '@main/units/entities'
+import { DailyReportEntity } from '@main/daily-reports/entities'
+import { InspectionPlanEntity } from '@main/inspections/entities'
 import { tempApp } from '../helpers/temp-app'
 import type { TempApp } from '../helpers/temp-app'
 import { INSPECTION_SAMPLE, PLAN_SAMPLE } from '../helpers/route-samples'
@@ -65,6 +70,40 @@ const count = async (app: TempApp, sql: string, parameters: unknown[] = []) => {
   const [row] = (await app.dataSource.query(text, parameters)) as Array<{ n: number | string }>
   return Number(row!.n)
 }
+
+describe('a unique constraint hit by a write that checked too early', () => {
+  it('answers the refusal of the check it slipped past, by constraint, on either engine', async () => {
+    const app = await tempApp()
+    await app.ok('units:create', { code: 'VP', name: 'Văn phòng Sở', kindCode: 'department' })
+    await app.ok('dailyReports:submit', { unitId: 1, reportDate: '2021-11-01', ...FIGURES })
+    await app.ok('plans:create', PLAN_SAMPLE as never)
+    const hit = async (write: (m: EntityManager) => Promise<unknown>) => {
+      const error = await app.dataSource.transaction(write).then(
+        () => null,
+        (e: unknown) => e,
+      )
+      return raceConflict(app.dataSource, error)?.toData()
+    }
+    const units = (m: EntityManager) => m.getRepository(UnitEntity)
+    const unit = await units(app.dataSource.manager).findOneByOrFail({ id: 1 })
+    expect(await hit((m) => units(m).insert({ ...unit, id: undefined }))).toEqual(
+      AppError.validation({ code: unitMsg.codeTaken }).toData(),
+    )
+    const report = await app.dataSource.getRepository(DailyReportEntity).findOneByOrFail({ id: 1 })
+    expect(await hit((m) => m.getRepository(DailyReportEntity).insert({ ...report, id: undefined }))).toEqual(
+      AppError.conflict(reportMsg.duplicate, { reportDate: reportMsg.duplicate }).toData(),
+    )
+    // An index on an expression (the plan's year): SQLite names the index, not columns.
+    const plan = await app.dataSource.getRepository(InspectionPlanEntity).findOneByOrFail({ id: 1 })
+    expect(await hit((m) => m.getRepository(InspectionPlanEntity).insert({ ...plan, id: undefined }))).toEqual(
+      AppError.validation({ number: inspectionMsg.planNumberTaken }).toData(),
+    )
+    // Anything else stays an unexpected error.
+    expect(await hit((m) => units(m).insert({ ...unit, id: undefined, code: 'X', kindCode: 'none' }))).toBe(
+      undefined,
+    )
+  })
+})
 
 describe(`several seats writing at once (${onPostgres ? 'two cores on one PostgreSQL' : 'one SQLite core'})`, () => {
   it('unit codes: one unit per code, the other seat told the code is taken', async () => {
@@ -206,11 +245,11 @@ describe(`several seats writing at once (${onPostgres ? 'two cores on one Postgr
     const { app, a, b } = await twoSeats()
     await app.ok('units:create', { code: 'VP', name: 'Văn phòng Sở', kindCode: 'department' })
     for (let i = 0; i < ROUNDS; i++) {
-      const visit = {
+      const visit: RouteInput<'visits:checkIn'> = {
         visitor: { fullName: `Khách ${i}`, idType: 'cccd', idNumber: `0010990${String(i).padStart(5, '0')}` },
         hostUnitId: 1,
         health: { temperature: 36.5, symptoms: [], contactWithCase: false, fromCaseArea: false },
-      } as const
+      }
       const answers = await Promise.all([a.call('visits:checkIn', visit), b.call('visits:checkIn', visit)])
       const single = await b.call('visits:checkIn', visit)
       oneWinner(answers, single, { code: 'conflict', message: expect.stringContaining(insideQuestion) })
