@@ -95,9 +95,9 @@ describe('a unique constraint hit by a write that checked too early', () => {
     )
     // An index on an expression (the plan's year): SQLite names the index, not columns.
     const plan = await app.dataSource.getRepository(InspectionPlanEntity).findOneByOrFail({ id: 1 })
-    expect(await hit((m) => m.getRepository(InspectionPlanEntity).insert({ ...plan, id: undefined }))).toEqual(
-      AppError.validation({ number: inspectionMsg.planNumberTaken }).toData(),
-    )
+    expect(
+      await hit((m) => m.getRepository(InspectionPlanEntity).insert({ ...plan, id: undefined })),
+    ).toEqual(AppError.validation({ number: inspectionMsg.planNumberTaken }).toData())
     // Anything else stays an unexpected error.
     expect(await hit((m) => units(m).insert({ ...unit, id: undefined, code: 'X', kindCode: 'none' }))).toBe(
       undefined,
