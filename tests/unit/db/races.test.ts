@@ -259,6 +259,31 @@ describe(`several seats writing at once (${onPostgres ? 'two cores on one Postgr
     expect(await count(app, 'SELECT COUNT(*) AS n FROM visits')).toBe(ROUNDS)
   })
 
+  it('check-out: one visit checked out on two seats at once is out once, the other seat told so', async () => {
+    const { app, a, b } = await twoSeats()
+    await app.ok('units:create', { code: 'VP', name: 'Văn phòng Sở', kindCode: 'department' })
+    for (let i = 0; i < ROUNDS; i++) {
+      const { id } = (await app.ok('visits:checkIn', {
+        visitor: { fullName: `Khách ${i}`, idType: 'none' },
+        hostUnitId: 1,
+        health: { temperature: 36.5, symptoms: [], contactWithCase: false, fromCaseArea: false },
+      })) as { id: number }
+      const answers = await Promise.all([
+        a.call('visits:checkOut', { id }),
+        b.call('visits:checkOut', { id }),
+      ])
+      oneWinner(answers, await a.call('visits:checkOut', { id }), {
+        code: 'conflict',
+        message: visitMsg.alreadyOut,
+      })
+    }
+    expect(await count(app, 'SELECT COUNT(*) AS n FROM visits WHERE checked_out_at IS NOT NULL')).toBe(ROUNDS)
+    // One audit line per check-out that happened.
+    expect(await count(app, `SELECT COUNT(*) AS n FROM audit_log WHERE route = ?`, ['visits:checkOut'])).toBe(
+      ROUNDS,
+    )
+  })
+
   it('templates: new templates saved at once get distinct codes, new versions of one template distinct numbers', async () => {
     const { app, a, b } = await twoSeats()
     const items = [{ section: 'Chung', text: 'Có tủ thuốc' }]
