@@ -7,6 +7,7 @@ import { reportMsg } from '@shared/daily-reports/schemas'
 import { inspectionMsg } from '@shared/inspections/schemas'
 import { staffMsg } from '@shared/staff/schemas'
 import { visitMsg } from '@shared/visitors/schemas'
+import { rapidMsg } from '@shared/rapid-tests/schemas'
 import { vietnamDay } from '@shared/text/dates'
 import type { EntityManager } from 'typeorm'
 import { AppError } from '@main/core/errors'
@@ -294,6 +295,32 @@ describe(
       ).toBe(ROUNDS)
     })
 
+    it('rapid-test pools: formed on two seats at once, each person pooled once, the other seat told nobody waits', async () => {
+      const { app, a, b } = await twoSeats()
+      await app.ok('units:create', { code: 'VP', name: 'Văn phòng Sở', kindCode: 'department' })
+      await app.ok('staff:create', STAFF_ONE)
+      const { id: roundId } = (await app.ok('rapidTests:draw', { seed: 1 })) as { id: number }
+      for (let i = 0; i < ROUNDS; i++) {
+        const { visitorId } = (await app.ok('visits:checkIn', {
+          visitor: { fullName: `Khách ${i}`, idType: 'none' },
+          hostUnitId: 1,
+          health: { temperature: 36.5, symptoms: [], contactWithCase: false, fromCaseArea: false },
+        })) as { visitorId: number }
+        if (i > 0) await app.ok('rapidTests:addVisitors', { roundId, visitorIds: [visitorId] })
+        const answers = await Promise.all([
+          a.call('rapidTests:formPools', { roundId }),
+          b.call('rapidTests:formPools', { roundId }),
+        ])
+        oneWinner(answers, await a.call('rapidTests:formPools', { roundId }), {
+          code: 'conflict',
+          message: rapidMsg.nothingToPool,
+        })
+      }
+      expect(await count(app, 'SELECT COUNT(*) AS n FROM rapid_test_pools')).toBe(ROUNDS)
+      expect(await count(app, 'SELECT COUNT(DISTINCT number) AS n FROM rapid_test_pools')).toBe(ROUNDS)
+      expect(await count(app, 'SELECT COUNT(*) AS n FROM rapid_test_samples WHERE pool_id IS NULL')).toBe(0)
+    })
+
     it('templates: new templates saved at once get distinct codes, new versions of one template distinct numbers', async () => {
       const { app, a, b } = await twoSeats()
       const items = [{ section: 'Chung', text: 'Có tủ thuốc' }]
@@ -320,6 +347,14 @@ describe(
   },
 )
 
+const STAFF_ONE = {
+  unitId: 1,
+  fullName: 'Trần Thị Bình',
+  idNumber: '001199000001',
+  dateOfBirth: '1990-02-03',
+  gender: 'female',
+  category: 'vien_chuc',
+} as const
 const VALIDATION = AppError.validation({}).message
 const insideQuestion = visitMsg.inside('').split('(')[0]!
 
