@@ -5,6 +5,7 @@ import type { RouteSpec } from '@shared/contract/route'
 import { accountMsg } from '@shared/accounts/schemas'
 import { backupMsg } from '@shared/backups/schemas'
 import { AppError, INTERNAL_ERROR, fieldErrorsOf } from './errors'
+import { raceConflict } from './race-conflicts'
 import type { Logger } from './logger'
 import { SerialQueue } from './serial-queue'
 import { changedRows } from '../db/engine'
@@ -196,6 +197,11 @@ export function createRouter(deps: RouterDeps): Router {
         return { ok: true, data }
       } catch (error) {
         if (error instanceof AppError) return { ok: false, error: error.toData() }
+        const lost = raceConflict(host.dataSource(), error)
+        if (lost) {
+          logger.info(`route ${name} lost a race to another writer: ${String(error)}`)
+          return { ok: false, error: lost.toData() }
+        }
         logger.error(`route ${name} failed`, error)
         return { ok: false, error: INTERNAL_ERROR }
       }

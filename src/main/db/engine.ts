@@ -39,6 +39,8 @@ export interface Engine {
    * transaction, or one of its own when `m` has none.
    */
   withAuditTail<T>(m: EntityManager, fn: (m: EntityManager) => Promise<T>): Promise<T>
+  /** A write that lost a race to another writer: the unique constraint it hit (null: no name). */
+  lostRace(error: unknown): { constraint: string | null } | null
   /** Once the store is open and migrated: the engine's own upkeep of it. */
   prepareStore(dataSource: DataSource): void
   /** After a retention purge has committed: erased values leave no bytes in the files. */
@@ -90,3 +92,7 @@ export const attachmentsInStore = (m: EntityManager): boolean => engineOf(m).att
 
 /** The store is a server several seats share, not this PC's file; see Engine. */
 export const isServerStore = (source: EntityManager | DataSource): boolean => engineOf(source).server
+
+/** Whether `error` is a write that lost a race (a unique constraint, a serialisation failure). */
+export const lostRace = (source: DataSource, error: unknown): { constraint: string | null } | null =>
+  engineOf(source).lostRace(error)

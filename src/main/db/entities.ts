@@ -36,6 +36,7 @@ import {
   RapidTestSampleEntity,
   MedicineCabinetEntity,
 } from '../rapid-tests/entities'
+import { CounterEntity } from './counters'
 
 /** Explicit entity list, one per table: globs create no tables once the main process is bundled. */
 export const entities = [
@@ -77,4 +78,5 @@ export const entities = [
   RapidTestPoolEntity,
   RapidTestSampleEntity,
   MedicineCabinetEntity,
+  CounterEntity,
 ]

@@ -7,6 +7,11 @@ import { AppError } from '../core/errors'
 import { InspectionEntity, MinutesVersionEntity } from './entities'
 import { getInspection } from './inspection-queries'
 import { applyUpdate, inspectionAudit, statusOf } from './inspections'
+import { lockUntilCommit } from '../db/engine'
+import { nextNumber } from '../db/counters'
+
+/** Finalisations and corrections of one inspection, one seat at a time: versions count on. */
+const lockInspection = (m: EntityManager, id: number) => lockUntilCommit(m, `inspection:${id}`)
 
 /** Keeps what was finalised, as printed: the inspection as it stood, in one JSON text. */
 async function snapshot(ctx: ServiceContext, id: number, reason: string | null): Promise<number> {
@@ -29,30 +34,27 @@ async function snapshot(ctx: ServiceContext, id: number, reason: string | null):
 }
 
 /**
- * Draft → final in one statement: status, year and the next number of that year together, and
- * only while the row is still a draft. The unique index (minutes_year, minutes_number) is the
- * last guard against two finalisations taking the same number; a finalisation that found the
- * row no longer a draft changed nothing and is refused.
+ * Draft → final: status, year and the year's next number together, and only while the row is
+ * still a draft. The number comes from the year's counter row, held until this transaction ends
+ * (a finalisation refused or rolled back gives its number back); the unique index
+ * (minutes_year, minutes_number) stays the last guard.
  */
 async function numberMinutes(m: EntityManager, id: number, date: string, now: Date): Promise<void> {
   const year = Number(date.slice(0, 4))
-  const next = m
+  const highest = m
     .createQueryBuilder(InspectionEntity, 'x')
-    .select('COALESCE(MAX(x.minutesNumber), 0) + 1')
-    .where('x.minutesYear = :year')
-    .getQuery()
+    .select('MAX(x.minutesNumber)')
+    .where('x.minutesYear = :year', { year })
+  const number = await nextNumber(m, 'minutes', String(year), {
+    sql: highest.getQuery(),
+    parameters: highest.getParameters(),
+  })
   const { affected } = await m
     .createQueryBuilder()
     .update(InspectionEntity)
-    .set({
-      status: 'final',
-      minutesYear: year,
-      minutesNumber: () => `(${next})`,
-      updatedAt: now.toISOString(),
-    })
+    .set({ status: 'final', minutesYear: year, minutesNumber: number, updatedAt: now.toISOString() })
     .where('id = :id', { id })
     .andWhere('status = :draft', { draft: 'draft' })
-    .setParameter('year', year)
     .execute()
   if (affected !== 1) throw AppError.conflict(inspectionMsg.finalised)
 }
@@ -60,6 +62,7 @@ async function numberMinutes(m: EntityManager, id: number, date: string, now: Da
 /** Draft → final: the next minutes number of the minutes' year, then the text is fixed as version 1. */
 export async function finaliseInspection(ctx: ServiceContext, id: number): Promise<InspectionDto> {
   const { m } = ctx
+  await lockInspection(m, id)
   if ((await statusOf(m, id)) !== 'draft') throw AppError.conflict(inspectionMsg.finalised)
   const before = await getInspection(m, id)
   const open = before.items.filter((i) => i.result === null).length
@@ -77,6 +80,7 @@ export async function correctInspection(
   ctx: ServiceContext,
   input: z.output<typeof InspectionUpdateInput> & { reason: string },
 ): Promise<InspectionDto> {
+  await lockInspection(ctx.m, input.id)
   if ((await statusOf(ctx.m, input.id)) !== 'final') throw AppError.conflict(inspectionMsg.notFinalised)
   const open = input.items.filter((i) => i.result === null).length
   if (open) throw AppError.validation({ items: inspectionMsg.unanswered(open) })

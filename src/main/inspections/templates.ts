@@ -5,6 +5,7 @@ import type { TemplateDto, TemplateInput } from '@shared/inspections/schemas'
 import type { ServiceContext } from '../core/context'
 import { AppError } from '../core/errors'
 import { InspectionItemEntity, InspectionTemplateEntity, InspectionTemplateItemEntity } from './entities'
+import { lockUntilCommit } from '../db/engine'
 
 const DEFAULT_TEMPLATE = 'mac-dinh'
 
@@ -38,6 +39,8 @@ export async function saveTemplate(
 ): Promise<TemplateDto> {
   const { m } = ctx
   const templates = m.getRepository(InspectionTemplateEntity)
+  // The next code and version are counted from the saved ones: one seat at a time counts.
+  await lockUntilCommit(m, 'inspection-templates')
   let code: string
   if (input.baseId) {
     const base = await templates.findOne({ select: { code: true }, where: { id: input.baseId } })

@@ -16,6 +16,7 @@ import { addDays } from '../daily-reports/service'
 import { RapidTestPoolEntity, RapidTestSampleEntity } from './entities'
 import { getRound, insertSamples } from './rounds'
 import { poolSizes } from './sampling'
+import { lockUntilCommit } from '../db/engine'
 
 const weekSpan = (weekStart: string) => ({
   from: vietnamDayStart(weekStart).toISOString(),
@@ -91,6 +92,8 @@ export async function addVisitors(
  * staff of one unit side by side (they are sampled together), visitors after them.
  */
 export async function formPools(ctx: ServiceContext, roundId: number): Promise<RapidRoundDto> {
+  // Two seats pooling one round: the second waits, then finds nobody left to pool.
+  await lockUntilCommit(ctx.m, `rapid-round:${roundId}`)
   const round = await getRound(ctx.m, roundId)
   const waiting = round.samples.filter((s) => s.poolId === null)
   if (!waiting.length) throw AppError.conflict(rapidMsg.nothingToPool)

@@ -18,6 +18,7 @@ import { findActiveUnit } from '../units/service'
 import { StaffMemberEntity, StaffUnitMoveEntity } from './entities'
 import type { StaffMemberRow, StaffUnitMoveRow } from './entities'
 import { activeHolder, getStaff, getStaffDetail } from './queries'
+import { lockUntilCommit } from '../db/engine'
 
 type StaffFields = z.output<typeof StaffInput>
 
@@ -123,6 +124,8 @@ export async function createStaff(ctx: ServiceContext, input: StaffFields): Prom
   const { m } = ctx
   const errors: Record<string, string> = {}
   if (!(await findActiveUnit(m, input.unitId))) errors.unitId = staffMsg.unitUnknown
+  // Another seat adding the same person: this one looks for the holder once that one committed.
+  await lockUntilCommit(m, `staff-id:${input.idNumber}`)
   const holder = await activeHolder(m, input.idNumber, null)
   if (holder) errors.idNumber = staffMsg.idTaken(holder.fullName, holder.unitName)
   if (Object.keys(errors).length) throw AppError.validation(errors)
@@ -141,6 +144,7 @@ export async function updateStaff(
   if (before.anonymised) throw AppError.validation({ fullName: staffMsg.anonymised })
   // Reactivating someone whose ID number went to a new active row meanwhile is refused too.
   if (input.active) {
+    await lockUntilCommit(m, `staff-id:${input.idNumber}`)
     const holder = await activeHolder(m, input.idNumber, input.id)
     if (holder) throw AppError.validation({ idNumber: staffMsg.idTaken(holder.fullName, holder.unitName) })
     if (!before.active) await requireActiveUnit(m, before.unitId, 'active')

@@ -19,6 +19,7 @@ import type { VisitorRow } from './entities'
 import { toVisitDto, visitorAudit } from './mapping'
 import { insideSince } from './search'
 import { watchHit } from './watchlist'
+import { lockUntilCommit } from '../db/engine'
 
 type CheckIn = z.output<typeof CheckInInput>
 type Visitor = z.output<typeof VisitorFields>
@@ -142,6 +143,8 @@ export async function checkIn(
   const at = checkInTime(input, now)
   const unit = await requireActiveUnit(m, input.hostUnitId, 'hostUnitId')
   const given = input.visitor
+  // A first visit of one ID number on two seats at once: the second finds the visitor the first made.
+  if (given.idNumber) await lockUntilCommit(m, `visitor-id:${given.idNumber}`)
   const known = given.idNumber
     ? await m
         .createQueryBuilder(VisitorEntity, 'p')

@@ -26,7 +26,8 @@ export async function checkOut(
   if (visit.outcome === 'refused') throw AppError.conflict(visitMsg.refusedNoCheckout)
   if (visit.checkedOutAt) throw AppError.conflict(visitMsg.alreadyOut)
   const at = checkOutTime(visit, input.checkedOutAt, input.reason, ctx.now).toISOString()
-  await ctx.m.getRepository(VisitEntity).update(
+  // Only while still inside: of two seats checking one visitor out, the second is told so.
+  const { affected } = await ctx.m.getRepository(VisitEntity).update(
     { id: visit.id, checkedOutAt: IsNull() },
     {
       checkedOutAt: at,
@@ -35,6 +36,7 @@ export async function checkOut(
       updatedAt: ctx.now.toISOString(),
     },
   )
+  if (affected !== 1) throw AppError.conflict(visitMsg.alreadyOut)
   ctx.audit.change(
     'visit',
     visit.id,

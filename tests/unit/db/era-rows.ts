@@ -240,4 +240,5 @@ export const ERA_FILLS: Record<number, Fill> = {
         (2, 1, 2, 'evidence', 'attachments/1/c3d4.jpg', 'khu-sat-khuan.jpg', 'image/jpeg', 52011,
           '2021-08-15T02:10:00.000Z', NULL);
     `),
+  13: (db) => db.exec(`INSERT INTO counters (name, scope, last) VALUES ('minutes', '2020', 14)`),
 }

@@ -728,6 +728,43 @@ describe('down migrations', () => {
     ).rejects.toThrow(/FOREIGN KEY/)
   })
 
+  it('0013 adds the counters, seeded with the last minutes number of each year, and undoes alone', async () => {
+    const ds = await openTracked(tempFile())
+    const db = raw(ds)
+    await undoDownTo(ds, 'Counters1795000000013')
+    expect(namesOf(db, 'table')).not.toContain('counters')
+    for (let era = 1; era <= 12; era++) ERA_FILLS[era]!(db)
+    // A second year with a gap-free run of three, and a draft that counts for nothing.
+    for (const [number, status] of [
+      [1, 'final'],
+      [2, 'final'],
+      [3, 'final'],
+      [null, 'draft'],
+    ] as const)
+      await ds.query(
+        `INSERT INTO inspections (unit_id, kind, date, start_time, status, minutes_year, minutes_number, conclusion,
+           created_at, updated_at) VALUES (2, 'inspection', '2022-03-01', '08:00', ?, ?, ?, 'Đạt', 'x', 'x')`,
+        [status, number && 2022, number],
+      )
+    const before = rowsOf(db)
+    await ds.runMigrations({ transaction: 'each' })
+    const after = rowsOf(db)
+    for (const [table, rows] of Object.entries(before)) expect(after[table], table).toEqual(rows)
+    expect(await ds.query(`SELECT name, scope, last FROM counters ORDER BY scope`)).toEqual([
+      { name: 'minutes', scope: '2021', last: 1 },
+      { name: 'minutes', scope: '2022', last: 3 },
+    ])
+    await expect(
+      ds.query(`INSERT INTO counters (name, scope, last) VALUES ('minutes', '2022', 9)`),
+    ).rejects.toThrow(/UNIQUE/)
+    await expect(
+      ds.query(`INSERT INTO counters (name, scope, last) VALUES ('minutes', '2023', 0)`),
+    ).rejects.toThrow(/CHECK/)
+    await ds.undoLastMigration({ transaction: 'each' })
+    expect(namesOf(db, 'table')).not.toContain('counters')
+    expect(rowsOf(db)).toEqual(before)
+  })
+
   it('0012 adds the signed scans and evidence table, keeps every row, checks its owner, and undoes alone', async () => {
     const ds = await openTracked(tempFile())
     const db = raw(ds)

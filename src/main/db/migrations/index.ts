@@ -10,6 +10,7 @@ import { VisitorCardDetails1795000000009 } from './0009-visitor-card-details'
 import { ErasureAuditChain1795000000010 } from './0010-erasure-audit-chain'
 import { MinutesCopies1795000000011 } from './0011-minutes-copies'
 import { SignedScans1795000000012 } from './0012-signed-scans'
+import { Counters1795000000013 } from './0013-counters'
 import { AttachmentContents1795000000015 } from './0015-attachment-contents'
 
 /** Explicit and ordered: a glob would find nothing once the main process is bundled. */
@@ -26,6 +27,7 @@ export const migrations = [
   ErasureAuditChain1795000000010,
   MinutesCopies1795000000011,
   SignedScans1795000000012,
+  Counters1795000000013,
   AttachmentContents1795000000015,
 ]
 

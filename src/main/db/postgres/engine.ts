@@ -6,6 +6,16 @@ import { searchIndexName, whereSearch } from './search-index'
 /** Several seats write at once: each write's audit lines wait for the previous write's commit. */
 const AUDIT_TAIL_LOCK = 0x53504441
 
+const UNIQUE_VIOLATION = '23505'
+const SERIALIZATION_FAILURE = '40001'
+const DEADLOCK = '40P01'
+
+/** The pg error under TypeORM's QueryFailedError. */
+const driverError = (error: unknown): { code?: unknown; constraint?: unknown } | null =>
+  error && typeof error === 'object'
+    ? (((error as { driverError?: object }).driverError ?? error) as { code?: unknown; constraint?: unknown })
+    : null
+
 export const postgresEngine: Engine = {
   whereSearch,
   async optimizeSearchIndex(m, table) {
@@ -37,6 +47,13 @@ export const postgresEngine: Engine = {
       return fn(t)
     }
     return m.queryRunner?.isTransactionActive ? held(m) : m.transaction(held)
+  },
+  lostRace(error) {
+    const e = driverError(error)
+    if (e?.code === UNIQUE_VIOLATION)
+      return { constraint: typeof e.constraint === 'string' ? e.constraint : null }
+    if (e?.code === SERIALIZATION_FAILURE || e?.code === DEADLOCK) return { constraint: null }
+    return null
   },
   // The server keeps its own files: autovacuum reclaims dead rows, its checks and copies are the
   // server administrator's (README, "Several PCs"), so there is nothing for a seat to do.

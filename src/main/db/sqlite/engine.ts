@@ -39,6 +39,15 @@ export const sqliteEngine: Engine = {
   lockUntilCommit: async () => undefined,
   // One writer at a time, and reads share its connection: nothing to wait for.
   withAuditTail: (m, fn) => fn(m),
+  lostRace(error) {
+    const e = (error as { driverError?: { code?: unknown; message?: unknown } } | null)?.driverError
+    // Another process wrote the file first (a second app on one file, which one PC never runs).
+    if (typeof e?.code === 'string' && e.code.startsWith('SQLITE_BUSY')) return { constraint: null }
+    if (e?.code !== 'SQLITE_CONSTRAINT_UNIQUE' && e?.code !== 'SQLITE_CONSTRAINT_PRIMARYKEY') return null
+    // "UNIQUE constraint failed: units.code" or, for an index on expressions, "…: index 'name'".
+    const failed = /constraint failed: (?:index '([^']+)'|(.+))$/.exec(String(e.message))
+    return { constraint: failed?.[1] ?? failed?.[2] ?? null }
+  },
   prepareStore: (dataSource) => {
     bindEveryParameter(dataSource)
     useIncrementalVacuum(rawDatabase(dataSource))

@@ -1,5 +1,6 @@
 import { PostgresSchema1795000000011 } from './0011-schema'
 import { PostgresSignedScans1795000000012 } from './0012-signed-scans'
+import { PostgresCounters1795000000013 } from './0013-counters'
 import { PostgresAttachmentContents1795000000015 } from './0015-attachment-contents'
 
 /**
@@ -10,6 +11,7 @@ import { PostgresAttachmentContents1795000000015 } from './0015-attachment-conte
 export const postgresMigrations = [
   PostgresSchema1795000000011,
   PostgresSignedScans1795000000012,
+  PostgresCounters1795000000013,
   PostgresAttachmentContents1795000000015,
 ]
 
