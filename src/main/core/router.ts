@@ -14,6 +14,8 @@ import { AuditRecorder } from '../audit/trail'
 import { writeAuditEntries } from '../audit/service'
 import type { Backups } from '../backups/service'
 import type { AuditChainReport } from '@shared/audit/schemas'
+import type { SeatConfig } from '../database/seat-config'
+import type { ServerConnection } from '../db/postgres/connection'
 
 export interface HandlerContext {
   /** Inside a transaction for write routes. */
@@ -32,6 +34,14 @@ export interface Host {
   dataSource(): DataSource
   replaceDatabase(swap: (closedFile: string) => Promise<void>): Promise<void>
   backups: Backups
+  /** This PC's choice of store and the switch between its file and the office's server. */
+  seat: {
+    config: SeatConfig
+    /** The SQLite file this PC keeps (whether or not it is the store now). */
+    file: string
+    /** Opens the server (null: the file) and makes it the store; signs every session out. */
+    switchStore(server: ServerConnection | null): Promise<void>
+  }
   /** What the start-up walk through the audit chain found (audit/startup.ts), once it has finished. */
   auditChainAtStart(): Promise<AuditChainReport | null>
 }

@@ -118,6 +118,13 @@ export const valid: Record<RouteName, unknown> = {
   'backups:health': {},
   'backups:recover': {},
   'backups:recoveryPreview': {},
+  // Port 1 on the loopback: nothing listens there.
+  'database:status': {},
+  'database:test': { host: '127.0.0.1', port: 1, database: 'spd', user: 'spd', password: 'mat-khau' },
+  'database:connect': { host: '127.0.0.1', port: 1, database: 'spd', user: 'spd', password: 'mat-khau' },
+  'database:useLocal': {},
+  'database:move': { host: '127.0.0.1', port: 1, database: 'spd', user: 'spd', password: 'mat-khau' },
+  'database:moveProgress': {},
   'backups:setPassphrase': { passphrase: 'mot-mat-khau-sao-luu', confirm: 'mot-mat-khau-sao-luu' },
   'settings:getReception': {},
   'reminders:dailyReports': {},
