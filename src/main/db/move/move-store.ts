@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto'
 import type { DataSource, EntityManager, EntityMetadata, ObjectLiteral } from 'typeorm'
 import { lastIssuedId } from '../engine'
 import { holdsOfficeData } from '../postgres/connection'
-import { foreignKeyOrder, moveIdentityPast } from '../postgres/move'
+import { foreignKeyOrder, insertWithIds, moveIdentityPast } from '../postgres/move'
 
 /** Rows read and written at a time: well under PostgreSQL's 65,535 parameters per statement. */
 const BATCH = 500
@@ -95,7 +95,7 @@ export async function moveStore(options: MoveOptions): Promise<TableCheck[]> {
     for (const meta of tables) {
       options.onProgress?.({ table: meta.tableName, done, total })
       for await (const rows of batches(source.manager, meta)) {
-        await m.createQueryBuilder().insert().into(meta.target).values(rows).updateEntity(false).execute()
+        await insertWithIds(m, meta, rows)
         done += rows.length
         options.onProgress?.({ table: meta.tableName, done, total })
       }

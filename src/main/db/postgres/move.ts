@@ -1,4 +1,4 @@
-import type { EntityManager } from 'typeorm'
+import type { EntityManager, EntityMetadata, ObjectLiteral } from 'typeorm'
 
 /**
  * `tables` ordered so that every table comes after the tables its foreign keys point at (read
@@ -30,4 +30,26 @@ export async function foreignKeyOrder(m: EntityManager, tables: string[]): Promi
 /** The identity of `table` hands out ids after `lastId` (the copied rows keep theirs). */
 export async function moveIdentityPast(m: EntityManager, table: string, lastId: number): Promise<void> {
   await m.query(`SELECT setval(pg_get_serial_sequence($1, 'id'), $2, true)`, [table, lastId])
+}
+
+/**
+ * Inserts entity rows with their ids: TypeORM's insert leaves identity columns to the server on
+ * PostgreSQL, and a move must keep every id the other rows point at.
+ */
+export async function insertWithIds(
+  m: EntityManager,
+  meta: EntityMetadata,
+  rows: ObjectLiteral[],
+): Promise<void> {
+  const columns = meta.columns
+  const names = columns.map((c) => `"${c.databaseName}"`).join(', ')
+  const params: unknown[] = []
+  const tuples = rows.map((row) => {
+    const marks = columns.map((c) => {
+      params.push(m.connection.driver.preparePersistentValue(c.getEntityValue(row), c))
+      return `$${params.length}`
+    })
+    return `(${marks.join(', ')})`
+  })
+  await m.query(`INSERT INTO "${meta.tableName}" (${names}) VALUES ${tuples.join(', ')}`, params)
 }
