@@ -8,6 +8,8 @@ import { AppError, INTERNAL_ERROR, fieldErrorsOf } from './errors'
 import type { Logger } from './logger'
 import { SerialQueue } from './serial-queue'
 import { changedRows } from '../db/engine'
+import { isServerUnreachable } from '../db/postgres/connection'
+import { databaseMsg } from '@shared/database/messages'
 import { systemSession } from './session'
 import type { Session, SessionRegistry } from './session'
 import { AuditRecorder } from '../audit/trail'
@@ -206,6 +208,10 @@ export function createRouter(deps: RouterDeps): Router {
         return { ok: true, data }
       } catch (error) {
         if (error instanceof AppError) return { ok: false, error: error.toData() }
+        if (isServerUnreachable(error)) {
+          logger.error(`route ${name}: the database server is unreachable`, error)
+          return fail('unreachable', databaseMsg.serverLost)
+        }
         logger.error(`route ${name} failed`, error)
         return { ok: false, error: INTERNAL_ERROR }
       }

@@ -33,4 +33,9 @@ export const databaseHandlers: DatabaseHandlers = {
     return progress
   },
   'database:moveProgress': async (_input, { host }) => moveProgress(host),
+  // A lost server fails this read; the router answers it as `unreachable`.
+  'database:retry': async (_input, { host }) => {
+    await host.dataSource().query('SELECT 1')
+    return true
+  },
 }

@@ -453,6 +453,14 @@ export const contract = {
     permission: 'database.manage',
     kind: 'session',
   }),
+  /** Public: the Thử lại screen of a seat that lost (or never reached) the server asks again. */
+  'database:retry': route<typeof none, true>({
+    input: none,
+    permission: 'public',
+    kind: 'read',
+    passive: true,
+    whileLocked: true,
+  }),
   'database:moveProgress': route<typeof none, MoveProgress>({
     input: none,
     permission: 'database.manage',

@@ -134,6 +134,7 @@ const malformed: Record<RouteName, unknown[]> = {
   'database:useLocal': [{ extra: true }],
   'database:move': [{ ...SERVER, user: '' }],
   'database:moveProgress': [{ extra: true }],
+  'database:retry': [{ extra: true }],
   'backups:setPassphrase': [
     {},
     { passphrase: 'ngan', confirm: 'ngan' },

@@ -125,6 +125,7 @@ export const valid: Record<RouteName, unknown> = {
   'database:useLocal': {},
   'database:move': { host: '127.0.0.1', port: 1, database: 'spd', user: 'spd', password: 'mat-khau' },
   'database:moveProgress': {},
+  'database:retry': {},
   'backups:setPassphrase': { passphrase: 'mot-mat-khau-sao-luu', confirm: 'mot-mat-khau-sao-luu' },
   'settings:getReception': {},
   'reminders:dailyReports': {},
