@@ -1,4 +1,5 @@
 import type { Handlers } from '../core/router'
+import { pingStore } from '../db/data-source'
 import { connectServer, seatStatus, testServer, useLocalFile } from './service'
 import { moveProgress, moveToServer } from './move-job'
 import type { AttachmentsStep } from './move-job'
@@ -35,7 +36,7 @@ export const databaseHandlers: DatabaseHandlers = {
   'database:moveProgress': async (_input, { host }) => moveProgress(host),
   // A lost server fails this read; the router answers it as `unreachable`.
   'database:retry': async (_input, { host }) => {
-    await host.dataSource().query('SELECT 1')
+    await pingStore(host.dataSource())
     return true
   },
 }

@@ -41,6 +41,11 @@ export function dataFolderOf(dataSource: DataSource): string {
 export const storeEngine = (dataSource: DataSource): 'sqlite' | 'postgres' =>
   dataSource.options.type === 'postgres' ? 'postgres' : 'sqlite'
 
+/** One round trip: a server lost since the last call fails it (the router answers `unreachable`). */
+export async function pingStore(dataSource: DataSource): Promise<void> {
+  await dataSource.query('SELECT 1')
+}
+
 export async function openDatabase(options: OpenDatabaseOptions): Promise<DataSource> {
   const target = options.url ?? process.env.SPD_DATABASE_URL ?? options.server
   if (target) {
