@@ -1,4 +1,4 @@
-import { describe, expect, it, vi } from 'vitest'
+import { describe, expect, inject, it, vi } from 'vitest'
 import { contract, PERMISSIONS } from '@shared/contract'
 import type { Permission, RouteName } from '@shared/contract'
 import { createRouter } from '@main/core/router'
@@ -7,7 +7,7 @@ import { INTERNAL_ERROR } from '@main/core/errors'
 import { Session, systemSession } from '@main/core/session'
 import { handlers } from '@main/routes'
 import { slipCode } from '@shared/visitors/slip-code'
-import { databaseMsg } from '@shared/database/messages'
+import { databaseMsg, seatMsg } from '@shared/database/messages'
 import type { VisitDto } from '@shared/visitors/schemas'
 import { tempApp } from '../helpers/temp-app'
 import type { TempApp } from '../helpers/temp-app'
@@ -464,6 +464,11 @@ describe('route contract', () => {
     const result = await app.router.dispatch(name, input, session)
     if (name === 'backups:recover' || name === 'backups:recoveryPreview') {
       expect(result).toEqual({ ok: false, error: expect.objectContaining({ code: 'conflict' }) })
+      return
+    }
+    // A seat already on a server has nothing of its own to move.
+    if (name === 'database:move' && inject('postgres')) {
+      expect(result).toEqual({ ok: false, error: expect.objectContaining({ message: seatMsg.notOnFile }) })
       return
     }
     // The sample server is a closed port: reaching it is refused next to the address (tests/unit/database/).
