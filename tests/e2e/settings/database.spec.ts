@@ -5,7 +5,9 @@ import type { Locator, Page } from '@playwright/test'
 import { databaseMsg } from '../../../src/shared/database/messages'
 import { startPostgres } from '../../unit/helpers/postgres-server'
 import type { PostgresServer } from '../../unit/helpers/postgres-server'
-import { expect, signInAsAdmin, test } from '../support/fixtures'
+import { relayTo } from '../../unit/database/tcp-proxy'
+import { UnitsPage } from '../pages/units-page'
+import { ADMIN, expect, signInAsAdmin, test } from '../support/fixtures'
 
 /** One embedded PostgreSQL for this file's tests (its binaries come with the npm package). */
 let server: PostgresServer
@@ -147,4 +149,37 @@ test('a seat whose server cannot be reached shows why, with Thử lại, and nev
   await screen.getByTestId('server-retry').blur()
   await page.mouse.move(0, 0)
   await page.screenshot({ path: 'docs/images/server-unreachable-1366.png' })
+})
+
+test('losing the server while working covers the page with Thử lại, and nothing typed is lost', async ({
+  page,
+  preview,
+}) => {
+  const database = `spd_lost_${Date.now()}`
+  await server.admin(`CREATE DATABASE ${database}`)
+  const fields = serverFields(database)
+  const relay = await relayTo(fields.port)
+  try {
+    expect(await preview.api('database:connect', { ...fields, port: relay.port })).toMatchObject({ ok: true })
+    expect(await preview.api('auth:setup', { ...ADMIN, confirm: ADMIN.password })).toMatchObject({ ok: true })
+    const units = new UnitsPage(page, preview)
+    await units.open()
+    await units.startCreate()
+    await units.fill({ code: 'MAT', name: 'Phòng Mất Mạng' })
+    await units.chooseKind('Phòng chuyên môn, nghiệp vụ')
+
+    await relay.cut()
+    await units.field('name').press('Enter')
+    const screen = page.getByTestId('server-unreachable')
+    await expect(screen.getByTestId('server-unreachable-reason')).toHaveText(databaseMsg.serverLost)
+
+    await relay.restore()
+    await screen.getByTestId('server-retry').click()
+    await expect(screen).toHaveCount(0)
+    await expect(units.field('name')).toHaveValue('Phòng Mất Mạng')
+    await units.field('name').press('Enter')
+    await expect(units.row('MAT')).toBeVisible()
+  } finally {
+    await relay.close()
+  }
 })
