@@ -16,6 +16,8 @@ import { readSettings, securityGroup } from './settings/service'
 import { settlePendingPhotos } from './inspections/photos'
 import { checkAuditChainAtStart } from './audit/startup'
 import type { AuditChainReport } from '@shared/audit/schemas'
+import { SEAT_CONFIG_FILE, SeatConfig } from './database/seat-config'
+import type { ServerConnection } from './db/postgres/connection'
 
 export interface AppCore {
   /** The open store; a restore replaces it, so read it each time rather than keeping it. */
@@ -23,6 +25,8 @@ export interface AppCore {
   router: Router
   sessions: SessionRegistry
   backups: Backups
+  /** This PC's choice of store and the switch between its file and the server. */
+  seat: Host['seat']
   close(): Promise<void>
 }
 
@@ -39,10 +43,24 @@ export interface AppCoreOptions extends OpenDatabaseOptions {
    * tests) `backup-keys.local`, a 0600 file beside the data.
    */
   keyKeeper?: SecretKeeper
+  /**
+   * Where this PC keeps the password of the office's database server: `safeStorage` in
+   * Electron; by default `database-password.local`, a 0600 file beside the data.
+   */
+  passwordKeeper?: SecretKeeper
 }
 
 const keeperOf = (options: AppCoreOptions): SecretKeeper =>
   options.keyKeeper ?? fileKeeper(join(dirname(options.file), 'backup-keys.local'))
+
+/** This PC's choice of store (the Dữ liệu screen), kept beside the SQLite file. */
+export function seatConfigOf(options: AppCoreOptions): SeatConfig {
+  const folder = dirname(options.file)
+  return new SeatConfig(
+    join(folder, SEAT_CONFIG_FILE),
+    options.passwordKeeper ?? fileKeeper(join(folder, 'database-password.local')),
+  )
+}
 
 /** How often a long-running app looks for due background work (the daily backup, the check-out time). */
 const BACKGROUND_EVERY_MS = 5 * 60_000
@@ -79,8 +97,11 @@ async function openStore(options: AppCoreOptions, clock: () => number): Promise<
 }
 
 /** Everything but the transport: the store, the sessions and the route table. Electron, the preview and tests share it. */
-export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
-  const clock = options.clock ?? Date.now
+export async function createAppCore(given: AppCoreOptions): Promise<AppCore> {
+  const clock = given.clock ?? Date.now
+  const seat = seatConfigOf(given)
+  // What this seat opens, reopens after a restore, and changes when switching stores.
+  let options: AppCoreOptions = { ...given, server: given.server ?? seat.connection() }
   let dataSource = await openStore(options, clock)
   const sessions = new SessionRegistry()
   const loadPolicy = async () => {
@@ -96,6 +117,18 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
       dataSource = await openDatabase(options)
       await loadPolicy()
     }
+    sessions.signOutAll()
+  }
+  /** Opens the other store first: when it cannot be used, this seat stays where it was. */
+  const switchStore = async (server: ServerConnection | null) => {
+    const next = { ...options, url: undefined, server: server ?? undefined }
+    const opened = await openDatabase(next)
+    const before = dataSource
+    dataSource = opened
+    options = next
+    await before.destroy()
+    await backups.checkStore(new Date(clock()))
+    await loadPolicy()
     sessions.signOutAll()
   }
   const backups = new Backups(
@@ -130,6 +163,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
     replaceDatabase,
     backups,
     auditChainAtStart: () => auditChain,
+    seat: { config: seat, file: given.file, switchStore },
   }
   const router = createRouter({ host, handlers, logger: options.logger, sessions, clock })
   // Not awaited: the walk grows with the trail, and the app answers meanwhile.
@@ -155,6 +189,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
     router,
     sessions,
     backups,
+    seat: host.seat,
     close: async () => {
       clearInterval(timer)
       await Promise.all([backups.idle(), jobs, auditChain])

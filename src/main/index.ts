@@ -1,6 +1,8 @@
 import { join } from 'node:path'
 import { BrowserWindow, Menu, app, dialog, ipcMain, screen, session, shell } from 'electron'
 import { createAppCore } from './app-core'
+import { startSeat } from './seat'
+import type { Seat } from './seat'
 import type { AppCore, AppCoreOptions } from './app-core'
 import { DamagedStoreError } from './backups/service'
 import { formatDateTime } from '@shared/text/dates'
@@ -25,7 +27,7 @@ import { askBeforeClosingUnsaved, closeWithoutSavingQuestion } from './electron/
 const dataDir = resolveDataDir(app.getPath('appData'))
 app.setPath('userData', dataDir)
 const logger = createFileLogger(join(dataDir, 'logs'))
-let core: AppCore | null = null
+let seat: Seat | null = null
 let mainWindow: BrowserWindow | null = null
 
 registerAppScheme()
@@ -110,18 +112,25 @@ async function start(): Promise<void> {
       'Thiếu thư viện SQLite cho Electron (build/native/electron/better_sqlite3.node). Chạy `node scripts/native.mjs` rồi mở lại.',
     )
   }
-  core = await openCore({
+  const options: AppCoreOptions = {
     file: join(dataDir, DATABASE_FILE_NAME),
     nativeBinding,
     logger,
     background: true,
     keyKeeper: safeStorageKeeper(join(dataDir, 'backup-keys.bin')),
-  })
+    passwordKeeper: safeStorageKeeper(join(dataDir, 'database-password.bin')),
+  }
+  // A server that cannot be reached still opens the window: it shows why, with Thử lại.
+  const running = await startSeat(() => openCore(options), logger)
+  seat = running
   handleAppScheme(join(__dirname, '../renderer'))
-  registerRouteHandlers(core.router, (sender) => core!.sessions.get(`window:${sender.id}`), logger)
+  registerRouteHandlers(running.router, (sender) => running.session(`window:${sender.id}`), logger)
   installSerialPortChooser(
     session.defaultSession,
-    async () => (await readSettings(core!.dataSource.manager, receptionGroup)).scannerPort,
+    async () => {
+      const core = running.core()
+      return core ? (await readSettings(core.dataSource.manager, receptionGroup)).scannerPort : null
+    },
     askForPort,
   )
   installPdfOpener(session.defaultSession, join(app.getPath('temp'), 'SoPhongDich-in'), (path) =>
@@ -136,7 +145,7 @@ async function start(): Promise<void> {
   Menu.setApplicationMenu(Menu.buildFromTemplate(applicationMenuTemplate(app.isPackaged)))
   mainWindow = createMainWindow()
   scheduleReportNotices(
-    () => core,
+    () => running.core(),
     () => mainWindow,
     logger,
   )
@@ -162,5 +171,5 @@ if (!app.requestSingleInstanceLock()) {
       app.quit()
     })
   app.on('window-all-closed', () => app.quit())
-  app.on('will-quit', () => void core?.close())
+  app.on('will-quit', () => void seat?.close())
 }

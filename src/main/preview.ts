@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { join } from 'node:path'
 import { createAppCore } from './app-core'
+import { startSeat } from './seat'
 import { DamagedStoreError } from './backups/service'
 import { DATABASE_FILE_NAME } from './db/data-source'
 import { createFileLogger } from './core/logger'
@@ -19,8 +20,8 @@ async function main(): Promise<void> {
   const file = join(dataDir, DATABASE_FILE_NAME)
   const clock = previewClock(process.env.SPD_NOW)
   if (clock) console.log(`SPD_NOW: the clock starts at ${new Date(clock()).toISOString()} (test only)`)
-  const core = await createAppCore({ file, logger, background: true, clock }).catch(
-    async (error: unknown) => {
+  const open = () =>
+    createAppCore({ file, logger, background: true, clock }).catch(async (error: unknown) => {
       if (!(error instanceof DamagedStoreError)) throw error
       console.error(error.message)
       if (!error.latestGood) throw new Error(`No good backup found for ${file}`, { cause: error })
@@ -33,12 +34,13 @@ async function main(): Promise<void> {
       console.log(`Đã khôi phục. Tệp hỏng được cất tại ${asideFile}`)
       if (photosMessage) console.error(photosMessage)
       return createAppCore({ file, logger, background: true, clock })
-    },
-  )
+    })
+  // A server that cannot be reached still starts the page: it shows why, with Thử lại.
+  const seat = await startSeat(open, logger)
   const preview = await startPreviewServer({
-    router: core.router,
+    router: seat.router,
     // One browser page per run, identified by the per-run secret.
-    sessionFor: () => core.sessions.get('preview'),
+    sessionFor: () => seat.session('preview'),
     staticDir: join(__dirname, '../renderer'),
     secret: randomBytes(24).toString('base64url'),
     logger,
@@ -50,7 +52,7 @@ async function main(): Promise<void> {
   console.log(`PREVIEW_URL ${preview.url}`)
   const stop = async (): Promise<void> => {
     await preview.close()
-    await core.close()
+    await seat.close()
     process.exit(0)
   }
   process.on('SIGINT', () => void stop())

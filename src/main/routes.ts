@@ -2,6 +2,7 @@ import type { Handlers } from './core/router'
 import { accountHandlers } from './accounts/routes'
 import { auditHandlers } from './audit/routes'
 import { backupHandlers } from './backups/routes'
+import { databaseHandlers } from './database/routes'
 import { settingsHandlers } from './settings/routes'
 import { unitHandlers } from './units/routes'
 import { visitorHandlers } from './visitors/routes'
@@ -19,6 +20,7 @@ export const handlers: Handlers = {
   ...unitHandlers,
   ...settingsHandlers,
   ...backupHandlers,
+  ...databaseHandlers,
   ...visitorHandlers,
   ...inspectionHandlers,
   ...staffHandlers,

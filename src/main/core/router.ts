@@ -9,12 +9,16 @@ import { raceConflict } from './race-conflicts'
 import type { Logger } from './logger'
 import { SerialQueue } from './serial-queue'
 import { changedRows } from '../db/engine'
+import { isServerUnreachable } from '../db/postgres/connection'
+import { databaseMsg } from '@shared/database/messages'
 import { systemSession } from './session'
 import type { Session, SessionRegistry } from './session'
 import { AuditRecorder } from '../audit/trail'
 import { writeAuditEntries } from '../audit/service'
 import type { Backups } from '../backups/service'
 import type { AuditChainReport } from '@shared/audit/schemas'
+import type { SeatConfig } from '../database/seat-config'
+import type { ServerConnection } from '../db/postgres/connection'
 
 export interface HandlerContext {
   /** Inside a transaction for write routes. */
@@ -33,6 +37,14 @@ export interface Host {
   dataSource(): DataSource
   replaceDatabase(swap: (closedFile: string) => Promise<void>): Promise<void>
   backups: Backups
+  /** This PC's choice of store and the switch between its file and the office's server. */
+  seat: {
+    config: SeatConfig
+    /** The SQLite file this PC keeps (whether or not it is the store now). */
+    file: string
+    /** Opens the server (null: the file) and makes it the store; signs every session out. */
+    switchStore(server: ServerConnection | null): Promise<void>
+  }
   /** What the start-up walk through the audit chain found (audit/startup.ts), once it has finished. */
   auditChainAtStart(): Promise<AuditChainReport | null>
 }
@@ -197,6 +209,10 @@ export function createRouter(deps: RouterDeps): Router {
         return { ok: true, data }
       } catch (error) {
         if (error instanceof AppError) return { ok: false, error: error.toData() }
+        if (isServerUnreachable(error)) {
+          logger.error(`route ${name}: the database server is unreachable`, error)
+          return fail('unreachable', databaseMsg.serverLost)
+        }
         const lost = raceConflict(host.dataSource(), error)
         if (lost) {
           logger.info(`route ${name} lost a race to another writer: ${String(error)}`)

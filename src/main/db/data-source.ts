@@ -6,6 +6,7 @@ import { privateFile, privateFolder } from '../core/paths'
 import { engineOf } from './engine'
 import { prepareConnection } from './sqlite/pragmas'
 import { openPostgres } from './postgres/data-source'
+import type { ServerConnection } from './postgres/connection'
 
 export const DATABASE_FILE_NAME = 'so-phong-dich.sqlite'
 
@@ -17,6 +18,8 @@ export interface OpenDatabaseOptions {
    * SQLite file is the store.
    */
   url?: string
+  /** The server saved on the Dữ liệu screen; the URL (or SPD_DATABASE_URL) wins over it. */
+  server?: ServerConnection
   /** Path to a better_sqlite3.node built for the running ABI (Electron); Node uses the default. */
   nativeBinding?: string
   /** Tests of a single migration open without running them. */
@@ -34,10 +37,19 @@ export function dataFolderOf(dataSource: DataSource): string {
   return dataFolders.get(dataSource) ?? dirname(resolve(String(dataSource.options.database)))
 }
 
+/** Which engine holds the store: the Dữ liệu screen says so (services never ask). */
+export const storeEngine = (dataSource: DataSource): 'sqlite' | 'postgres' =>
+  dataSource.options.type === 'postgres' ? 'postgres' : 'sqlite'
+
+/** One round trip: a server lost since the last call fails it (the router answers `unreachable`). */
+export async function pingStore(dataSource: DataSource): Promise<void> {
+  await dataSource.query('SELECT 1')
+}
+
 export async function openDatabase(options: OpenDatabaseOptions): Promise<DataSource> {
-  const url = options.url ?? process.env.SPD_DATABASE_URL
-  if (url) {
-    const server = await openPostgres(url, options.runMigrations !== false)
+  const target = options.url ?? process.env.SPD_DATABASE_URL ?? options.server
+  if (target) {
+    const server = await openPostgres(target, options.runMigrations !== false)
     dataFolders.set(server, dirname(resolve(options.file)))
     return server
   }

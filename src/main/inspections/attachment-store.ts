@@ -138,6 +138,7 @@ export async function copyAttachmentFilesInto(
   target: EntityManager,
   dataFolder: string,
   files: string[],
+  onCopied?: (file: string, content: Buffer) => void,
 ): Promise<{ copied: number; missing: string[] }> {
   const done = { copied: 0, missing: [] as string[] }
   for (const file of files) {
@@ -147,7 +148,9 @@ export async function copyAttachmentFilesInto(
       done.missing.push(file)
       continue
     }
-    await contents(target).insert({ file, content: readFileSync(found) })
+    const content = readFileSync(found)
+    await contents(target).insert({ file, content })
+    onCopied?.(file, content)
     done.copied++
   }
   return done

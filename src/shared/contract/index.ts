@@ -62,6 +62,8 @@ import type {
   RestoreResult,
   StoreHealth,
 } from '../backups/schemas'
+import { DatabaseServerInput } from '../database/schemas'
+import type { DatabaseStatus, DatabaseTestResult, MoveProgress } from '../database/schemas'
 import { inspectionRoutes } from './inspections'
 import { staffRoutes } from './staff'
 import { vaccineRoutes } from './vaccines'
@@ -423,6 +425,47 @@ export const contract = {
     input: none,
     permission: 'public',
     kind: 'read',
+  }),
+  /** This PC's store (Cài đặt → Dữ liệu); administrators only. Session routes: they reopen the store. */
+  'database:status': route<typeof none, DatabaseStatus>({
+    input: none,
+    permission: 'database.manage',
+    kind: 'read',
+  }),
+  'database:test': route<typeof DatabaseServerInput, DatabaseTestResult>({
+    input: DatabaseServerInput,
+    permission: 'database.manage',
+    kind: 'session',
+  }),
+  'database:connect': route<typeof DatabaseServerInput, DatabaseStatus>({
+    input: DatabaseServerInput,
+    permission: 'database.manage',
+    kind: 'session',
+  }),
+  'database:useLocal': route<typeof none, DatabaseStatus>({
+    input: none,
+    permission: 'database.manage',
+    kind: 'session',
+  }),
+  /** Runs the whole move (alone: nothing writes meanwhile); the page polls moveProgress. */
+  'database:move': route<typeof DatabaseServerInput, MoveProgress>({
+    input: DatabaseServerInput,
+    permission: 'database.manage',
+    kind: 'session',
+  }),
+  /** Public: the Thử lại screen of a seat that lost (or never reached) the server asks again. */
+  'database:retry': route<typeof none, true>({
+    input: none,
+    permission: 'public',
+    kind: 'read',
+    passive: true,
+    whileLocked: true,
+  }),
+  'database:moveProgress': route<typeof none, MoveProgress>({
+    input: none,
+    permission: 'database.manage',
+    kind: 'read',
+    passive: true,
   }),
   ...inspectionRoutes,
   ...staffRoutes,

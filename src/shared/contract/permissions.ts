@@ -11,6 +11,8 @@ export const PERMISSIONS = [
   'users.manage',
   'audit.read',
   'backups.manage',
+  /** This PC's store: its own file or the office's server, and the move between them. */
+  'database.manage',
   'visits.read',
   'visits.write',
   'watchlist.manage',
@@ -44,6 +46,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'users.manage',
     'audit.read',
     'backups.manage',
+    'database.manage',
     'settings.read',
     'settings.write',
     'sample.manage',

@@ -34,6 +34,8 @@ export type ErrorCode =
   | 'locked'
   /** The start-up check failed: the store answers reads only until it is recovered. */
   | 'read_only'
+  /** The office's database server cannot be reached: the seat shows its Thử lại screen. */
+  | 'unreachable'
   | 'unknown_route'
   | 'internal'
 

@@ -1,4 +1,4 @@
-import { describe, expect, it, vi } from 'vitest'
+import { describe, expect, inject, it, vi } from 'vitest'
 import { contract, PERMISSIONS } from '@shared/contract'
 import type { Permission, RouteName } from '@shared/contract'
 import { createRouter } from '@main/core/router'
@@ -7,6 +7,7 @@ import { INTERNAL_ERROR } from '@main/core/errors'
 import { Session, systemSession } from '@main/core/session'
 import { handlers } from '@main/routes'
 import { slipCode } from '@shared/visitors/slip-code'
+import { databaseMsg, seatMsg } from '@shared/database/messages'
 import type { VisitDto } from '@shared/visitors/schemas'
 import { tempApp } from '../helpers/temp-app'
 import type { TempApp } from '../helpers/temp-app'
@@ -26,6 +27,7 @@ import { vaccineMalformed } from '../helpers/vaccine-samples'
 import { rapidMalformed } from '../helpers/rapid-test-samples'
 
 const routeNames = Object.keys(contract) as RouteName[]
+const SERVER = { host: '127.0.0.1', port: 5432, database: 'spd', user: 'spd', password: 'mat-khau' }
 
 /**
  * Inputs each route must refuse. The type makes a new route without an entry fail to
@@ -126,6 +128,13 @@ const malformed: Record<RouteName, unknown[]> = {
   'backups:health': [{ extra: true }],
   'backups:recover': [{ extra: true }],
   'backups:recoveryPreview': [{ extra: true }],
+  'database:status': [{ extra: true }],
+  'database:test': [{}, { ...SERVER, port: 70000 }, { ...SERVER, host: '' }, { ...SERVER, tls: 'yes' }],
+  'database:connect': [{ ...SERVER, database: 'tên có dấu' }],
+  'database:useLocal': [{ extra: true }],
+  'database:move': [{ ...SERVER, user: '' }],
+  'database:moveProgress': [{ extra: true }],
+  'database:retry': [{ extra: true }],
   'backups:setPassphrase': [
     {},
     { passphrase: 'ngan', confirm: 'ngan' },
@@ -457,6 +466,22 @@ describe('route contract', () => {
       expect(result).toEqual({ ok: false, error: expect.objectContaining({ code: 'conflict' }) })
       return
     }
+    // A seat already on a server has nothing of its own to move.
+    if (name === 'database:move' && inject('postgres')) {
+      expect(result).toEqual({ ok: false, error: expect.objectContaining({ message: seatMsg.notOnFile }) })
+      return
+    }
+    // The sample server is a closed port: reaching it is refused next to the address (tests/unit/database/).
+    if (name === 'database:test' || name === 'database:connect' || name === 'database:move') {
+      expect(result).toEqual({
+        ok: false,
+        error: expect.objectContaining({
+          code: 'validation',
+          fieldErrors: { host: databaseMsg.unreachable },
+        }),
+      })
+      return
+    }
     expect(result.ok, JSON.stringify(result)).toBe(true)
   })
 
@@ -482,6 +507,7 @@ function routerOver(app: TempApp, table: Handlers, logger: { info(): void; error
       replaceDatabase: () => Promise.reject(new Error('unused')),
       backups: app.backups,
       auditChainAtStart: async () => null,
+      seat: app.seat,
     },
     handlers: table,
     logger,

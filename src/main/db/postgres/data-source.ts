@@ -3,15 +3,17 @@ import type { QueryRunner } from 'typeorm'
 import { postgresEntities } from './entities'
 import { POSTGRES_MIGRATION_NAMES, postgresMigrations } from './migrations'
 import { DatabaseServerError } from './errors'
+import { problemOfConnectError, typeormTarget } from './connection'
+import type { PostgresTarget } from './connection'
 
 /** Held by the seat that migrates, so two seats starting together never migrate at once. */
 const MIGRATION_LOCK = 0x53504431
 
 /** A DataSource on the office's PostgreSQL server; `migrate` brings an older schema up to this app's. */
-export async function openPostgres(url: string, migrate: boolean): Promise<DataSource> {
+export async function openPostgres(target: PostgresTarget, migrate: boolean): Promise<DataSource> {
   const dataSource = new DataSource({
     type: 'postgres',
-    url,
+    ...typeormTarget(target),
     entities: postgresEntities,
     migrations: postgresMigrations,
     migrationsTableName: 'migrations',
@@ -21,7 +23,11 @@ export async function openPostgres(url: string, migrate: boolean): Promise<DataS
     // Counts and bigint columns come back as numbers, as on SQLite.
     parseInt8: true,
   })
-  await dataSource.initialize()
+  try {
+    await dataSource.initialize()
+  } catch (error) {
+    throw new DatabaseServerError(problemOfConnectError(error), { cause: error })
+  }
   const runner = dataSource.createQueryRunner()
   try {
     if (migrate) await runner.query(`SELECT pg_advisory_lock($1)`, [MIGRATION_LOCK])

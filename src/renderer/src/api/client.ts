@@ -1,5 +1,6 @@
 import type { DesktopApi, PrintOutcome, PrintRequest } from '@shared/contract/api'
 import type { ApiError, Result, RouteInput, RouteName, RouteOutput } from '@shared/contract'
+import { serverProblem } from '../database/server-state'
 
 const SECRET_KEY = 'spd.previewSecret'
 
@@ -93,6 +94,7 @@ export async function call<N extends RouteName>(
   input: RouteInput<N>,
 ): Promise<Result<RouteOutput<N>>> {
   const result = await transport.invoke(name, input)
+  if (!result.ok && result.error.code === 'unreachable') serverProblem.value = result.error.message
   if (result.ok || !hooks) return result
   if (result.error.code === 'locked') {
     await hooks.locked()

@@ -289,6 +289,54 @@ export const en: Messages = {
     printed: 'Printed, close the sheet',
     askPassphrase: 'Type the backup passphrase',
   },
+  database: {
+    title: 'Data',
+    local: 'This PC keeps its own data',
+    localHint: 'The data is one file on this PC: {file}',
+    server: "Connect to the office's database server",
+    serverHint:
+      'Every PC of the office shares one PostgreSQL database on the server (see README, "Several PCs").',
+    now: 'This PC uses: {what}',
+    nowLocal: "this PC's own data",
+    nowServer: "the office's database server",
+    overridden:
+      'The database server is set by the SPD_DATABASE_URL environment variable ({target}); the choice on this screen applies once it is removed.',
+    host: 'Server address',
+    port: 'Port',
+    name: 'Database name',
+    user: 'Account',
+    password: 'Password',
+    passwordKept: 'Leave empty: use the password kept on this PC',
+    tls: 'Encrypted connection (TLS)',
+    caFile: 'CA certificate file (optional)',
+    caFileHint:
+      "Path of a .pem file on this PC, e.g. C:\\SoPhongDich\\ca.pem. Empty: the system's certificates.",
+    test: 'Test the connection',
+    tested: 'Connected ({version}). {state}',
+    testedEmpty: "The database is empty: this PC's data can be moved there.",
+    testedUsed: "The database already holds the office's data: connect to share it.",
+    connect: 'Save and connect',
+    connectConfirm:
+      "This PC will use the database server from now on; everyone signed in here signs in again with the server's accounts. Continue?",
+    connected: 'This PC now uses the database server. Please sign in again.',
+    useLocal: "Use this PC's own data again",
+    useLocalConfirm:
+      "This PC will stop using the server and reopen its own data file (the server's data stays as it is). Continue?",
+    usedLocal: 'This PC uses its own data again. Please sign in again.',
+    move: 'Move the data to the server',
+    moveHint:
+      "Copies all of this PC's data into a new, empty database on the server, checks every table, and only then switches this PC to the server. This PC's data file is left as it is.",
+    moveConfirm:
+      "Move all of this PC's data to {target}? Nobody can write while it runs; afterwards everyone signs in again.",
+    moving: 'Copying table {table}: {done}/{total} rows',
+    moved: 'Moved',
+  },
+  serverLost: {
+    title: 'The database server cannot be used',
+    hint: "This PC shares the office's data on the server, so it does not open its own data instead (the two would drift apart). Once the network or the server is back, press Retry.",
+    retry: 'Retry',
+    stillDown: 'Still not connected.',
+  },
   dailyReports: {
     tabs: {
       board: 'Board',

@@ -280,6 +280,54 @@ export const vi = {
     printed: 'Đã in, đóng phiếu',
     askPassphrase: 'Nhập mật khẩu sao lưu',
   },
+  database: {
+    title: 'Dữ liệu',
+    local: 'Máy này giữ dữ liệu riêng',
+    localHint: 'Dữ liệu nằm trong một tệp trên máy này: {file}',
+    server: 'Kết nối máy chủ dữ liệu của cơ quan',
+    serverHint:
+      'Mọi máy của cơ quan dùng chung một cơ sở dữ liệu PostgreSQL trên máy chủ (xem README, mục "Several PCs").',
+    now: 'Máy này đang dùng: {what}',
+    nowLocal: 'dữ liệu riêng của máy',
+    nowServer: 'máy chủ dữ liệu của cơ quan',
+    overridden:
+      'Máy chủ dữ liệu đang được chỉ định bằng biến môi trường SPD_DATABASE_URL ({target}); lựa chọn trên màn hình này chỉ có tác dụng khi bỏ biến đó.',
+    host: 'Địa chỉ máy chủ',
+    port: 'Cổng',
+    name: 'Tên cơ sở dữ liệu',
+    user: 'Tài khoản',
+    password: 'Mật khẩu',
+    passwordKept: 'Để trống: dùng mật khẩu đã lưu trên máy này',
+    tls: 'Mã hoá kết nối (TLS)',
+    caFile: 'Tệp chứng chỉ CA (không bắt buộc)',
+    caFileHint:
+      'Đường dẫn tệp .pem trên máy này, ví dụ C:\\SoPhongDich\\ca.pem. Để trống: chứng chỉ của hệ thống.',
+    test: 'Kiểm tra kết nối',
+    tested: 'Kết nối được ({version}). {state}',
+    testedEmpty: 'Cơ sở dữ liệu còn trống: có thể chuyển dữ liệu của máy này lên.',
+    testedUsed: 'Cơ sở dữ liệu đã có dữ liệu của cơ quan: kết nối để dùng chung.',
+    connect: 'Lưu và kết nối',
+    connectConfirm:
+      'Máy này sẽ dùng máy chủ dữ liệu từ bây giờ; mọi người đang đăng nhập trên máy này phải đăng nhập lại bằng tài khoản trên máy chủ. Tiếp tục?',
+    connected: 'Máy này đã chuyển sang máy chủ dữ liệu. Hãy đăng nhập lại.',
+    useLocal: 'Dùng lại dữ liệu riêng của máy',
+    useLocalConfirm:
+      'Máy này sẽ thôi dùng máy chủ và mở lại tệp dữ liệu riêng của máy (dữ liệu trên máy chủ vẫn giữ nguyên). Tiếp tục?',
+    usedLocal: 'Máy này đã dùng lại dữ liệu riêng. Hãy đăng nhập lại.',
+    move: 'Chuyển dữ liệu lên máy chủ',
+    moveHint:
+      'Chép toàn bộ dữ liệu của máy này vào một cơ sở dữ liệu mới, trống trên máy chủ, kiểm tra từng bảng rồi mới chuyển máy này sang máy chủ. Tệp dữ liệu của máy được giữ nguyên.',
+    moveConfirm:
+      'Chuyển toàn bộ dữ liệu của máy này lên {target}? Trong lúc chuyển không ai ghi được dữ liệu; xong việc mọi người đăng nhập lại.',
+    moving: 'Đang chép bảng {table}: {done}/{total} dòng',
+    moved: 'Đã chuyển xong',
+  },
+  serverLost: {
+    title: 'Không dùng được máy chủ dữ liệu',
+    hint: 'Máy này dùng chung dữ liệu với cả cơ quan trên máy chủ, nên không mở dữ liệu riêng thay thế (hai nơi sẽ lệch nhau). Khi mạng hoặc máy chủ hoạt động lại, bấm Thử lại.',
+    retry: 'Thử lại',
+    stillDown: 'Vẫn chưa kết nối được.',
+  },
   dailyReports: {
     tabs: {
       board: 'Bảng theo dõi',
