@@ -10,6 +10,8 @@ export interface UserRow {
   roles: string
   active: boolean
   failedLogins: number
+  /** Moves when roles, the active flag or the password change: every seat's sessions follow. */
+  authEpoch: number
   lockedUntil: string | null
   lastLoginAt: string | null
   createdAt: string
@@ -27,6 +29,7 @@ export const UserEntity = new EntitySchema<UserRow>({
     roles: { type: 'text' },
     active: { type: 'boolean', default: true },
     failedLogins: { type: 'integer', name: 'failed_logins', default: 0 },
+    authEpoch: { type: 'integer', name: 'auth_epoch', default: 0 },
     lockedUntil: { type: 'text', name: 'locked_until', nullable: true },
     lastLoginAt: { type: 'text', name: 'last_login_at', nullable: true },
     createdAt: { type: 'text', name: 'created_at' },

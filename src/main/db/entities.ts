@@ -35,6 +35,7 @@ import {
   RapidTestSampleEntity,
   MedicineCabinetEntity,
 } from '../rapid-tests/entities'
+import { JobRunEntity } from '../jobs/entities'
 
 /** Explicit entity list, one per table: globs create no tables once the main process is bundled. */
 export const entities = [
@@ -75,4 +76,5 @@ export const entities = [
   RapidTestPoolEntity,
   RapidTestSampleEntity,
   MedicineCabinetEntity,
+  JobRunEntity,
 ]

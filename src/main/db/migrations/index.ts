@@ -10,6 +10,7 @@ import { VisitorCardDetails1795000000009 } from './0009-visitor-card-details'
 import { ErasureAuditChain1795000000010 } from './0010-erasure-audit-chain'
 import { MinutesCopies1795000000011 } from './0011-minutes-copies'
 import { SignedScans1795000000012 } from './0012-signed-scans'
+import { OfficeSeats1795000000014 } from './0014-office-seats'
 
 /** Explicit and ordered: a glob would find nothing once the main process is bundled. */
 export const migrations = [
@@ -25,6 +26,7 @@ export const migrations = [
   ErasureAuditChain1795000000010,
   MinutesCopies1795000000011,
   SignedScans1795000000012,
+  OfficeSeats1795000000014,
 ]
 
 /** Names a restore compares with a backup's `migrations` table. */

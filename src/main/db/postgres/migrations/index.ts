@@ -1,11 +1,16 @@
 import { PostgresSchema1795000000011 } from './0011-schema'
 import { PostgresSignedScans1795000000012 } from './0012-signed-scans'
+import { PostgresOfficeSeats1795000000014 } from './0014-office-seats'
 
 /**
  * The PostgreSQL line, explicit and ordered like the SQLite one (../../migrations): its first
  * step is the schema SQLite reaches at 0011; each later SQLite migration gets a twin here with
  * the same number.
  */
-export const postgresMigrations = [PostgresSchema1795000000011, PostgresSignedScans1795000000012]
+export const postgresMigrations = [
+  PostgresSchema1795000000011,
+  PostgresSignedScans1795000000012,
+  PostgresOfficeSeats1795000000014,
+]
 
 export const POSTGRES_MIGRATION_NAMES = postgresMigrations.map((M) => new M().name)
