@@ -29,11 +29,11 @@ export const UserEntity = new EntitySchema<UserRow>({
     roles: { type: 'text' },
     active: { type: 'boolean', default: true },
     failedLogins: { type: 'integer', name: 'failed_logins', default: 0 },
-    authEpoch: { type: 'integer', name: 'auth_epoch', default: 0 },
     lockedUntil: { type: 'text', name: 'locked_until', nullable: true },
     lastLoginAt: { type: 'text', name: 'last_login_at', nullable: true },
     createdAt: { type: 'text', name: 'created_at' },
     updatedAt: { type: 'text', name: 'updated_at' },
+    authEpoch: { type: 'integer', name: 'auth_epoch', default: 0 },
   },
 })
 
