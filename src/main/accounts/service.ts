@@ -19,7 +19,9 @@ import { compareVietnamese } from '@shared/text/sort-key'
 import { AppError } from '../core/errors'
 import type { HandlerContext } from '../core/router'
 import type { SessionUser } from '../core/session'
+import { lockRule } from '../db/engine'
 import { UserEntity, rolesOf } from './entities'
+import { bumpAuthEpoch } from './epoch'
 import type { UserRow } from './entities'
 import { NO_ACCOUNT_HASH, hashPassword, verifyPassword } from './passwords'
 
@@ -65,6 +67,8 @@ export async function authStatus(ctx: HandlerContext): Promise<AuthStatus> {
 /** First start: the administrator holds every role until they hand some to others. */
 export async function setup(ctx: HandlerContext, input: z.output<typeof SetupInput>): Promise<AuthStatus> {
   const repo = ctx.m.getRepository(UserEntity)
+  // Two seats set up at once: the second finds the first's administrator.
+  await lockRule(ctx.m, 'admins')
   if ((await repo.count()) > 0) throw AppError.conflict(accountMsg.setupDone)
   const stamp = ctx.now.toISOString()
   const row = await repo.save({
@@ -78,9 +82,10 @@ export async function setup(ctx: HandlerContext, input: z.output<typeof SetupInp
     lastLoginAt: stamp,
     createdAt: stamp,
     updatedAt: stamp,
+    authEpoch: 0,
   })
   ctx.audit.change('user', row.id, null, auditView(row))
-  ctx.afterCommit(() => ctx.session.signIn(toSessionUser(row), ctx.now.getTime()))
+  ctx.afterCommit(() => ctx.session.signIn(toSessionUser(row), ctx.now.getTime(), row.authEpoch))
   return { needsSetup: false, user: null, locked: false, idleMinutes: ctx.sessions.idleMinutes }
 }
 
@@ -115,15 +120,17 @@ async function attemptPassword(
     ctx.audit.note('user', row.id, 'Nhập mật khẩu của tài khoản đã vô hiệu hoá')
     return 'disabled'
   }
-  const repo = ctx.m.getRepository(UserEntity)
-  if (matches) {
-    await repo.update(row.id, { failedLogins: 0, lockedUntil: null })
-    return 'ok'
+  const failed = await countAttempt(ctx, row.id, matches)
+  if (failed === null) {
+    // Another seat locked the account while this one checked the password: the lock holds.
+    row.lockedUntil = (await ctx.m.getRepository(UserEntity).findOneByOrFail({ id: row.id })).lockedUntil
+    ctx.audit.note('user', row.id, 'Nhập mật khẩu khi tài khoản đang tạm khoá')
+    return 'locked'
   }
-  const failed = row.failedLogins + 1
+  if (matches) return 'ok'
   if (failed >= MAX_FAILED_LOGINS) {
     const until = new Date(now.getTime() + LOCKOUT_MINUTES * 60_000).toISOString()
-    await repo.update(row.id, { failedLogins: 0, lockedUntil: until })
+    await ctx.m.getRepository(UserEntity).update(row.id, { failedLogins: 0, lockedUntil: until })
     row.lockedUntil = until
     ctx.audit.note(
       'user',
@@ -132,9 +139,28 @@ async function attemptPassword(
     )
     return 'locked'
   }
-  await repo.update(row.id, { failedLogins: failed })
   ctx.audit.note('user', row.id, wrongNote)
   return 'wrong'
+}
+
+/**
+ * Resets (right password) or adds one to (wrong one) the failure count, in one statement on the
+ * row as it is now, so that two seats failing at once both count; the count it reached, or
+ * null when the account is locked by then. The read-back shares the update's transaction: no
+ * other seat's try comes between them (SQLite's TypeORM driver has no RETURNING).
+ */
+async function countAttempt(ctx: HandlerContext, id: number, matches: boolean): Promise<number | null> {
+  return ctx.m.transaction(async (m) => {
+    const { affected } = await m
+      .createQueryBuilder()
+      .update(UserEntity)
+      .set(matches ? { failedLogins: 0, lockedUntil: null } : { failedLogins: () => 'failed_logins + 1' })
+      .where('id = :id', { id })
+      .andWhere('(locked_until IS NULL OR locked_until <= :now)', { now: ctx.now.toISOString() })
+      .execute()
+    if (!affected) return null
+    return (await m.getRepository(UserEntity).findOneByOrFail({ id })).failedLogins
+  })
 }
 
 /** A signed-in user's own account turned unusable (locked by wrong tries, disabled): the window signs out. */
@@ -153,7 +179,7 @@ export async function login(ctx: HandlerContext, input: z.output<typeof LoginInp
   if (attempt !== 'ok' || !row)
     throw AppError.validation({ password: accountMsg.badCredentials }, accountMsg.badCredentials)
   await ctx.m.getRepository(UserEntity).update(row.id, { lastLoginAt: ctx.now.toISOString() })
-  ctx.session.signIn(toSessionUser(row), ctx.now.getTime())
+  ctx.session.signIn(toSessionUser(row), ctx.now.getTime(), row.authEpoch)
   ctx.audit.note('user', row.id, 'Đăng nhập')
   return authStatus(ctx)
 }
@@ -165,7 +191,7 @@ export async function unlock(ctx: HandlerContext, input: z.output<typeof UnlockI
     throw AppError.validation({ password: accountMsg.wrongPassword }, accountMsg.wrongPassword)
   // Locked out or disabled while the screen was locked: the window signs out entirely.
   if (attempt !== 'ok' || !row) signOutRefused(ctx, row, attempt)
-  ctx.session.signIn(toSessionUser(row), ctx.now.getTime())
+  ctx.session.signIn(toSessionUser(row), ctx.now.getTime(), row.authEpoch)
   return authStatus(ctx)
 }
 
@@ -194,6 +220,11 @@ export async function changeOwnPassword(
   await repo.update(row.id, {
     passwordHash: await hashPassword(input.password),
     updatedAt: ctx.now.toISOString(),
+  })
+  // Every other window signed in as this user, on any seat, signs out; this one goes on.
+  const epoch = await bumpAuthEpoch(ctx.m, row.id)
+  ctx.afterCommit(() => {
+    if (ctx.session.user?.id === row.id) ctx.session.epoch = epoch
   })
   ctx.audit.note('user', row.id, 'Đổi mật khẩu')
 }
@@ -234,6 +265,7 @@ export async function createUser(
     lastLoginAt: null,
     createdAt: stamp,
     updatedAt: stamp,
+    authEpoch: 0,
   })
   ctx.audit.change('user', row.id, null, auditView(row))
   return toDto(row)
@@ -251,6 +283,8 @@ export async function updateUser(
   input: z.output<typeof UserUpdateInput>,
 ): Promise<UserDto> {
   const repo = ctx.m.getRepository(UserEntity)
+  // Two seats demoting the last two administrators at once: the second sees the first's change.
+  await lockRule(ctx.m, 'admins')
   const before = await repo.findOne({ where: { id: input.id } })
   if (!before) throw AppError.notFound(accountMsg.notFound)
   const losesAdmin = rolesOf(before).includes('admin') && (!input.roles.includes('admin') || !input.active)
@@ -262,10 +296,14 @@ export async function updateUser(
     active: input.active,
     updatedAt: ctx.now.toISOString(),
   })
+  if (roles !== before.roles || input.active !== before.active) await bumpAuthEpoch(ctx.m, before.id)
   const after = (await repo.findOne({ where: { id: before.id } }))!
   ctx.audit.change('user', after.id, auditView(before), auditView(after))
   ctx.afterCommit(() =>
-    ctx.sessions.userChanged({ ...toSessionUser(after), active: after.active }, ctx.now.getTime()),
+    ctx.sessions.userChanged(
+      { ...toSessionUser(after), active: after.active, epoch: after.authEpoch },
+      ctx.now.getTime(),
+    ),
   )
   return toDto(after)
 }
@@ -283,6 +321,7 @@ export async function resetPassword(
     lockedUntil: null,
     updatedAt: ctx.now.toISOString(),
   })
+  await bumpAuthEpoch(ctx.m, row.id)
   ctx.audit.note('user', row.id, 'Đặt lại mật khẩu')
   return toDto((await repo.findOne({ where: { id: row.id } }))!)
 }

@@ -14,6 +14,7 @@ import { AuditRecorder } from '../audit/trail'
 import { writeAuditEntries } from '../audit/service'
 import type { Backups } from '../backups/service'
 import type { AuditChainReport } from '@shared/audit/schemas'
+import { signOutIfAccountMoved } from '../accounts/epoch'
 
 export interface HandlerContext {
   /** Inside a transaction for write routes. */
@@ -183,6 +184,12 @@ export function createRouter(deps: RouterDeps): Router {
       if (!isRouteName(name)) return fail('unknown_route', 'Thao tác không tồn tại')
       const spec: RouteSpec = contract[name]
       const now = clock()
+      try {
+        await signOutIfAccountMoved(host.dataSource().manager, session)
+      } catch (error) {
+        logger.error(`route ${name}: account check failed`, error)
+        return { ok: false, error: INTERNAL_ERROR }
+      }
       const refused = admission(spec, session, sessions.idleMinutes * 60_000, now)
       if (refused) return refused
       const parsed = spec.input.safeParse(rawInput ?? {})

@@ -28,6 +28,11 @@ export interface Engine {
   ): boolean
   /** Daily upkeep of a search index after many row-by-row writes. */
   optimizeSearchIndex(m: EntityManager, table: string): Promise<void>
+  /**
+   * Until the transaction ends, the lock that serialises one rule's check-then-write across
+   * seats (the last administrator): a rule spanning rows that no constraint can hold.
+   */
+  lockRule(m: EntityManager, rule: string): Promise<void>
   /** Rows inserted, updated or deleted on this connection so far (triggers included). */
   changedRows(m: EntityManager): Promise<number>
   /** The highest id `table` ever handed out, rows since deleted included; null before the first. */
@@ -52,6 +57,9 @@ export function engineOf(source: EntityManager | DataSource): Engine {
   if (type === 'postgres') return postgresEngine
   throw new Error(`unsupported database engine: ${type}`)
 }
+
+/** Serialises `rule`'s check-then-write with every other seat's until the transaction ends. */
+export const lockRule = (m: EntityManager, rule: string): Promise<void> => engineOf(m).lockRule(m, rule)
 
 /** Rows changed on this connection so far: the read-only guard compares it around a write. */
 export const changedRows = (m: EntityManager): Promise<number> => engineOf(m).changedRows(m)

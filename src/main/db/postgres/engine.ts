@@ -8,6 +8,10 @@ export const postgresEngine: Engine = {
     // Row-by-row writes go to the GIN index's pending list; fold it into the index proper.
     await m.query(`SELECT gin_clean_pending_list($1::regclass)`, [searchIndexName(table)])
   },
+  async lockRule(m, rule) {
+    // Transaction-level: released by the COMMIT or ROLLBACK, never left behind by a failure.
+    await m.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`rule:${rule}`])
+  },
   async changedRows(m) {
     // Counts of this transaction only (triggers included), which is what the read-only guard compares.
     const [row] = (await m.query(
