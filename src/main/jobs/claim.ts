@@ -8,7 +8,12 @@ import { JobRunEntity } from './entities'
  * until the claimer commits (then does nothing) or rolls back (then claims it in turn), so a job
  * that failed is retried and one that ran is never run twice.
  */
-export async function claimDailyJob(m: EntityManager, name: string, day: string, now: Date): Promise<boolean> {
+export async function claimDailyJob(
+  m: EntityManager,
+  name: string,
+  day: string,
+  now: Date,
+): Promise<boolean> {
   const [sql, parameters] = m
     .createQueryBuilder()
     .insert()

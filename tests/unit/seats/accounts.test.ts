@@ -10,7 +10,13 @@ const PASSWORD = 'Mat-khau-dung-1'
 let clients = 0
 
 async function addUser(a: TempApp, username: string, roles: Role[]) {
-  return a.ok('users:create', { username, displayName: username, roles, password: PASSWORD, confirm: PASSWORD })
+  return a.ok('users:create', {
+    username,
+    displayName: username,
+    roles,
+    password: PASSWORD,
+    confirm: PASSWORD,
+  })
 }
 
 /** A window of that seat, signed in (or not) as `username`. */
@@ -49,7 +55,9 @@ describe('the sign-in failure count on two seats', () => {
       expect(right).toMatchObject({ ok: false, error: { message: accountMsg.badCredentials } })
     }
     const trail = (await a.ok('audit:list', { pageSize: 100 })).items
-    expect(trail.filter((l) => JSON.stringify(l.changes).includes(`Tạm khoá ${LOCKOUT_MINUTES} phút`))).toHaveLength(1)
+    expect(
+      trail.filter((l) => JSON.stringify(l.changes).includes(`Tạm khoá ${LOCKOUT_MINUTES} phút`)),
+    ).toHaveLength(1)
   })
 })
 
@@ -71,7 +79,11 @@ describe('the last administrator on two seats', () => {
       expect(refused, `round ${round}`).toHaveLength(1)
       expect(refused[0]).toMatchObject({
         ok: false,
-        error: { code: 'conflict', message: accountMsg.lastAdmin, fieldErrors: { roles: accountMsg.lastAdmin } },
+        error: {
+          code: 'conflict',
+          message: accountMsg.lastAdmin,
+          fieldErrors: { roles: accountMsg.lastAdmin },
+        },
       })
       const admins = (await a.dataSource.getRepository(UserEntity).find()).filter(
         (u) => u.active && u.roles.split(',').includes('admin'),

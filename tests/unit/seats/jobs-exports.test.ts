@@ -50,41 +50,45 @@ const EXPORTS: Array<[RouteName, object]> = [
 ]
 
 describe('exports and printouts are reads', () => {
-  it.each(EXPORTS)('%s renders while a long write holds the writer, then records its audit line', async (name, input) => {
-    const app = await tempApp()
-    let rendered!: () => void
-    const renderedNow = new Promise<void>((resolve) => (rendered = resolve))
-    const real = handlers[name] as (i: unknown, c: unknown) => Promise<unknown>
-    const watched = {
-      ...handlers,
-      [name]: async (i: unknown, c: unknown) => {
-        const file = await real(i, c)
-        rendered()
-        return file
-      },
-    } as Handlers
-    const router = createRouter({
-      host: {
-        dataSource: () => app.dataSource,
-        replaceDatabase: () => Promise.reject(new Error('unused')),
-        backups: app.backups,
-        auditChainAtStart: async () => null,
-      },
-      handlers: watched,
-      logger: silentLogger,
-      sessions: app.sessions,
-    })
-    let release!: () => void
-    const held = router.runJob('longWrite', () => new Promise<void>((resolve) => (release = resolve)))
-    const exported = router.dispatch(name, input, app.session)
-    // A write route would wait for the writer here, and this would never resolve.
-    await renderedNow
-    release()
-    await held
-    expect(await exported).toMatchObject({ ok: true, data: { fileName: expect.any(String) } })
-    const trail = await app.ok('audit:list', { q: name, pageSize: 10 })
-    expect(trail.items.map((l) => l.route)).toEqual([name])
-  }, 30_000)
+  it.each(EXPORTS)(
+    '%s renders while a long write holds the writer, then records its audit line',
+    async (name, input) => {
+      const app = await tempApp()
+      let rendered!: () => void
+      const renderedNow = new Promise<void>((resolve) => (rendered = resolve))
+      const real = handlers[name] as (i: unknown, c: unknown) => Promise<unknown>
+      const watched = {
+        ...handlers,
+        [name]: async (i: unknown, c: unknown) => {
+          const file = await real(i, c)
+          rendered()
+          return file
+        },
+      } as Handlers
+      const router = createRouter({
+        host: {
+          dataSource: () => app.dataSource,
+          replaceDatabase: () => Promise.reject(new Error('unused')),
+          backups: app.backups,
+          auditChainAtStart: async () => null,
+        },
+        handlers: watched,
+        logger: silentLogger,
+        sessions: app.sessions,
+      })
+      let release!: () => void
+      const held = router.runJob('longWrite', () => new Promise<void>((resolve) => (release = resolve)))
+      const exported = router.dispatch(name, input, app.session)
+      // A write route would wait for the writer here, and this would never resolve.
+      await renderedNow
+      release()
+      await held
+      expect(await exported).toMatchObject({ ok: true, data: { fileName: expect.any(String) } })
+      const trail = await app.ok('audit:list', { q: name, pageSize: 10 })
+      expect(trail.items.map((l) => l.route)).toEqual([name])
+    },
+    30_000,
+  )
 
   it('every export and printout route is declared a read', () => {
     const exports = (Object.keys(contract) as RouteName[]).filter((n) => /(Xlsx|Pdf|Docx|:export)$/.test(n))
