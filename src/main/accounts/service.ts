@@ -120,18 +120,16 @@ async function attemptPassword(
     ctx.audit.note('user', row.id, 'Nhập mật khẩu của tài khoản đã vô hiệu hoá')
     return 'disabled'
   }
-  const failed = await countAttempt(ctx, row.id, matches)
-  if (failed === null) {
+  const counted = await countAttempt(ctx, row.id, matches, now)
+  if (counted === null) {
     // Another seat locked the account while this one checked the password: the lock holds.
     row.lockedUntil = (await ctx.m.getRepository(UserEntity).findOneByOrFail({ id: row.id })).lockedUntil
     ctx.audit.note('user', row.id, 'Nhập mật khẩu khi tài khoản đang tạm khoá')
     return 'locked'
   }
   if (matches) return 'ok'
-  if (failed >= MAX_FAILED_LOGINS) {
-    const until = new Date(now.getTime() + LOCKOUT_MINUTES * 60_000).toISOString()
-    await ctx.m.getRepository(UserEntity).update(row.id, { failedLogins: 0, lockedUntil: until })
-    row.lockedUntil = until
+  if (counted.lockedUntil) {
+    row.lockedUntil = counted.lockedUntil
     ctx.audit.note(
       'user',
       row.id,
@@ -145,21 +143,31 @@ async function attemptPassword(
 
 /**
  * Resets (right password) or adds one to (wrong one) the failure count, in one statement on the
- * row as it is now, so that two seats failing at once both count; the count it reached, or
- * null when the account is locked by then. The read-back shares the update's transaction: no
- * other seat's try comes between them (SQLite's TypeORM driver has no RETURNING).
+ * row as it is now, so that two seats failing at once both count, and locks the account when
+ * the count reaches MAX_FAILED_LOGINS; null when it was locked by then. The read-back and the
+ * lock share the update's transaction, which holds the row: no other seat's try comes between
+ * them (SQLite's TypeORM driver has no RETURNING).
  */
-async function countAttempt(ctx: HandlerContext, id: number, matches: boolean): Promise<number | null> {
+async function countAttempt(
+  ctx: HandlerContext,
+  id: number,
+  matches: boolean,
+  now: Date,
+): Promise<{ lockedUntil: string | null } | null> {
   return ctx.m.transaction(async (m) => {
     const { affected } = await m
       .createQueryBuilder()
       .update(UserEntity)
       .set(matches ? { failedLogins: 0, lockedUntil: null } : { failedLogins: () => 'failed_logins + 1' })
       .where('id = :id', { id })
-      .andWhere('(locked_until IS NULL OR locked_until <= :now)', { now: ctx.now.toISOString() })
+      .andWhere('(locked_until IS NULL OR locked_until <= :now)', { now: now.toISOString() })
       .execute()
     if (!affected) return null
-    return (await m.getRepository(UserEntity).findOneByOrFail({ id })).failedLogins
+    const repo = m.getRepository(UserEntity)
+    if ((await repo.findOneByOrFail({ id })).failedLogins < MAX_FAILED_LOGINS) return { lockedUntil: null }
+    const lockedUntil = new Date(now.getTime() + LOCKOUT_MINUTES * 60_000).toISOString()
+    await repo.update(id, { failedLogins: 0, lockedUntil })
+    return { lockedUntil }
   })
 }
 
