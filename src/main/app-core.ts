@@ -15,6 +15,8 @@ import { staffJobs } from './staff/schedule'
 import { readSettings, securityGroup } from './settings/service'
 import { settlePendingPhotos } from './inspections/photos'
 import { checkAuditChainAtStart } from './audit/startup'
+import { dailyClaim } from './jobs/claim'
+import { vietnamDay } from '@shared/text/dates'
 import type { AuditChainReport } from '@shared/audit/schemas'
 import { SEAT_CONFIG_FILE, SeatConfig } from './database/seat-config'
 import type { ServerConnection } from './db/postgres/connection'
@@ -175,7 +177,8 @@ export async function createAppCore(given: AppCoreOptions): Promise<AppCore> {
     const runReception = receptionJobs(router, options.logger, clock)
     const runStaff = staffJobs(router, options.logger, clock)
     const due = () => {
-      void backups.automatic(new Date(clock()))
+      const now = new Date(clock())
+      void backups.automatic(now, dailyClaim(router, 'backup', vietnamDay(now)))
       jobs = runReception().then(runStaff)
     }
     due()

@@ -10,6 +10,8 @@ export interface UserRow {
   roles: string
   active: boolean
   failedLogins: number
+  /** Moves when roles, the active flag or the password change: every seat's sessions follow. */
+  authEpoch: number
   lockedUntil: string | null
   lastLoginAt: string | null
   createdAt: string
@@ -31,6 +33,7 @@ export const UserEntity = new EntitySchema<UserRow>({
     lastLoginAt: { type: 'text', name: 'last_login_at', nullable: true },
     createdAt: { type: 'text', name: 'created_at' },
     updatedAt: { type: 'text', name: 'updated_at' },
+    authEpoch: { type: 'integer', name: 'auth_epoch', default: 0 },
   },
 })
 

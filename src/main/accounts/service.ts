@@ -21,6 +21,7 @@ import { AppError } from '../core/errors'
 import type { HandlerContext } from '../core/router'
 import type { SessionUser } from '../core/session'
 import { UserEntity, rolesOf } from './entities'
+import { bumpAuthEpoch } from './epoch'
 import type { UserRow } from './entities'
 import { NO_ACCOUNT_HASH, hashPassword, verifyPassword } from './passwords'
 
@@ -68,6 +69,8 @@ export async function setup(ctx: HandlerContext, input: z.output<typeof SetupInp
   // Two seats of an office may show the first-run form at once: one administrator comes of it.
   await lockUntilCommit(ctx.m, 'first-run')
   const repo = ctx.m.getRepository(UserEntity)
+  // Two seats set up at once: the second finds the first's administrator.
+  await lockUntilCommit(ctx.m, 'admins')
   if ((await repo.count()) > 0) throw AppError.conflict(accountMsg.setupDone)
   const stamp = ctx.now.toISOString()
   const row = await repo.save({
@@ -81,9 +84,10 @@ export async function setup(ctx: HandlerContext, input: z.output<typeof SetupInp
     lastLoginAt: stamp,
     createdAt: stamp,
     updatedAt: stamp,
+    authEpoch: 0,
   })
   ctx.audit.change('user', row.id, null, auditView(row))
-  ctx.afterCommit(() => ctx.session.signIn(toSessionUser(row), ctx.now.getTime()))
+  ctx.afterCommit(() => ctx.session.signIn(toSessionUser(row), ctx.now.getTime(), row.authEpoch))
   return { needsSetup: false, user: null, locked: false, idleMinutes: ctx.sessions.idleMinutes }
 }
 
@@ -118,16 +122,16 @@ async function attemptPassword(
     ctx.audit.note('user', row.id, 'Nhập mật khẩu của tài khoản đã vô hiệu hoá')
     return 'disabled'
   }
-  const repo = ctx.m.getRepository(UserEntity)
-  if (matches) {
-    await repo.update(row.id, { failedLogins: 0, lockedUntil: null })
-    return 'ok'
+  const counted = await countAttempt(ctx, row.id, matches, now)
+  if (counted === null) {
+    // Another seat locked the account while this one checked the password: the lock holds.
+    row.lockedUntil = (await ctx.m.getRepository(UserEntity).findOneByOrFail({ id: row.id })).lockedUntil
+    ctx.audit.note('user', row.id, 'Nhập mật khẩu khi tài khoản đang tạm khoá')
+    return 'locked'
   }
-  const failed = row.failedLogins + 1
-  if (failed >= MAX_FAILED_LOGINS) {
-    const until = new Date(now.getTime() + LOCKOUT_MINUTES * 60_000).toISOString()
-    await repo.update(row.id, { failedLogins: 0, lockedUntil: until })
-    row.lockedUntil = until
+  if (matches) return 'ok'
+  if (counted.lockedUntil) {
+    row.lockedUntil = counted.lockedUntil
     ctx.audit.note(
       'user',
       row.id,
@@ -135,9 +139,38 @@ async function attemptPassword(
     )
     return 'locked'
   }
-  await repo.update(row.id, { failedLogins: failed })
   ctx.audit.note('user', row.id, wrongNote)
   return 'wrong'
+}
+
+/**
+ * Resets (right password) or adds one to (wrong one) the failure count, in one statement on the
+ * row as it is now, so that two seats failing at once both count, and locks the account when
+ * the count reaches MAX_FAILED_LOGINS; null when it was locked by then. The read-back and the
+ * lock share the update's transaction, which holds the row: no other seat's try comes between
+ * them (SQLite's TypeORM driver has no RETURNING).
+ */
+async function countAttempt(
+  ctx: HandlerContext,
+  id: number,
+  matches: boolean,
+  now: Date,
+): Promise<{ lockedUntil: string | null } | null> {
+  return ctx.m.transaction(async (m) => {
+    const { affected } = await m
+      .createQueryBuilder()
+      .update(UserEntity)
+      .set(matches ? { failedLogins: 0, lockedUntil: null } : { failedLogins: () => 'failed_logins + 1' })
+      .where('id = :id', { id })
+      .andWhere('(locked_until IS NULL OR locked_until <= :now)', { now: now.toISOString() })
+      .execute()
+    if (!affected) return null
+    const repo = m.getRepository(UserEntity)
+    if ((await repo.findOneByOrFail({ id })).failedLogins < MAX_FAILED_LOGINS) return { lockedUntil: null }
+    const lockedUntil = new Date(now.getTime() + LOCKOUT_MINUTES * 60_000).toISOString()
+    await repo.update(id, { failedLogins: 0, lockedUntil })
+    return { lockedUntil }
+  })
 }
 
 /** A signed-in user's own account turned unusable (locked by wrong tries, disabled): the window signs out. */
@@ -156,7 +189,7 @@ export async function login(ctx: HandlerContext, input: z.output<typeof LoginInp
   if (attempt !== 'ok' || !row)
     throw AppError.validation({ password: accountMsg.badCredentials }, accountMsg.badCredentials)
   await ctx.m.getRepository(UserEntity).update(row.id, { lastLoginAt: ctx.now.toISOString() })
-  ctx.session.signIn(toSessionUser(row), ctx.now.getTime())
+  ctx.session.signIn(toSessionUser(row), ctx.now.getTime(), row.authEpoch)
   ctx.audit.note('user', row.id, 'Đăng nhập')
   return authStatus(ctx)
 }
@@ -168,7 +201,7 @@ export async function unlock(ctx: HandlerContext, input: z.output<typeof UnlockI
     throw AppError.validation({ password: accountMsg.wrongPassword }, accountMsg.wrongPassword)
   // Locked out or disabled while the screen was locked: the window signs out entirely.
   if (attempt !== 'ok' || !row) signOutRefused(ctx, row, attempt)
-  ctx.session.signIn(toSessionUser(row), ctx.now.getTime())
+  ctx.session.signIn(toSessionUser(row), ctx.now.getTime(), row.authEpoch)
   return authStatus(ctx)
 }
 
@@ -197,6 +230,11 @@ export async function changeOwnPassword(
   await repo.update(row.id, {
     passwordHash: await hashPassword(input.password),
     updatedAt: ctx.now.toISOString(),
+  })
+  // Every other window signed in as this user, on any seat, signs out; this one goes on.
+  const epoch = await bumpAuthEpoch(ctx.m, row.id)
+  ctx.afterCommit(() => {
+    if (ctx.session.user?.id === row.id) ctx.session.epoch = epoch
   })
   ctx.audit.note('user', row.id, 'Đổi mật khẩu')
 }
@@ -237,6 +275,7 @@ export async function createUser(
     lastLoginAt: null,
     createdAt: stamp,
     updatedAt: stamp,
+    authEpoch: 0,
   })
   ctx.audit.change('user', row.id, null, auditView(row))
   return toDto(row)
@@ -254,6 +293,8 @@ export async function updateUser(
   input: z.output<typeof UserUpdateInput>,
 ): Promise<UserDto> {
   const repo = ctx.m.getRepository(UserEntity)
+  // Two seats demoting the last two administrators at once: the second sees the first's change.
+  await lockUntilCommit(ctx.m, 'admins')
   const before = await repo.findOne({ where: { id: input.id } })
   if (!before) throw AppError.notFound(accountMsg.notFound)
   const losesAdmin = rolesOf(before).includes('admin') && (!input.roles.includes('admin') || !input.active)
@@ -265,10 +306,14 @@ export async function updateUser(
     active: input.active,
     updatedAt: ctx.now.toISOString(),
   })
+  if (roles !== before.roles || input.active !== before.active) await bumpAuthEpoch(ctx.m, before.id)
   const after = (await repo.findOne({ where: { id: before.id } }))!
   ctx.audit.change('user', after.id, auditView(before), auditView(after))
   ctx.afterCommit(() =>
-    ctx.sessions.userChanged({ ...toSessionUser(after), active: after.active }, ctx.now.getTime()),
+    ctx.sessions.userChanged(
+      { ...toSessionUser(after), active: after.active, epoch: after.authEpoch },
+      ctx.now.getTime(),
+    ),
   )
   return toDto(after)
 }
@@ -286,6 +331,7 @@ export async function resetPassword(
     lockedUntil: null,
     updatedAt: ctx.now.toISOString(),
   })
+  await bumpAuthEpoch(ctx.m, row.id)
   ctx.audit.note('user', row.id, 'Đặt lại mật khẩu')
   return toDto((await repo.findOne({ where: { id: row.id } }))!)
 }

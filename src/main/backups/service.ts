@@ -41,6 +41,7 @@ import type { SecretKeeper } from './key-keeper'
 import { openBackup } from './opened-backup'
 import { ServerBackups, listDumps } from './server-backups'
 import { isServerStore } from '../db/engine'
+import type { DailyClaim } from '../jobs/claim'
 import {
   missingPhotosMessage,
   mirrorAttachments,
@@ -271,13 +272,16 @@ export class Backups {
     await this.automaticRunning
   }
 
-  /** The daily backup: skipped when the folder already holds one from today (Vietnam time). */
-  automatic(now: Date): Promise<void> {
-    this.automaticRunning ??= this.runAutomatic(now).finally(() => (this.automaticRunning = null))
+  /**
+   * The daily backup: skipped when the folder already holds one from today (Vietnam time), or
+   * when another seat of the office has claimed today's (`claim`, from the app core).
+   */
+  automatic(now: Date, claim?: DailyClaim): Promise<void> {
+    this.automaticRunning ??= this.runAutomatic(now, claim).finally(() => (this.automaticRunning = null))
     return this.automaticRunning
   }
 
-  private async runAutomatic(now: Date): Promise<void> {
+  private async runAutomatic(now: Date, claim?: DailyClaim): Promise<void> {
     // A damaged store is not copied over good backups (pruning would drop the oldest good one).
     if (!this.health.ok) return
     const settings = await this.settings()
@@ -287,11 +291,17 @@ export class Backups {
     const today = `${BACKUP_PREFIX}${backupStamp(now).slice(0, 8)}-`
     const list = this.onServer ? listDumps : listBackups
     if (list(this.folderOf(settings)).some((b) => b.name.startsWith(today))) return
+    const taken = await (claim?.take() ?? Promise.resolve(true)).catch((error: unknown) => {
+      this.logger.error('automatic backup not claimed', error)
+      return false
+    })
+    if (!taken) return
     try {
       const backup = await this.create(now)
       this.lastAutomatic = { at: now.toISOString(), ok: true, name: backup.name, message: null }
     } catch (error) {
       this.logger.error('automatic backup failed', error)
+      await claim?.release().catch((e: unknown) => this.logger.error('backup claim not released', e))
       const message = error instanceof AppError ? error.message : 'Sao lưu tự động không thành công.'
       this.lastAutomatic = { at: now.toISOString(), ok: false, name: null, message }
     }

@@ -17,6 +17,7 @@ import { AuditRecorder } from '../audit/trail'
 import { writeAuditEntries } from '../audit/service'
 import type { Backups } from '../backups/service'
 import type { AuditChainReport } from '@shared/audit/schemas'
+import { signOutIfAccountMoved } from '../accounts/epoch'
 import type { SeatConfig } from '../database/seat-config'
 import type { ServerConnection } from '../db/postgres/connection'
 
@@ -76,7 +77,7 @@ const readOnlyError = () => new AppError('read_only', backupMsg.readOnly)
 
 /**
  * While the start-up check has failed the store is read-only: a write route may run only when
- * it changes nothing but its own audit line (exports and printouts, which people still need),
+ * it changes nothing but its own audit line (revealing an ID number, which people still need),
  * so the check is on what the handler did, inside its transaction, which a refusal rolls back.
  */
 async function readOnlyGuard<T>(m: EntityManager, handler: () => Promise<T>): Promise<T> {
@@ -135,7 +136,18 @@ export function createRouter(deps: RouterDeps): Router {
       host,
     })
     const dataSource = host.dataSource()
-    if (spec.kind === 'read') return handler(input, context(dataSource.manager))
+    if (spec.kind === 'read') {
+      const data = await handler(input, context(dataSource.manager))
+      // An export or a printout records who took it: the line goes in a short write of its own
+      // once the file is made, so rendering never holds the writer, and no file leaves without it.
+      if (audit.entries.length)
+        await queue.run(() =>
+          host
+            .dataSource()
+            .transaction((m) => writeAuditEntries(m, who(), name, audit.entries, true, new Date(clock()))),
+        )
+      return data
+    }
     let data: unknown
     if (spec.kind === 'write') {
       const readOnly = !host.backups.health.ok
@@ -196,6 +208,12 @@ export function createRouter(deps: RouterDeps): Router {
       if (!isRouteName(name)) return fail('unknown_route', 'Thao tác không tồn tại')
       const spec: RouteSpec = contract[name]
       const now = clock()
+      try {
+        await signOutIfAccountMoved(host.dataSource().manager, session)
+      } catch (error) {
+        logger.error(`route ${name}: account check failed`, error)
+        return { ok: false, error: INTERNAL_ERROR }
+      }
       const refused = admission(spec, session, sessions.idleMinutes * 60_000, now)
       if (refused) return refused
       const parsed = spec.input.safeParse(rawInput ?? {})

@@ -18,9 +18,15 @@ export class Session {
   permissions: ReadonlySet<Permission> = new Set()
   locked = false
   lastActivity = 0
+  /**
+   * The account's `auth_epoch` when this session took its roles; null for the system's own
+   * sessions, which no account row backs. The router signs the session out when it moves.
+   */
+  epoch: number | null = null
 
-  signIn(user: SessionUser, now: number): void {
+  signIn(user: SessionUser, now: number, epoch: number | null = null): void {
     this.user = user
+    this.epoch = epoch
     this.permissions = permissionsOf(user.roles)
     this.locked = false
     this.lastActivity = now
@@ -28,6 +34,7 @@ export class Session {
 
   signOut(): void {
     this.user = null
+    this.epoch = null
     this.permissions = new Set()
     this.locked = false
   }
@@ -55,11 +62,15 @@ export class SessionRegistry {
     this.byClient.delete(client)
   }
 
-  /** Roles changed or the account was disabled: every window signed in as that user follows. */
-  userChanged(user: SessionUser & { active: boolean }, now: number): void {
+  /**
+   * Roles changed or the account was disabled: every window of this process signed in as that
+   * user follows at once (other seats follow at their next call, by the epoch).
+   */
+  userChanged(user: SessionUser & { active: boolean; epoch: number }, now: number): void {
+    const { active, epoch, ...signedIn } = user
     for (const session of this.byClient.values()) {
       if (session.user?.id !== user.id) continue
-      if (user.active) session.signIn(user, now)
+      if (active) session.signIn(signedIn, now, epoch)
       else session.signOut()
     }
   }

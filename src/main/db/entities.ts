@@ -37,6 +37,7 @@ import {
   MedicineCabinetEntity,
 } from '../rapid-tests/entities'
 import { CounterEntity } from './counters'
+import { JobRunEntity } from '../jobs/entities'
 
 /** Explicit entity list, one per table: globs create no tables once the main process is bundled. */
 export const entities = [
@@ -79,4 +80,5 @@ export const entities = [
   RapidTestSampleEntity,
   MedicineCabinetEntity,
   CounterEntity,
+  JobRunEntity,
 ]

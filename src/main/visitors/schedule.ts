@@ -7,6 +7,7 @@ import { vietnamDay, vietnamDayStart } from '@shared/text/dates'
 import { autoCheckOut } from './check-out'
 import { purgeExpiredVisitors } from './retention'
 import { reclaimErasedSpace } from '../db/data-source'
+import { claimDailyJob } from '../jobs/claim'
 
 /** The latest instant at or before `now` when clocks in Vietnam showed `time` (HH:mm). */
 export function lastCutoff(now: Date, time: string): Date {
@@ -18,10 +19,11 @@ export function lastCutoff(now: Date, time: string): Date {
 const jobContext = (ctx: HandlerContext): ServiceContext => ({ ...serviceContext(ctx), userId: null })
 
 /**
- * The reception desk's own writes: the automatic check-out at the time set in Settings (each
- * run), and the retention purge of visitors' personal data (at start, then once a Vietnamese
- * day), which first closes the visits left open for a day. A failure is logged and retried at
- * the next run.
+ * The reception desk's own writes: the automatic check-out once the time set in Settings has
+ * passed, and the retention purge of visitors' personal data (at start, then once a Vietnamese
+ * day), which first closes the visits left open for a day. Each runs once a day for the whole
+ * office, on whichever seat claims it first (job_runs); this seat also remembers the purge it
+ * saw done, to skip the claim. A failure is logged and retried at the next run.
  */
 export function receptionJobs(router: Router, logger: Logger, clock: () => number = Date.now) {
   let purgedOn: string | null = null
@@ -30,7 +32,9 @@ export function receptionJobs(router: Router, logger: Logger, clock: () => numbe
       await router.runJob('autoCheckOut', async (ctx) => {
         const { autoCheckOutTime } = await readSettings(ctx.m, receptionGroup)
         if (!autoCheckOutTime) return
-        const { count } = await autoCheckOut(jobContext(ctx), lastCutoff(ctx.now, autoCheckOutTime))
+        const cutoff = lastCutoff(ctx.now, autoCheckOutTime)
+        if (!(await claimDailyJob(ctx.m, 'autoCheckOut', vietnamDay(cutoff), ctx.now))) return
+        const { count } = await autoCheckOut(jobContext(ctx), cutoff)
         if (count) logger.info(`automatic check-out: ${count} visits`)
       })
     } catch (error) {
@@ -40,6 +44,7 @@ export function receptionJobs(router: Router, logger: Logger, clock: () => numbe
     if (purgedOn === today) return
     try {
       await router.runJob('purgeVisitors', async (ctx) => {
+        if (!(await claimDailyJob(ctx.m, 'purgeVisitors', today, ctx.now))) return
         const { retentionDays } = await readSettings(ctx.m, receptionGroup)
         const { visitors, closed } = await purgeExpiredVisitors(ctx.m, ctx.now, retentionDays)
         if (closed)

@@ -72,16 +72,16 @@ export const dailyReportRoutes = {
   'dailyReports:summaryXlsx': route<typeof DaySummaryInput, FileDownload>({
     input: DaySummaryInput,
     permission: 'reports.read',
-    kind: 'write',
+    kind: 'read',
   }),
   'dailyReports:summaryPdf': route<typeof DaySummaryInput, FileDownload>({
     input: DaySummaryInput,
     permission: 'reports.read',
-    kind: 'write',
+    kind: 'read',
   }),
   'dailyReports:summaryDocx': route<typeof DaySummaryInput, FileDownload>({
     input: DaySummaryInput,
     permission: 'reports.read',
-    kind: 'write',
+    kind: 'read',
   }),
 } as const

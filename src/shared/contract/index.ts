@@ -150,7 +150,7 @@ export const contract = {
   'audit:export': route<typeof AuditQuery, FileDownload>({
     input: AuditQuery,
     permission: 'audit.read',
-    kind: 'write',
+    kind: 'read',
   }),
   /** Walks the whole hash chain of the trail and names the first broken line. */
   'audit:verify': route<typeof none, AuditChainReport>({
@@ -300,32 +300,32 @@ export const contract = {
   'visits:dayListXlsx': route<typeof DayListInput, FileDownload>({
     input: DayListInput,
     permission: 'visits.read',
-    kind: 'write',
+    kind: 'read',
   }),
   'visits:dayListPdf': route<typeof DayListInput, FileDownload>({
     input: DayListInput,
     permission: 'visits.read',
-    kind: 'write',
+    kind: 'read',
   }),
   'visits:dayListDocx': route<typeof DayListInput, FileDownload>({
     input: DayListInput,
     permission: 'visits.read',
-    kind: 'write',
+    kind: 'read',
   }),
   'visits:rollCallPdf': route<typeof none, FileDownload>({
     input: none,
     permission: 'visits.read',
-    kind: 'write',
+    kind: 'read',
   }),
   'visits:slipPdf': route<typeof VisitorIdInput, FileDownload>({
     input: VisitorIdInput,
     permission: 'visits.write',
-    kind: 'write',
+    kind: 'read',
   }),
   'visits:healthDeclarationPdf': route<typeof VisitorIdInput, FileDownload>({
     input: VisitorIdInput,
     permission: 'visits.write',
-    kind: 'write',
+    kind: 'read',
   }),
   'visits:trace': route<typeof TraceInput, TraceResult>({
     input: TraceInput,
@@ -335,12 +335,12 @@ export const contract = {
   'visits:traceXlsx': route<typeof TraceInput, FileDownload>({
     input: TraceInput,
     permission: 'visits.read',
-    kind: 'write',
+    kind: 'read',
   }),
   'visits:tracePdf': route<typeof TraceInput, FileDownload>({
     input: TraceInput,
     permission: 'visits.read',
-    kind: 'write',
+    kind: 'read',
   }),
   'watchlist:list': route<typeof none, WatchDto[]>({
     input: none,

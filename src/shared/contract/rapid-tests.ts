@@ -76,7 +76,7 @@ export const rapidTestRoutes = {
   'rapidTests:roundPdf': route<typeof RoundIdInput, FileDownload>({
     input: RoundIdInput,
     permission: 'rapidTests.manage',
-    kind: 'write',
+    kind: 'read',
   }),
   'medicineCabinets:list': route<typeof none, CabinetDto[]>({
     input: none,

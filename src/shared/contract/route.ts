@@ -11,7 +11,9 @@ export interface RouteSpec<I extends z.ZodType = z.ZodType, O = unknown> {
   /** Still answers while the session is locked for inactivity (status, unlock, sign-out). */
   whileLocked?: boolean
   /**
-   * `read` shares the connection; `write` runs alone in one transaction with its audit entries;
+   * `read` shares the connection and never waits for the writer (exports and printouts too: the
+   * audit line they record is appended afterwards in a short write); `write` runs alone in one
+   * transaction with its audit entries;
    * `session` (sign-in, backups, restore) runs alone without a surrounding transaction.
    */
   kind: 'read' | 'write' | 'session'

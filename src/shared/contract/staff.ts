@@ -64,6 +64,6 @@ export const staffRoutes = {
   'staff:exportXlsx': route<typeof StaffExportQuery, FileDownload>({
     input: StaffExportQuery,
     permission: 'staff.read',
-    kind: 'write',
+    kind: 'read',
   }),
 } as const

@@ -109,17 +109,17 @@ export const vaccineRoutes = {
   'vaccinations:exportXlsx': route<typeof RoundExportQuery, FileDownload>({
     input: RoundExportQuery,
     permission: 'vaccines.read',
-    kind: 'write',
+    kind: 'read',
   }),
   'vaccinations:exportPdf': route<typeof RoundExportQuery, FileDownload>({
     input: RoundExportQuery,
     permission: 'vaccines.read',
-    kind: 'write',
+    kind: 'read',
   }),
   'vaccinations:exportDocx': route<typeof RoundExportQuery, FileDownload>({
     input: RoundExportQuery,
     permission: 'vaccines.read',
-    kind: 'write',
+    kind: 'read',
   }),
   'vaccinations:importTemplate': route<typeof none, FileDownload>({
     input: none,

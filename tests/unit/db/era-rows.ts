@@ -241,4 +241,9 @@ export const ERA_FILLS: Record<number, Fill> = {
           '2021-08-15T02:10:00.000Z', NULL);
     `),
   13: (db) => db.exec(`INSERT INTO counters (name, scope, last) VALUES ('minutes', '2020', 14)`),
+  14: (db) =>
+    db.exec(`UPDATE users SET auth_epoch = 2 WHERE id = 1;
+      INSERT INTO job_runs (name, day, claimed_at) VALUES ('purgeVisitors', '2021-11-15', '2021-11-15T01:00:00.000Z')`),
+  // On SQLite the attachments' bytes stay files: this table keeps no rows there.
+  15: () => {},
 }

@@ -364,6 +364,7 @@ const ADDED_COLUMNS: Record<string, Row> = {
   visits: { check_out_unrecorded: 0 },
   audit_log: { prev_hash: HASH, hash: HASH },
   inspections: { minutes_copies: 2 },
+  users: { auth_epoch: 0 },
 }
 
 describe('upgrading an existing store', () => {
@@ -774,7 +775,7 @@ describe('down migrations', () => {
     const before = rowsOf(db)
     await ds.runMigrations({ transaction: 'each' })
     const after = rowsOf(db)
-    for (const [table, rows] of Object.entries(before)) expect(after[table], table).toEqual(rows)
+    for (const [table, rows] of Object.entries(before)) expect(after[table], table).toMatchObject(rows)
     expect(after.inspection_documents).toEqual([])
     ERA_FILLS[12]!(db)
     expect(await ds.query(`SELECT kind, recommendation_id FROM inspection_documents ORDER BY id`)).toEqual([
@@ -798,6 +799,33 @@ describe('down migrations', () => {
     await undoDownTo(ds, 'SignedScans1795000000012')
     expect(namesOf(db, 'table')).not.toContain('inspection_documents')
     expect(rowsOf(db)).toEqual(before)
+  })
+
+  it('0014 adds the auth epoch (0 for existing accounts) and the daily job claims, keeps every row, and undoes alone', async () => {
+    const ds = await openTracked(tempFile())
+    const db = raw(ds)
+    await undoDownTo(ds, 'OfficeSeats1795000000014')
+    expect(namesOf(db, 'table')).not.toContain('job_runs')
+    expect(columns(db, 'users').map((c) => c.name)).not.toContain('auth_epoch')
+    for (let era = 1; era <= 13; era++) ERA_FILLS[era]!(db)
+    const before = rowsOf(db)
+    await ds.runMigrations({ transaction: 'each' })
+    const after = rowsOf(db)
+    for (const [table, rows] of Object.entries(before))
+      expect(after[table], table).toEqual(
+        table === 'users' ? rows.map((row) => ({ ...row, auth_epoch: 0 })) : rows,
+      )
+    expect(after.job_runs).toEqual([])
+    const claim = (name: string, day: string) =>
+      ds.query(`INSERT INTO job_runs (name, day, claimed_at) VALUES (?, ?, 'x')`, [name, day])
+    await claim('purgeVisitors', '2021-11-15')
+    await claim('purgeVisitors', '2021-11-16')
+    await claim('purgeStaff', '2021-11-15')
+    await expect(claim('purgeVisitors', '2021-11-15')).rejects.toThrow(/UNIQUE|PRIMARY/)
+    await expect(claim('purgeStaff', '15/11/2021')).rejects.toThrow(/CHECK/)
+    await ds.query(`DELETE FROM job_runs`)
+    await undoDownTo(ds, 'OfficeSeats1795000000014')
+    expect(namesOf(db, 'table')).not.toContain('job_runs')
   })
 
   it('0015 adds the table of attachment contents, keeps every row, checks the path, and undoes alone', async () => {

@@ -50,7 +50,7 @@ describe('the PostgreSQL migrations build the schema the SQLite migrations build
   })
 
   it('the same tables', () => {
-    expect(Object.keys(lite.tables)).toHaveLength(39)
+    expect(Object.keys(lite.tables)).toHaveLength(40)
     expect(Object.keys(pg.tables).sort()).toEqual(Object.keys(lite.tables).sort())
   })
 

@@ -11,6 +11,7 @@ import { ErasureAuditChain1795000000010 } from './0010-erasure-audit-chain'
 import { MinutesCopies1795000000011 } from './0011-minutes-copies'
 import { SignedScans1795000000012 } from './0012-signed-scans'
 import { Counters1795000000013 } from './0013-counters'
+import { OfficeSeats1795000000014 } from './0014-office-seats'
 import { AttachmentContents1795000000015 } from './0015-attachment-contents'
 
 /** Explicit and ordered: a glob would find nothing once the main process is bundled. */
@@ -28,6 +29,7 @@ export const migrations = [
   MinutesCopies1795000000011,
   SignedScans1795000000012,
   Counters1795000000013,
+  OfficeSeats1795000000014,
   AttachmentContents1795000000015,
 ]
 

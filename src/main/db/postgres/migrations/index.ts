@@ -1,6 +1,7 @@
 import { PostgresSchema1795000000011 } from './0011-schema'
 import { PostgresSignedScans1795000000012 } from './0012-signed-scans'
 import { PostgresCounters1795000000013 } from './0013-counters'
+import { PostgresOfficeSeats1795000000014 } from './0014-office-seats'
 import { PostgresAttachmentContents1795000000015 } from './0015-attachment-contents'
 
 /**
@@ -12,6 +13,7 @@ export const postgresMigrations = [
   PostgresSchema1795000000011,
   PostgresSignedScans1795000000012,
   PostgresCounters1795000000013,
+  PostgresOfficeSeats1795000000014,
   PostgresAttachmentContents1795000000015,
 ]
 
