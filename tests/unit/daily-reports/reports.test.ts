@@ -74,7 +74,7 @@ describe('daily reports', () => {
       reportDate: '2026-11-16',
     })
     expect(yesterday.late).toBe(true)
-    const before = databaseFingerprint(app.dataSource)
+    const before = await databaseFingerprint(app.dataSource)
     const tomorrow = await submit(app, office, { reportDate: '2026-11-18' })
     expect(tomorrow).toMatchObject({
       ok: false,
@@ -82,7 +82,7 @@ describe('daily reports', () => {
     })
     const again = await submit(app, office, { reportDate: '2026-11-16' })
     expect(again).toMatchObject({ ok: false, error: { code: 'conflict' } })
-    expect(databaseFingerprint(app.dataSource)).toEqual(before)
+    expect(await databaseFingerprint(app.dataSource)).toEqual(before)
   })
 
   it('uses the Vietnamese day: 23:30 UTC is already the next morning in Hanoi', async () => {

@@ -39,13 +39,13 @@ describe('clearing the sample data', () => {
       hostUnitId: second!.id,
       health: { temperature: 36.5, symptoms: [], contactWithCase: false, fromCaseArea: false },
     } as never)
-    const before = databaseFingerprint(app.dataSource)
+    const before = await databaseFingerprint(app.dataSource)
     const refused = await app.call('sample:clear', {})
     expect(refused).toMatchObject({ ok: false, error: { code: 'conflict' } })
     if (refused.ok) return
     expect(refused.error.message).toContain('lượt khách: 1')
     expect(refused.error.message).toContain('cán bộ: 1')
-    expect(databaseFingerprint(app.dataSource)).toEqual(before)
+    expect(await databaseFingerprint(app.dataSource)).toEqual(before)
   })
 
   it('refuses while a real unit sits under a sample unit', async () => {

@@ -57,10 +57,10 @@ describe('the retention purge', () => {
     const recent = await visit(app, unit, 'Lê Văn Mới', ago(5), ago(5, 3_600_000))
     const inside = await visit(app, unit, 'Phạm Văn Trong', ago(0, -2 * 3_600_000), null)
     const refused = await visit(app, unit, 'Hồ Thị Sốt', ago(31), null, 'refused')
-    const before = databaseFingerprint(app.dataSource)
+    const before = await databaseFingerprint(app.dataSource)
 
     expect(await purge(app)).toEqual({ visitors: 2, closed: 0 })
-    const after = databaseFingerprint(app.dataSource)
+    const after = await databaseFingerprint(app.dataSource)
     const byId = (rows: unknown[], id: number) =>
       (rows as Array<Record<string, unknown>>).find((r) => r.id === id)!
     for (const id of [old, refused])
