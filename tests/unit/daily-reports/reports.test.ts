@@ -4,6 +4,7 @@ import type { RouteInput } from '@shared/contract'
 import { tempApp } from '../helpers/temp-app'
 import type { TempApp } from '../helpers/temp-app'
 import { inspectPdf, wordsOfPage } from '../helpers/pdf'
+import { sqlRun } from '../helpers/sql'
 import { databaseFingerprint } from '../helpers/fingerprint'
 import { AuditRecorder } from '@main/audit/trail'
 import { DailyReportEntity } from '@main/daily-reports/entities'
@@ -352,9 +353,12 @@ describe('daily reports', () => {
       )
     // Arranged straight in the store: the vaccination screens have their own tests.
     const dose = (staffId: number, n: number, day: string) =>
-      app.dataSource.query(
+      sqlRun(
+        app,
         `INSERT INTO vaccine_doses (staff_id, dose, given_on, created_at, updated_at) VALUES (?, ?, ?, 'x', 'x')`,
-        [staffId, n, day],
+        staffId,
+        n,
+        day,
       )
     await dose(staff[0]!, 1, '2021-07-01')
     await dose(staff[0]!, 2, '2021-08-01')
