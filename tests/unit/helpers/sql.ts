@@ -1,3 +1,4 @@
+import { EntityManager } from 'typeorm'
 import type { DataSource } from 'typeorm'
 
 /**
@@ -5,45 +6,44 @@ import type { DataSource } from 'typeorm'
  * routes (what the trail says, a hash, a planted old row). Parameters are written `?` and
  * numbered `$1…` for PostgreSQL; quote camelCase aliases (`AS "entityId"`), as PostgreSQL
  * folds bare names to lower case. Booleans come back as 0/1 on SQLite, true/false on PostgreSQL.
+ * The target is an app (its store) or a manager (the transaction a test arranges rows in).
  */
-interface HasDataSource {
-  dataSource: DataSource
-}
+type Target = { dataSource: DataSource } | EntityManager
 
-const numbered = (ds: DataSource, sql: string): string => {
-  if (ds.options.type !== 'postgres') return sql
+const query = (target: Target, sql: string, params: unknown[]): Promise<unknown> => {
+  const m = target instanceof EntityManager ? target : target.dataSource.manager
+  if (m.dataSource.options.type !== 'postgres') return m.query(sql, params)
   let n = 0
-  return sql.replace(/\?/g, () => `$${++n}`)
+  return m.query(
+    sql.replace(/\?/g, () => `$${++n}`),
+    params,
+  )
 }
 
 export async function sqlRows<T = Record<string, unknown>>(
-  app: HasDataSource,
+  target: Target,
   sql: string,
   ...params: unknown[]
 ): Promise<T[]> {
-  return (await app.dataSource.query(numbered(app.dataSource, sql), params)) as T[]
+  return (await query(target, sql, params)) as T[]
 }
 
 /** The first column of every row. */
 export async function sqlColumn<T = unknown>(
-  app: HasDataSource,
+  target: Target,
   sql: string,
   ...params: unknown[]
 ): Promise<T[]> {
-  const rows = await sqlRows(app, sql, ...params)
+  const rows = await sqlRows(target, sql, ...params)
   return rows.map((row) => Object.values(row)[0] as T)
 }
 
 /** The first column of the first row; undefined when there is none. */
-export async function sqlValue<T = unknown>(
-  app: HasDataSource,
-  sql: string,
-  ...params: unknown[]
-): Promise<T> {
-  return (await sqlColumn<T>(app, sql, ...params))[0]!
+export async function sqlValue<T = unknown>(target: Target, sql: string, ...params: unknown[]): Promise<T> {
+  return (await sqlColumn<T>(target, sql, ...params))[0]!
 }
 
 /** A statement run for its effect. */
-export async function sqlRun(app: HasDataSource, sql: string, ...params: unknown[]): Promise<void> {
-  await app.dataSource.query(numbered(app.dataSource, sql), params)
+export async function sqlRun(target: Target, sql: string, ...params: unknown[]): Promise<void> {
+  await query(target, sql, params)
 }

@@ -13,6 +13,7 @@ import { DEFAULT_RECEPTION_SETTINGS } from '@shared/settings/schemas'
 import { tempApp } from '../helpers/temp-app'
 import type { TempApp } from '../helpers/temp-app'
 import { databaseFingerprint } from '../helpers/fingerprint'
+import { sqlRun, sqlValue } from '../helpers/sql'
 import { inspectPdf } from '../helpers/pdf'
 
 const AN = { fullName: 'Nguyễn Văn An', idType: 'cccd' as const, idNumber: '001099012345' }
@@ -621,21 +622,24 @@ describe('search', () => {
     await app.dataSource.transaction(async (m) => {
       for (let i = 0; i < 2100; i++) {
         const name = `Nguyễn Văn Số${i}`
-        const [{ id }] = (await m.query(
+        const id = await sqlValue<number>(
+          m,
           `INSERT INTO visitors (full_name, id_type, search_key, created_at, updated_at) VALUES (?, 'none', ?, ?, ?) RETURNING id`,
-          [name, searchKeyOf(name), stamp, stamp],
-        )) as [{ id: number }]
-        await m.query(
+          name,
+          searchKeyOf(name),
+          stamp,
+          stamp,
+        )
+        await sqlRun(
+          m,
           `INSERT INTO visits (visitor_id, host_unit_id, checked_in_at, checked_out_at, outcome, created_at, updated_at)
            VALUES (?, ?, ?, ?, 'admitted', ?, ?)`,
-          [
-            id,
-            app.vp,
-            new Date(Date.UTC(2026, 0, 1, 0, i)).toISOString(),
-            new Date(Date.UTC(2026, 0, 1, 1, i)).toISOString(),
-            stamp,
-            stamp,
-          ],
+          id,
+          app.vp,
+          new Date(Date.UTC(2026, 0, 1, 0, i)).toISOString(),
+          new Date(Date.UTC(2026, 0, 1, 1, i)).toISOString(),
+          stamp,
+          stamp,
         )
       }
     })
