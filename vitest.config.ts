@@ -1,5 +1,10 @@
 import { resolve } from 'node:path'
-import { defineConfig } from 'vitest/config'
+import { configDefaults, defineConfig } from 'vitest/config'
+
+/** Tests of what exists on one engine only: the SQLite file (backups, salvage, bytes on disk, FTS5). */
+const SQLITE_ONLY = 'tests/unit/**/*.sqlite.test.ts'
+/** Tests that need a PostgreSQL server (the schema parity, the server's own features, two seats). */
+const POSTGRES_ONLY = 'tests/unit/**/*.pg.test.ts'
 
 export default defineConfig({
   resolve: {
@@ -10,11 +15,30 @@ export default defineConfig({
   },
   test: {
     include: ['tests/unit/**/*.test.ts'],
-    // One embedded PostgreSQL per run when SPD_TEST_ENGINE=postgres; nothing otherwise.
-    globalSetup: ['tests/unit/setup/postgres.ts'],
     environment: 'node',
     pool: 'forks',
     testTimeout: 30_000,
     hookTimeout: 30_000,
+    // `vitest run` runs the whole suite once per engine; `--project postgres` (or sqlite) runs one.
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'sqlite',
+          exclude: [...configDefaults.exclude, POSTGRES_ONLY],
+          env: { SPD_TEST_ENGINE: 'sqlite' },
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'postgres',
+          exclude: [...configDefaults.exclude, SQLITE_ONLY],
+          env: { SPD_TEST_ENGINE: 'postgres' },
+          // One embedded PostgreSQL server and one migrated template database for the project's run.
+          globalSetup: ['tests/unit/setup/postgres.ts'],
+        },
+      },
+    ],
   },
 })
