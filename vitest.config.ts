@@ -5,6 +5,8 @@ import { configDefaults, defineConfig } from 'vitest/config'
 const SQLITE_ONLY = 'tests/unit/**/*.sqlite.test.ts'
 /** Tests that need a PostgreSQL server (the schema parity, the server's own features, two seats). */
 const POSTGRES_ONLY = 'tests/unit/**/*.pg.test.ts'
+/** `SPD_TEST_ENGINE=postgres npx vitest run <file>` runs one engine's project, as `--project` does. */
+const only = process.env.SPD_TEST_ENGINE
 
 export default defineConfig({
   resolve: {
@@ -26,7 +28,6 @@ export default defineConfig({
         test: {
           name: 'sqlite',
           exclude: [...configDefaults.exclude, POSTGRES_ONLY],
-          env: { SPD_TEST_ENGINE: 'sqlite' },
         },
       },
       {
@@ -34,11 +35,10 @@ export default defineConfig({
         test: {
           name: 'postgres',
           exclude: [...configDefaults.exclude, SQLITE_ONLY],
-          env: { SPD_TEST_ENGINE: 'postgres' },
           // One embedded PostgreSQL server and one migrated template database for the project's run.
           globalSetup: ['tests/unit/setup/postgres.ts'],
         },
       },
-    ],
+    ].filter((project) => !only || project.test.name === only),
   },
 })
