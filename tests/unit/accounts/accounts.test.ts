@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { Session } from '@main/core/session'
 import { tempApp } from '../helpers/temp-app'
 import type { TempApp } from '../helpers/temp-app'
+import { sqlColumn } from '../helpers/sql'
 
 const PASSWORD = 'mat-khau-dai-8'
 const admin = { username: 'QuanTri', displayName: 'Nguyễn Văn Quản', password: PASSWORD, confirm: PASSWORD }
@@ -20,11 +21,6 @@ async function withAdmin(): Promise<{ app: TempApp; desk: Session }> {
 
 const login = (app: TempApp, session: Session, username: string, password: string) =>
   app.router.dispatch('auth:login', { username, password }, session)
-
-function rawDb(app: TempApp) {
-  return (app.dataSource.driver as unknown as { databaseConnection: import('better-sqlite3').Database })
-    .databaseConnection
-}
 
 afterEach(() => {
   vi.useRealTimers()
@@ -65,7 +61,7 @@ describe('first start', () => {
       },
       desk,
     )
-    const hashes = rawDb(app).prepare('SELECT password_hash FROM users ORDER BY id').pluck().all() as string[]
+    const hashes = (await sqlColumn(app, 'SELECT password_hash FROM users ORDER BY id')) as string[]
     expect(hashes).toHaveLength(2)
     for (const hash of hashes) {
       expect(hash).toMatch(/^scrypt\$\d+\$8\$1\$/)
@@ -103,10 +99,7 @@ describe('sign-in', () => {
     expect(await login(app, win(app), 'quantri', PASSWORD)).toEqual(fifth)
     vi.setSystemTime(new Date('2026-11-23T08:05:01+07:00'))
     expect(await login(app, win(app), 'quantri', PASSWORD)).toMatchObject({ ok: true })
-    const notes = rawDb(app)
-      .prepare(`SELECT changes FROM audit_log WHERE route = 'auth:login' ORDER BY id`)
-      .pluck()
-      .all()
+    const notes = await sqlColumn(app, `SELECT changes FROM audit_log WHERE route = 'auth:login' ORDER BY id`)
     expect(notes.join()).toContain('Tạm khoá 5 phút')
   })
 

@@ -4,6 +4,7 @@ import type { Session } from '@main/core/session'
 import { accountMsg } from '@shared/accounts/schemas'
 import { tempApp } from '../helpers/temp-app'
 import type { TempApp } from '../helpers/temp-app'
+import { sqlColumn, sqlValue } from '../helpers/sql'
 
 // The real scrypt, counted: every failure kind must spend exactly one check.
 vi.mock('@main/accounts/passwords', async (importOriginal) => {
@@ -15,11 +16,6 @@ const verify = vi.mocked(verifyPassword)
 const PASSWORD = 'mat-khau-dai-8'
 let windows = 0
 const win = (app: TempApp): Session => app.sessions.get(`window:${++windows}`)
-
-function rawDb(app: TempApp) {
-  return (app.dataSource.driver as unknown as { databaseConnection: import('better-sqlite3').Database })
-    .databaseConnection
-}
 
 async function withAccounts(): Promise<{ app: TempApp; desk: Session }> {
   const app = await tempApp()
@@ -45,13 +41,13 @@ describe('a failed sign-in tells nothing', () => {
   it('runs the scrypt check exactly once, at full cost, for an unknown, wrong, locked or disabled account and answers the same', async () => {
     const { app, desk } = await withAccounts()
     for (let i = 0; i < 5; i++) await login(app, 'khoa', 'sai-mat-khau')
-    const nghi = rawDb(app).prepare(`SELECT id FROM users WHERE username = 'nghi'`).pluck().get() as number
+    const nghi = (await sqlValue(app, `SELECT id FROM users WHERE username = 'nghi'`)) as number
     await app.router.dispatch(
       'users:update',
       { id: nghi, displayName: 'Lê Văn Tra', roles: ['reception'], active: false },
       desk,
     )
-    const realCost = (rawDb(app).prepare('SELECT password_hash FROM users LIMIT 1').pluck().get() as string)
+    const realCost = ((await sqlValue(app, 'SELECT password_hash FROM users LIMIT 1')) as string)
       .split('$')
       .slice(0, 4)
 
@@ -84,11 +80,9 @@ describe('a failed sign-in tells nothing', () => {
       disabledRightPassword: expected,
     })
     // The trail still tells the administrator which it was.
-    const notes = rawDb(app)
-      .prepare(`SELECT changes FROM audit_log WHERE route = 'auth:login' ORDER BY id`)
-      .pluck()
-      .all()
-      .join()
+    const notes = (
+      await sqlColumn(app, `SELECT changes FROM audit_log WHERE route = 'auth:login' ORDER BY id`)
+    ).join()
     expect(notes).toContain('tạm khoá')
     expect(notes).toContain('vô hiệu hoá')
   })
@@ -123,10 +117,10 @@ describe('changing one’s own password', () => {
     expect(verify).toHaveBeenCalledTimes(5)
     expect(desk.user).toBeNull()
 
-    const failures = rawDb(app)
-      .prepare(`SELECT changes FROM audit_log WHERE route = 'auth:changePassword' ORDER BY id`)
-      .pluck()
-      .all() as string[]
+    const failures = (await sqlColumn(
+      app,
+      `SELECT changes FROM audit_log WHERE route = 'auth:changePassword' ORDER BY id`,
+    )) as string[]
     expect(failures).toHaveLength(5)
     for (const line of failures) expect(line).toContain('nhập sai mật khẩu hiện tại')
     expect(failures[4]).toContain('Tạm khoá 5 phút')
@@ -146,9 +140,7 @@ describe('changing one’s own password', () => {
         desk,
       )
     expect((await change('sai-mat-khau')).ok).toBe(false)
-    expect(
-      rawDb(app).prepare(`SELECT failed_logins FROM users WHERE username = 'quantri'`).pluck().get(),
-    ).toBe(1)
+    expect(await sqlValue(app, `SELECT failed_logins FROM users WHERE username = 'quantri'`)).toBe(1)
     expect(await change(PASSWORD)).toEqual({ ok: true, data: true })
     expect((await login(app, 'quantri', 'moi-mat-khau-9')).ok).toBe(true)
   })

@@ -6,14 +6,9 @@ import { maskPersonal } from '@main/audit/trail'
 import { writeAuditEntries } from '@main/audit/service'
 import { tempApp } from '../helpers/temp-app'
 import type { TempApp } from '../helpers/temp-app'
+import { sqlRows, sqlRun } from '../helpers/sql'
 
-function rawDb(app: TempApp) {
-  return (app.dataSource.driver as unknown as { databaseConnection: import('better-sqlite3').Database })
-    .databaseConnection
-}
-
-const auditRows = (app: TempApp) =>
-  rawDb(app).prepare('SELECT * FROM audit_log ORDER BY id').all() as Array<Record<string, unknown>>
+const auditRows = (app: TempApp) => sqlRows(app, 'SELECT * FROM audit_log ORDER BY id')
 
 describe('audit trail', () => {
   it('records who, when, which route, which record and the changed fields, masking personal data', async () => {
@@ -33,7 +28,7 @@ describe('audit trail', () => {
       headName: 'Trần Thị Bình',
       phone: '0912345678',
     })
-    const [created, updated] = auditRows(app)
+    const [created, updated] = await auditRows(app)
     expect(created).toMatchObject({
       user_name: 'system',
       route: 'units:create',
@@ -48,8 +43,8 @@ describe('audit trail', () => {
     expect(Object.keys(changes).sort()).toEqual(['headName', 'name'])
     expect(changes.name).toEqual({ before: 'Thanh tra Sở', after: 'Thanh tra Sở Tư pháp' })
     expect(changes.headName).toEqual({ before: 'N***** V** A*', after: 'T*** T** B***' })
-    expect(JSON.stringify(auditRows(app))).not.toContain('0912345678')
-    expect(JSON.stringify(auditRows(app))).not.toContain('Nguyễn Văn An')
+    expect(JSON.stringify(await auditRows(app))).not.toContain('0912345678')
+    expect(JSON.stringify(await auditRows(app))).not.toContain('Nguyễn Văn An')
   })
 
   it('masks names and numbers', () => {
@@ -71,9 +66,9 @@ describe('audit trail', () => {
       placeName: 'Vị Thanh',
     })
     await app.ok('sample:load', {})
-    expect(auditRows(app).map((r) => r.route)).toEqual(['settings:updateAgency', 'sample:load'])
-    expect(() => rawDb(app).prepare(`UPDATE audit_log SET user_name = 'x'`).run()).toThrow(/append-only/)
-    expect(() => rawDb(app).prepare(`DELETE FROM audit_log`).run()).toThrow(/append-only/)
+    expect((await auditRows(app)).map((r) => r.route)).toEqual(['settings:updateAgency', 'sample:load'])
+    await expect(sqlRun(app, `UPDATE audit_log SET user_name = 'x'`)).rejects.toThrow(/append-only/)
+    await expect(sqlRun(app, `DELETE FROM audit_log`)).rejects.toThrow(/append-only/)
   })
 
   it('lists with filters and exports the same rows as .xlsx with values as text', async () => {

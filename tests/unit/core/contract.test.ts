@@ -405,7 +405,7 @@ describe('route contract', () => {
 
   it.each(routeNames)('%s refuses malformed input with field errors and writes nothing', async (name) => {
     const app = await seeded()
-    const before = databaseFingerprint(app.dataSource)
+    const before = await databaseFingerprint(app.dataSource)
     for (const input of malformed[name]) {
       const result = await app.router.dispatch(name, input, app.session)
       expect(result.ok, `${name} accepted ${JSON.stringify(input)}`).toBe(false)
@@ -414,7 +414,7 @@ describe('route contract', () => {
       expect(result.error.message).toMatch(/[à-ỹ]/)
       expect(Object.keys(result.error.fieldErrors).length).toBeGreaterThan(0)
     }
-    expect(databaseFingerprint(app.dataSource)).toEqual(before)
+    expect(await databaseFingerprint(app.dataSource)).toEqual(before)
   })
 
   const guarded = routeNames.filter((n) => PERMISSIONS.includes(contract[n].permission as Permission))
@@ -422,7 +422,7 @@ describe('route contract', () => {
 
   it.each(guarded)('%s refuses a session without its permission, before touching data', async (name) => {
     const app = await seeded()
-    const before = databaseFingerprint(app.dataSource)
+    const before = await databaseFingerprint(app.dataSource)
     const result = await app.router.dispatch(
       name,
       valid[name],
@@ -432,15 +432,15 @@ describe('route contract', () => {
       ok: false,
       error: expect.objectContaining({ code: 'forbidden', fieldErrors: {} }),
     })
-    expect(databaseFingerprint(app.dataSource)).toEqual(before)
+    expect(await databaseFingerprint(app.dataSource)).toEqual(before)
   })
 
   it.each(personal)('%s refuses a window where nobody signed in', async (name) => {
     const app = await seeded()
-    const before = databaseFingerprint(app.dataSource)
+    const before = await databaseFingerprint(app.dataSource)
     const result = await app.router.dispatch(name, valid[name], new Session())
     expect(result).toEqual({ ok: false, error: expect.objectContaining({ code: 'unauthorized' }) })
-    expect(databaseFingerprint(app.dataSource)).toEqual(before)
+    expect(await databaseFingerprint(app.dataSource)).toEqual(before)
   })
 
   it.each(routeNames)('%s accepts its valid sample input from the administrator', async (name) => {
@@ -534,7 +534,7 @@ describe('router failures', () => {
 
   it('rolls back a write whose handler fails half way', async () => {
     const app = await seeded()
-    const before = databaseFingerprint(app.dataSource)
+    const before = await databaseFingerprint(app.dataSource)
     const halfWay: Handlers = {
       ...handlers,
       'units:create': async (input, ctx) => {
@@ -549,7 +549,7 @@ describe('router failures', () => {
       app.session,
     )
     expect(result.ok).toBe(false)
-    expect(databaseFingerprint(app.dataSource)).toEqual(before)
+    expect(await databaseFingerprint(app.dataSource)).toEqual(before)
     expect((await app.ok('units:list', { q: 'thanh tra' })).total).toBe(0)
   })
 

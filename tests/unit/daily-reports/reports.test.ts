@@ -4,6 +4,7 @@ import type { RouteInput } from '@shared/contract'
 import { tempApp } from '../helpers/temp-app'
 import type { TempApp } from '../helpers/temp-app'
 import { inspectPdf, wordsOfPage } from '../helpers/pdf'
+import { sqlRun } from '../helpers/sql'
 import { databaseFingerprint } from '../helpers/fingerprint'
 import { AuditRecorder } from '@main/audit/trail'
 import { DailyReportEntity } from '@main/daily-reports/entities'
@@ -74,7 +75,7 @@ describe('daily reports', () => {
       reportDate: '2026-11-16',
     })
     expect(yesterday.late).toBe(true)
-    const before = databaseFingerprint(app.dataSource)
+    const before = await databaseFingerprint(app.dataSource)
     const tomorrow = await submit(app, office, { reportDate: '2026-11-18' })
     expect(tomorrow).toMatchObject({
       ok: false,
@@ -82,7 +83,7 @@ describe('daily reports', () => {
     })
     const again = await submit(app, office, { reportDate: '2026-11-16' })
     expect(again).toMatchObject({ ok: false, error: { code: 'conflict' } })
-    expect(databaseFingerprint(app.dataSource)).toEqual(before)
+    expect(await databaseFingerprint(app.dataSource)).toEqual(before)
   })
 
   it('uses the Vietnamese day: 23:30 UTC is already the next morning in Hanoi', async () => {
@@ -352,9 +353,12 @@ describe('daily reports', () => {
       )
     // Arranged straight in the store: the vaccination screens have their own tests.
     const dose = (staffId: number, n: number, day: string) =>
-      app.dataSource.query(
+      sqlRun(
+        app,
         `INSERT INTO vaccine_doses (staff_id, dose, given_on, created_at, updated_at) VALUES (?, ?, ?, 'x', 'x')`,
-        [staffId, n, day],
+        staffId,
+        n,
+        day,
       )
     await dose(staff[0]!, 1, '2021-07-01')
     await dose(staff[0]!, 2, '2021-08-01')

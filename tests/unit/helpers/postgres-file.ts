@@ -10,8 +10,9 @@ export interface FileServer {
 }
 
 /**
- * For the tests that check PostgreSQL whatever the engine of the run: the run's server when
- * there is one (SPD_TEST_ENGINE=postgres), else one of this file's own, with its template.
+ * For the tests that need PostgreSQL itself: the postgres project's server, else (a file run
+ * in the sqlite project) one of this file's own, with its template. Name such a file
+ * `*.pg.test.ts`, so that only the postgres project runs it, on the shared server.
  */
 export async function postgresForFile(): Promise<FileServer> {
   const provided = inject('postgres')

@@ -1,6 +1,6 @@
 /**
  * One engine-neutral description of a migrated schema, so the SQLite and PostgreSQL lines can
- * be compared (tests/unit/db/schema-parity.test.ts). Types are mapped: INTEGER ↔ integer or
+ * be compared (tests/unit/db/schema-parity.pg.test.ts). Types are mapped: INTEGER ↔ integer or
  * bigint, INTEGER with CHECK (x IN (0, 1)) ↔ boolean, TEXT ↔ text, REAL ↔ double precision.
  */
 export interface ColumnShape {

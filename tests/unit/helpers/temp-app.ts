@@ -35,7 +35,7 @@ afterEach(async () => {
 
 /**
  * A real app core on a fresh store, closed after the test: a database file in a temporary
- * folder, or with SPD_TEST_ENGINE=postgres a fresh database on the run's server (the folder
+ * folder, or in the postgres project (vitest.config.ts) a fresh database on its server (the folder
  * still holds what lives beside the store: backups, keys, photos).
  * `clock` stands in for the main process's clock (reports after 15:00, weeks of draws).
  */

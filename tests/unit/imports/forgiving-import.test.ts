@@ -35,11 +35,11 @@ describe('a staff list with a column missing or named otherwise', () => {
       choices: ['Công chức', 'Viên chức', 'Người lao động', 'Hợp đồng'],
     })
     expect(preview.rows).toEqual([])
-    const before = databaseFingerprint(app.dataSource)
+    const before = await databaseFingerprint(app.dataSource)
     const confirm = await app.call('staff:importConfirm', { base64 })
     expect(confirm.ok).toBe(false)
     if (!confirm.ok) expect(confirm.error.message).toMatch(/Tệp thiếu cột: Loại cán bộ/)
-    expect(databaseFingerprint(app.dataSource)).toEqual(before)
+    expect(await databaseFingerprint(app.dataSource)).toEqual(before)
   })
 
   it('gives every row the default chosen for a missing category and gender', async () => {

@@ -140,7 +140,7 @@ describe('the lifecycle of minutes', () => {
   it('refuses to finalise while an item is unanswered, and saves nothing', async () => {
     const app = await withUnits()
     const draft = await create(app)
-    const before = databaseFingerprint(app.dataSource)
+    const before = await databaseFingerprint(app.dataSource)
     const result = await app.call('inspections:finalise', { id: draft.id })
     expect(result).toEqual({
       ok: false,
@@ -149,7 +149,7 @@ describe('the lifecycle of minutes', () => {
         fieldErrors: { items: expect.stringContaining('14') },
       }),
     })
-    expect(databaseFingerprint(app.dataSource)).toEqual(before)
+    expect(await databaseFingerprint(app.dataSource)).toEqual(before)
   })
 
   it('numbers minutes per year of the minutes, in order, without gaps', async () => {
@@ -211,7 +211,7 @@ describe('the lifecycle of minutes', () => {
   it('locks finalised minutes: edits and photos are refused and nothing changes', async () => {
     const app = await withUnits()
     const final = await app.ok('inspections:finalise', { id: (await answered(app)).id })
-    const before = databaseFingerprint(app.dataSource)
+    const before = await databaseFingerprint(app.dataSource)
     const edit = await app.call('inspections:update', { ...form(final), conclusion: 'Sửa sau khi ký' })
     expect(edit).toEqual({ ok: false, error: expect.objectContaining({ code: 'conflict' }) })
     const photo = await app.call('inspections:addPhoto', {
@@ -225,7 +225,7 @@ describe('the lifecycle of minutes', () => {
       ok: false,
       error: expect.objectContaining({ code: 'conflict' }),
     })
-    expect(databaseFingerprint(app.dataSource)).toEqual(before)
+    expect(await databaseFingerprint(app.dataSource)).toEqual(before)
   })
 
   it('a correction adds a version with its reason, keeps the number, and both versions print', async () => {

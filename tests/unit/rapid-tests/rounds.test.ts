@@ -77,7 +77,7 @@ describe('weekly rapid-test rounds', () => {
   it('does not draw last week’s people again where the unit has others, and draws one round per week', async () => {
     const { app, setNow } = await department([50, 20, 1])
     const week1 = await app.ok('rapidTests:draw', { seed: 1 })
-    const before = databaseFingerprint(app.dataSource)
+    const before = await databaseFingerprint(app.dataSource)
     expect(await app.call('rapidTests:draw', { seed: 2 })).toMatchObject({
       ok: false,
       error: { code: 'conflict' },
@@ -86,7 +86,7 @@ describe('weekly rapid-test rounds', () => {
       ok: false,
       error: { fieldErrors: { weekStart: expect.any(String) } },
     })
-    expect(databaseFingerprint(app.dataSource)).toEqual(before)
+    expect(await databaseFingerprint(app.dataSource)).toEqual(before)
     setNow('2026-11-24T09:00:00+07:00')
     for (let seed = 2; seed < 12; seed++) {
       const week2 = await app.ok('rapidTests:draw', { seed })

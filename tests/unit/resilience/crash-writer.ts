@@ -1,5 +1,5 @@
 /**
- * Child process of crash.test.ts: opens the real app core on the given file and checks visitors
+ * Child process of crash.sqlite.test.ts: opens the real app core on the given file and checks visitors
  * in at the reception desk forever, one transaction each (a visitor, a visit, the index, the
  * audit trail). `ACK <code>` on stdout means that check-in committed; the parent kills this
  * process with SIGKILL at a random moment and checks what survived.

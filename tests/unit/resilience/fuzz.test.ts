@@ -256,7 +256,7 @@ describe('fuzzing every route with input its schema refuses', () => {
       const app = await tempApp()
       await app.ok('units:create', { code: 'SO', name: 'Sở Tư pháp', kindCode: 'agency' })
       const spec: RouteSpec = contract[name]
-      const before = databaseFingerprint(app.dataSource)
+      const before = await databaseFingerprint(app.dataSource)
       let run = 0
 
       await fc.assert(
@@ -282,13 +282,13 @@ describe('fuzzing every route with input its schema refuses', () => {
           // What crosses IPC/HTTP must survive JSON.
           expect(JSON.parse(JSON.stringify(result))).toEqual(result)
           expectNoPollution()
-          if (run % FINGERPRINT_EVERY === 0) expect(databaseFingerprint(app.dataSource)).toEqual(before)
+          if (run % FINGERPRINT_EVERY === 0) expect(await databaseFingerprint(app.dataSource)).toEqual(before)
         }),
         { numRuns: RUNS_PER_ROUTE },
       )
 
       expect(run).toBeGreaterThanOrEqual(RUNS_PER_ROUTE)
-      expect(databaseFingerprint(app.dataSource)).toEqual(before)
+      expect(await databaseFingerprint(app.dataSource)).toEqual(before)
       expectNoPollution()
     },
     60_000,

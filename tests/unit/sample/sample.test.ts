@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { tempApp } from '../helpers/temp-app'
 import { databaseFingerprint } from '../helpers/fingerprint'
+import { storeSchema } from '../helpers/store-schema'
 import { UNIT_REFERENCES } from '@main/sample/service'
 
 /** References to units that do not block clearing: the tree's own, and the practice reports it forgets. */
@@ -39,13 +40,13 @@ describe('clearing the sample data', () => {
       hostUnitId: second!.id,
       health: { temperature: 36.5, symptoms: [], contactWithCase: false, fromCaseArea: false },
     } as never)
-    const before = databaseFingerprint(app.dataSource)
+    const before = await databaseFingerprint(app.dataSource)
     const refused = await app.call('sample:clear', {})
     expect(refused).toMatchObject({ ok: false, error: { code: 'conflict' } })
     if (refused.ok) return
     expect(refused.error.message).toContain('lượt khách: 1')
     expect(refused.error.message).toContain('cán bộ: 1')
-    expect(databaseFingerprint(app.dataSource)).toEqual(before)
+    expect(await databaseFingerprint(app.dataSource)).toEqual(before)
   })
 
   it('refuses while a real unit sits under a sample unit', async () => {
@@ -66,17 +67,12 @@ describe('clearing the sample data', () => {
 
   it('knows every column of the schema that points at a unit', async () => {
     const app = await tempApp()
-    const m = app.dataSource.manager
     const inSchema: string[] = []
-    const tables = (await m.query(`SELECT name FROM sqlite_master WHERE type = 'table'`)) as Array<{
-      name: string
-    }>
-    for (const { name } of tables) {
-      const keys = (await m.query(`SELECT "from" AS col, "table" AS target FROM pragma_foreign_key_list(?)`, [
-        name,
-      ])) as Array<{ col: string; target: string }>
-      for (const key of keys) if (key.target === 'units') inSchema.push(`${name}.${key.col}`)
-    }
+    for (const [name, table] of Object.entries((await storeSchema(app.dataSource)).tables))
+      for (const key of table.foreignKeys) {
+        const [, column] = /^(\S+) -> units\(/.exec(key) ?? []
+        if (column) inSchema.push(`${name}.${column}`)
+      }
     const listed = UNIT_REFERENCES.flatMap(({ entity, columns }) => {
       const metadata = app.dataSource.getMetadata(entity)
       return columns.map(

@@ -1,25 +1,20 @@
 import type { TestProject } from 'vitest/node'
+import { buildTemplate } from '../helpers/postgres-databases'
 import type { PostgresTarget } from '../helpers/postgres-databases'
+import { startPostgres } from '../helpers/postgres-server'
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    /** The run's PostgreSQL server, when SPD_TEST_ENGINE=postgres; null otherwise. */
-    postgres: PostgresTarget | null
+    /** The postgres project's server; absent in the sqlite project, which has no global setup. */
+    postgres: PostgresTarget | undefined
   }
 }
 
 /**
- * Global setup: with SPD_TEST_ENGINE=postgres, one embedded server for the whole run and one
- * migrated template database, which every test database copies (freshDatabase).
+ * Global setup of the postgres project (vitest.config.ts): one embedded server for the project's
+ * run and one migrated template database, which every test database copies (freshDatabase).
  */
-export default async function setup(project: TestProject): Promise<(() => Promise<void>) | void> {
-  if (process.env.SPD_TEST_ENGINE !== 'postgres') {
-    project.provide('postgres', null)
-    return
-  }
-  // Loaded only here: a SQLite run pays nothing for the PostgreSQL harness.
-  const { startPostgres } = await import('../helpers/postgres-server')
-  const { buildTemplate } = await import('../helpers/postgres-databases')
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const server = await startPostgres()
   try {
     project.provide('postgres', await buildTemplate(server))

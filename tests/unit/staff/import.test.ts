@@ -43,9 +43,9 @@ describe('staff import', () => {
       ],
       ['SỞ TƯ PHÁP', 'DANH SÁCH CÁN BỘ ĐƠN VỊ'],
     )
-    const before = databaseFingerprint(app.dataSource)
+    const before = await databaseFingerprint(app.dataSource)
     const preview = await app.ok('staff:importPreview', { base64 })
-    expect(databaseFingerprint(app.dataSource)).toEqual(before)
+    expect(await databaseFingerprint(app.dataSource)).toEqual(before)
     expect(preview.total).toBe(8)
     const errorsOf = (row: number) => preview.rows.find((r) => r.row === row)!.errors.join(' | ')
     // Two lines above the header: data starts on sheet row 4.
@@ -64,7 +64,7 @@ describe('staff import', () => {
     const confirm = await app.call('staff:importConfirm', { base64 })
     expect(confirm.ok).toBe(false)
     if (!confirm.ok) expect(confirm.error.message).toMatch(/Còn 8 dòng có lỗi: chưa nhập dòng nào/)
-    expect(databaseFingerprint(app.dataSource)).toEqual(before)
+    expect(await databaseFingerprint(app.dataSource)).toEqual(before)
   })
 
   it('imports every row of a good file in one go, with each one’s first line of history', async () => {

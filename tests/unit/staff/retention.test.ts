@@ -1,8 +1,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { staffJobs } from '@main/staff/schedule'
 import { silentLogger } from '@main/core/logger'
-import { rawDatabase } from '@main/db/sqlite/connection'
+import { StaffMemberEntity } from '@main/staff/entities'
 import { tempApp } from '../helpers/temp-app'
+import { sqlColumn, sqlRows, sqlRun } from '../helpers/sql'
 
 const NOW = new Date('2026-11-23T03:00:00Z')
 const DAY = 86_400_000
@@ -54,48 +55,45 @@ describe('the staff retention purge', () => {
       note: 'Gọi chồng chị khi cần',
     } as never)
     // Free text the forms do not reach in this test, written as a move and a postponement would.
-    const raw = rawDatabase(app.dataSource)
-    raw
-      .prepare(
-        `UPDATE vaccine_registrations SET occupation = 'Thủ quỹ', status = 'postponed',
-           status_reason = 'Đang điều trị ung thư' WHERE staff_id = ?`,
-      )
-      .run(gone.id)
-    raw.prepare(`UPDATE staff SET position = 'Phó Chánh Văn phòng' WHERE id = ?`).run(gone.id)
-    raw
-      .prepare(`UPDATE staff_unit_history SET reason = 'Theo nguyện vọng vì con ốm' WHERE staff_id = ?`)
-      .run(gone.id)
+    await sqlRun(
+      app,
+      `UPDATE vaccine_registrations SET occupation = 'Thủ quỹ', status = 'postponed',
+         status_reason = 'Đang điều trị ung thư' WHERE staff_id = ?`,
+      gone.id,
+    )
+    await sqlRun(app, `UPDATE staff SET position = 'Phó Chánh Văn phòng' WHERE id = ?`, gone.id)
+    await sqlRun(
+      app,
+      `UPDATE staff_unit_history SET reason = 'Theo nguyện vọng vì con ốm' WHERE staff_id = ?`,
+      gone.id,
+    )
     await leave(gone.id)
     vi.setSystemTime(new Date(NOW.getTime() + 300 * DAY))
     await leave(recent.id)
     vi.setSystemTime(new Date(NOW.getTime() + 366 * DAY))
     await run()
 
-    const db = rawDatabase(app.dataSource)
-    const row = (id: number) =>
-      db
-        .prepare(
-          'SELECT full_name, id_number, date_of_birth, phone, position, note, search_key, active, anonymised_at FROM staff WHERE id = ?',
-        )
-        .get(id) as Record<string, unknown>
-    expect(row(gone.id)).toMatchObject({
-      full_name: null,
-      id_number: null,
-      date_of_birth: null,
+    const row = (id: number) => app.dataSource.getRepository(StaffMemberEntity).findOneByOrFail({ id })
+    expect(await row(gone.id)).toMatchObject({
+      fullName: null,
+      idNumber: null,
+      dateOfBirth: null,
       phone: null,
       position: null,
       note: null,
-      search_key: '',
-      active: 0,
-      anonymised_at: expect.any(String),
+      searchKey: '',
+      active: false,
+      anonymisedAt: expect.any(String),
     })
     expect(
-      db
-        .prepare(
+      (
+        await sqlRows(
+          app,
           `SELECT dose, status, status_reason, occupation, insurance_number, conditions_note, note
            FROM vaccine_registrations WHERE staff_id = ?`,
+          gone.id,
         )
-        .get(gone.id),
+      )[0],
     ).toEqual({
       dose: 1,
       status: 'postponed',
@@ -105,11 +103,11 @@ describe('the staff retention purge', () => {
       conditions_note: null,
       note: null,
     })
-    expect(
-      db.prepare('SELECT reason FROM staff_unit_history WHERE staff_id = ?').pluck().all(gone.id),
-    ).toEqual([null])
-    expect(row(recent.id)).toMatchObject({ full_name: 'Trần Thị Mới Nghỉ', id_number: '001085000002' })
-    expect(row(working.id)).toMatchObject({ full_name: 'Lê Văn Đang Làm', phone: '0912345678' })
+    expect(await sqlColumn(app, 'SELECT reason FROM staff_unit_history WHERE staff_id = ?', gone.id)).toEqual(
+      [null],
+    )
+    expect(await row(recent.id)).toMatchObject({ fullName: 'Trần Thị Mới Nghỉ', idNumber: '001085000002' })
+    expect(await row(working.id)).toMatchObject({ fullName: 'Lê Văn Đang Làm', phone: '0912345678' })
 
     const shown = await app.ok('staff:get', { id: gone.id })
     expect(shown).toMatchObject({

@@ -639,7 +639,7 @@ describe('import of a unit’s list', () => {
         'Không',
       ],
     ]
-    const before = databaseFingerprint(app.dataSource)
+    const before = await databaseFingerprint(app.dataSource)
     const badFile = await workbookBase64(VACCINATION_HEADERS, [
       ...rows(true),
       [2, 'Trần Thị Bình', '001199000002', 1, '', '', '', '', ''],
@@ -660,7 +660,7 @@ describe('import of a unit’s list', () => {
       base64: badFile,
     })
     expect(refused.ok).toBe(false)
-    expect(databaseFingerprint(app.dataSource)).toEqual(before)
+    expect(await databaseFingerprint(app.dataSource)).toEqual(before)
 
     const goodFile = await workbookBase64(VACCINATION_HEADERS, rows(false))
     expect(

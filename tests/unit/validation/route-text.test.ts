@@ -5,6 +5,7 @@ import { tempApp } from '../helpers/temp-app'
 import type { TempApp } from '../helpers/temp-app'
 import { databaseFingerprint } from '../helpers/fingerprint'
 import { SCREENED } from '../helpers/health'
+import { sqlRows, sqlValue } from '../helpers/sql'
 
 const AN = { fullName: 'Nguyễn Văn An', idType: 'cccd' as const, idNumber: '001099012345' }
 
@@ -14,16 +15,11 @@ async function withUnit(): Promise<TempApp & { vp: number }> {
   return Object.assign(app, { vp })
 }
 
-function raw(app: TempApp) {
-  return (app.dataSource.driver as unknown as { databaseConnection: import('better-sqlite3').Database })
-    .databaseConnection
-}
-
 async function refused(app: TempApp, name: Parameters<TempApp['call']>[0], input: unknown, field: string) {
-  const before = databaseFingerprint(app.dataSource)
+  const before = await databaseFingerprint(app.dataSource)
   const result = await app.call(name, input as never)
   expect(result.ok).toBe(false)
-  expect(databaseFingerprint(app.dataSource)).toEqual(before)
+  expect(await databaseFingerprint(app.dataSource)).toEqual(before)
   return result.ok
     ? ''
     : (result.error.fieldErrors[field] ?? `no error on ${field}: ${JSON.stringify(result.error)}`)
@@ -80,7 +76,7 @@ describe('text that is not text, at the routes', () => {
         ),
       ).toBe(msg.hiddenCharacter)
     }
-    expect(raw(app).prepare('SELECT COUNT(*) FROM visitors').pluck().get()).toBe(0)
+    expect(await sqlValue(app, 'SELECT COUNT(*) FROM visitors')).toBe(0)
   })
 
   it('stores a decomposed “Nguyễn” composed (NFC), so it matches the same name typed composed', async () => {
@@ -91,7 +87,7 @@ describe('text that is not text, at the routes', () => {
       health: SCREENED,
     })
     expect(visit.visitorName).toBe('Nguyễn Văn An')
-    const stored = raw(app).prepare('SELECT full_name FROM visitors').pluck().get() as string
+    const stored = await sqlValue<string>(app, 'SELECT full_name FROM visitors')
     expect(stored).toBe('Nguyễn Văn An')
     expect(stored).toBe(stored.normalize('NFC'))
   })
@@ -105,7 +101,7 @@ describe('text that is not text, at the routes', () => {
       purpose: 'Nộp hồ sơ\ncông chứng',
       note: 'Dòng một\r\nDòng hai\n\tthụt lề',
     })
-    const row = raw(app).prepare('SELECT purpose, note FROM visits WHERE id = ?').get(visit.id)
+    const [row] = await sqlRows(app, 'SELECT purpose, note FROM visits WHERE id = ?', visit.id)
     expect(row).toEqual({ purpose: 'Nộp hồ sơ công chứng', note: 'Dòng một\nDòng hai\n\tthụt lề' })
   })
 
@@ -173,6 +169,6 @@ describe('text that is not text, at the routes', () => {
       confirmRefusal: true,
     } as never)
     expect(visit.symptoms).toEqual(['cough', 'breathless'])
-    expect(raw(app).prepare('SELECT symptoms FROM visits').pluck().get()).toBe('cough,breathless')
+    expect(await sqlValue(app, 'SELECT symptoms FROM visits')).toBe('cough,breathless')
   })
 })

@@ -3,19 +3,17 @@ import { systemSession } from '@main/core/session'
 import { tempApp } from '../helpers/temp-app'
 import type { TempApp } from '../helpers/temp-app'
 import { SCREENED } from '../helpers/health'
+import { sqlRows } from '../helpers/sql'
 
 const CCCD = '001099012345'
 const AN = { fullName: 'Nguyễn Văn An', idType: 'cccd' as const, idNumber: CCCD }
 
-function rawDb(app: TempApp) {
-  return (app.dataSource.driver as unknown as { databaseConnection: import('better-sqlite3').Database })
-    .databaseConnection
-}
-
 const trail = (app: TempApp, route: string) =>
-  rawDb(app)
-    .prepare('SELECT entity, entity_id AS entityId, changes FROM audit_log WHERE route = ? ORDER BY id')
-    .all(route) as Array<{ entity: string | null; entityId: string | null; changes: string }>
+  sqlRows<{ entity: string | null; entityId: string | null; changes: string }>(
+    app,
+    'SELECT entity, entity_id AS "entityId", changes FROM audit_log WHERE route = ? ORDER BY id',
+    route,
+  )
 
 async function withVisit(): Promise<TempApp & { visitId: number; visitorId: number }> {
   const app = await tempApp()
@@ -45,7 +43,7 @@ describe('whole ID numbers on screens', () => {
       oldIdNumber: null,
     })
     await app.ok('visitors:revealIdNumber', { id: app.visitorId })
-    const lines = trail(app, 'visitors:revealIdNumber')
+    const lines = await trail(app, 'visitors:revealIdNumber')
     expect(lines).toHaveLength(2)
     expect(lines[0]).toMatchObject({ entity: 'visitor', entityId: String(app.visitorId) })
     expect(lines[0]?.changes).toContain('Xem số giấy tờ đầy đủ')
@@ -64,7 +62,7 @@ describe('whole ID numbers on screens', () => {
       ok: false,
       error: { code: 'forbidden' },
     })
-    expect(trail(app, 'visitors:revealIdNumber')).toHaveLength(0)
+    expect(await trail(app, 'visitors:revealIdNumber')).toHaveLength(0)
   })
 })
 
@@ -74,17 +72,9 @@ describe('exports are audited like the others', () => {
     const audit = await app.ok('audit:export', {})
     await app.ok('visits:rollCallPdf', {})
     await app.ok('visits:slipPdf', { id: app.visitId })
-    expect(
-      trail(app, 'audit:export')
-        .map((l) => l.changes)
-        .join(),
-    ).toContain(audit.fileName)
-    expect(
-      trail(app, 'visits:rollCallPdf')
-        .map((l) => l.changes)
-        .join(),
-    ).toContain('1 người')
-    expect(trail(app, 'visits:slipPdf')).toEqual([
+    expect((await trail(app, 'audit:export')).map((l) => l.changes).join()).toContain(audit.fileName)
+    expect((await trail(app, 'visits:rollCallPdf')).map((l) => l.changes).join()).toContain('1 người')
+    expect(await trail(app, 'visits:slipPdf')).toEqual([
       expect.objectContaining({ entity: 'visit', entityId: String(app.visitId) }),
     ])
   })

@@ -3,12 +3,13 @@ import { describe, expect, it, vi } from 'vitest'
 import { purgeExpiredVisitors } from '@main/visitors/retention'
 import { receptionJobs } from '@main/visitors/schedule'
 import { silentLogger } from '@main/core/logger'
-import { rawDatabase } from '@main/db/sqlite/connection'
+import { VisitEntity } from '@main/visitors/entities'
 import { searchKeyOf } from '@shared/text/search-key'
 import { tempApp } from '../helpers/temp-app'
 import type { TempApp } from '../helpers/temp-app'
 import { databaseFingerprint } from '../helpers/fingerprint'
 import { inspectPdf } from '../helpers/pdf'
+import { sqlColumn, sqlRun, sqlValue } from '../helpers/sql'
 
 const NOW = new Date('2026-11-23T03:00:00Z')
 const DAY = 86_400_000
@@ -23,26 +24,32 @@ async function visit(
   outAt: string | null,
   outcome: 'admitted' | 'refused' = 'admitted',
 ) {
-  const db = rawDatabase(app.dataSource)
-  const { lastInsertRowid: visitor } = db
-    .prepare(
-      `INSERT INTO visitors (full_name, id_type, id_number, phone, address, date_of_birth, organisation,
-         old_id_number, id_issue_date, search_key, created_at, updated_at)
-       VALUES (?, 'cccd', ?, '0912345678', 'Cần Thơ', '1990-01-01', 'Công ty A', '361234567', '2021-08-10', ?, ?, ?)`,
-    )
-    .run(
-      name,
-      String(100000000000 + (db.prepare('SELECT count(*) FROM visitors').pluck().get() as number)),
-      searchKeyOf(name),
-      inAt,
-      inAt,
-    )
-  db.prepare(
+  const visitor = await sqlValue<number>(
+    app,
+    `INSERT INTO visitors (full_name, id_type, id_number, phone, address, date_of_birth, organisation,
+       old_id_number, id_issue_date, search_key, created_at, updated_at)
+     VALUES (?, 'cccd', ?, '0912345678', 'Cần Thơ', '1990-01-01', 'Công ty A', '361234567', '2021-08-10', ?, ?, ?)
+     RETURNING id`,
+    name,
+    String(100000000000 + (await sqlValue<number>(app, 'SELECT count(*) FROM visitors'))),
+    searchKeyOf(name),
+    inAt,
+    inAt,
+  )
+  await sqlRun(
+    app,
     `INSERT INTO visits (visitor_id, host_unit_id, host_person, purpose, late_reason, check_out_reason, watch_reason,
        checked_in_at, checked_out_at, outcome, note, created_at, updated_at)
      VALUES (?, ?, 'Chị Lan', 'Nộp hồ sơ ly hôn', 'Ghi bù', 'Quên bấm ra', 'Nợ xấu', ?, ?, ?, 'ghi chú riêng', ?, ?)`,
-  ).run(visitor, unit, inAt, outAt, outcome, inAt, inAt)
-  return Number(visitor)
+    visitor,
+    unit,
+    inAt,
+    outAt,
+    outcome,
+    inAt,
+    inAt,
+  )
+  return visitor
 }
 
 const purge = (app: TempApp, days = 30) =>
@@ -57,24 +64,24 @@ describe('the retention purge', () => {
     const recent = await visit(app, unit, 'Lê Văn Mới', ago(5), ago(5, 3_600_000))
     const inside = await visit(app, unit, 'Phạm Văn Trong', ago(0, -2 * 3_600_000), null)
     const refused = await visit(app, unit, 'Hồ Thị Sốt', ago(31), null, 'refused')
-    const before = databaseFingerprint(app.dataSource)
+    const before = await databaseFingerprint(app.dataSource)
 
     expect(await purge(app)).toEqual({ visitors: 2, closed: 0 })
-    const after = databaseFingerprint(app.dataSource)
+    const after = await databaseFingerprint(app.dataSource)
     const byId = (rows: unknown[], id: number) =>
       (rows as Array<Record<string, unknown>>).find((r) => r.id === id)!
     for (const id of [old, refused])
       expect(byId(after.visitors!, id)).toMatchObject({
-        full_name: null,
-        id_number: null,
+        fullName: null,
+        idNumber: null,
         phone: null,
         address: null,
-        date_of_birth: null,
-        old_id_number: null,
-        id_issue_date: null,
-        search_key: '',
+        dateOfBirth: null,
+        oldIdNumber: null,
+        idIssueDate: null,
+        searchKey: '',
         organisation: null,
-        anonymised_at: NOW.toISOString(),
+        anonymisedAt: NOW.toISOString(),
       })
     // One millisecond inside the window, still inside the building, or recent: untouched.
     for (const id of [edge, recent, inside])
@@ -82,15 +89,15 @@ describe('the retention purge', () => {
     // Visits stay (counts add up); only the free text that may name the person is cleared.
     expect(after.visits!.length).toBe(before.visits!.length)
     const visitsOf = (rows: unknown[], ids: number[]) =>
-      (rows as Array<Record<string, unknown>>).filter((v) => ids.includes(v.visitor_id as number))
+      (rows as Array<Record<string, unknown>>).filter((v) => ids.includes(v.visitorId as number))
     for (const v of visitsOf(after.visits!, [old, refused]))
       expect(v).toMatchObject({
         note: null,
-        host_person: null,
+        hostPerson: null,
         purpose: null,
-        late_reason: null,
-        check_out_reason: null,
-        watch_reason: null,
+        lateReason: null,
+        checkOutReason: null,
+        watchReason: null,
       })
     expect(visitsOf(after.visits!, [edge, recent, inside])).toEqual(
       visitsOf(before.visits!, [edge, recent, inside]),
@@ -116,29 +123,38 @@ describe('the retention purge', () => {
     const ca = await visit(app, unit, 'Ca Bệnh', '2026-11-19T15:30:00.000Z', '2026-11-19T16:00:00.000Z')
 
     expect(await purge(app)).toEqual({ visitors: 1, closed: 3 })
-    const db = rawDatabase(app.dataSource)
-    const visitOf = (visitor: number) =>
-      db
-        .prepare(
-          'SELECT checked_out_at, check_out_kind, check_out_unrecorded FROM visits WHERE visitor_id = ?',
-        )
-        .get(visitor)
+    const visitOf = async (visitorId: number) => {
+      const { checkedOutAt, checkOutKind, checkOutUnrecorded } = await app.dataSource
+        .getRepository(VisitEntity)
+        .findOneByOrFail({ visitorId })
+      return { checkedOutAt, checkOutKind, checkOutUnrecorded }
+    }
     // Out at the end of the check-in's Vietnamese day; the retention ran from there.
-    expect(visitOf(forgotten)).toEqual({
-      checked_out_at: '2026-10-09T16:59:59.000Z',
-      check_out_kind: 'automatic',
-      check_out_unrecorded: 1,
+    expect(await visitOf(forgotten)).toEqual({
+      checkedOutAt: '2026-10-09T16:59:59.000Z',
+      checkOutKind: 'automatic',
+      checkOutUnrecorded: true,
     })
-    expect(visitOf(lately)).toEqual({
-      checked_out_at: '2026-11-19T16:59:59.000Z',
-      check_out_kind: 'automatic',
-      check_out_unrecorded: 1,
+    expect(await visitOf(lately)).toEqual({
+      checkedOutAt: '2026-11-19T16:59:59.000Z',
+      checkOutKind: 'automatic',
+      checkOutUnrecorded: true,
     })
-    expect(visitOf(yesterday)).toMatchObject({ check_out_unrecorded: 1 })
-    expect(visitOf(today)).toEqual({ checked_out_at: null, check_out_kind: null, check_out_unrecorded: 0 })
-    const anonymised = (id: number) =>
-      db.prepare('SELECT anonymised_at IS NOT NULL FROM visitors WHERE id = ?').pluck().get(id)
-    expect([forgotten, lately, yesterday, today].map(anonymised)).toEqual([1, 0, 0, 0])
+    expect(await visitOf(yesterday)).toMatchObject({ checkOutUnrecorded: true })
+    expect(await visitOf(today)).toEqual({
+      checkedOutAt: null,
+      checkOutKind: null,
+      checkOutUnrecorded: false,
+    })
+    const anonymised = await sqlColumn(
+      app,
+      'SELECT CASE WHEN anonymised_at IS NULL THEN 0 ELSE 1 END FROM visitors WHERE id IN (?, ?, ?, ?) ORDER BY id',
+      forgotten,
+      lately,
+      yesterday,
+      today,
+    )
+    expect(anonymised).toEqual([1, 0, 0, 0])
 
     // Lists and the workbook for the health authority say so, in Vietnamese.
     const found = await app.ok('visits:search', { q: 'tran thi gan' })
@@ -182,16 +198,14 @@ describe('the retention purge', () => {
     const later = await visit(app, unit, 'Lê Văn Sau', '2026-11-12T02:00:00.000Z', null)
 
     expect(await purge(app)).toEqual({ visitors: 0, closed: 3 })
-    const out = (visitor: number) =>
-      rawDatabase(app.dataSource)
-        .prepare('SELECT checked_out_at FROM visits WHERE visitor_id = ?')
-        .pluck()
-        .get(visitor)
-    expect([morning, lastSecond, later].map(out)).toEqual([
-      '2026-11-10T16:59:59.000Z',
-      '2026-11-10T16:59:59.500Z',
-      '2026-11-12T16:59:59.000Z',
-    ])
+    const out = await sqlColumn(
+      app,
+      'SELECT checked_out_at FROM visits WHERE visitor_id IN (?, ?, ?) ORDER BY visitor_id',
+      morning,
+      lastSecond,
+      later,
+    )
+    expect(out).toEqual(['2026-11-10T16:59:59.000Z', '2026-11-10T16:59:59.500Z', '2026-11-12T16:59:59.000Z'])
     expect(await purge(app)).toEqual({ visitors: 0, closed: 0 })
   })
 

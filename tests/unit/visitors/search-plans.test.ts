@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { searchKeyOf } from '@shared/text/search-key'
-import { rawDatabase } from '@main/db/sqlite/connection'
 import { tempApp } from '../helpers/temp-app'
+import { sqlInsertMany, sqlRows } from '../helpers/sql'
 
 /**
  * The visit search picks a plan by how many visitors and visits match (few: by visitor; a
@@ -12,46 +12,56 @@ async function crowd(visitors: number, visitsEach: number) {
   const app = await tempApp()
   const vp = (await app.ok('units:create', { code: 'VP', name: 'Văn phòng Sở', kindCode: 'department' })).id
   const tt = (await app.ok('units:create', { code: 'TT', name: 'Thanh tra Sở', kindCode: 'department' })).id
-  const db = rawDatabase(app.dataSource)
   const family = ['Nguyễn', 'Trần', 'Lê', 'Phạm']
-  const insertVisitor = db.prepare(
-    `INSERT INTO visitors (full_name, id_type, search_key, created_at, updated_at) VALUES (?, 'none', ?, ?, ?)`,
-  )
-  const insertVisit = db.prepare(
-    `INSERT INTO visits (visitor_id, host_unit_id, checked_in_at, checked_out_at, outcome, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?)`,
-  )
   const start = Date.parse('2026-01-05T01:00:00Z')
-  db.transaction(() => {
-    for (let i = 0; i < visitors; i++) {
-      const name = `${family[i % family.length]} Văn Khách ${i}`
-      insertVisitor.run(name, searchKeyOf(name), '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')
-    }
-    // Visits interleave visitors in time, with ties on the minute (the id breaks them).
-    for (let k = 0; k < visitors * visitsEach; k++) {
-      const at = new Date(start + Math.floor(k / 3) * 60_000).toISOString()
-      const refused = k % 17 === 0
-      insertVisit.run(
-        1 + ((k * 7919) % visitors),
-        k % 5 === 0 ? tt : vp,
-        at,
-        refused ? null : at,
-        refused ? 'refused' : 'admitted',
-        at,
-        at,
-      )
-    }
-  })()
+  const visitorRows = Array.from({ length: visitors }, (_, i) => {
+    const name = `${family[i % family.length]} Văn Khách ${i}`
+    return [name, 'none', searchKeyOf(name), '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z']
+  })
+  // Visits interleave visitors in time, with ties on the minute (the id breaks them).
+  const visitRows = Array.from({ length: visitors * visitsEach }, (_, k) => {
+    const at = new Date(start + Math.floor(k / 3) * 60_000).toISOString()
+    const refused = k % 17 === 0
+    return [
+      1 + ((k * 7919) % visitors),
+      k % 5 === 0 ? tt : vp,
+      at,
+      refused ? null : at,
+      refused ? 'refused' : 'admitted',
+      at,
+      at,
+    ]
+  })
+  await app.dataSource.transaction(async (m) => {
+    await sqlInsertMany(
+      m,
+      'visitors',
+      ['full_name', 'id_type', 'search_key', 'created_at', 'updated_at'],
+      visitorRows,
+    )
+    await sqlInsertMany(
+      m,
+      'visits',
+      [
+        'visitor_id',
+        'host_unit_id',
+        'checked_in_at',
+        'checked_out_at',
+        'outcome',
+        'created_at',
+        'updated_at',
+      ],
+      visitRows,
+    )
+  })
+  const rows = await sqlRows<{ id: number; at: string; unit: number; outcome: string; name: string }>(
+    app,
+    `SELECT v.id, v.checked_in_at AS at, v.host_unit_id AS unit, v.outcome, p.full_name AS name
+     FROM visits v JOIN visitors p ON p.id = v.visitor_id`,
+  )
   /** What every plan must return: all rows read, filtered and sorted in JavaScript. */
   const expected = (match: (name: string) => boolean, unit?: number, outcome?: string) =>
-    (
-      db
-        .prepare(
-          `SELECT v.id, v.checked_in_at AS at, v.host_unit_id AS unit, v.outcome, p.full_name AS name
-           FROM visits v JOIN visitors p ON p.id = v.visitor_id`,
-        )
-        .all() as Array<{ id: number; at: string; unit: number; outcome: string; name: string }>
-    )
+    rows
       .filter((r) => match(r.name) && (!unit || r.unit === unit) && (!outcome || r.outcome === outcome))
       .sort((a, b) => b.at.localeCompare(a.at) || b.id - a.id)
       .map((r) => r.id)

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import { defaultTraceWindow } from '@shared/visitors/schemas'
 import { searchKeyOf } from '@shared/text/search-key'
-import { rawDatabase } from '@main/db/sqlite/connection'
 import { tempApp } from '../helpers/temp-app'
 import type { TempApp } from '../helpers/temp-app'
 import { inspectPdf } from '../helpers/pdf'
+import { sqlValue } from '../helpers/sql'
 
 const T = (hhmm: string, day = '2026-11-10') => new Date(`${day}T${hhmm}:00+07:00`).toISOString()
 
@@ -12,30 +12,41 @@ async function office() {
   const app = await tempApp()
   const vp = (await app.ok('units:create', { code: 'VP', name: 'Văn phòng Sở', kindCode: 'department' })).id
   const tt = (await app.ok('units:create', { code: 'TT', name: 'Thanh tra Sở', kindCode: 'department' })).id
-  const db = rawDatabase(app.dataSource)
   const people = new Map<string, number>()
   /** One visit at exact times; a name is one person (their ID number is derived from it). */
-  const visit = (name: string, unit: number, inAt: string, outAt: string | null, outcome = 'admitted') => {
+  const visit = async (
+    name: string,
+    unit: number,
+    inAt: string,
+    outAt: string | null,
+    outcome = 'admitted',
+  ) => {
     let person = people.get(name)
     if (!person) {
       const id = String(100000000000 + people.size)
-      person = Number(
-        db
-          .prepare(
-            `INSERT INTO visitors (full_name, id_type, id_number, phone, search_key, created_at, updated_at)
-             VALUES (?, 'cccd', ?, '0912345678', ?, ?, ?)`,
-          )
-          .run(name, id, searchKeyOf(name), inAt, inAt).lastInsertRowid,
+      person = await sqlValue<number>(
+        app,
+        `INSERT INTO visitors (full_name, id_type, id_number, phone, search_key, created_at, updated_at)
+         VALUES (?, 'cccd', ?, '0912345678', ?, ?, ?) RETURNING id`,
+        name,
+        id,
+        searchKeyOf(name),
+        inAt,
+        inAt,
       )
       people.set(name, person)
     }
-    return Number(
-      db
-        .prepare(
-          `INSERT INTO visits (visitor_id, host_unit_id, checked_in_at, checked_out_at, outcome, created_at, updated_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?)`,
-        )
-        .run(person, unit, inAt, outAt, outcome, inAt, inAt).lastInsertRowid,
+    return sqlValue<number>(
+      app,
+      `INSERT INTO visits (visitor_id, host_unit_id, checked_in_at, checked_out_at, outcome, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+      person,
+      unit,
+      inAt,
+      outAt,
+      outcome,
+      inAt,
+      inAt,
     )
   }
   return Object.assign(app, { vp, tt, visit, people })
@@ -47,15 +58,15 @@ const trace = (app: TempApp, input: Record<string, unknown>) =>
 describe('contact tracing', () => {
   it('lists everyone whose visit overlapped the case at the same unit, and no one else', async () => {
     const app = await office()
-    const caseVisit = app.visit('Ca Bệnh', app.vp, T('09:00'), T('10:00'))
-    app.visit('Trùng Một Phần', app.vp, T('09:30'), T('11:00'))
-    app.visit('Nằm Trong', app.vp, T('09:10'), T('09:20'))
-    app.visit('Bao Trùm', app.vp, T('08:00'), T('12:00'))
-    app.visit('Chạm Đầu', app.vp, T('08:00'), T('09:00'))
-    app.visit('Chạm Cuối', app.vp, T('10:00'), T('10:30'))
-    app.visit('Đơn Vị Khác', app.tt, T('09:00'), T('10:00'))
-    app.visit('Hôm Khác', app.vp, T('09:00', '2026-11-11'), T('10:00', '2026-11-11'))
-    app.visit('Ca Bệnh', app.vp, T('14:00', '2026-11-25'), T('15:00', '2026-11-25'))
+    const caseVisit = await app.visit('Ca Bệnh', app.vp, T('09:00'), T('10:00'))
+    await app.visit('Trùng Một Phần', app.vp, T('09:30'), T('11:00'))
+    await app.visit('Nằm Trong', app.vp, T('09:10'), T('09:20'))
+    await app.visit('Bao Trùm', app.vp, T('08:00'), T('12:00'))
+    await app.visit('Chạm Đầu', app.vp, T('08:00'), T('09:00'))
+    await app.visit('Chạm Cuối', app.vp, T('10:00'), T('10:30'))
+    await app.visit('Đơn Vị Khác', app.tt, T('09:00'), T('10:00'))
+    await app.visit('Hôm Khác', app.vp, T('09:00', '2026-11-11'), T('10:00', '2026-11-11'))
+    await app.visit('Ca Bệnh', app.vp, T('14:00', '2026-11-25'), T('15:00', '2026-11-25'))
 
     const result = await trace(app, { visitorId: app.people.get('Ca Bệnh') })
     expect(result.caseName).toBe('Ca Bệnh')
@@ -87,7 +98,7 @@ describe('contact tracing', () => {
     await staff('Lê Văn Thanh Tra', app.tt, '001199000003')
     const left = await staff('Phạm Đã Nghỉ', app.vp, '001199000004')
     await app.ok('staff:update', { ...left, active: false } as never)
-    app.visit('Ca Bệnh', app.vp, T('09:00'), T('10:00'))
+    await app.visit('Ca Bệnh', app.vp, T('09:00'), T('10:00'))
 
     const result = await trace(app, { visitorId: app.people.get('Ca Bệnh') })
     expect(result.staff.map((s) => [s.fullName, s.unitName, s.phone])).toEqual([
@@ -112,12 +123,12 @@ describe('contact tracing', () => {
 
   it('counts visits across midnight, visits still open (until now), and refused ones (15 minutes at the gate)', async () => {
     const app = await office()
-    app.visit('Ca Đêm', app.vp, T('23:30', '2026-11-10'), T('00:30', '2026-11-11'))
-    app.visit('Trực Đêm', app.vp, T('22:00', '2026-11-10'), T('23:45', '2026-11-10'))
-    app.visit('Sáng Sớm', app.vp, T('00:15', '2026-11-11'), T('02:00', '2026-11-11'))
-    app.visit('Vẫn Trong', app.vp, T('20:00', '2026-11-10'), null)
-    app.visit('Bị Từ Chối', app.vp, T('00:20', '2026-11-11'), null, 'refused')
-    app.visit('Từ Chối Sớm', app.vp, T('23:00', '2026-11-10'), null, 'refused')
+    await app.visit('Ca Đêm', app.vp, T('23:30', '2026-11-10'), T('00:30', '2026-11-11'))
+    await app.visit('Trực Đêm', app.vp, T('22:00', '2026-11-10'), T('23:45', '2026-11-10'))
+    await app.visit('Sáng Sớm', app.vp, T('00:15', '2026-11-11'), T('02:00', '2026-11-11'))
+    await app.visit('Vẫn Trong', app.vp, T('20:00', '2026-11-10'), null)
+    await app.visit('Bị Từ Chối', app.vp, T('00:20', '2026-11-11'), null, 'refused')
+    await app.visit('Từ Chối Sớm', app.vp, T('23:00', '2026-11-10'), null, 'refused')
 
     const result = await trace(app, { visitorId: app.people.get('Ca Đêm') })
     const byName = Object.fromEntries(result.contacts.map((c) => [c.fullName, c.overlapMinutes]))
@@ -128,10 +139,10 @@ describe('contact tracing', () => {
 
   it('cuts the case to the window, and finds a typed-in case by ID number or by the units named', async () => {
     const app = await office()
-    app.visit('Ca Bệnh', app.vp, T('09:00'), T('10:00'))
-    app.visit('Khách Sớm', app.vp, T('09:00'), T('09:20'))
-    app.visit('Khách Muộn', app.vp, T('09:40'), T('10:00'))
-    app.visit('Ở Thanh Tra', app.tt, T('15:00'), T('15:30'))
+    await app.visit('Ca Bệnh', app.vp, T('09:00'), T('10:00'))
+    await app.visit('Khách Sớm', app.vp, T('09:00'), T('09:20'))
+    await app.visit('Khách Muộn', app.vp, T('09:40'), T('10:00'))
+    await app.visit('Ở Thanh Tra', app.tt, T('15:00'), T('15:30'))
 
     const windowed = await trace(app, {
       visitorId: app.people.get('Ca Bệnh'),
@@ -164,8 +175,8 @@ describe('contact tracing', () => {
 
   it('exports the contacts as .xlsx and an official PDF, and records who did', async () => {
     const app = await office()
-    app.visit('Ca Bệnh', app.vp, T('09:00'), T('10:00'))
-    app.visit('Nguyễn Thị Tiếp Xúc', app.vp, T('09:30'), T('11:00'))
+    await app.visit('Ca Bệnh', app.vp, T('09:00'), T('10:00'))
+    await app.visit('Nguyễn Thị Tiếp Xúc', app.vp, T('09:30'), T('11:00'))
     const input = {
       visitorId: app.people.get('Ca Bệnh'),
       from: T('00:00', '2026-11-01'),

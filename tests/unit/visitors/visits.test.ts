@@ -13,6 +13,7 @@ import { DEFAULT_RECEPTION_SETTINGS } from '@shared/settings/schemas'
 import { tempApp } from '../helpers/temp-app'
 import type { TempApp } from '../helpers/temp-app'
 import { databaseFingerprint } from '../helpers/fingerprint'
+import { sqlRun, sqlValue } from '../helpers/sql'
 import { inspectPdf } from '../helpers/pdf'
 
 const AN = { fullName: 'Nguyễn Văn An', idType: 'cccd' as const, idNumber: '001099012345' }
@@ -131,7 +132,7 @@ describe('check-in', () => {
 
   it('refuses bad input with Vietnamese messages next to the field and writes nothing', async () => {
     const app = await withUnits()
-    const before = databaseFingerprint(app.dataSource)
+    const before = await databaseFingerprint(app.dataSource)
     await expectFieldError(
       await checkIn(app, { visitor: { ...AN, idNumber: '00109901234' } }),
       'visitor.idNumber',
@@ -169,9 +170,9 @@ describe('check-in', () => {
     )
     await expectFieldError(await checkIn(app, { hostUnitId: 999 }), 'hostUnitId', /không tồn tại/)
     await app.ok('units:setActive', { id: app.tt, active: false })
-    const afterDeactivate = databaseFingerprint(app.dataSource)
+    const afterDeactivate = await databaseFingerprint(app.dataSource)
     await expectFieldError(await checkIn(app, { hostUnitId: app.tt }), 'hostUnitId', /ngừng hoạt động/)
-    expect(databaseFingerprint(app.dataSource)).toEqual(afterDeactivate)
+    expect(await databaseFingerprint(app.dataSource)).toEqual(afterDeactivate)
     expect(before.visits).toEqual([])
   })
 
@@ -194,7 +195,7 @@ describe('check-in', () => {
     if (first.ok) return
     expect(first.error.code).toBe('conflict')
     expect(first.error.fieldErrors.confirmRefusal).toMatch(/sốt 38.2 °C, ho/)
-    expect(databaseFingerprint(app.dataSource).visits).toEqual([])
+    expect((await databaseFingerprint(app.dataSource)).visits).toEqual([])
 
     const refused = await app.ok('visits:checkIn', {
       visitor: AN,
@@ -292,7 +293,7 @@ describe('screening at the desk (on by default)', () => {
     const app = await tempApp()
     expect((await app.ok('settings:getReception', {})).screeningRequired).toBe(true)
     const vp = (await app.ok('units:create', { code: 'VP', name: 'Văn phòng Sở', kindCode: 'department' })).id
-    const before = databaseFingerprint(app.dataSource)
+    const before = await databaseFingerprint(app.dataSource)
     const bare = await app.call('visits:checkIn', { visitor: AN, hostUnitId: vp })
     expect(bare.ok).toBe(false)
     if (!bare.ok)
@@ -310,7 +311,7 @@ describe('screening at the desk (on by default)', () => {
     })
     expect(halfAsked.ok).toBe(false)
     if (!halfAsked.ok) expect(Object.keys(halfAsked.error.fieldErrors)).toEqual(['health.contactWithCase'])
-    expect(databaseFingerprint(app.dataSource)).toEqual(before)
+    expect(await databaseFingerprint(app.dataSource)).toEqual(before)
     const visit = await app.ok('visits:checkIn', { visitor: AN, hostUnitId: vp, health: HEALTHY })
     expect(visit).toMatchObject({
       temperature: 36.5,
@@ -621,21 +622,24 @@ describe('search', () => {
     await app.dataSource.transaction(async (m) => {
       for (let i = 0; i < 2100; i++) {
         const name = `Nguyễn Văn Số${i}`
-        const [{ id }] = (await m.query(
+        const id = await sqlValue<number>(
+          m,
           `INSERT INTO visitors (full_name, id_type, search_key, created_at, updated_at) VALUES (?, 'none', ?, ?, ?) RETURNING id`,
-          [name, searchKeyOf(name), stamp, stamp],
-        )) as [{ id: number }]
-        await m.query(
+          name,
+          searchKeyOf(name),
+          stamp,
+          stamp,
+        )
+        await sqlRun(
+          m,
           `INSERT INTO visits (visitor_id, host_unit_id, checked_in_at, checked_out_at, outcome, created_at, updated_at)
            VALUES (?, ?, ?, ?, 'admitted', ?, ?)`,
-          [
-            id,
-            app.vp,
-            new Date(Date.UTC(2026, 0, 1, 0, i)).toISOString(),
-            new Date(Date.UTC(2026, 0, 1, 1, i)).toISOString(),
-            stamp,
-            stamp,
-          ],
+          id,
+          app.vp,
+          new Date(Date.UTC(2026, 0, 1, 0, i)).toISOString(),
+          new Date(Date.UTC(2026, 0, 1, 1, i)).toISOString(),
+          stamp,
+          stamp,
         )
       }
     })

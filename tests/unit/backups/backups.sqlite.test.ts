@@ -190,7 +190,7 @@ describe('restore', () => {
     expect(inBackup.length).toBeLessThanOrEqual(ackedAtBackup)
     expect(inBackup).toEqual(acked.slice(0, inBackup.length))
     expect(acked.length).toBeGreaterThan(inBackup.length)
-    const fullBefore = databaseFingerprint(app.dataSource)
+    const fullBefore = await databaseFingerprint(app.dataSource)
 
     const restored = (await app.router.dispatch(
       'backups:restore',
@@ -234,14 +234,14 @@ describe('restore', () => {
   })
 
   async function refused(app: TempApp, file: string, message: RegExp): Promise<void> {
-    const before = databaseFingerprint(app.dataSource)
+    const before = await databaseFingerprint(app.dataSource)
     const result = await app.call('backups:restore', { file })
     expect(result.ok).toBe(false)
     if (result.ok) return
     expect(result.error.code).toBe('validation')
     expect(result.error.message).toMatch(message)
     expect(result.error.fieldErrors.file).toMatch(message)
-    expect(databaseFingerprint(app.dataSource)).toEqual(before)
+    expect(await databaseFingerprint(app.dataSource)).toEqual(before)
     expect(existsSync(join(app.dir, 'before-restore'))).toBe(false)
   }
 

@@ -76,7 +76,7 @@ describe('encrypted backups', () => {
 
     const newPc = await tempApp()
     await newPc.ok('units:create', { code: 'KHAC', name: 'Máy mới', kindCode: 'other' })
-    const before = databaseFingerprint(newPc.dataSource)
+    const before = await databaseFingerprint(newPc.dataSource)
     const noKey = await newPc.call('backups:restore', { file: backup.file })
     expect(noKey).toMatchObject({
       ok: false,
@@ -93,7 +93,7 @@ describe('encrypted backups', () => {
       ok: false,
       error: { fieldErrors: { passphrase: expect.stringMatching(/không đúng/) } },
     })
-    expect(databaseFingerprint(newPc.dataSource)).toEqual(before)
+    expect(await databaseFingerprint(newPc.dataSource)).toEqual(before)
 
     await newPc.ok('backups:restore', { file: backup.file, passphrase: PASSPHRASE })
     expect(await unitNames(newPc)).toEqual(names)
@@ -106,7 +106,7 @@ describe('encrypted backups', () => {
     const { app } = await encryptedStore()
     const backup = await app.ok('backups:create', {})
     const bytes = readFileSync(backup.file)
-    const before = databaseFingerprint(app.dataSource)
+    const before = await databaseFingerprint(app.dataSource)
     const cases: Array<[string, Buffer]> = [
       ['truncated', bytes.subarray(0, bytes.length - 100)],
       ['flipped', Buffer.from(bytes.map((b, i) => (i === bytes.length >> 1 ? b ^ 0x01 : b)))],
@@ -123,7 +123,7 @@ describe('encrypted backups', () => {
           message: expect.stringMatching(/bị sửa đổi hoặc bị cắt cụt|không đúng|khoá/),
         },
       })
-      expect(databaseFingerprint(app.dataSource), label).toEqual(before)
+      expect(await databaseFingerprint(app.dataSource), label).toEqual(before)
     }
   })
 

@@ -2,17 +2,9 @@ import { existsSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
-import { lastIssuedId } from '@main/db/engine'
 import { APPLICATION_ID } from '@main/db/migrations/0001-initial'
 import { MIGRATION_NAMES } from '@main/db/migrations'
-import { rawDatabase } from '@main/db/sqlite/connection'
-import {
-  StoreFileError,
-  backupStoreTo,
-  inspectStoreFile,
-  readStoreTable,
-  storeIsSound,
-} from '@main/db/store-files'
+import { StoreFileError, backupStoreTo, inspectStoreFile, readStoreTable } from '@main/db/store-files'
 import { tempApp } from '../helpers/temp-app'
 import { damageTable } from '../helpers/damage'
 
@@ -56,16 +48,5 @@ describe('store files', () => {
     await backupStoreTo(app.dataSource, copy)
     damageTable(copy, 'units')
     expect(inspectStoreFile(copy, APPLICATION_ID)).toEqual({ ok: false, reason: 'corrupt' })
-  })
-
-  it('checks the open store, and remembers the highest id handed out after the row is gone', async () => {
-    const app = await tempApp()
-    expect(storeIsSound(app.dataSource)).toBe(true)
-    const m = app.dataSource.manager
-    expect(await lastIssuedId(m, 'visits')).toBeNull()
-    await app.ok('units:create', { code: 'VP', name: 'Văn phòng Sở', kindCode: 'agency' })
-    const last = await app.ok('units:create', { code: 'TTR', name: 'Thanh tra Sở', kindCode: 'department' })
-    rawDatabase(app.dataSource).prepare('DELETE FROM units WHERE id = ?').run(last.id)
-    expect(await lastIssuedId(m, 'units')).toBe(last.id)
   })
 })
