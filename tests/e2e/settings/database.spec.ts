@@ -1,9 +1,8 @@
 import { writeFileSync } from 'node:fs'
-import { createServer } from 'node:net'
 import { join } from 'node:path'
 import type { Locator, Page } from '@playwright/test'
 import { databaseMsg } from '../../../src/shared/database/messages'
-import { startPostgres } from '../../unit/helpers/postgres-server'
+import { freePort as closedPort, startPostgres } from '../../unit/helpers/postgres-server'
 import type { PostgresServer } from '../../unit/helpers/postgres-server'
 import { relayTo } from '../../unit/database/tcp-proxy'
 import { UnitsPage } from '../pages/units-page'
@@ -18,17 +17,6 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   await server?.stop()
 })
-
-function closedPort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer()
-    probe.once('error', reject)
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number }
-      probe.close(() => resolve(port))
-    })
-  })
-}
 
 const serverFields = (database: string) => {
   const url = new URL(server.urlOf(database))

@@ -27,7 +27,8 @@ export async function runAs(url: string, sql: string): Promise<void> {
   }
 }
 
-function freePort(): Promise<number> {
+/** A port nothing listens on now: a new server's, or a closed one for a refused connection. */
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = createServer()
     probe.once('error', reject)

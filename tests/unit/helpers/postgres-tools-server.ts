@@ -2,11 +2,11 @@ import { spawn, execFileSync } from 'node:child_process'
 import type { ChildProcess } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { chownSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
-import { createServer } from 'node:net'
 import { tmpdir, userInfo } from 'node:os'
 import { join } from 'node:path'
 import pg from 'pg'
 import { toolFolders } from '@main/db/postgres/dump'
+import { freePort } from './postgres-server'
 
 /**
  * A throwaway server of the PostgreSQL installed with the client tools (Debian's `postgresql`
@@ -18,17 +18,6 @@ export interface ToolsServer {
   /** The folder with pg_dump and pg_restore of the same version. */
   tools: string
   stop(): Promise<void>
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer()
-    probe.once('error', reject)
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number }
-      probe.close(() => resolve(port))
-    })
-  })
 }
 
 /** The first tools folder that also holds a server (initdb, postgres). */

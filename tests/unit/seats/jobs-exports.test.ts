@@ -78,7 +78,18 @@ describe('exports and printouts are reads', () => {
         sessions: app.sessions,
       })
       let release!: () => void
-      const held = router.runJob('longWrite', () => new Promise<void>((resolve) => (release = resolve)))
+      let started!: () => void
+      const holding = new Promise<void>((resolve) => (started = resolve))
+      const held = router.runJob(
+        'longWrite',
+        () =>
+          new Promise<void>((resolve) => {
+            release = resolve
+            started()
+          }),
+      )
+      // On a server the job's transaction begins over the network: wait until it holds the writer.
+      await holding
       const exported = router.dispatch(name, input, app.session)
       // A write route would wait for the writer here, and this would never resolve.
       await renderedNow
