@@ -178,6 +178,22 @@ export function createRouter(deps: RouterDeps): Router {
   }
 
   const jobSession = systemSession()
+  /** What the caller is told of an error: the account check's as well as the route's own. */
+  const failureOf = (route: string, error: unknown): Result<never> => {
+    if (error instanceof AppError) return { ok: false, error: error.toData() }
+    if (isServerUnreachable(error)) {
+      logger.error(`route ${route}: the database server is unreachable`, error)
+      return fail('unreachable', databaseMsg.serverLost)
+    }
+    const lost = raceConflict(host.dataSource(), error)
+    if (lost) {
+      logger.info(`route ${route} lost a race to another writer: ${String(error)}`)
+      return { ok: false, error: lost.toData() }
+    }
+    logger.error(`route ${route} failed`, error)
+    return { ok: false, error: INTERNAL_ERROR }
+  }
+
   return {
     runJob(name, job) {
       return queue.run(async () => {
@@ -211,8 +227,7 @@ export function createRouter(deps: RouterDeps): Router {
       try {
         await signOutIfAccountMoved(host.dataSource().manager, session)
       } catch (error) {
-        logger.error(`route ${name}: account check failed`, error)
-        return { ok: false, error: INTERNAL_ERROR }
+        return failureOf(name, error)
       }
       const refused = admission(spec, session, sessions.idleMinutes * 60_000, now)
       if (refused) return refused
@@ -226,18 +241,7 @@ export function createRouter(deps: RouterDeps): Router {
           : queue.run(() => run(name, spec, parsed.data, session)))
         return { ok: true, data }
       } catch (error) {
-        if (error instanceof AppError) return { ok: false, error: error.toData() }
-        if (isServerUnreachable(error)) {
-          logger.error(`route ${name}: the database server is unreachable`, error)
-          return fail('unreachable', databaseMsg.serverLost)
-        }
-        const lost = raceConflict(host.dataSource(), error)
-        if (lost) {
-          logger.info(`route ${name} lost a race to another writer: ${String(error)}`)
-          return { ok: false, error: lost.toData() }
-        }
-        logger.error(`route ${name} failed`, error)
-        return { ok: false, error: INTERNAL_ERROR }
+        return failureOf(name, error)
       }
     },
   }

@@ -5,6 +5,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { createAppCore, seatConfigOf } from '@main/app-core'
 import { silentLogger } from '@main/core/logger'
 import { systemSession } from '@main/core/session'
+import { valid } from '../helpers/route-samples'
 import { startSeat } from '@main/seat'
 import type { Seat } from '@main/seat'
 import { databaseMsg } from '@shared/database/messages'
@@ -78,12 +79,21 @@ describe('a seat on the server that cannot reach it', () => {
     const { relay, file } = await seatBehindRelay()
     const seat = await start(file)
     expect(await seat.router.dispatch('units:list', {}, session)).toMatchObject({ ok: true })
-    await relay.cut()
-    const lost = await seat.router.dispatch('units:list', {}, session)
-    expect(lost).toEqual({
-      ok: false,
-      error: { code: 'unreachable', message: databaseMsg.serverLost, fieldErrors: {} },
+    // A signed-in window: its account is checked against the server before every call.
+    const window = seat.session('preview')
+    const { username, password } = valid['auth:setup'] as { username: string; password: string }
+    await seat.router.dispatch('auth:setup', valid['auth:setup'], window)
+    expect(await seat.router.dispatch('auth:login', { username, password }, window)).toMatchObject({
+      ok: true,
     })
+    await relay.cut()
+    for (const caller of [session, window]) {
+      const lost = await seat.router.dispatch('units:list', {}, caller)
+      expect(lost).toEqual({
+        ok: false,
+        error: { code: 'unreachable', message: databaseMsg.serverLost, fieldErrors: {} },
+      })
+    }
     expect(await seat.router.dispatch('database:retry', {}, session)).toMatchObject({
       ok: false,
       error: { code: 'unreachable' },
