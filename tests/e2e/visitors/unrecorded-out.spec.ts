@@ -1,5 +1,6 @@
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
+import { vietnamDay } from '../../../src/shared/text/dates'
 import { expect, SCREENED, signInAsAdmin, test } from '../support/fixtures'
 
 test('a visit nobody checked out is closed at the next start and listed as "Không ghi giờ ra"', async ({
@@ -21,11 +22,14 @@ test('a visit nobody checked out is closed at the next start and listed as "Khô
     health: SCREENED,
   })
   expect(visit.ok, JSON.stringify(visit)).toBe(true)
-  // The desk forgot to check them out, two days ago; the purge at start closes the visit.
+  // The desk forgot to check them out, two days ago, the day the daily jobs last ran; the purge
+  // of the next start (today's, claimed once for the office) closes the visit.
   await preview.restart((dataDir) => {
     const db = new Database(join(dataDir, 'so-phong-dich.sqlite'))
-    const twoDaysAgo = new Date(Date.now() - 2 * 86_400_000).toISOString()
-    db.prepare('UPDATE visits SET checked_in_at = ?, created_at = ?').run(twoDaysAgo, twoDaysAgo)
+    const twoDaysAgo = new Date(Date.now() - 2 * 86_400_000)
+    const at = twoDaysAgo.toISOString()
+    db.prepare('UPDATE visits SET checked_in_at = ?, created_at = ?').run(at, at)
+    db.prepare('UPDATE job_runs SET day = ?, claimed_at = ?').run(vietnamDay(twoDaysAgo), at)
     db.close()
   })
   await page.setViewportSize({ width: 1366, height: 768 })
