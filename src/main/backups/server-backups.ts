@@ -7,7 +7,8 @@ import type { ServerBackupState } from '@shared/backups/schemas'
 import { AppError } from '../core/errors'
 import type { Logger } from '../core/logger'
 import { POSTGRES_MIGRATION_NAMES } from '../db/postgres/migrations'
-import { dumpDatabase, dumpMigrations, findPgTools, restoreDatabase } from '../db/postgres/dump'
+import { dumpDatabase, dumpMigrations, findPgTools, restoreDatabase, serverMajor } from '../db/postgres/dump'
+import { targetOf } from '../db/postgres/connection'
 import type { PgTools } from '../db/postgres/dump'
 import { BACKUP_PREFIX, backupStamp } from './backup-file'
 import type { BackupInfo } from './backup-file'
@@ -20,13 +21,6 @@ import type { BackupInfo } from './backup-file'
 
 export const DUMP_NAME_PATTERN = /^so-phong-dich-(\d{8})-(\d{6})(?:-(\d+))?\.dump$/
 const ASIDE_PREFIX = 'so-phong-dich.before-restore-'
-
-const urlOf = (dataSource: DataSource) => String((dataSource.options as { url?: string }).url)
-
-async function serverMajor(dataSource: DataSource): Promise<number> {
-  const [row] = (await dataSource.query(`SHOW server_version_num`)) as Array<{ server_version_num: string }>
-  return Math.floor(Number(row!.server_version_num) / 10000)
-}
 
 function infoOf(folder: string, name: string): BackupInfo | null {
   const m = DUMP_NAME_PATTERN.exec(name)
@@ -93,7 +87,7 @@ export class ServerBackups {
     // Its own temporary name: the daily backup and "Sao lưu ngay" may run in the same second.
     const temp = join(folder, `.${base}.${randomBytes(4).toString('hex')}.tmp`)
     try {
-      await dumpDatabase(urlOf(this.dataSource()), tools, temp)
+      await dumpDatabase(targetOf(this.dataSource().options), tools, temp)
       if (!(await dumpMigrations(tools, temp))) throw new Error(`the dump ${temp} does not read back`)
       const file = freeName(folder, base)
       renameSync(temp, file)
@@ -142,8 +136,8 @@ export class ServerBackups {
     if (!opts.confirmed)
       throw AppError.validation({ confirmServer: backupMsg.serverConfirm }, backupMsg.serverConfirm)
     const asideFile = await this.dumpInto(opts.asideFolder, `${ASIDE_PREFIX}${backupStamp(now)}`, tools)
-    const url = urlOf(this.dataSource())
-    await opts.replace(() => restoreDatabase(url, tools, file))
+    const target = targetOf(this.dataSource().options)
+    await opts.replace(() => restoreDatabase(target, tools, file))
     this.logger.info(`restored the server from ${file}; its data before kept at ${asideFile}`)
     return { asideFile }
   }

@@ -14,6 +14,8 @@ import { createDatabase, startToolsServer } from '../helpers/postgres-tools-serv
 import type { ToolsServer } from '../helpers/postgres-tools-server'
 import { freshDatabase } from '../helpers/postgres-databases'
 import { postgresForFile } from '../helpers/postgres-file'
+import { seatConfigOf } from '@main/app-core'
+import { fieldsOf } from '../database/server-fields'
 
 /** Backups of a server store with pg_dump, on a server of the tools' own version. */
 
@@ -42,10 +44,16 @@ interface Seat {
   ok<N extends RouteName>(name: N, input: RouteInput<N>): Promise<RouteOutput<N>>
 }
 
-async function seat(url: string, keep = 3): Promise<Seat> {
+/** A seat on `url`: given as SPD_DATABASE_URL is, or saved from the Dữ liệu screen's fields (`fields`). */
+async function seat(url: string, keep = 3, fields = false): Promise<Seat> {
   const dir = mkdtempSync(join(tmpdir(), 'spd-dump-'))
   cleanups.push(() => rmSync(dir, { recursive: true, force: true }))
-  const core = await createAppCore({ file: join(dir, 'test.sqlite'), url, logger: silentLogger })
+  const file = join(dir, 'test.sqlite')
+  if (fields) {
+    const { password, ...choice } = fieldsOf(url)
+    seatConfigOf({ file, logger: silentLogger }).saveServer(choice, password)
+  }
+  const core = await createAppCore({ file, url: fields ? undefined : url, logger: silentLogger })
   cleanups.push(() => core.close())
   const call = ((name: RouteName, input: unknown) =>
     core.router.dispatch(name, input, session)) as Seat['call']
@@ -59,8 +67,8 @@ async function seat(url: string, keep = 3): Promise<Seat> {
   return { core, dir, backups, call, ok }
 }
 
-async function onToolsServer(keep?: number): Promise<Seat> {
-  return seat(await createDatabase(server, `spd_dump_${++databases}`), keep)
+async function onToolsServer(keep?: number, fields = false): Promise<Seat> {
+  return seat(await createDatabase(server, `spd_dump_${++databases}`), keep, fields)
 }
 
 const unitCodes = async (s: Seat) => (await s.ok('units:list', {})).items.map((u) => u.code).sort()
@@ -170,6 +178,19 @@ describe('backups of a server store with pg_dump', () => {
     const names = readdirSync(s.backups).sort()
     expect(names).toHaveLength(2)
     expect(names).toContain(made.name)
+  })
+
+  it('backs up a seat connected through the Dữ liệu screen (fields, no URL), and restores it', async () => {
+    withTools(server.tools)
+    const s = await onToolsServer(3, true)
+    expect((s.core.dataSource.options as { url?: string }).url).toBeUndefined()
+    await s.ok('units:create', { code: 'TRUONG', name: 'Đơn vị qua màn hình Dữ liệu', kindCode: 'agency' })
+    const made = await s.ok('backups:create', {})
+    expect(readdirSync(s.backups)).toEqual([made.name])
+    await s.ok('units:create', { code: 'SAU', name: 'Đơn vị sau bản sao lưu', kindCode: 'agency' })
+    await s.ok('backups:restore', { file: made.name, confirmServer: true })
+    expect(await unitCodes(s)).toContain('TRUONG')
+    expect(await unitCodes(s)).not.toContain('SAU')
   })
 
   it('never puts the password on a command line: the tools get it in their environment', () => {

@@ -22,9 +22,24 @@ export type PostgresTarget = string | ServerConnection
 
 const CONNECT_TIMEOUT_MS = 5_000
 
-export function typeormTarget(
-  target: PostgresTarget,
-): Partial<Extract<DataSourceOptions, { type: 'postgres' }>> {
+type PostgresOptions = Extract<DataSourceOptions, { type: 'postgres' }>
+
+/** What an open server store was opened with: its URL, or the Dữ liệu screen's fields. */
+export function targetOf(options: DataSourceOptions): PostgresTarget {
+  const o = options as PostgresOptions
+  if (o.url) return o.url
+  return {
+    host: o.host ?? 'localhost',
+    port: o.port ?? 5432,
+    database: String(o.database ?? ''),
+    user: o.username ?? '',
+    password: typeof o.password === 'string' ? o.password : '',
+    tls: Boolean(o.ssl),
+    ca: typeof o.ssl === 'object' && typeof o.ssl.ca === 'string' ? o.ssl.ca : undefined,
+  }
+}
+
+export function typeormTarget(target: PostgresTarget): Partial<PostgresOptions> {
   if (typeof target === 'string') return { url: target }
   return {
     host: target.host,

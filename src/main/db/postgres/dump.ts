@@ -2,13 +2,15 @@ import { execFile } from 'node:child_process'
 import { existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { delimiter, join } from 'node:path'
 import { promisify } from 'node:util'
+import type { DataSource } from 'typeorm'
+import type { PostgresTarget } from './connection'
 
 const run = promisify(execFile)
 
 /**
  * PostgreSQL's client tools on this PC (`pg_dump`, `pg_restore`), which a seat uses to back a
  * server store up into its backups folder and to restore it. The password never appears on a
- * command line: it goes to the tools in their environment (PGPASSWORD), with the rest of the URL.
+ * command line: it goes to the tools in their environment (PGPASSWORD), with the rest of the target.
  */
 export interface PgTools {
   folder: string
@@ -85,9 +87,30 @@ export async function findPgTools(
   return newest === null ? { state: 'missing' } : { state: 'too_old', major: newest }
 }
 
-/** The server of `url` as the tools' environment: host, port, user, password, database, TLS mode. */
-export function connectionEnv(url: string): NodeJS.ProcessEnv {
-  const u = new URL(url)
+/** The major version of the server `dataSource` is open on, to pick tools at least as new. */
+export async function serverMajor(dataSource: DataSource): Promise<number> {
+  const [row] = (await dataSource.query(`SHOW server_version_num`)) as Array<{ server_version_num: string }>
+  return Math.floor(Number(row!.server_version_num) / 10000)
+}
+
+/**
+ * The server of `target` as the tools' environment: host, port, user, password, database, TLS
+ * mode. A seat connected through the Dữ liệu screen has fields, not a URL; with TLS on, the
+ * tools require it (they get no CA file: the app itself checks the certificate).
+ */
+export function connectionEnv(target: PostgresTarget): NodeJS.ProcessEnv {
+  if (typeof target !== 'string') {
+    const env: NodeJS.ProcessEnv = {
+      PGHOST: target.host,
+      PGPORT: String(target.port),
+      PGUSER: target.user,
+      PGPASSWORD: target.password,
+      PGDATABASE: target.database,
+    }
+    if (target.tls) env.PGSSLMODE = 'require'
+    return env
+  }
+  const u = new URL(target)
   const env: NodeJS.ProcessEnv = {
     PGHOST: decodeURIComponent(u.hostname) || 'localhost',
     PGPORT: u.port || '5432',
@@ -100,16 +123,16 @@ export function connectionEnv(url: string): NodeJS.ProcessEnv {
   return env
 }
 
-function tool(tools: PgTools, name: string, args: string[], url?: string) {
+function tool(tools: PgTools, name: string, args: string[], target?: PostgresTarget) {
   return run(join(tools.folder, exe(process.platform, name)), args, {
-    env: { ...process.env, ...(url ? connectionEnv(url) : {}), PGCONNECT_TIMEOUT: '10' },
+    env: { ...process.env, ...(target ? connectionEnv(target) : {}), PGCONNECT_TIMEOUT: '10' },
     maxBuffer: 64 * 1024 * 1024,
   })
 }
 
-/** The whole database of `url` into `file`, in pg_dump's custom format (compressed, restorable by table). */
-export async function dumpDatabase(url: string, tools: PgTools, file: string): Promise<void> {
-  await tool(tools, 'pg_dump', ['--format=custom', '--no-owner', '--no-privileges', `--file=${file}`], url)
+/** The whole database of `target` into `file`, in pg_dump's custom format (compressed, restorable by table). */
+export async function dumpDatabase(target: PostgresTarget, tools: PgTools, file: string): Promise<void> {
+  await tool(tools, 'pg_dump', ['--format=custom', '--no-owner', '--no-privileges', `--file=${file}`], target)
 }
 
 /**
@@ -143,12 +166,12 @@ export async function dumpMigrations(tools: PgTools, file: string): Promise<stri
 }
 
 /**
- * Replaces the objects of the dump in the database of `url` with the dump's, in ONE transaction:
+ * Replaces the objects of the dump in the database of `target` with the dump's, in ONE transaction:
  * any error rolls back to the data as it was. Extensions (pg_trgm) are left as the server has
  * them: the app's user need not own them, and dropping one would fail the whole restore.
  */
-export async function restoreDatabase(url: string, tools: PgTools, file: string): Promise<void> {
-  const database = connectionEnv(url).PGDATABASE!
+export async function restoreDatabase(target: PostgresTarget, tools: PgTools, file: string): Promise<void> {
+  const database = connectionEnv(target).PGDATABASE!
   const { stdout } = await tool(tools, 'pg_restore', ['--list', file])
   const listFile = `${file}.list-${process.pid}.tmp`
   writeFileSync(listFile, stdout.replace(/^.* EXTENSION .*$/gm, ''))
@@ -167,7 +190,7 @@ export async function restoreDatabase(url: string, tools: PgTools, file: string)
         `--dbname=${database}`,
         file,
       ],
-      url,
+      target,
     )
   } finally {
     rmSync(listFile, { force: true })
