@@ -1,4 +1,10 @@
-import type { DataSource, EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm'
+import type {
+  DataSource,
+  EntityManager,
+  InsertQueryBuilder,
+  ObjectLiteral,
+  SelectQueryBuilder,
+} from 'typeorm'
 import type { SalvageCount } from './store-files'
 import { sqliteEngine } from './sqlite/engine'
 import { postgresEngine } from './postgres/engine'
@@ -54,11 +60,9 @@ export interface Engine {
   /** Puts into the open (restored) store the rows of `damagedFile` newer than its own. */
   salvageInto(dataSource: DataSource, damagedFile: string): SalvageCount[]
   /**
-   * Attachments' bytes are rows of `attachment_contents` (a server every seat reads) rather than
-   * files in this PC's data folder (a SQLite store, whose backups carry the folder).
+   * The store is a server several seats share, not a file of this PC: backed up with pg_dump, and
+   * attachments' bytes are its rows (`attachment_contents`) rather than files in the data folder.
    */
-  attachmentsInStore: boolean
-  /** The store is a server several seats share, not a file of this PC: backed up with pg_dump. */
   server: boolean
 }
 
@@ -71,6 +75,17 @@ export function engineOf(source: EntityManager | DataSource): Engine {
 
 /** Rows changed on this connection so far: the read-only guard compares it around a write. */
 export const changedRows = (m: EntityManager): Promise<number> => engineOf(m).changedRows(m)
+
+/** Runs an INSERT (an `orIgnore` one, say) and answers how many rows went in: InsertResult drops that count. */
+export async function insertedRows(
+  m: EntityManager,
+  insert: InsertQueryBuilder<ObjectLiteral>,
+): Promise<number> {
+  if (!m.queryRunner) throw new Error('a counted insert runs inside its transaction')
+  const [sql, parameters] = insert.getQueryAndParameters()
+  const { affected } = await m.queryRunner.query(sql, parameters, true)
+  return affected ?? 0
+}
 
 /** The highest id `table` ever handed out: the audit chain notices lines cut from its end. */
 export const lastIssuedId = (m: EntityManager, table: string): Promise<number | null> =>
@@ -87,8 +102,8 @@ export const lockUntilCommit = (m: EntityManager, key: string): Promise<void> =>
 export const withAuditTail = <T>(m: EntityManager, fn: (m: EntityManager) => Promise<T>): Promise<T> =>
   engineOf(m).withAuditTail(m, fn)
 
-/** Whether attachments' bytes are rows of the store, not files of the data folder; see Engine. */
-export const attachmentsInStore = (m: EntityManager): boolean => engineOf(m).attachmentsInStore
+/** Whether attachments' bytes are rows of the store (a server every seat reads), not files of the data folder. */
+export const attachmentsInStore = (m: EntityManager): boolean => engineOf(m).server
 
 /** The store is a server several seats share, not this PC's file; see Engine. */
 export const isServerStore = (source: EntityManager | DataSource): boolean => engineOf(source).server

@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm'
 import type { Router } from '../core/router'
 import { JobRunEntity } from './entities'
+import { insertedRows } from '../db/engine'
 
 /**
  * Claims the daily job `name` for the Vietnamese `day` inside the caller's transaction: true on
@@ -14,17 +15,13 @@ export async function claimDailyJob(
   day: string,
   now: Date,
 ): Promise<boolean> {
-  const [sql, parameters] = m
+  const claim = m
     .createQueryBuilder()
     .insert()
     .into(JobRunEntity)
     .values({ name, day, claimedAt: now.toISOString() })
     .orIgnore()
-    .getQueryAndParameters()
-  // The structured result carries the row count on both drivers (InsertResult drops it).
-  if (!m.queryRunner) throw new Error('a daily job is claimed inside its transaction')
-  const { affected } = await m.queryRunner.query(sql, parameters, true)
-  return affected === 1
+  return (await insertedRows(m, claim)) === 1
 }
 
 export interface DailyClaim {

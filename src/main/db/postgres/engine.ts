@@ -65,6 +65,5 @@ export const postgresEngine: Engine = {
   },
   salvagePreview: () => [],
   salvageInto: () => [],
-  attachmentsInStore: true,
   server: true,
 }

@@ -24,7 +24,6 @@ export const sqliteEngine: Engine = {
   async optimizeSearchIndex(m, table) {
     await m.query(optimizeSearchIndexSql(table))
   },
-  // One process writes the file, one transaction at a time: the writer queue already serialises.
   async changedRows(m) {
     const [row] = (await m.query('SELECT total_changes() AS n')) as Array<{ n: number }>
     return row?.n ?? 0
@@ -58,6 +57,5 @@ export const sqliteEngine: Engine = {
   checkIntegrity: (dataSource) => quickCheck(rawDatabase(dataSource)),
   salvagePreview,
   salvageInto,
-  attachmentsInStore: false,
   server: false,
 }
