@@ -17,7 +17,7 @@ import { DailyReportEntity } from '@main/daily-reports/entities'
 import { InspectionPlanEntity } from '@main/inspections/entities'
 import { tempApp } from '../helpers/temp-app'
 import type { TempApp } from '../helpers/temp-app'
-import { INSPECTION_SAMPLE, PLAN_SAMPLE } from '../helpers/route-samples'
+import { INSPECTION_SAMPLE, PLAN_SAMPLE, REPORT } from '../helpers/route-samples'
 
 /**
  * Two seats writing the same thing at the same instant, 100 rounds per rule. On PostgreSQL each
@@ -76,7 +76,7 @@ describe('a unique constraint hit by a write that checked too early', () => {
   it('answers the refusal of the check it slipped past, by constraint, on either engine', async () => {
     const app = await tempApp()
     await app.ok('units:create', { code: 'VP', name: 'Văn phòng Sở', kindCode: 'department' })
-    await app.ok('dailyReports:submit', { unitId: 1, reportDate: '2021-11-01', ...FIGURES })
+    await app.ok('dailyReports:submit', { unitId: 1, reportDate: '2021-11-01', ...REPORT })
     await app.ok('plans:create', PLAN_SAMPLE as never)
     const hit = async (write: (m: EntityManager) => Promise<unknown>) => {
       const error = await app.dataSource.transaction(write).then(
@@ -154,7 +154,7 @@ describe(
         const report = {
           unitId: 1,
           reportDate: vietnamDay(new Date(today - i * 86_400_000 + 12 * 3_600_000)),
-          ...FIGURES,
+          ...REPORT,
         }
         const answers = await Promise.all([
           a.call('dailyReports:submit', report),
@@ -172,10 +172,10 @@ describe(
     it('a daily report edited on two seats from one version: the second refused, the first kept whole', async () => {
       const { app, a, b } = await twoSeats()
       await app.ok('units:create', { code: 'VP', name: 'Văn phòng Sở', kindCode: 'department' })
-      const { id } = (await app.ok('dailyReports:submit', { unitId: 1, ...FIGURES })) as { id: number }
+      const { id } = (await app.ok('dailyReports:submit', { unitId: 1, ...REPORT })) as { id: number }
       for (let version = 1; version <= ROUNDS; version++) {
         // Figures that differ from the saved ones and from each other.
-        const edit = (f1: number) => ({ id, version, ...FIGURES, f1: f1 % 20 })
+        const edit = (f1: number) => ({ id, version, ...REPORT, f1: f1 % 20 })
         const answers = await Promise.all([
           a.call('dailyReports:update', edit(2 * version)),
           b.call('dailyReports:update', edit(2 * version + 1)),
@@ -357,18 +357,3 @@ const STAFF_ONE = {
 } as const
 const VALIDATION = AppError.validation({}).message
 const insideQuestion = visitMsg.inside('').split('(')[0]!
-
-const FIGURES = {
-  staffTotal: 20,
-  atOffice: 15,
-  workingFromHome: 3,
-  onLeave: 2,
-  f0: 0,
-  f1: 1,
-  f2: 0,
-  dose1: 20,
-  dose2: 18,
-  booster: 5,
-  measures: 'Đo thân nhiệt',
-  reporterName: 'Trần Thị Bình',
-}

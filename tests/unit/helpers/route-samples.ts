@@ -6,7 +6,8 @@ import { rapidArrange, rapidValid } from './rapid-test-samples'
 
 export const PASSWORD = 'mat-khau-dai-8'
 const CCCD = '001099012345'
-const REPORT = {
+/** A unit's daily report figures that pass every check (staff counts add up). */
+export const REPORT = {
   staffTotal: 20,
   atOffice: 15,
   workingFromHome: 3,
