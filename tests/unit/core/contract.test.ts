@@ -1,7 +1,6 @@
 import { describe, expect, inject, it, vi } from 'vitest'
 import { contract, PERMISSIONS } from '@shared/contract'
 import type { Permission, RouteName } from '@shared/contract'
-import { createRouter } from '@main/core/router'
 import type { Handlers } from '@main/core/router'
 import { INTERNAL_ERROR } from '@main/core/errors'
 import { Session, systemSession } from '@main/core/session'
@@ -10,7 +9,7 @@ import { slipCode } from '@shared/visitors/slip-code'
 import { databaseMsg, seatMsg } from '@shared/database/messages'
 import { backupMsg } from '@shared/backups/schemas'
 import type { VisitDto } from '@shared/visitors/schemas'
-import { tempApp } from '../helpers/temp-app'
+import { routerOver, tempApp } from '../helpers/temp-app'
 import type { TempApp } from '../helpers/temp-app'
 import { databaseFingerprint } from '../helpers/fingerprint'
 import {
@@ -509,21 +508,6 @@ async function emptyStoreWithAdmin(): Promise<TempApp> {
   const app = await tempApp()
   await app.router.dispatch('auth:setup', valid['auth:setup'], new Session())
   return app
-}
-
-function routerOver(app: TempApp, table: Handlers, logger: { info(): void; error(): void }) {
-  return createRouter({
-    host: {
-      dataSource: () => app.dataSource,
-      replaceDatabase: () => Promise.reject(new Error('unused')),
-      backups: app.backups,
-      auditChainAtStart: async () => null,
-      seat: app.seat,
-    },
-    handlers: table,
-    logger,
-    sessions: app.sessions,
-  })
 }
 
 describe('router failures', () => {

@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, inject } from 'vitest'
 import { createAppCore } from '@main/app-core'
+import { createRouter } from '@main/core/router'
+import type { Handlers, Router } from '@main/core/router'
 import type { AppCore } from '@main/app-core'
 import { silentLogger } from '@main/core/logger'
 import type { Logger } from '@main/core/logger'
@@ -57,4 +59,20 @@ export async function tempApp(logger: Logger = silentLogger, clock?: () => numbe
   const app: TempApp = Object.assign(core, { dir, file, session, call, ok })
   open.push({ app, database })
   return app
+}
+
+/** A router over `app`'s store and sessions with another handler table (a failing or watched handler). */
+export function routerOver(app: TempApp, table: Handlers, logger: Logger = silentLogger): Router {
+  return createRouter({
+    host: {
+      dataSource: () => app.dataSource,
+      replaceDatabase: () => Promise.reject(new Error('unused')),
+      backups: app.backups,
+      auditChainAtStart: async () => null,
+      seat: app.seat,
+    },
+    handlers: table,
+    logger,
+    sessions: app.sessions,
+  })
 }

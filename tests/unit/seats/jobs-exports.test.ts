@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest'
-import { createRouter } from '@main/core/router'
 import type { Handlers } from '@main/core/router'
 import { silentLogger } from '@main/core/logger'
 import type { Logger } from '@main/core/logger'
@@ -10,7 +9,7 @@ import { JobRunEntity } from '@main/jobs/entities'
 import { contract } from '@shared/contract'
 import type { RouteName } from '@shared/contract'
 import { twoSeats } from '../helpers/seats'
-import { tempApp } from '../helpers/temp-app'
+import { routerOver, tempApp } from '../helpers/temp-app'
 
 describe('daily jobs on two seats', () => {
   it('each daily job runs once a day for the office, whichever seats run them at once', async () => {
@@ -65,18 +64,7 @@ describe('exports and printouts are reads', () => {
           return file
         },
       } as Handlers
-      const router = createRouter({
-        host: {
-          dataSource: () => app.dataSource,
-          replaceDatabase: () => Promise.reject(new Error('unused')),
-          backups: app.backups,
-          auditChainAtStart: async () => null,
-          seat: app.seat,
-        },
-        handlers: watched,
-        logger: silentLogger,
-        sessions: app.sessions,
-      })
+      const router = routerOver(app, watched)
       let release!: () => void
       let started!: () => void
       const holding = new Promise<void>((resolve) => (started = resolve))
