@@ -8,6 +8,7 @@ import type { Logger } from '../core/logger'
 import { decodePrintRequest } from '../printing/print-request'
 import { printFileName } from './downloads'
 import { isOwnFrame } from './ipc'
+import { LOCKED_DOWN } from './window'
 
 /**
  * The hidden window that prints: our local PDF only, sandboxed, no preload, no Node. `plugins`
@@ -18,19 +19,8 @@ export function printWindowOptions(): BrowserWindowConstructorOptions {
     show: false,
     width: 900,
     height: 1200,
-    webPreferences: {
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      webviewTag: false,
-      plugins: true,
-      spellcheck: false,
-      devTools: false,
-    },
+    // The PDF viewer is a plugin: the one preference this window needs beyond the locked-down set.
+    webPreferences: { ...LOCKED_DOWN, plugins: true, devTools: false },
   }
 }
 

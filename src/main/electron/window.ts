@@ -9,6 +9,20 @@ export interface WindowState {
   maximized: boolean
 }
 
+/** Every window of ours, the hidden print window too: isolated, sandboxed, no Node, no webviews. */
+export const LOCKED_DOWN = {
+  contextIsolation: true,
+  sandbox: true,
+  nodeIntegration: false,
+  nodeIntegrationInWorker: false,
+  nodeIntegrationInSubFrames: false,
+  webSecurity: true,
+  allowRunningInsecureContent: false,
+  webviewTag: false,
+  experimentalFeatures: false,
+  spellcheck: false,
+} as const satisfies BrowserWindowConstructorOptions['webPreferences']
+
 export const DEFAULT_WINDOW_STATE: WindowState = { width: 1366, height: 860, maximized: false }
 const MIN_WIDTH = 1024
 const MIN_HEIGHT = 680
@@ -34,17 +48,8 @@ export function createWindowOptions(
     autoHideMenuBar: true,
     backgroundColor: '#f5f7fa',
     webPreferences: {
+      ...LOCKED_DOWN,
       preload: preloadPath,
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      webviewTag: false,
-      experimentalFeatures: false,
-      spellcheck: false,
       devTools: !packaged,
     },
   }
