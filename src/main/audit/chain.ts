@@ -20,9 +20,9 @@ export interface ChainedContent {
   changes: string
 }
 
-/** SHA-256 over the previous line's hash and this line's content (a JSON array: fixed order, no ambiguity). */
-export function lineHash(prevHash: string, line: ChainedContent): string {
-  const content = JSON.stringify([
+/** The text a line's hash covers: its content as a JSON array (fixed order, no ambiguity). */
+export const chainedText = (line: ChainedContent): string =>
+  JSON.stringify([
     line.at,
     line.user_id,
     line.user_name,
@@ -31,7 +31,12 @@ export function lineHash(prevHash: string, line: ChainedContent): string {
     line.entity_id,
     line.changes,
   ])
-  return createHash('sha256').update(`${prevHash}\n${content}`).digest('hex')
+
+/** SHA-256 over the previous line's hash and this line's content text (a server computes the same). */
+export function lineHash(prevHash: string, line: ChainedContent): string {
+  return createHash('sha256')
+    .update(`${prevHash}\n${chainedText(line)}`)
+    .digest('hex')
 }
 
 const at = (iso: string) => formatDateTime(iso)

@@ -6,9 +6,10 @@ import { formatDateTime, vietnamDayEnd, vietnamDayStart } from '@shared/text/dat
 import type { SessionUser } from '../core/session'
 import type { AuditEntry } from './trail'
 import { loadExcel } from '../core/excel'
-import { GENESIS_HASH, lineHash } from './chain'
+import { GENESIS_HASH, chainedText, lineHash } from './chain'
+import type { ChainedContent } from './chain'
 import { AuditLineEntity } from './entities'
-import { withAuditTail } from '../db/engine'
+import { serverAuditAppend, withAuditTail } from '../db/engine'
 import type { AuditLineRow } from './entities'
 
 /**
@@ -16,6 +17,7 @@ import type { AuditLineRow } from './entities'
  * Each line is chained to the one before (chain.ts); reading the last hash and inserting happen
  * in one transaction (the caller's write transaction, or one of their own) that holds the
  * trail's tail, so a second seat writing at the same instant chains after these, never beside.
+ * A server chains them itself as the transaction commits (db/postgres/audit-tail.ts).
  */
 export async function writeAuditEntries(
   m: EntityManager,
@@ -27,16 +29,35 @@ export async function writeAuditEntries(
 ): Promise<void> {
   const rows = entries.length || !isWrite ? entries : [{ entity: null, entityId: null, changes: {} }]
   if (!rows.length) return
-  await withAuditTail(m, (t) => appendLines(t, who, route, rows, at))
+  const contents = rows.map((e): ChainedContent => ({
+    at: at.toISOString(),
+    user_id: who?.id ?? null,
+    user_name: who?.username ?? '—',
+    route,
+    entity: e.entity,
+    entity_id: e.entityId,
+    changes: JSON.stringify(e.changes),
+  }))
+  const onServer = serverAuditAppend(m)
+  if (onServer)
+    return onServer(
+      m,
+      contents.map((c) => ({ ...lineOf(c), content: chainedText(c) })),
+    )
+  await withAuditTail(m, (t) => appendLines(t, contents))
 }
 
-async function appendLines(
-  m: EntityManager,
-  who: SessionUser | null,
-  route: string,
-  rows: AuditEntry[],
-  at: Date,
-): Promise<void> {
+const lineOf = (c: ChainedContent) => ({
+  at: c.at,
+  userId: c.user_id,
+  userName: c.user_name,
+  route: c.route,
+  entity: c.entity,
+  entityId: c.entity_id,
+  changes: c.changes,
+})
+
+async function appendLines(m: EntityManager, contents: ChainedContent[]): Promise<void> {
   // A raw read of one column: hydrating an entity would double the cost of every write.
   const last = await m
     .createQueryBuilder(AuditLineEntity, 'a')
@@ -46,28 +67,9 @@ async function appendLines(
     .getRawOne<{ hash: string | null }>()
   let prevHash = last ? (last.hash ?? '') : GENESIS_HASH
   const lines: Array<Omit<AuditLineRow, 'id'>> = []
-  for (const e of rows) {
-    const content = {
-      at: at.toISOString(),
-      user_id: who?.id ?? null,
-      user_name: who?.username ?? '—',
-      route,
-      entity: e.entity,
-      entity_id: e.entityId,
-      changes: JSON.stringify(e.changes),
-    }
+  for (const content of contents) {
     const hash = lineHash(prevHash, content)
-    lines.push({
-      at: content.at,
-      userId: content.user_id,
-      userName: content.user_name,
-      route,
-      entity: content.entity,
-      entityId: content.entity_id,
-      changes: content.changes,
-      prevHash,
-      hash,
-    })
+    lines.push({ ...lineOf(content), prevHash, hash })
     prevHash = hash
   }
   // Every write route ends here: no listeners to call and no generated ids to read back. An

@@ -19,6 +19,18 @@ export interface SearchOptions {
   drive?: boolean
 }
 
+/** An audit line to append; `content` is the text its hash covers (audit/chain.ts). */
+export interface NewAuditLine {
+  at: string
+  userId: number | null
+  userName: string
+  route: string
+  entity: string | null
+  entityId: string | null
+  changes: string
+  content: string
+}
+
 /**
  * What differs between the store's engines. Services never see it: they call the functions of
  * `src/main/db/` (whereSearch, changedRows...), which look the engine up from their manager.
@@ -45,6 +57,11 @@ export interface Engine {
    * transaction, or one of its own when `m` has none.
    */
   withAuditTail<T>(m: EntityManager, fn: (m: EntityManager) => Promise<T>): Promise<T>
+  /**
+   * Appends audit lines that the server chains as the transaction commits, holding the tail
+   * for the commit alone; null where the app chains them itself under withAuditTail (one writer).
+   */
+  appendAuditLines: ((m: EntityManager, lines: NewAuditLine[]) => Promise<void>) | null
   /** A write that lost a race to another writer: the unique constraint it hit (null: no name). */
   lostRace(error: unknown): { constraint: string | null } | null
   /** Once the store is open and migrated: the engine's own upkeep of it. */
@@ -101,6 +118,11 @@ export const lockUntilCommit = (m: EntityManager, key: string): Promise<void> =>
 /** Held while a write chains its lines to the last audit line, and while a check reads the end of the trail. */
 export const withAuditTail = <T>(m: EntityManager, fn: (m: EntityManager) => Promise<T>): Promise<T> =>
   engineOf(m).withAuditTail(m, fn)
+
+/** The engine's own append of chained audit lines, if it has one; see Engine. */
+export const serverAuditAppend = (
+  m: EntityManager,
+): ((m: EntityManager, lines: NewAuditLine[]) => Promise<void>) | null => engineOf(m).appendAuditLines
 
 /** Whether attachments' bytes are rows of the store (a server every seat reads), not files of the data folder. */
 export const attachmentsInStore = (m: EntityManager): boolean => engineOf(m).server

@@ -7,6 +7,9 @@ import type { AppCore } from '@main/app-core'
 import { silentLogger } from '@main/core/logger'
 import { systemSession } from '@main/core/session'
 import { writeAuditEntries } from '@main/audit/service'
+import { GENESIS_HASH, lineHash } from '@main/audit/chain'
+import { AuditLineEntity } from '@main/audit/entities'
+import { AUDIT_QUEUE } from '@main/db/postgres/audit-tail'
 import { freshDatabase } from '../helpers/postgres-databases'
 import type { TestDatabase } from '../helpers/postgres-databases'
 import { postgresForFile } from '../helpers/postgres-file'
@@ -70,5 +73,80 @@ describe('the audit chain with two seats on one server', () => {
       expect(report).toMatchObject({ ok: true, data: { ok: true, firstBreak: null } })
       expect((report as { data: { lines: number } }).data.lines).toBeGreaterThanOrEqual(100)
     }
+  })
+})
+
+describe('the server chains audit lines as each transaction commits', () => {
+  const queued = async (core: AppCore) =>
+    Number(
+      ((await core.dataSource.query(`SELECT count(*) AS n FROM ${AUDIT_QUEUE}`)) as Array<{ n: string }>)[0]!
+        .n,
+    )
+  const trail = (core: AppCore) =>
+    core.dataSource.getRepository(AuditLineEntity).find({ order: { id: 'ASC' } })
+
+  it("appends a committed write's lines with the hash the app computes, and leaves the queue empty", async () => {
+    const [a] = await twoSeats()
+    const session = systemSession()
+    const before = await trail(a)
+    const created = await a.router.dispatch(
+      'units:create',
+      { code: 'Q1', name: 'Phòng Hộ tịch', kindCode: 'department' },
+      session,
+    )
+    expect(created.ok).toBe(true)
+    const lines = await trail(a)
+    expect(lines).toHaveLength(before.length + 1)
+    const line = lines.at(-1)!
+    const prev = lines.at(-2)
+    expect(line).toMatchObject({
+      route: 'units:create',
+      entity: 'unit',
+      prevHash: prev?.hash ?? GENESIS_HASH,
+    })
+    const content = {
+      at: line.at,
+      user_id: line.userId,
+      user_name: line.userName,
+      route: line.route,
+      entity: line.entity,
+      entity_id: line.entityId,
+      changes: line.changes,
+    }
+    expect(line.hash).toBe(lineHash(line.prevHash!, content))
+    expect(await queued(a)).toBe(0)
+  })
+
+  it('appends nothing for a write that rolls back, and issues no line id for it', async () => {
+    const [a] = await twoSeats()
+    const before = await trail(a)
+    await expect(
+      a.dataSource.transaction(async (m) => {
+        await writeAuditEntries(
+          m,
+          null,
+          'units:create',
+          [{ entity: 'unit', entityId: '1', changes: {} }],
+          true,
+          new Date(),
+        )
+        throw new Error('the write fails after its audit line')
+      }),
+    ).rejects.toThrow('the write fails')
+    expect(await trail(a)).toEqual(before)
+    expect(await queued(a)).toBe(0)
+    // The next line follows the last one without a gap: the lost write took no id.
+    await writeAuditEntries(
+      a.dataSource.manager,
+      null,
+      'auth:login',
+      [{ entity: null, entityId: null, changes: {} }],
+      false,
+      new Date(),
+    )
+    const after = await trail(a)
+    expect(after.at(-1)!.id).toBe((before.at(-1)?.id ?? 0) + 1)
+    const report = await a.router.dispatch('audit:verify', {}, systemSession())
+    expect(report).toMatchObject({ ok: true, data: { ok: true } })
   })
 })

@@ -5,6 +5,7 @@ import type Database from 'better-sqlite3'
 import type { DataSource, EntitySchema, EntityTarget, ObjectLiteral } from 'typeorm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openDatabase } from '@main/db/data-source'
+import { AUDIT_QUEUE } from '@main/db/postgres/audit-tail'
 import { UnitKindEntity } from '@main/units/entities'
 import { InspectionTemplateEntity, InspectionTemplateItemEntity } from '@main/inspections/entities'
 import { VaccineEntity, VaccinePriorityGroupEntity } from '@main/vaccines/entities'
@@ -49,9 +50,9 @@ describe('the PostgreSQL migrations build the schema the SQLite migrations build
     pg = await postgresShape(postgres)
   })
 
-  it('the same tables', () => {
+  it('the same tables, and the queue of audit lines awaiting their commit on the server', () => {
     expect(Object.keys(lite.tables)).toHaveLength(40)
-    expect(Object.keys(pg.tables).sort()).toEqual(Object.keys(lite.tables).sort())
+    expect(Object.keys(pg.tables).sort()).toEqual([...Object.keys(lite.tables), AUDIT_QUEUE].sort())
   })
 
   it('per table: columns (mapped type, nullability), primary key, indexes, checks, foreign keys, search index', () => {
@@ -59,14 +60,18 @@ describe('the PostgreSQL migrations build the schema the SQLite migrations build
     expect(Object.values(pg.tables).filter((t) => t.searchIndexed)).toHaveLength(4)
   })
 
-  it('the same append-only triggers, and TRUNCATE refused too on the server', () => {
+  it('the same append-only triggers, TRUNCATE refused too on the server, and its audit chaining at commit', () => {
     expect(lite.triggers).toEqual([
       'audit_log.audit_log_no_delete',
       'audit_log.audit_log_no_update',
       'minutes_versions.minutes_versions_no_delete',
       'minutes_versions.minutes_versions_no_update',
     ])
-    expect(pg.triggers.filter((t) => !t.endsWith('_no_truncate'))).toEqual(lite.triggers)
+    const server = pg.triggers.filter((t) => t.startsWith(`${AUDIT_QUEUE}.`))
+    expect(server).toEqual([`${AUDIT_QUEUE}.audit_queue_chain`])
+    expect(pg.triggers.filter((t) => !t.endsWith('_no_truncate') && !server.includes(t))).toEqual(
+      lite.triggers,
+    )
     expect(pg.triggers.filter((t) => t.endsWith('_no_truncate'))).toEqual([
       'audit_log.audit_log_no_truncate',
       'minutes_versions.minutes_versions_no_truncate',

@@ -1,10 +1,7 @@
-import type { EntityManager } from 'typeorm'
 import type { Engine } from '../engine'
 import { StoreFileError } from '../store-file-error'
 import { searchIndexName, whereSearch } from './search-index'
-
-/** Several seats write at once: each write's audit lines wait for the previous write's commit. */
-const AUDIT_TAIL_LOCK = 0x53504441
+import { appendAuditLines, withAuditTail } from './audit-tail'
 
 const UNIQUE_VIOLATION = '23505'
 const SERIALIZATION_FAILURE = '40001'
@@ -40,14 +37,8 @@ export const postgresEngine: Engine = {
     // A transaction-level advisory lock: released by the COMMIT or ROLLBACK, never leaked.
     await m.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [key])
   },
-  withAuditTail(m, fn) {
-    // Released at commit or rollback; the next holder then reads the lines just committed.
-    const held = async (t: EntityManager) => {
-      await t.query(`SELECT pg_advisory_xact_lock($1)`, [AUDIT_TAIL_LOCK])
-      return fn(t)
-    }
-    return m.queryRunner?.isTransactionActive ? held(m) : m.transaction(held)
-  },
+  withAuditTail,
+  appendAuditLines,
   lostRace(error) {
     const e = driverError(error)
     if (e?.code === UNIQUE_VIOLATION)

@@ -39,6 +39,7 @@ export const sqliteEngine: Engine = {
   lockUntilCommit: async () => undefined,
   // One writer at a time, and reads share its connection: nothing to wait for.
   withAuditTail: (m, fn) => fn(m),
+  appendAuditLines: null,
   lostRace(error) {
     const e = (error as { driverError?: { code?: unknown; message?: unknown } } | null)?.driverError
     // Another process wrote the file first (a second app on one file, which one PC never runs).

@@ -3,6 +3,7 @@ import { PostgresSignedScans1795000000012 } from './0012-signed-scans'
 import { PostgresCounters1795000000013 } from './0013-counters'
 import { PostgresOfficeSeats1795000000014 } from './0014-office-seats'
 import { PostgresAttachmentContents1795000000015 } from './0015-attachment-contents'
+import { PostgresAuditQueue1795000000016 } from './0016-audit-queue'
 
 /**
  * The PostgreSQL line, explicit and ordered like the SQLite one (../../migrations): its first
@@ -15,6 +16,7 @@ export const postgresMigrations = [
   PostgresCounters1795000000013,
   PostgresOfficeSeats1795000000014,
   PostgresAttachmentContents1795000000015,
+  PostgresAuditQueue1795000000016,
 ]
 
 export const POSTGRES_MIGRATION_NAMES = postgresMigrations.map((M) => new M().name)
