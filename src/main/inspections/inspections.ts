@@ -186,20 +186,51 @@ async function syncRecommendations(
   }
 }
 
-/** The form applied to an inspection, a draft or (correcting) finalised minutes. */
+type ItemAnswer = Pick<InspectionDto['items'][number], 'result' | 'note' | 'severity'>
+
+/**
+ * The checklist answers the form changed, in one UPDATE per distinct answer (most forms answer
+ * many items alike): a save of the minutes rewrites only what the secretary touched.
+ */
+async function writeAnswers(
+  m: EntityManager,
+  stored: InspectionDto['items'],
+  given: Array<ItemAnswer & { id: number }>,
+): Promise<void> {
+  const answerKey = (a: ItemAnswer) => JSON.stringify([a.result, a.note, a.severity])
+  const was = new Map(stored.map((i) => [i.id, answerKey(i)]))
+  const byAnswer = new Map<string, { answer: ItemAnswer; ids: number[] }>()
+  for (const item of given) {
+    const key = answerKey(item)
+    if (was.get(item.id) === key) continue
+    const group = byAnswer.get(key) ?? { answer: item, ids: [] }
+    group.ids.push(item.id)
+    byAnswer.set(key, group)
+  }
+  for (const { answer, ids } of byAnswer.values())
+    await m
+      .createQueryBuilder()
+      .update(InspectionItemEntity)
+      .set({ result: answer.result, note: answer.note, severity: answer.severity })
+      .where('id IN (:...ids)', { ids })
+      .execute()
+}
+
+const sameList = <T extends object>(a: T[], b: T[], fields: Array<keyof T>): boolean =>
+  a.length === b.length && a.every((x, i) => fields.every((f) => x[f] === b[i]![f]))
+
+/** The form applied to an inspection as it stood (`before`), a draft or (correcting) finalised minutes. */
 export async function applyUpdate(
   ctx: ServiceContext,
   input: z.output<typeof InspectionUpdateInput>,
+  before: InspectionDto,
   correcting: boolean,
 ): Promise<void> {
   const { m, now } = ctx
   const id = input.id
   await requirePlan(m, input.planId)
   await requireUnit(m, input.unitId, 'unitId')
-  const items = m.getRepository(InspectionItemEntity)
-  const itemIds = new Set(
-    (await items.find({ select: { id: true }, where: { inspectionId: id } })).map((r) => r.id),
-  )
+  const itemIds = new Set(before.items.map((i) => i.id))
   const given = input.items.map((i) => i.id)
   if (
     given.length !== itemIds.size ||
@@ -225,10 +256,11 @@ export async function applyUpdate(
       updatedAt: now.toISOString(),
     },
   )
-  for (const item of input.items)
-    await items.update({ id: item.id }, { result: item.result, note: item.note, severity: item.severity })
-  await writeTeam(m, { inspectionId: id }, input.team)
-  await writeRepresentatives(m, id, input.representatives)
+  await writeAnswers(m, before.items, input.items)
+  if (!sameList(input.team, before.team, ['role', 'fullName', 'title', 'unitId', 'unitName']))
+    await writeTeam(m, { inspectionId: id }, input.team)
+  if (!sameList(input.representatives, before.representatives, ['fullName', 'title']))
+    await writeRepresentatives(m, id, input.representatives)
   await syncViolations(m, id, input.violations, correcting)
   await syncRecommendations(ctx, id, input.recommendations)
 }
@@ -237,9 +269,9 @@ export async function updateInspection(
   ctx: ServiceContext,
   input: z.output<typeof InspectionUpdateInput>,
 ): Promise<InspectionDto> {
-  if ((await statusOf(ctx.m, input.id)) !== 'draft') throw AppError.conflict(inspectionMsg.finalised)
   const before = await getInspection(ctx.m, input.id)
-  await applyUpdate(ctx, input, false)
+  if (before.status !== 'draft') throw AppError.conflict(inspectionMsg.finalised)
+  await applyUpdate(ctx, input, before, false)
   const after = await getInspection(ctx.m, input.id)
   ctx.audit.change('inspection', input.id, inspectionAudit(before), inspectionAudit(after))
   return after

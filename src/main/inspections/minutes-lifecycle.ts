@@ -13,8 +13,11 @@ import { nextNumber } from '../db/counters'
 /** Finalisations and corrections of one inspection, one seat at a time: versions count on. */
 const lockInspection = (m: EntityManager, id: number) => lockUntilCommit(m, `inspection:${id}`)
 
-/** Keeps what was finalised, as printed: the inspection as it stood, in one JSON text. */
-async function snapshot(ctx: ServiceContext, id: number, reason: string | null): Promise<number> {
+/**
+ * Keeps what was finalised, as printed: the inspection as it stood, in one JSON text. Answers
+ * the inspection as it now is, the new version listed.
+ */
+async function snapshot(ctx: ServiceContext, id: number, reason: string | null): Promise<InspectionDto> {
   const dto = await getInspection(ctx.m, id)
   const last = await ctx.m
     .createQueryBuilder(MinutesVersionEntity, 'v')
@@ -22,15 +25,16 @@ async function snapshot(ctx: ServiceContext, id: number, reason: string | null):
     .where('v.inspectionId = :id', { id })
     .getRawOne<{ version: number | string | null }>()
   const version = Number(last?.version ?? 0) + 1
+  const finalisedAt = ctx.now.toISOString()
   await ctx.m.getRepository(MinutesVersionEntity).insert({
     inspectionId: id,
     version,
     reason,
     content: JSON.stringify({ ...dto, versions: [] }),
-    finalisedAt: ctx.now.toISOString(),
+    finalisedAt,
     finalisedBy: ctx.userId,
   })
-  return version
+  return { ...dto, versions: [...dto.versions, { version, reason, finalisedAt }] }
 }
 
 /**
@@ -63,14 +67,13 @@ async function numberMinutes(m: EntityManager, id: number, date: string, now: Da
 export async function finaliseInspection(ctx: ServiceContext, id: number): Promise<InspectionDto> {
   const { m } = ctx
   await lockInspection(m, id)
-  if ((await statusOf(m, id)) !== 'draft') throw AppError.conflict(inspectionMsg.finalised)
   const before = await getInspection(m, id)
+  if (before.status !== 'draft') throw AppError.conflict(inspectionMsg.finalised)
   const open = before.items.filter((i) => i.result === null).length
   if (open)
     throw AppError.validation({ items: inspectionMsg.unanswered(open) }, inspectionMsg.unanswered(open))
   await numberMinutes(m, id, before.date, ctx.now)
-  await snapshot(ctx, id, null)
-  const after = await getInspection(m, id)
+  const after = await snapshot(ctx, id, null)
   ctx.audit.change('inspection', id, inspectionAudit(before), inspectionAudit(after))
   return after
 }
@@ -85,12 +88,11 @@ export async function correctInspection(
   const open = input.items.filter((i) => i.result === null).length
   if (open) throw AppError.validation({ items: inspectionMsg.unanswered(open) })
   const before = await getInspection(ctx.m, input.id)
-  await applyUpdate(ctx, input, true)
-  const version = await snapshot(ctx, input.id, input.reason)
-  const after = await getInspection(ctx.m, input.id)
+  await applyUpdate(ctx, input, before, true)
+  const after = await snapshot(ctx, input.id, input.reason)
   ctx.audit.change('inspection', input.id, inspectionAudit(before), {
     ...inspectionAudit(after),
-    correction: `Phiên bản ${version}: ${input.reason}`,
+    correction: `Phiên bản ${after.versions.at(-1)!.version}: ${input.reason}`,
   })
   return after
 }

@@ -266,6 +266,50 @@ describe('the lifecycle of minutes', () => {
     )
   })
 
+  it('a save rewrites only what the form changed, and answers as a fresh read does', async () => {
+    const app = await withUnits()
+    const draft = await answered(app)
+    const rows = (table: string) =>
+      app.dataSource.query(`SELECT id FROM ${table} WHERE inspection_id = ${draft.id} ORDER BY id`)
+    const team = await rows('team_members')
+    const representatives = await rows('inspection_representatives')
+    const items = form(draft).items
+    // Two answers changed alike, one otherwise, the rest as they were.
+    items[0] = { ...items[0]!, result: 'fail', note: 'Chưa bố trí nước rửa tay', severity: 'fix' }
+    items[2] = { ...items[2]!, result: 'fail', note: 'Chưa bố trí nước rửa tay', severity: 'fix' }
+    items[4] = { ...items[4]!, result: 'na' }
+    const saved = await app.ok('inspections:update', { ...form(draft), items })
+    expect(saved).toEqual(await app.ok('inspections:get', { id: draft.id }))
+    expect(saved.items.map((i) => [i.result, i.note, i.severity])).toEqual(
+      items.map((i) => [i.result, i.note, i.severity]),
+    )
+    // An unchanged team and list of representatives keep their rows.
+    expect(await rows('team_members')).toEqual(team)
+    expect(await rows('inspection_representatives')).toEqual(representatives)
+    const changed = await app.ok('inspections:update', {
+      ...form(saved),
+      items,
+      team: [HEAD, { ...SECRETARY, fullName: 'Phạm Thị Thu' }],
+      representatives: [],
+    })
+    expect(changed.team.map((t) => t.fullName)).toEqual([HEAD.fullName, 'Phạm Thị Thu'])
+    expect(changed.representatives).toEqual([])
+    expect(changed).toEqual(await app.ok('inspections:get', { id: draft.id }))
+  })
+
+  it('finalising and correcting answer the minutes as a fresh read gives them, versions listed', async () => {
+    const app = await withUnits()
+    const final = await app.ok('inspections:finalise', { id: (await answered(app)).id })
+    expect(final).toEqual(await app.ok('inspections:get', { id: final.id }))
+    const corrected = await app.ok('inspections:correct', {
+      ...form(final),
+      endTime: '11:15',
+      reason: 'Ghi nhầm giờ kết thúc',
+    })
+    expect(corrected).toEqual(await app.ok('inspections:get', { id: final.id }))
+    expect(corrected.versions.map((v) => v.version)).toEqual([1, 2])
+  })
+
   it('scores the applicable items met and asks a severity for each one not met', async () => {
     const app = await withUnits()
     const draft = await create(app)

@@ -73,7 +73,9 @@ describe('check-in', () => {
       visitor: { ...AN, phone: '0912345678', address: 'Ninh Kiều' },
       hostUnitId: app.vp,
     })
-    await app.ok('visits:checkOut', { id: first.id })
+    const out = await app.ok('visits:checkOut', { id: first.id })
+    expect(out.checkedOutAt).not.toBeNull()
+    expect(out).toEqual(await app.ok('visits:get', { id: first.id }))
     // A keyboard-mode scanner lost the diacritics; the new address waits for confirmation.
     const again = await app.ok('visits:checkIn', {
       visitor: { ...AN, fullName: 'Nguyen Van An', address: 'Cái Răng' },
