@@ -181,8 +181,12 @@ export async function searchVisits(m: EntityManager, q: VisitSearch): Promise<Pa
       whereSearch(ids, 'visitors', 'p', q.q, { idColumn: '+v.visitor_id' })
     }
   }
-  const total = await cappedCount(m, count)
+  // On a server the count and the page run side by side, each on a connection of the pool.
+  const counting = cappedCount(m, count)
+  // Awaited below; should a query before that fail, its failure is the answer, not a crash.
+  counting.catch(() => undefined)
   if (visitorIds !== null) {
+    const total = await counting
     // Sorting the matches' (visitor, time) index entries costs about n; walking visits newest
     // first until the page is full reads about (offset + page) × all / n rows, each dearer.
     const last = await m
@@ -199,11 +203,14 @@ export async function searchVisits(m: EntityManager, q: VisitSearch): Promise<Pa
     .addOrderBy('v.id', 'DESC')
     .limit(q.pageSize)
     .offset(offset)
-  const rows = await visitQuery(m)
-    .where(`v.id IN (${ids.getQuery()})`)
-    .setParameters(ids.getParameters())
-    .orderBy('v.checkedInAt', 'DESC')
-    .addOrderBy('v.id', 'DESC')
-    .getRawMany<VisitListRow>()
+  const [total, rows] = await Promise.all([
+    counting,
+    visitQuery(m)
+      .where(`v.id IN (${ids.getQuery()})`)
+      .setParameters(ids.getParameters())
+      .orderBy('v.checkedInAt', 'DESC')
+      .addOrderBy('v.id', 'DESC')
+      .getRawMany<VisitListRow>(),
+  ])
   return { items: rows.map(toVisitDto), total, page: q.page, pageSize: q.pageSize }
 }

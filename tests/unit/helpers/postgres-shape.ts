@@ -38,7 +38,7 @@ export async function postgresShape(ds: DataSource): Promise<SchemaShape> {
       `SELECT c.relname AS name, i.indisunique AS unique, i.indisprimary AS primary,
               i.indpred IS NOT NULL AS partial, am.amname AS method,
               EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = i.indexrelid) AS constraint,
-              ARRAY(SELECT coalesce(a.attname::text, '<expression>') FROM unnest(i.indkey::int2[]) WITH ORDINALITY AS k(attnum, n)
+              ARRAY(SELECT coalesce(a.attname::text, '<expression>') FROM unnest((i.indkey::int2[])[0:i.indnkeyatts - 1]) WITH ORDINALITY AS k(attnum, n)
                     LEFT JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum
                     ORDER BY k.n) AS columns
        FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_am am ON am.oid = c.relam
