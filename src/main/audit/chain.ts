@@ -42,7 +42,7 @@ export function lineHash(prevHash: string, line: ChainedContent): string {
 const at = (iso: string) => formatDateTime(iso)
 
 /** A stored line as the hash covers it. */
-const chained = (line: AuditLineRow): ChainedContent => ({
+export const chainedContent = (line: AuditLineRow): ChainedContent => ({
   at: line.at,
   user_id: line.userId,
   user_name: line.userName,
@@ -152,7 +152,7 @@ async function walkFrom(m: EntityManager, walked: Walked, pause: () => Promise<v
   ) {
     for (const line of rows) {
       if (line.prevHash !== walked.prevHash) walked.broken = { line, kind: 'link' }
-      else if (line.hash !== lineHash(walked.prevHash, chained(line)))
+      else if (line.hash !== lineHash(walked.prevHash, chainedContent(line)))
         walked.broken = { line, kind: 'edited' }
       if (walked.broken) break
       walked.lines++

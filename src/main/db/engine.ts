@@ -5,6 +5,7 @@ import type {
   ObjectLiteral,
   SelectQueryBuilder,
 } from 'typeorm'
+import type { AuditLineRow } from '../audit/entities'
 import type { SalvageCount } from './store-files'
 import { sqliteEngine } from './sqlite/engine'
 import { postgresEngine } from './postgres/engine'
@@ -20,16 +21,7 @@ export interface SearchOptions {
 }
 
 /** An audit line to append; `content` is the text its hash covers (audit/chain.ts). */
-export interface NewAuditLine {
-  at: string
-  userId: number | null
-  userName: string
-  route: string
-  entity: string | null
-  entityId: string | null
-  changes: string
-  content: string
-}
+export type NewAuditLine = Omit<AuditLineRow, 'id' | 'prevHash' | 'hash'> & { content: string }
 
 /**
  * What differs between the store's engines. Services never see it: they call the functions of

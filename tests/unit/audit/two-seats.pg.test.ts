@@ -7,7 +7,7 @@ import type { AppCore } from '@main/app-core'
 import { silentLogger } from '@main/core/logger'
 import { systemSession } from '@main/core/session'
 import { writeAuditEntries } from '@main/audit/service'
-import { GENESIS_HASH, lineHash } from '@main/audit/chain'
+import { GENESIS_HASH, chainedContent, lineHash } from '@main/audit/chain'
 import { AuditLineEntity } from '@main/audit/entities'
 import { AUDIT_QUEUE } from '@main/db/postgres/audit-tail'
 import { freshDatabase } from '../helpers/postgres-databases'
@@ -104,16 +104,7 @@ describe('the server chains audit lines as each transaction commits', () => {
       entity: 'unit',
       prevHash: prev?.hash ?? GENESIS_HASH,
     })
-    const content = {
-      at: line.at,
-      user_id: line.userId,
-      user_name: line.userName,
-      route: line.route,
-      entity: line.entity,
-      entity_id: line.entityId,
-      changes: line.changes,
-    }
-    expect(line.hash).toBe(lineHash(line.prevHash!, content))
+    expect(line.hash).toBe(lineHash(line.prevHash!, chainedContent(line)))
     expect(await queued(a)).toBe(0)
   })
 
