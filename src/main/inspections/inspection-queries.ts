@@ -86,6 +86,8 @@ export async function readInspections(m: EntityManager, ids: number[]): Promise<
     entities.forEach((row, n) => heads.set(row.id, { row, labels: raw[n]! }))
   }
   const found = ids.filter((id) => heads.has(id))
+  // Versions and documents (signed scans, evidence) come with finalising: a draft has none.
+  const finals = found.filter((id) => heads.get(id)!.row.status === 'final')
   const ordered = { position: 'ASC' } as const
   const photos = await byInspections(found, (chunk) =>
     m.getRepository(InspectionPhotoEntity).find({ where: { inspectionId: In(chunk) }, order: { id: 'ASC' } }),
@@ -99,14 +101,14 @@ export async function readInspections(m: EntityManager, ids: number[]): Promise<
   const recommendations = await byInspections(found, (chunk) =>
     m.getRepository(RecommendationEntity).find({ where: { inspectionId: In(chunk) }, order: ordered }),
   )
-  const versions = await byInspections(found, (chunk) =>
+  const versions = await byInspections(finals, (chunk) =>
     m.getRepository(MinutesVersionEntity).find({
       select: { inspectionId: true, version: true, reason: true, finalisedAt: true },
       where: { inspectionId: In(chunk) },
       order: { version: 'ASC' },
     }),
   )
-  const documents = await documentsOfInspections(m, found)
+  const documents = await documentsOfInspections(m, finals)
   const teams = await byInspections(found, (chunk) =>
     m.getRepository(TeamMemberEntity).find({ where: { inspectionId: In(chunk) }, order: ordered }),
   )
@@ -167,9 +169,11 @@ export async function readInspections(m: EntityManager, ids: number[]): Promise<
       status: r.status,
       minutesYear: r.minutesYear,
       minutesNumber: r.minutesNumber,
-      versions: versions
-        .get(id)!
-        .map((v) => ({ version: v.version, reason: v.reason, finalisedAt: v.finalisedAt })),
+      versions: (versions.get(id) ?? []).map((v) => ({
+        version: v.version,
+        reason: v.reason,
+        finalisedAt: v.finalisedAt,
+      })),
       signedScans: documents
         .filter((d) => d.inspectionId === id && d.kind === 'signed_scan')
         .map((d) => d.dto),

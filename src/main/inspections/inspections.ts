@@ -92,25 +92,15 @@ export async function statusOf(m: EntityManager, id: number): Promise<'draft' | 
 }
 
 /**
- * A child list kept by id: ids the form sends must be the inspection's own; the stored ones it
- * no longer sends are returned, to be deleted.
+ * A child list kept by id: ids the form sends must be the inspection's own (`stored`); the
+ * stored ones it no longer sends are returned, to be deleted.
  */
-async function goneChildren(
-  m: EntityManager,
-  entity: typeof ViolationEntity | typeof RecommendationEntity,
-  inspectionId: number,
+function goneChildren(
+  stored: Array<{ id: number }>,
   list: Array<{ id: number | null }>,
   field: string,
-): Promise<number[]> {
-  const existing = new Set(
-    (
-      await m
-        .createQueryBuilder(entity, 'c')
-        .select('c.id')
-        .where('c.inspectionId = :inspectionId', { inspectionId })
-        .getMany()
-    ).map((r) => r.id),
-  )
+): number[] {
+  const existing = new Set(stored.map((r) => r.id))
   for (const [i, item] of list.entries())
     if (item.id !== null && !existing.has(item.id))
       throw AppError.validation({ [`${field}.${i}.id`]: inspectionMsg.itemsMismatch })
@@ -120,12 +110,13 @@ async function goneChildren(
 
 async function syncViolations(
   m: EntityManager,
-  inspectionId: number,
+  before: InspectionDto,
   list: z.output<typeof InspectionUpdateInput>['violations'],
   correcting: boolean,
 ): Promise<void> {
+  const inspectionId = before.id
   const repo = m.getRepository(ViolationEntity)
-  const gone = await goneChildren(m, ViolationEntity, inspectionId, list, 'violations')
+  const gone = goneChildren(before.violations, list, 'violations')
   if (gone.length) {
     // A finalised version may print these photos: a correction keeps them.
     if (correcting && (await m.getRepository(InspectionPhotoEntity).existsBy({ violationId: In(gone) })))
@@ -158,14 +149,15 @@ async function syncViolations(
 
 async function syncRecommendations(
   ctx: ServiceContext,
-  inspectionId: number,
+  before: InspectionDto,
   list: z.output<typeof InspectionUpdateInput>['recommendations'],
 ): Promise<void> {
+  const inspectionId = before.id
   const { m, now } = ctx
   const repo = m.getRepository(RecommendationEntity)
   for (const [i, r] of list.entries())
     if (r.ownerUnitId) await requireUnit(m, r.ownerUnitId, `recommendations.${i}.ownerUnitId`)
-  const gone = await goneChildren(m, RecommendationEntity, inspectionId, list, 'recommendations')
+  const gone = goneChildren(before.recommendations, list, 'recommendations')
   if (gone.length) {
     // Its evidence files were filed by the follow-up: a correction does not throw them away.
     if (await m.getRepository(InspectionDocumentEntity).existsBy({ recommendationId: In(gone) }))
@@ -228,8 +220,9 @@ export async function applyUpdate(
 ): Promise<void> {
   const { m, now } = ctx
   const id = input.id
-  await requirePlan(m, input.planId)
-  await requireUnit(m, input.unitId, 'unitId')
+  // The plan and unit it names already are checked (and kept by their foreign keys).
+  if (input.planId !== before.planId) await requirePlan(m, input.planId)
+  if (input.unitId !== before.unitId) await requireUnit(m, input.unitId, 'unitId')
   const itemIds = new Set(before.items.map((i) => i.id))
   const given = input.items.map((i) => i.id)
   if (
@@ -261,8 +254,8 @@ export async function applyUpdate(
     await writeTeam(m, { inspectionId: id }, input.team)
   if (!sameList(input.representatives, before.representatives, ['fullName', 'title']))
     await writeRepresentatives(m, id, input.representatives)
-  await syncViolations(m, id, input.violations, correcting)
-  await syncRecommendations(ctx, id, input.recommendations)
+  await syncViolations(m, before, input.violations, correcting)
+  await syncRecommendations(ctx, before, input.recommendations)
 }
 
 export async function updateInspection(

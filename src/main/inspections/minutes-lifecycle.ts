@@ -19,12 +19,8 @@ const lockInspection = (m: EntityManager, id: number) => lockUntilCommit(m, `ins
  */
 async function snapshot(ctx: ServiceContext, id: number, reason: string | null): Promise<InspectionDto> {
   const dto = await getInspection(ctx.m, id)
-  const last = await ctx.m
-    .createQueryBuilder(MinutesVersionEntity, 'v')
-    .select('MAX(v.version)', 'version')
-    .where('v.inspectionId = :id', { id })
-    .getRawOne<{ version: number | string | null }>()
-  const version = Number(last?.version ?? 0) + 1
+  // Read under the inspection's lock, which every new version takes: the list is complete.
+  const version = (dto.versions.at(-1)?.version ?? 0) + 1
   const finalisedAt = ctx.now.toISOString()
   await ctx.m.getRepository(MinutesVersionEntity).insert({
     inspectionId: id,

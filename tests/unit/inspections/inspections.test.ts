@@ -297,6 +297,46 @@ describe('the lifecycle of minutes', () => {
     expect(changed).toEqual(await app.ok('inspections:get', { id: draft.id }))
   })
 
+  it("refuses a save naming another inspection's violation or recommendation, or an unknown unit, and changes nothing", async () => {
+    const app = await withUnits()
+    const other = await app.ok('inspections:update', {
+      ...form(await create(app)),
+      violations: [{ offenderKind: 'unit', offender: 'Văn phòng Sở', description: 'Không có tủ thuốc' }],
+      recommendations: [{ content: 'Mua tủ thuốc', dueDate: '2021-12-15' }],
+    })
+    const draft = await create(app)
+    const before = await databaseFingerprint(app.dataSource)
+    const foreignViolation = await app.call('inspections:update', {
+      ...form(draft),
+      violations: [{ ...other.violations[0]! }],
+    })
+    expect(foreignViolation).toEqual({
+      ok: false,
+      error: expect.objectContaining({
+        code: 'validation',
+        fieldErrors: { 'violations.0.id': expect.any(String) },
+      }),
+    })
+    const foreignRecommendation = await app.call('inspections:update', {
+      ...form(draft),
+      recommendations: [{ ...other.recommendations[0]! }],
+    })
+    expect(foreignRecommendation).toEqual({
+      ok: false,
+      error: expect.objectContaining({
+        code: 'validation',
+        fieldErrors: { 'recommendations.0.id': expect.any(String) },
+      }),
+    })
+    // A unit changed on the form is checked again; the one it had is kept by its foreign key.
+    const unknownUnit = await app.call('inspections:update', { ...form(draft), unitId: 9999 })
+    expect(unknownUnit).toEqual({
+      ok: false,
+      error: expect.objectContaining({ fieldErrors: { unitId: 'Đơn vị không tồn tại' } }),
+    })
+    expect(await databaseFingerprint(app.dataSource)).toEqual(before)
+  })
+
   it('finalising and correcting answer the minutes as a fresh read gives them, versions listed', async () => {
     const app = await withUnits()
     const final = await app.ok('inspections:finalise', { id: (await answered(app)).id })
