@@ -277,6 +277,21 @@ describe('the postgres engine', () => {
     await optimizeSearchIndex(ds.manager, 'units')
   })
 
+  it("gives the visit search its covering index and the visitors' search key a larger statistics sample", async () => {
+    const ds = await onPostgres()
+    const [index] = (await ds.query(
+      `SELECT i.indnkeyatts AS keys, i.indnatts AS columns, pg_get_indexdef(i.indexrelid) AS def
+       FROM pg_index i WHERE i.indexrelid = 'ix_visits_visitor'::regclass`,
+    )) as Array<{ keys: number; columns: number; def: string }>
+    expect(index).toMatchObject({ keys: 2, columns: 3 })
+    expect(index!.def).toMatch(/\(visitor_id, checked_in_at\) INCLUDE \(id\)/)
+    const [sample] = (await ds.query(
+      `SELECT a.attstattarget AS target FROM pg_attribute a
+       WHERE a.attrelid = 'ix_visitors_search'::regclass AND a.attnum = 1`,
+    )) as Array<{ target: number }>
+    expect(Number(sample!.target)).toBe(1000)
+  })
+
   it('counts the rows the current transaction changed', async () => {
     const ds = await onPostgres()
     await ds.transaction(async (m) => {
