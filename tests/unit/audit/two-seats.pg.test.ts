@@ -13,6 +13,7 @@ import { AUDIT_QUEUE } from '@main/db/postgres/audit-tail'
 import { freshDatabase } from '../helpers/postgres-databases'
 import type { TestDatabase } from '../helpers/postgres-databases'
 import { postgresForFile } from '../helpers/postgres-file'
+import { runAs } from '../helpers/postgres-server'
 import type { FileServer } from '../helpers/postgres-file'
 
 let server: FileServer
@@ -31,9 +32,14 @@ afterAll(async () => {
 })
 
 /** Two seats, each its own app core and data folder, on one fresh server database. */
-async function twoSeats(): Promise<[AppCore, AppCore]> {
+async function twoSeats(databaseDefaults = ''): Promise<[AppCore, AppCore]> {
   const database: TestDatabase = await freshDatabase(server.target)
   cleanups.push(() => database.drop())
+  if (databaseDefaults)
+    await runAs(
+      database.url,
+      `ALTER DATABASE "${new URL(database.url).pathname.slice(1)}" ${databaseDefaults}`,
+    )
   const seat = async () => {
     const dir = mkdtempSync(join(tmpdir(), 'spd-seat-'))
     const core = await createAppCore({
@@ -51,29 +57,42 @@ async function twoSeats(): Promise<[AppCore, AppCore]> {
 }
 
 describe('the audit chain with two seats on one server', () => {
-  it('stays one chain when both seats write at the same instant, session routes included', async () => {
-    const [a, b] = await twoSeats()
-    const session = systemSession()
-    const writes: Array<Promise<unknown>> = []
-    for (let i = 0; i < 25; i++)
-      for (const [seat, core] of [
-        ['A', a],
-        ['B', b],
-      ] as const) {
-        const input = { code: `${seat}${i}`, name: `Đơn vị ${seat} ${i}`, kindCode: 'department' }
-        writes.push(core.router.dispatch('units:create', input, session).then((r) => expect(r.ok).toBe(true)))
-        // What a session route records (a wrong password) is written outside a write transaction.
-        const note = { entity: 'user', entityId: String(i), changes: { note: 'Nhập sai mật khẩu' } }
-        writes.push(writeAuditEntries(core.dataSource.manager, null, 'auth:login', [note], false, new Date()))
-      }
-    await Promise.all(writes)
+  it.each([
+    { defaults: '', server: 'the server as installed' },
+    {
+      defaults: "SET default_transaction_isolation = 'repeatable read'",
+      server: 'a database whose default isolation is stricter',
+    },
+  ])(
+    'stays one chain when both seats write at the same instant, session routes included ($server)',
+    async ({ defaults }) => {
+      const [a, b] = await twoSeats(defaults)
+      const session = systemSession()
+      const writes: Array<Promise<unknown>> = []
+      for (let i = 0; i < 25; i++)
+        for (const [seat, core] of [
+          ['A', a],
+          ['B', b],
+        ] as const) {
+          const input = { code: `${seat}${i}`, name: `Đơn vị ${seat} ${i}`, kindCode: 'department' }
+          writes.push(
+            core.router.dispatch('units:create', input, session).then((r) => expect(r.ok).toBe(true)),
+          )
+          // What a session route records (a wrong password) is written outside a write transaction.
+          const note = { entity: 'user', entityId: String(i), changes: { note: 'Nhập sai mật khẩu' } }
+          writes.push(
+            writeAuditEntries(core.dataSource.manager, null, 'auth:login', [note], false, new Date()),
+          )
+        }
+      await Promise.all(writes)
 
-    for (const core of [a, b]) {
-      const report = await core.router.dispatch('audit:verify', {}, session)
-      expect(report).toMatchObject({ ok: true, data: { ok: true, firstBreak: null } })
-      expect((report as { data: { lines: number } }).data.lines).toBeGreaterThanOrEqual(100)
-    }
-  })
+      for (const core of [a, b]) {
+        const report = await core.router.dispatch('audit:verify', {}, session)
+        expect(report).toMatchObject({ ok: true, data: { ok: true, firstBreak: null } })
+        expect((report as { data: { lines: number } }).data.lines).toBeGreaterThanOrEqual(100)
+      }
+    },
+  )
 })
 
 describe('the server chains audit lines as each transaction commits', () => {

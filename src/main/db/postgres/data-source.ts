@@ -22,6 +22,9 @@ export async function openPostgres(target: PostgresTarget, migrate: boolean): Pr
     logging: false,
     // Counts and bigint columns come back as numbers, as on SQLite.
     parseInt8: true,
+    // Whatever the server's default: the rules that lock before they read (the audit chain
+    // above all) must see what the previous holder committed, which READ COMMITTED gives.
+    extra: { options: '-c default_transaction_isolation=read\\ committed' },
   })
   try {
     await dataSource.initialize()
