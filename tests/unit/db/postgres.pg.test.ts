@@ -14,6 +14,7 @@ import { UnitEntity } from '@main/units/entities'
 import { VisitEntity, VisitorEntity } from '@main/visitors/entities'
 import { RapidTestRoundEntity } from '@main/rapid-tests/entities'
 import { AuditLineEntity } from '@main/audit/entities'
+import { writeAuditEntries } from '@main/audit/service'
 import { databaseMsg } from '@shared/database/messages'
 import { searchKeyOf } from '@shared/text/search-key'
 import { freshDatabase } from '../helpers/postgres-databases'
@@ -97,6 +98,31 @@ describe('openDatabase on a PostgreSQL URL', () => {
     )
     expect(await b.showMigrations()).toBe(false)
     expect(await a.query(`SELECT extname FROM pg_extension WHERE extname = 'pg_trgm'`)).toHaveLength(1)
+  })
+
+  it('reopens a server restored from a backup older than its server-only steps, whose objects stay', async () => {
+    const { url } = await database()
+    const first = await openDatabase({ file: '', url })
+    // pg_restore replaces what the dump holds: the newer steps' objects stay, unlisted.
+    await first.query(`DELETE FROM migrations WHERE name = ANY($1)`, [
+      ['PostgresAuditQueue1795000000016', 'PostgresVisitSearchPlans1795000000017'],
+    ])
+    await first.destroy()
+    const again = await track(openDatabase({ file: '', url }))
+    expect(await again.query(`SELECT name FROM migrations ORDER BY id`)).toEqual(
+      POSTGRES_MIGRATION_NAMES.map((name) => ({ name })),
+    )
+    await again.transaction((m) =>
+      writeAuditEntries(
+        m,
+        null,
+        'units:create',
+        [{ entity: 'unit', entityId: '1', changes: {} }],
+        true,
+        new Date(),
+      ),
+    )
+    expect(await again.getRepository(AuditLineEntity).count()).toBe(1)
   })
 
   it('refuses a server whose schema a newer app has migrated, with the Vietnamese message', async () => {

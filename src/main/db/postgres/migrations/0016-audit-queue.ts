@@ -8,13 +8,15 @@ import { TEXT } from '../schema/types'
  * the app's (audit/chain.ts): SHA-256 over the previous hash, a newline and the line's content
  * text, which the seat sends. The lock key is AUDIT_TAIL_LOCK (../audit-tail.ts), written out
  * because a migration never changes. The queue is empty outside a transaction, so it is
- * unlogged. A step of the server only: SQLite has one writer and no twin.
+ * unlogged. A step of the server only: SQLite has one writer and no twin. It runs again over its
+ * own objects: restoring a backup made before it leaves them (pg_restore replaces only what the
+ * dump holds) while the restored `migrations` table does not list it.
  */
 export class PostgresAuditQueue1795000000016 implements MigrationInterface {
   name = 'PostgresAuditQueue1795000000016'
 
   async up(q: QueryRunner): Promise<void> {
-    await q.query(`CREATE UNLOGGED TABLE audit_queue (
+    await q.query(`CREATE UNLOGGED TABLE IF NOT EXISTS audit_queue (
       id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
       at ${TEXT} NOT NULL,
       user_id integer,
@@ -25,7 +27,7 @@ export class PostgresAuditQueue1795000000016 implements MigrationInterface {
       changes ${TEXT} NOT NULL,
       content ${TEXT} NOT NULL
     )`)
-    await q.query(`CREATE FUNCTION chain_audit_line() RETURNS trigger LANGUAGE plpgsql AS $$
+    await q.query(`CREATE OR REPLACE FUNCTION chain_audit_line() RETURNS trigger LANGUAGE plpgsql AS $$
     DECLARE
       prev text;
     BEGIN
@@ -43,6 +45,7 @@ export class PostgresAuditQueue1795000000016 implements MigrationInterface {
       RETURN NULL;
     END $$`)
     // Deferred row triggers fire at commit in the order the rows were queued.
+    await q.query(`DROP TRIGGER IF EXISTS audit_queue_chain ON audit_queue`)
     await q.query(`CREATE CONSTRAINT TRIGGER audit_queue_chain AFTER INSERT ON audit_queue
       DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION chain_audit_line()`)
   }
