@@ -1,13 +1,14 @@
-import { spawn, spawnSync } from 'node:child_process'
+import { spawn } from 'node:child_process'
 import type { ChildProcess } from 'node:child_process'
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { contract } from '@shared/contract'
 import { IPC_PREFIX, PRINT_CHANNEL } from '@shared/contract/api'
 import { CONTENT_SECURITY_POLICY } from '@main/security/csp'
+import { ROOT, ensureBuilt } from '../helpers/built-app'
 
 /**
  * The Electron main process as it ships: out/main/index.js run by Node with a fake `electron`
@@ -15,7 +16,6 @@ import { CONTENT_SECURITY_POLICY } from '@main/security/csp'
  * tests of src/main/electron see the source; a guard the bundler drops is only missing here.
  * Named *.sqlite.test.ts to run once: nothing here depends on the database engine.
  */
-const ROOT = resolve(__dirname, '../../..')
 const MAIN = join(ROOT, 'out/main/index.js')
 const FAKE_ELECTRON = pathToFileURL(join(__dirname, 'fake-electron.mjs')).href
 const NODE_SQLITE_BINDING = join(ROOT, 'node_modules/better-sqlite3/build/Release/better_sqlite3.node')
@@ -94,12 +94,7 @@ function runBuilt(): Promise<Report> {
 }
 
 beforeAll(async () => {
-  // Fresh out/ for what is tested (no-op when nothing changed since the last build).
-  const build = spawnSync(process.execPath, [join(ROOT, 'scripts/ensure-build.mjs')], {
-    cwd: ROOT,
-    encoding: 'utf8',
-  })
-  if (build.status !== 0) throw new Error(`build failed:\n${build.stdout}\n${build.stderr}`)
+  ensureBuilt()
   dir = mkdtempSync(join(tmpdir(), 'spd-built-main-'))
   // Where a packaged app finds its SQLite binding; Node's own build stands in for Electron's.
   mkdirSync(join(dir, 'resources/native'), { recursive: true })
@@ -122,21 +117,26 @@ const prevented = (ownToo: boolean): Prevented => ({
   ...Object.fromEntries(FOREIGN.map((url) => [url, true])),
 })
 
+/** What every window of ours must have, spelled out here: the source's list is what is under test. */
+const LOCKED_DOWN = {
+  contextIsolation: true,
+  sandbox: true,
+  nodeIntegration: false,
+  nodeIntegrationInWorker: false,
+  nodeIntegrationInSubFrames: false,
+  webSecurity: true,
+  allowRunningInsecureContent: false,
+  webviewTag: false,
+  experimentalFeatures: false,
+  spellcheck: false,
+}
+
 describe('the built Electron main process (out/main/index.js)', () => {
   it('opens the main window locked down, with the built preload, on app://renderer', () => {
     const { options, loadedUrl } = report.mainWindow
     // Exact: a preference added to the window is a change to review.
     expect(options.webPreferences).toEqual({
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      webviewTag: false,
-      experimentalFeatures: false,
-      spellcheck: false,
+      ...LOCKED_DOWN,
       devTools: false,
       preload: join(ROOT, 'out/preload/index.js'),
     })
@@ -210,16 +210,7 @@ describe('the built Electron main process (out/main/index.js)', () => {
     expect(print.pdf.windows).toHaveLength(1)
     const [window] = print.pdf.windows
     expect(window!.options.webPreferences).toEqual({
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      webviewTag: false,
-      experimentalFeatures: false,
-      spellcheck: false,
+      ...LOCKED_DOWN,
       plugins: true,
       devTools: false,
     })

@@ -1,17 +1,17 @@
-import { spawn, spawnSync } from 'node:child_process'
+import { spawn } from 'node:child_process'
 import type { ChildProcess } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { MAX_BODY, SECRET_HEADER } from '@main/preview/server'
 import { raw, rawSocket } from './raw-http'
+import { ROOT, ensureBuilt } from '../helpers/built-app'
 
 /**
  * The preview as it ships: out/main/preview.js run as its own process. The source can hold a
  * guard the bundler drops (a call whose result is unused), so hostile requests are tried here too.
  */
-const ROOT = resolve(__dirname, '../../..')
 const PREVIEW = join(ROOT, 'out/main/preview.js')
 /**
  * Reports, when the server starts listening, its timeouts and which of the heavy libraries are
@@ -64,12 +64,7 @@ function startBuilt(): Promise<Running> {
 }
 
 beforeAll(async () => {
-  // Fresh out/ for what is tested (no-op when nothing changed since the last build).
-  const build = spawnSync(process.execPath, [join(ROOT, 'scripts/ensure-build.mjs')], {
-    cwd: ROOT,
-    encoding: 'utf8',
-  })
-  if (build.status !== 0) throw new Error(`build failed:\n${build.stdout}\n${build.stderr}`)
+  ensureBuilt()
   dataDir = mkdtempSync(join(tmpdir(), 'spd-built-preview-'))
   running = await startBuilt()
 }, 180_000)
