@@ -9,6 +9,7 @@ import { contract } from '@shared/contract'
 import { IPC_PREFIX, PRINT_CHANNEL } from '@shared/contract/api'
 import { CONTENT_SECURITY_POLICY } from '@main/security/csp'
 import { ROOT, ensureBuilt } from '../helpers/built-app'
+import { LOCKED_DOWN } from './locked-down'
 
 /**
  * The Electron main process as it ships: out/main/index.js run by Node with a fake `electron`
@@ -116,20 +117,6 @@ const prevented = (ownToo: boolean): Prevented => ({
   [OURS]: ownToo,
   ...Object.fromEntries(FOREIGN.map((url) => [url, true])),
 })
-
-/** What every window of ours must have, spelled out here: the source's list is what is under test. */
-const LOCKED_DOWN = {
-  contextIsolation: true,
-  sandbox: true,
-  nodeIntegration: false,
-  nodeIntegrationInWorker: false,
-  nodeIntegrationInSubFrames: false,
-  webSecurity: true,
-  allowRunningInsecureContent: false,
-  webviewTag: false,
-  experimentalFeatures: false,
-  spellcheck: false,
-}
 
 describe('the built Electron main process (out/main/index.js)', () => {
   it('opens the main window locked down, with the built preload, on app://renderer', () => {

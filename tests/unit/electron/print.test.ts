@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { electronMock } from './electron-mock'
+import { LOCKED_DOWN } from './locked-down'
 
 const mock = electronMock()
 vi.mock('electron', () => mock.module)
@@ -79,14 +80,7 @@ describe('the hidden print window', () => {
   it('is hidden, sandboxed, isolated, without preload or Node, with the PDF viewer on', () => {
     const options = printWindowOptions()
     expect(options.show).toBe(false)
-    expect(options.webPreferences).toMatchObject({
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      webSecurity: true,
-      plugins: true,
-      devTools: false,
-    })
+    expect(options.webPreferences).toMatchObject({ ...LOCKED_DOWN, plugins: true, devTools: false })
     expect(options.webPreferences?.preload).toBeUndefined()
   })
 

@@ -8,24 +8,14 @@ import {
   readWindowState,
   writeWindowState,
 } from '@main/electron/window'
+import { LOCKED_DOWN } from './locked-down'
 
 const display = { x: 0, y: 0, width: 1920, height: 1080 }
 
 describe('window options', () => {
   it('keeps the renderer isolated and sandboxed', () => {
     const options = createWindowOptions(DEFAULT_WINDOW_STATE, '/app/out/preload/index.js', true)
-    expect(options.webPreferences).toMatchObject({
-      preload: '/app/out/preload/index.js',
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      webviewTag: false,
-      experimentalFeatures: false,
-    })
+    expect(options.webPreferences).toMatchObject({ preload: '/app/out/preload/index.js', ...LOCKED_DOWN })
     expect(options.show).toBe(false)
   })
 
