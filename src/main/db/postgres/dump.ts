@@ -99,26 +99,30 @@ export async function serverMajor(dataSource: DataSource): Promise<number> {
  * tools require it (they get no CA file: the app itself checks the certificate).
  */
 export function connectionEnv(target: PostgresTarget): NodeJS.ProcessEnv {
-  if (typeof target !== 'string') {
-    const env: NodeJS.ProcessEnv = {
-      PGHOST: target.host,
-      PGPORT: String(target.port),
-      PGUSER: target.user,
-      PGPASSWORD: target.password,
-      PGDATABASE: target.database,
-    }
-    if (target.tls) env.PGSSLMODE = 'require'
-    return env
-  }
+  if (typeof target !== 'string') return toolsEnv(target, target.tls ? 'require' : null)
   const u = new URL(target)
+  return toolsEnv(
+    {
+      host: decodeURIComponent(u.hostname) || 'localhost',
+      port: u.port || '5432',
+      user: decodeURIComponent(u.username),
+      password: decodeURIComponent(u.password),
+      database: decodeURIComponent(u.pathname.replace(/^\//, '')),
+    },
+    u.searchParams.get('sslmode') ?? (u.searchParams.get('ssl') === 'true' ? 'require' : null),
+  )
+}
+
+type ToolsServer = { host: string; port: number | string; user: string; password: string; database: string }
+
+function toolsEnv(server: ToolsServer, sslmode: string | null): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {
-    PGHOST: decodeURIComponent(u.hostname) || 'localhost',
-    PGPORT: u.port || '5432',
-    PGUSER: decodeURIComponent(u.username),
-    PGPASSWORD: decodeURIComponent(u.password),
-    PGDATABASE: decodeURIComponent(u.pathname.replace(/^\//, '')),
+    PGHOST: server.host,
+    PGPORT: String(server.port),
+    PGUSER: server.user,
+    PGPASSWORD: server.password,
+    PGDATABASE: server.database,
   }
-  const sslmode = u.searchParams.get('sslmode') ?? (u.searchParams.get('ssl') === 'true' ? 'require' : null)
   if (sslmode) env.PGSSLMODE = sslmode
   return env
 }
