@@ -7,7 +7,8 @@ import type { ServerBackupState } from '@shared/backups/schemas'
 import { AppError } from '../core/errors'
 import type { Logger } from '../core/logger'
 import { POSTGRES_MIGRATION_NAMES } from '../db/postgres/migrations'
-import { dumpDatabase, dumpMigrations, findPgTools, restoreDatabase, serverMajor } from '../db/postgres/dump'
+import { dumpDatabase, dumpMigrations, findPgTools, serverMajor } from '../db/postgres/dump'
+import { restoreDatabase } from '../db/postgres/restore'
 import { targetOf } from '../db/postgres/connection'
 import type { PgTools } from '../db/postgres/dump'
 import { BACKUP_PREFIX, backupStamp } from './backup-file'
@@ -137,7 +138,15 @@ export class ServerBackups {
       throw AppError.validation({ confirmServer: backupMsg.serverConfirm }, backupMsg.serverConfirm)
     const asideFile = await this.dumpInto(opts.asideFolder, `${ASIDE_PREFIX}${backupStamp(now)}`, tools)
     const target = targetOf(this.dataSource().options)
-    await opts.replace(() => restoreDatabase(target, tools, file))
+    await opts.replace(async () => {
+      try {
+        await restoreDatabase(target, tools, file)
+      } catch (error) {
+        // One transaction: nothing of the dump stayed.
+        this.logger.error(`restoring the server from ${file} failed`, error)
+        throw AppError.validation({ file: backupMsg.serverRestoreFailed }, backupMsg.serverRestoreFailed)
+      }
+    })
     this.logger.info(`restored the server from ${file}; its data before kept at ${asideFile}`)
     return { asideFile }
   }

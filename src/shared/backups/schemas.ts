@@ -21,6 +21,8 @@ export const backupMsg = {
     'Máy này không có công cụ sao lưu của PostgreSQL (pg_dump, pg_restore) phù hợp với máy chủ: việc sao lưu dữ liệu do máy chủ đảm nhận (README, mục "Several PCs").',
   serverDumpDamaged:
     'Tệp này không phải bản sao lưu máy chủ đọc được (pg_restore không đọc được hoặc thiếu bảng migrations). Dữ liệu trên máy chủ chưa bị thay đổi.',
+  serverRestoreFailed:
+    'Không khôi phục được từ tệp này: tệp hỏng ở giữa chừng hoặc máy chủ từ chối dữ liệu của tệp. Dữ liệu trên máy chủ vẫn như trước khi khôi phục.',
   serverDumpNewer:
     'Bản sao lưu này do phiên bản ứng dụng mới hơn tạo ra. Hãy cập nhật ứng dụng rồi khôi phục; dữ liệu trên máy chủ chưa bị thay đổi.',
   serverConfirm:

@@ -52,7 +52,8 @@ export function typeormTarget(target: PostgresTarget): Partial<PostgresOptions> 
   }
 }
 
-function clientConfig(target: PostgresTarget): pg.ClientConfig {
+/** The driver's settings for `target`, for a connection of its own beside TypeORM's pool. */
+export function clientConfig(target: PostgresTarget): pg.ClientConfig {
   const base = { connectionTimeoutMillis: CONNECT_TIMEOUT_MS }
   if (typeof target === 'string') return { ...base, connectionString: target }
   return {

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process'
-import { existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, readdirSync } from 'node:fs'
 import { delimiter, join } from 'node:path'
 import { promisify } from 'node:util'
 import type { DataSource } from 'typeorm'
@@ -127,8 +127,12 @@ function toolsEnv(server: ToolsServer, sslmode: string | null): NodeJS.ProcessEn
   return env
 }
 
+/** The full path of one of the tools. */
+export const toolPath = (tools: PgTools, name: string): string =>
+  join(tools.folder, exe(process.platform, name))
+
 function tool(tools: PgTools, name: string, args: string[], target?: PostgresTarget) {
-  return run(join(tools.folder, exe(process.platform, name)), args, {
+  return run(toolPath(tools, name), args, {
     env: { ...process.env, ...(target ? connectionEnv(target) : {}), PGCONNECT_TIMEOUT: '10' },
     maxBuffer: 64 * 1024 * 1024,
   })
@@ -139,13 +143,18 @@ export async function dumpDatabase(target: PostgresTarget, tools: PgTools, file:
   await tool(tools, 'pg_dump', ['--format=custom', '--no-owner', '--no-privileges', `--file=${file}`], target)
 }
 
+/** The dump's table of contents, as `pg_restore --list` prints it (throws on a file it cannot read). */
+export async function dumpContents(tools: PgTools, file: string): Promise<string> {
+  return (await tool(tools, 'pg_restore', ['--list', file])).stdout
+}
+
 /**
  * The names in the `migrations` table of the dump `file`, read without a server; null when
  * `pg_restore --list` cannot read the file (damaged, not a dump) or it has no such table.
  */
 export async function dumpMigrations(tools: PgTools, file: string): Promise<string[] | null> {
   try {
-    const { stdout: list } = await tool(tools, 'pg_restore', ['--list', file])
+    const list = await dumpContents(tools, file)
     if (!/ TABLE DATA public migrations /.test(list)) return null
     const { stdout } = await tool(tools, 'pg_restore', [
       '--data-only',
@@ -166,37 +175,5 @@ export async function dumpMigrations(tools: PgTools, file: string): Promise<stri
       .map((line) => line.split('\t')[nameAt]!)
   } catch {
     return null
-  }
-}
-
-/**
- * Replaces the objects of the dump in the database of `target` with the dump's, in ONE transaction:
- * any error rolls back to the data as it was. Extensions (pg_trgm) are left as the server has
- * them: the app's user need not own them, and dropping one would fail the whole restore.
- */
-export async function restoreDatabase(target: PostgresTarget, tools: PgTools, file: string): Promise<void> {
-  const database = connectionEnv(target).PGDATABASE!
-  const { stdout } = await tool(tools, 'pg_restore', ['--list', file])
-  const listFile = `${file}.list-${process.pid}.tmp`
-  writeFileSync(listFile, stdout.replace(/^.* EXTENSION .*$/gm, ''))
-  try {
-    await tool(
-      tools,
-      'pg_restore',
-      [
-        '--clean',
-        '--if-exists',
-        '--single-transaction',
-        '--exit-on-error',
-        '--no-owner',
-        '--no-privileges',
-        `--use-list=${listFile}`,
-        `--dbname=${database}`,
-        file,
-      ],
-      target,
-    )
-  } finally {
-    rmSync(listFile, { force: true })
   }
 }
