@@ -58,11 +58,22 @@ async function* linesOf(stream: Readable): AsyncGenerator<string> {
   if (rest) yield rest
 }
 
+/** Rows handed to COPY together: one message per row would cost a round of the stream each. */
+const COPY_BATCH_CHARS = 64 * 1024
+
 /** One table's data from the script, up to its `\.`, as COPY reads it. */
 async function* copyData(lines: Lines): AsyncGenerator<string> {
+  let batch = ''
   for (let next = await lines.next(); !next.done; next = await lines.next()) {
-    if (next.value === END_OF_DATA) return
-    yield `${next.value}\n`
+    if (next.value === END_OF_DATA) {
+      if (batch) yield batch
+      return
+    }
+    batch += `${next.value}\n`
+    if (batch.length >= COPY_BATCH_CHARS) {
+      yield batch
+      batch = ''
+    }
   }
   throw new Error('the dump ends inside a table’s data')
 }
