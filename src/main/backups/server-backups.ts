@@ -9,7 +9,8 @@ import type { Logger } from '../core/logger'
 import { POSTGRES_MIGRATION_NAMES } from '../db/postgres/migrations'
 import { dumpDatabase, dumpMigrations, findPgTools, serverMajor } from '../db/postgres/dump'
 import { restoreDatabase } from '../db/postgres/restore'
-import { targetOf } from '../db/postgres/connection'
+import { DumpEncodingError } from '../db/postgres/restore-script'
+import { isServerUnreachable, targetOf } from '../db/postgres/connection'
 import type { PgTools } from '../db/postgres/dump'
 import { BACKUP_PREFIX, backupStamp } from './backup-file'
 import type { BackupInfo } from './backup-file'
@@ -142,9 +143,13 @@ export class ServerBackups {
       try {
         await restoreDatabase(target, tools, file)
       } catch (error) {
+        // The server gone: what it kept is not known here; the route says the server was lost.
+        if (isServerUnreachable(error)) throw error
         // One transaction: nothing of the dump stayed.
         this.logger.error(`restoring the server from ${file} failed`, error)
-        throw AppError.validation({ file: backupMsg.serverRestoreFailed }, backupMsg.serverRestoreFailed)
+        const message =
+          error instanceof DumpEncodingError ? backupMsg.serverDumpEncoding : backupMsg.serverRestoreFailed
+        throw AppError.validation({ file: message }, message)
       }
     })
     this.logger.info(`restored the server from ${file}; its data before kept at ${asideFile}`)

@@ -23,6 +23,8 @@ export const backupMsg = {
     'Tệp này không phải bản sao lưu máy chủ đọc được (pg_restore không đọc được hoặc thiếu bảng migrations). Dữ liệu trên máy chủ chưa bị thay đổi.',
   serverRestoreFailed:
     'Không khôi phục được từ tệp này: tệp hỏng ở giữa chừng hoặc máy chủ từ chối dữ liệu của tệp. Dữ liệu trên máy chủ vẫn như trước khi khôi phục.',
+  serverDumpEncoding:
+    'Bản sao lưu này lấy từ một cơ sở dữ liệu không dùng bảng mã UTF8 nên chữ tiếng Việt trong đó sẽ bị sai: ứng dụng không khôi phục từ tệp này. Dữ liệu trên máy chủ vẫn như trước khi khôi phục.',
   serverDumpNewer:
     'Bản sao lưu này do phiên bản ứng dụng mới hơn tạo ra. Hãy cập nhật ứng dụng rồi khôi phục; dữ liệu trên máy chủ chưa bị thay đổi.',
   serverConfirm:

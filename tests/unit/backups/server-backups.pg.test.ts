@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import pg from 'pg'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { createAppCore } from '@main/app-core'
 import type { AppCore } from '@main/app-core'
@@ -74,7 +75,9 @@ async function onToolsServer(keep?: number, fields = false): Promise<Seat> {
 }
 
 /** The migrations after the photos moved into the database, 0015 included: undone for an older dump. */
-const LATER = POSTGRES_MIGRATION_NAMES.slice(POSTGRES_MIGRATION_NAMES.indexOf('PostgresAttachmentContents1795000000015'))
+const LATER = POSTGRES_MIGRATION_NAMES.slice(
+  POSTGRES_MIGRATION_NAMES.indexOf('PostgresAttachmentContents1795000000015'),
+)
 
 const unitCodes = async (s: Seat) => (await s.ok('units:list', {})).items.map((u) => u.code).sort()
 
@@ -235,6 +238,45 @@ describe('backups of a server store with pg_dump', () => {
     expect(await s.core.dataSource.query(`SELECT to_regclass('attachment_contents') AS t`)).toEqual([
       { t: 'attachment_contents' },
     ])
+    expect(await s.ok('audit:verify', {})).toMatchObject({ ok: true })
+  })
+
+  it('refuses a dump of a database whose text is not in UTF8, and changes nothing', async () => {
+    withTools(server.tools)
+    const s = await onToolsServer()
+    await s.ok('units:create', { code: 'SO', name: 'Sở Tư pháp', kindCode: 'agency' })
+    // Made from a database created in WIN1258 (a Windows server's default could be): the dump's
+    // text is in that encoding, and sent as it is it would reach the server mis-decoded.
+    const url = await createDatabase(server, `spd_dump_${++databases}`, 'WIN1258')
+    const other = new pg.Client({ connectionString: url })
+    await other.connect()
+    try {
+      await other.query(
+        `CREATE TABLE migrations (id serial PRIMARY KEY, timestamp bigint NOT NULL, name text NOT NULL)`,
+      )
+      for (const name of POSTGRES_MIGRATION_NAMES)
+        await other.query(`INSERT INTO migrations (timestamp, name) VALUES ($1, $2)`, [
+          /\d+$/.exec(name)![0],
+          name,
+        ])
+      await other.query(`CREATE TABLE units (code text, name text)`)
+      // WIN1258 spells few of the letters of Vietnamese as one character: these it has.
+      await other.query(`INSERT INTO units VALUES ('CU', 'Tư pháp')`)
+    } finally {
+      await other.end()
+    }
+    const name = 'so-phong-dich-20211115-083000.dump'
+    mkdirSync(s.backups, { recursive: true })
+    await dumpDatabase(url, { folder: server.tools, major: 0 }, join(s.backups, name))
+
+    expect(await s.call('backups:restore', { file: name, confirmServer: true })).toEqual({
+      ok: false,
+      error: expect.objectContaining({
+        code: 'validation',
+        fieldErrors: { file: backupMsg.serverDumpEncoding },
+      }),
+    })
+    expect(await unitCodes(s)).toEqual(['SO'])
     expect(await s.ok('audit:verify', {})).toMatchObject({ ok: true })
   })
 

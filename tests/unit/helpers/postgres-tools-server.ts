@@ -101,12 +101,16 @@ export async function startToolsServer(): Promise<ToolsServer> {
   }
 }
 
-/** A new empty database on the server, and its URL. */
-export async function createDatabase(server: ToolsServer, name: string): Promise<string> {
+/** A new empty database on the server (UTF8 unless `encoding` says otherwise), and its URL. */
+export async function createDatabase(server: ToolsServer, name: string, encoding?: string): Promise<string> {
   const client = new pg.Client({ connectionString: server.url })
   await client.connect()
   try {
-    await client.query(`CREATE DATABASE ${name}`)
+    await client.query(
+      encoding
+        ? `CREATE DATABASE ${name} ENCODING '${encoding}' TEMPLATE template0`
+        : `CREATE DATABASE ${name}`,
+    )
   } finally {
     await client.end()
   }

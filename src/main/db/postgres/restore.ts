@@ -2,102 +2,56 @@ import { spawn } from 'node:child_process'
 import type { ChildProcessByStdio } from 'node:child_process'
 import { once } from 'node:events'
 import { rmSync, writeFileSync } from 'node:fs'
-import { Readable } from 'node:stream'
-import { pipeline } from 'node:stream/promises'
+import type { Readable } from 'node:stream'
 import pg from 'pg'
-import { from as copyFrom } from 'pg-copy-streams'
 import { clientConfig } from './connection'
 import type { PostgresTarget } from './connection'
 import { dumpContents, toolPath } from './dump'
 import type { PgTools } from './dump'
-
-/** A line of pg_restore's script that starts a table's data, which follows line by line up to `\.`. */
-const COPY_START = /^COPY .+ FROM stdin;$/
-/** psql's own commands (`\restrict`, `\unrestrict` since 17.6, 16.10, 15.14): not SQL. */
-const PSQL_COMMAND = /^\\(restrict|unrestrict)\b/
-const END_OF_DATA = '\\.'
+import { runScript, scriptLines } from './restore-script'
 
 /**
  * Everything of the app in the `public` schema, so that the restored database holds the dump's
  * objects and nothing else; the extensions' objects (pg_trgm) stay, as the server has them.
  */
 const APP_OBJECTS = `
-  SELECT 'TABLE' AS kind, c.oid::regclass::text AS name FROM pg_class c
-   WHERE c.relnamespace = 'public'::regnamespace AND c.relkind IN ('r', 'p')
-     AND NOT EXISTS (SELECT 1 FROM pg_depend d
-                      WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'e')
+  SELECT CASE c.relkind WHEN 'v' THEN 'VIEW' WHEN 'm' THEN 'MATERIALIZED VIEW' WHEN 'f' THEN 'FOREIGN TABLE'
+                        WHEN 'S' THEN 'SEQUENCE' ELSE 'TABLE' END AS kind, c.oid::regclass::text AS name
+    FROM pg_class c
+   WHERE c.relnamespace = 'public'::regnamespace AND c.relkind IN ('r', 'p', 'v', 'm', 'f', 'S')
+     -- A column's own sequence (identity, serial) goes with its table.
+     AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid
+                        AND (d.deptype = 'e' OR (c.relkind = 'S' AND d.deptype IN ('a', 'i'))))
   UNION ALL
-  SELECT 'SEQUENCE', c.oid::regclass::text FROM pg_class c
-   WHERE c.relnamespace = 'public'::regnamespace AND c.relkind = 'S'
-     AND NOT EXISTS (SELECT 1 FROM pg_depend d
-                      WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype IN ('e', 'a', 'i'))
+  -- Enums, ranges (their multiranges go with them), domains, composite types of their own.
+  SELECT CASE t.typtype WHEN 'd' THEN 'DOMAIN' ELSE 'TYPE' END, t.oid::regtype::text FROM pg_type t
+   WHERE t.typnamespace = 'public'::regnamespace
+     AND (t.typtype IN ('d', 'e', 'r')
+          OR (t.typtype = 'c' AND (SELECT r.relkind FROM pg_class r WHERE r.oid = t.typrelid) = 'c'))
+     AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_type'::regclass AND d.objid = t.oid AND d.deptype = 'e')
   UNION ALL
   SELECT 'ROUTINE', p.oid::regprocedure::text FROM pg_proc p
    WHERE p.pronamespace = 'public'::regnamespace AND p.prokind IN ('f', 'p')
-     AND NOT EXISTS (SELECT 1 FROM pg_depend d
-                      WHERE d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e')`
+     AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e')`
+
+/** Dropped in this order; CASCADE takes indexes, triggers and constraints along. */
+const DROP_ORDER = [
+  'VIEW',
+  'MATERIALIZED VIEW',
+  'FOREIGN TABLE',
+  'TABLE',
+  'SEQUENCE',
+  'ROUTINE',
+  'TYPE',
+  'DOMAIN',
+]
 
 async function dropAppObjects(client: pg.Client): Promise<void> {
   const { rows } = await client.query<{ kind: string; name: string }>(APP_OBJECTS)
-  for (const kind of ['TABLE', 'SEQUENCE', 'ROUTINE']) {
+  for (const kind of DROP_ORDER) {
     const names = rows.filter((r) => r.kind === kind).map((r) => r.name)
     if (names.length) await client.query(`DROP ${kind} IF EXISTS ${names.join(', ')} CASCADE`)
   }
-}
-
-type Lines = AsyncGenerator<string>
-
-/** The lines of a stream, read as they are consumed (a paused pipe holds pg_restore back). */
-async function* linesOf(stream: Readable): AsyncGenerator<string> {
-  let rest = ''
-  for await (const chunk of stream.setEncoding('utf8')) {
-    const lines = (rest + (chunk as string)).split('\n')
-    rest = lines.pop()!
-    yield* lines
-  }
-  if (rest) yield rest
-}
-
-/** Rows handed to COPY together: one message per row would cost a round of the stream each. */
-const COPY_BATCH_CHARS = 64 * 1024
-
-/** One table's data from the script, up to its `\.`, as COPY reads it. */
-async function* copyData(lines: Lines): AsyncGenerator<string> {
-  let batch = ''
-  for (let next = await lines.next(); !next.done; next = await lines.next()) {
-    if (next.value === END_OF_DATA) {
-      if (batch) yield batch
-      return
-    }
-    batch += `${next.value}\n`
-    if (batch.length >= COPY_BATCH_CHARS) {
-      yield batch
-      batch = ''
-    }
-  }
-  throw new Error('the dump ends inside a table’s data')
-}
-
-/** A setting newer tools write, which a server before PostgreSQL 17 does not know. */
-const TRANSACTION_TIMEOUT = /^SET transaction_timeout = 0;$/
-
-/** Runs pg_restore's script on `client`: its SQL as it comes, each table's data through COPY. */
-async function runScript(client: pg.Client, lines: Lines): Promise<void> {
-  const { rows } = await client.query<{ v: number }>(`SELECT current_setting('server_version_num')::int AS v`)
-  const before17 = rows[0]!.v < 170000
-  let sql = ''
-  const flush = async () => {
-    if (sql.trim()) await client.query(sql)
-    sql = ''
-  }
-  for (let next = await lines.next(); !next.done; next = await lines.next()) {
-    const line = next.value
-    if (COPY_START.test(line)) {
-      await flush()
-      await pipeline(Readable.from(copyData(lines)), client.query(copyFrom(line)))
-    } else if (!PSQL_COMMAND.test(line) && !(before17 && TRANSACTION_TIMEOUT.test(line))) sql += `${line}\n`
-  }
-  await flush()
 }
 
 /**
@@ -127,7 +81,7 @@ export async function restoreDatabase(target: PostgresTarget, tools: PgTools, fi
       restore.stderr.setEncoding('utf8').on('data', (text: string) => (stderr += text))
       const exited = once(restore, 'close') as Promise<[number | null]>
       // Read from now on: output nobody reads when the tool exits is thrown away.
-      await runScript(client, linesOf(restore.stdout))
+      await runScript(client, scriptLines(restore.stdout))
       const [code] = await exited
       if (code !== 0) throw new Error(`pg_restore exited with ${code}: ${stderr.trim()}`)
       await client.query('COMMIT')
