@@ -16,6 +16,7 @@ const FIELD_OF: Partial<Record<DatabaseServerProblem, keyof DatabaseServerInput>
   unreachable: 'host',
   wrongPassword: 'password',
   databaseMissing: 'database',
+  notUtf8: 'database',
   tlsFailed: 'tls',
   caFileUnreadable: 'caFile',
 }

@@ -6,6 +6,8 @@ export const databaseMsg = {
     'Máy chủ dữ liệu chưa có tiện ích tìm kiếm pg_trgm. Hãy nhờ quản trị viên cài gói contrib của PostgreSQL rồi thử lại.',
   trigramNotAllowed:
     'Cơ sở dữ liệu chưa bật tiện ích tìm kiếm pg_trgm và tài khoản này không có quyền bật. Hãy nhờ quản trị viên chạy CREATE EXTENSION pg_trgm trên cơ sở dữ liệu này.',
+  notUtf8:
+    'Cơ sở dữ liệu này không dùng bảng mã UTF8 nên không lưu được chữ tiếng Việt. Hãy nhờ quản trị viên tạo cơ sở dữ liệu mới với ENCODING \'UTF8\' (README, mục "Several PCs") rồi kết nối vào đó.',
   unreachable:
     'Không kết nối được máy chủ dữ liệu: kiểm tra địa chỉ, cổng, mạng và máy chủ PostgreSQL có đang chạy không.',
   wrongPassword: 'Tên đăng nhập hoặc mật khẩu máy chủ dữ liệu không đúng.',

@@ -1,3 +1,4 @@
+import pg from 'pg'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { databaseMsg } from '@shared/database/messages'
 import { openDatabase } from '@main/db/data-source'
@@ -92,6 +93,34 @@ describe('Kiểm tra kết nối', () => {
         fieldErrors: { database: databaseMsg.databaseMissing },
       }),
     })
+  })
+
+  it('says a database not in UTF8 cannot hold Vietnamese, next to its name; a seat will not open it', async () => {
+    const app = await tempApp()
+    const name = `spd_win1258_${process.pid}_${roles.length}`
+    await runAs(server.target.adminUrl, `CREATE DATABASE ${name} ENCODING 'WIN1258' TEMPLATE template0`)
+    const url = new URL(server.target.adminUrl)
+    url.pathname = `/${name}`
+    databases.push({
+      url: url.toString(),
+      drop: () => runAs(server.target.adminUrl, `DROP DATABASE ${name}`),
+    })
+    expect(await app.call('database:test', fieldsOf(url.toString()))).toEqual({
+      ok: false,
+      error: expect.objectContaining({
+        code: 'validation',
+        fieldErrors: { database: databaseMsg.notUtf8 },
+      }),
+    })
+    // Named by SPD_DATABASE_URL, nothing is migrated into it.
+    await expect(openDatabase({ file: '', url: url.toString() })).rejects.toThrow(databaseMsg.notUtf8)
+    const check = new pg.Client({ connectionString: url.toString() })
+    await check.connect()
+    try {
+      expect((await check.query(`SELECT to_regclass('migrations') AS t`)).rows).toEqual([{ t: null }])
+    } finally {
+      await check.end()
+    }
   })
 
   it('says pg_trgm is not enabled and this account may not enable it, on a database never set up', async () => {

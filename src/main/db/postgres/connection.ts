@@ -107,6 +107,17 @@ export function problemOfConnectError(error: unknown): DatabaseServerProblem {
   return 'unreachable'
 }
 
+/**
+ * The database must keep its text in UTF8: most Vietnamese letters have no single character in
+ * WIN1258 (a Vietnamese Windows server's default), and writing them would fail.
+ */
+export async function refuseNotUtf8(query: (sql: string) => Promise<unknown[]>): Promise<void> {
+  const [row] = (await query(`SELECT current_setting('server_encoding') AS encoding`)) as Array<{
+    encoding: string
+  }>
+  if (row!.encoding.toUpperCase() !== 'UTF8') throw new DatabaseServerError('notUtf8')
+}
+
 async function one<T>(client: pg.Client, sql: string): Promise<T | undefined> {
   return ((await client.query(sql)).rows as T[])[0]
 }
@@ -116,7 +127,7 @@ const OFFICE_TABLES = ['users', 'audit_log', 'units', 'visitors']
 
 /**
  * Everything *Kiểm tra kết nối* checks, in the order a set-up goes wrong: reaching the server,
- * signing in, the database, pg_trgm, a schema newer than this app. Throws DatabaseServerError.
+ * signing in, the database, its encoding, pg_trgm, a schema newer than this app. Throws DatabaseServerError.
  */
 export async function checkServer(target: PostgresTarget): Promise<DatabaseTestResult> {
   const client = new pg.Client(clientConfig(target))
@@ -130,6 +141,7 @@ export async function checkServer(target: PostgresTarget): Promise<DatabaseTestR
   }
   try {
     const version = (await one<{ v: string }>(client, `SELECT current_setting('server_version') AS v`))!.v
+    await refuseNotUtf8(async (sql) => (await client.query(sql)).rows)
     const trigram = await one<{ installed: boolean; available: boolean; allowed: boolean }>(
       client,
       `SELECT EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'pg_trgm') AS installed,

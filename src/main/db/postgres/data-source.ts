@@ -3,7 +3,7 @@ import type { QueryRunner } from 'typeorm'
 import { postgresEntities } from './entities'
 import { POSTGRES_MIGRATION_NAMES, postgresMigrations } from './migrations'
 import { DatabaseServerError } from './errors'
-import { problemOfConnectError, typeormTarget } from './connection'
+import { problemOfConnectError, refuseNotUtf8, typeormTarget } from './connection'
 import type { PostgresTarget } from './connection'
 
 /** Held by the seat that migrates, so two seats starting together never migrate at once. */
@@ -33,6 +33,7 @@ export async function openPostgres(target: PostgresTarget, migrate: boolean): Pr
   }
   const runner = dataSource.createQueryRunner()
   try {
+    await refuseNotUtf8((sql) => runner.query(sql) as Promise<unknown[]>)
     if (migrate) await runner.query(`SELECT pg_advisory_lock($1)`, [MIGRATION_LOCK])
     await refuseNewerSchema(runner)
     if (migrate) await dataSource.runMigrations({ transaction: 'each' })
