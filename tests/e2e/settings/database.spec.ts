@@ -73,6 +73,22 @@ test('Dữ liệu: a wrong password and an unreachable server are said next to t
   await page.screenshot({ path: 'docs/images/settings-database-1366.png' })
 })
 
+test('Dữ liệu: a database not in UTF8 is said next to its name, which gets the focus', async ({
+  page,
+  preview,
+}) => {
+  await server.admin(`CREATE DATABASE spd_win1258 ENCODING 'WIN1258' TEMPLATE template0`)
+  await page.setViewportSize({ width: 1366, height: 768 })
+  const card = await openData(page, preview)
+  await fillServer(card, serverFields('spd_win1258'))
+  await card.getByTestId('database-test').click()
+  await expect(errorOf(card, 'Tên cơ sở dữ liệu')).toHaveText(databaseMsg.notUtf8)
+  await expect(card.locator('[name=database]')).toBeFocused()
+  await expect(card.locator('[name=database]')).toHaveValue('spd_win1258')
+  await card.scrollIntoViewIfNeeded()
+  await page.screenshot({ path: test.info().outputPath('database-not-utf8-1366.png') })
+})
+
 test('Chuyển dữ liệu lên máy chủ: the progress bar runs, the seat signs in again on the server with its data', async ({
   page,
   preview,
