@@ -9,8 +9,8 @@ import { TEXT } from '../schema/types'
  * text, which the seat sends. The lock key is AUDIT_TAIL_LOCK (../audit-tail.ts), written out
  * because a migration never changes. The queue is empty outside a transaction, so it is
  * unlogged. A step of the server only: SQLite has one writer and no twin. It runs again over its
- * own objects: restoring a backup made before it leaves them (pg_restore replaces only what the
- * dump holds) while the restored `migrations` table does not list it.
+ * own objects, should they stand while the `migrations` table does not list it (a server restore
+ * empties the schema first, db/postgres/restore.ts: this is a second guard).
  */
 export class PostgresAuditQueue1795000000016 implements MigrationInterface {
   name = 'PostgresAuditQueue1795000000016'
