@@ -1,4 +1,14 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import pg from 'pg'
@@ -238,6 +248,39 @@ describe('backups of a server store with pg_dump', () => {
     expect(await s.core.dataSource.query(`SELECT to_regclass('attachment_contents') AS t`)).toEqual([
       { t: 'attachment_contents' },
     ])
+    expect(await s.ok('audit:verify', {})).toMatchObject({ ok: true })
+  })
+
+  it('a pg_restore gone by the time the restore starts is a refusal next to the file, never a crash', async () => {
+    withTools(server.tools)
+    const s = await onToolsServer()
+    await s.ok('units:create', { code: 'SO', name: 'Sở Tư pháp', kindCode: 'agency' })
+    const made = await s.ok('backups:create', {})
+    await s.ok('units:create', { code: 'VP', name: 'Văn phòng Sở', kindCode: 'agency' })
+    // The tools' folder as an antivirus might leave it: pg_restore removes itself after its
+    // third table of contents (the file's check, the aside dump's, then the restore's own).
+    const tools = mkdtempSync(join(tmpdir(), 'spd-tools-'))
+    cleanups.push(() => rmSync(tools, { recursive: true, force: true }))
+    for (const name of readdirSync(server.tools))
+      if (name !== 'pg_restore') symlinkSync(join(server.tools, name), join(tools, name))
+    const wrapper = join(tools, 'pg_restore')
+    writeFileSync(
+      wrapper,
+      `#!/bin/sh\n"${join(server.tools, 'pg_restore')}" "$@"\ncode=$?\n` +
+        `case "$*" in *--list*) echo >> "$0.lists"; [ "$(wc -l < "$0.lists")" -ge 3 ] && rm -- "$0";; esac\nexit $code\n`,
+    )
+    chmodSync(wrapper, 0o755)
+    withTools(tools)
+
+    expect(await s.call('backups:restore', { file: made.file, confirmServer: true })).toEqual({
+      ok: false,
+      error: expect.objectContaining({
+        code: 'validation',
+        fieldErrors: { file: backupMsg.serverRestoreFailed },
+      }),
+    })
+    expect(existsSync(wrapper)).toBe(false)
+    expect(await unitCodes(s)).toEqual(['SO', 'VP'])
     expect(await s.ok('audit:verify', {})).toMatchObject({ ok: true })
   })
 

@@ -80,6 +80,8 @@ export async function restoreDatabase(target: PostgresTarget, tools: PgTools, fi
       let stderr = ''
       restore.stderr.setEncoding('utf8').on('data', (text: string) => (stderr += text))
       const exited = once(restore, 'close') as Promise<[number | null]>
+      // Awaited below; should the script fail first, its failure is the answer, not a crash.
+      exited.catch(() => undefined)
       // Read from now on: output nobody reads when the tool exits is thrown away.
       await runScript(client, scriptLines(restore.stdout))
       const [code] = await exited
