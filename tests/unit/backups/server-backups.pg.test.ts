@@ -80,6 +80,12 @@ async function seat(url: string, keep = 3, fields = false): Promise<Seat> {
   return { core, dir, backups, call, ok }
 }
 
+/** The route's answer when it refuses, with `message` next to `field`. */
+const refusedAt = (field: string, message: string) => ({
+  ok: false,
+  error: expect.objectContaining({ code: 'validation', fieldErrors: { [field]: message } }),
+})
+
 async function onToolsServer(keep?: number, fields = false): Promise<Seat> {
   return seat(await createDatabase(server, `spd_dump_${++databases}`), keep, fields)
 }
@@ -134,13 +140,9 @@ describe('backups of a server store with pg_dump', () => {
     expect(await unitCodes(s)).toEqual(['SO', 'VP'])
 
     // Every seat's data is replaced: refused until the administrator confirms.
-    expect(await s.call('backups:restore', { file: third.name })).toEqual({
-      ok: false,
-      error: expect.objectContaining({
-        code: 'validation',
-        fieldErrors: { confirmServer: backupMsg.serverConfirm },
-      }),
-    })
+    expect(await s.call('backups:restore', { file: third.name })).toEqual(
+      refusedAt('confirmServer', backupMsg.serverConfirm),
+    )
     expect(await unitCodes(s)).toEqual(['SO', 'VP'])
 
     const restored = await s.ok('backups:restore', { file: third.name, confirmServer: true })
@@ -179,10 +181,9 @@ describe('backups of a server store with pg_dump', () => {
       [junk, backupMsg.serverDumpDamaged],
       [newer.file, backupMsg.serverDumpNewer],
     ] as const)
-      expect(await s.call('backups:restore', { file, confirmServer: true }), file).toEqual({
-        ok: false,
-        error: expect.objectContaining({ code: 'validation', fieldErrors: { file: message } }),
-      })
+      expect(await s.call('backups:restore', { file, confirmServer: true }), file).toEqual(
+        refusedAt('file', message),
+      )
     expect(await unitCodes(s)).toEqual(['SO', 'VP'])
     expect(existsSync(join(s.dir, 'before-restore'))).toBe(false)
   })
@@ -237,13 +238,9 @@ describe('backups of a server store with pg_dump', () => {
     const tools = { folder: server.tools, major: 0 }
     expect(await dumpMigrations(tools, broken)).toEqual(POSTGRES_MIGRATION_NAMES)
 
-    expect(await s.call('backups:restore', { file: broken, confirmServer: true })).toEqual({
-      ok: false,
-      error: expect.objectContaining({
-        code: 'validation',
-        fieldErrors: { file: backupMsg.serverRestoreFailed },
-      }),
-    })
+    expect(await s.call('backups:restore', { file: broken, confirmServer: true })).toEqual(
+      refusedAt('file', backupMsg.serverRestoreFailed),
+    )
     expect(await unitCodes(s)).toEqual(['SO', 'VP'])
     expect(await s.core.dataSource.query(`SELECT to_regclass('attachment_contents') AS t`)).toEqual([
       { t: 'attachment_contents' },
@@ -272,13 +269,9 @@ describe('backups of a server store with pg_dump', () => {
     chmodSync(wrapper, 0o755)
     withTools(tools)
 
-    expect(await s.call('backups:restore', { file: made.file, confirmServer: true })).toEqual({
-      ok: false,
-      error: expect.objectContaining({
-        code: 'validation',
-        fieldErrors: { file: backupMsg.serverRestoreFailed },
-      }),
-    })
+    expect(await s.call('backups:restore', { file: made.file, confirmServer: true })).toEqual(
+      refusedAt('file', backupMsg.serverRestoreFailed),
+    )
     expect(existsSync(wrapper)).toBe(false)
     expect(await unitCodes(s)).toEqual(['SO', 'VP'])
     expect(await s.ok('audit:verify', {})).toMatchObject({ ok: true })
@@ -312,13 +305,9 @@ describe('backups of a server store with pg_dump', () => {
     mkdirSync(s.backups, { recursive: true })
     await dumpDatabase(url, { folder: server.tools, major: 0 }, join(s.backups, name))
 
-    expect(await s.call('backups:restore', { file: name, confirmServer: true })).toEqual({
-      ok: false,
-      error: expect.objectContaining({
-        code: 'validation',
-        fieldErrors: { file: backupMsg.serverDumpEncoding },
-      }),
-    })
+    expect(await s.call('backups:restore', { file: name, confirmServer: true })).toEqual(
+      refusedAt('file', backupMsg.serverDumpEncoding),
+    )
     expect(await unitCodes(s)).toEqual(['SO'])
     expect(await s.ok('audit:verify', {})).toMatchObject({ ok: true })
   })
